@@ -1,0 +1,3 @@
+from lapor_desktop.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,82 @@
+"""Numbered schema migrations (`migrations/mNNNN_*.py`, each with VERSION and upgrade()).
+
+The same scripts build a new database and upgrade an old one; before upgrading a database
+that already holds data, a backup copy (still encrypted, same key) is written next to it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import shutil
+from datetime import datetime
+from pathlib import Path
+from types import ModuleType
+
+from peewee import Database
+from playhouse.migrate import SqliteMigrator
+
+from lapor_desktop.db import migrations as migrations_pkg
+
+
+def _scripts() -> list[ModuleType]:
+    mods = [
+        importlib.import_module(f"{migrations_pkg.__name__}.{info.name}")
+        for info in pkgutil.iter_modules(migrations_pkg.__path__)
+        if info.name.startswith("m") and info.name[1:5].isdigit()
+    ]
+    mods.sort(key=lambda m: m.VERSION)
+    versions = [m.VERSION for m in mods]
+    assert versions == list(range(1, len(mods) + 1)), f"migrations not contiguous: {versions}"
+    return mods
+
+
+def latest_version() -> int:
+    return len(_scripts())
+
+
+def current_version(db: Database) -> int:
+    if not db.table_exists("schema_version"):
+        return 0
+    row = db.execute_sql("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0] or 0)
+
+
+def backup_file(db: Database, db_file: Path, backup_dir: Path, version: int) -> Path:
+    """Copy the (encrypted) file after folding the WAL into it."""
+    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = backup_dir / f"{db_file.stem}-v{version}-{stamp}{db_file.suffix}"
+    shutil.copy2(db_file, target)
+    return target
+
+
+def migrate(db: Database, db_file: Path | None = None, backup_dir: Path | None = None) -> list[int]:
+    """Bring the schema up to date; returns the versions applied.
+
+    Each step runs in its own transaction together with its schema_version row, so a
+    failure leaves the database at the last complete version.
+    """
+    current = current_version(db)
+    pending = [m for m in _scripts() if current < m.VERSION]
+    if not pending:
+        return []
+    if current > 0 and db_file is not None and backup_dir is not None:
+        backup_file(db, db_file, backup_dir, current)
+    migrator = SqliteMigrator(db)
+    if current == 0:
+        db.execute_sql(
+            'CREATE TABLE IF NOT EXISTS "schema_version" '
+            '("version" INTEGER NOT NULL PRIMARY KEY, "applied_at" DATETIME NOT NULL)'
+        )
+    applied = []
+    for script in pending:
+        with db.atomic():
+            script.upgrade(db, migrator)
+            db.execute_sql(
+                'INSERT INTO "schema_version" (version, applied_at) VALUES (?, ?)',
+                (script.VERSION, datetime.now().replace(microsecond=0).isoformat(" ")),
+            )
+        applied.append(script.VERSION)
+    return applied

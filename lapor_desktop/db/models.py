@@ -1,0 +1,227 @@
+"""peewee models of the local database (and, later, of the central one).
+
+Rows that sync carry a client-generated UUID key (SYNC.md). Times are naive local office
+time (WIB); the regency works in one time zone and deadlines count local calendar days.
+The schema itself is created and changed only by the numbered scripts in `migrations/`;
+these classes describe the current schema for queries and must agree with them
+(tests/db/test_migrations.py checks that).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from peewee import (
+    AutoField,
+    BooleanField,
+    CharField,
+    DatabaseProxy,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+    UUIDField,
+)
+
+database_proxy = DatabaseProxy()
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database_proxy
+        legacy_table_names = False
+
+
+class SyncedModel(BaseModel):
+    id = UUIDField(primary_key=True, default=uuid.uuid4)
+
+
+class Office(SyncedModel):
+    """The regency admin office (kind 'kabupaten') or an OPD (kind 'opd')."""
+
+    code = CharField(max_length=40, unique=True)
+    name = CharField(max_length=200)
+    kind = CharField(max_length=20)  # 'kabupaten' | 'opd'
+    active = BooleanField(default=True)
+    address = CharField(max_length=300, default="")
+    phone = CharField(max_length=60, default="")
+    email = CharField(max_length=120, default="")
+    row_version = IntegerField(default=1)
+
+
+class User(SyncedModel):
+    username = CharField(max_length=60, unique=True)
+    full_name = CharField(max_length=120)
+    nip = CharField(max_length=30, default="")
+    role = CharField(max_length=30)
+    office = ForeignKeyField(Office, backref="users", on_delete="RESTRICT")
+    password_hash = CharField(max_length=200)
+    active = BooleanField(default=True)
+    failed_attempts = IntegerField(default=0)
+    locked_until = DateTimeField(null=True)
+    must_change_password = BooleanField(default=False)
+    created_at = DateTimeField(default=_now)
+
+
+class Category(BaseModel):
+    code = CharField(max_length=40, primary_key=True)
+    name = CharField(max_length=200)
+    active = BooleanField(default=True)
+
+
+class RuleSet(SyncedModel):
+    name = CharField(max_length=120)
+    effective_from = DateField()
+    verification_days = IntegerField()
+    verification_kind = CharField(max_length=10)
+    follow_up_days = IntegerField()
+    follow_up_kind = CharField(max_length=10)
+    escalation_days = IntegerField()
+    escalation_kind = CharField(max_length=10)
+    reply_days = IntegerField()
+    reply_kind = CharField(max_length=10)
+
+
+class HolidayOverride(SyncedModel):
+    day = DateField(unique=True)
+    kind = CharField(max_length=10)  # 'add' | 'remove'
+    reason = CharField(max_length=300)
+    created_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    created_at = DateTimeField(default=_now)
+
+
+class Reporter(SyncedModel):
+    # Personal data: the file is encrypted (SQLCipher); the NIK leaves the services masked
+    # except to roles that need it.
+    nik = CharField(max_length=16, unique=True)
+    name = CharField(max_length=150)
+    sex = CharField(max_length=1)
+    birth_date = DateField()
+    address = TextField(default="")
+    kecamatan = CharField(max_length=10, default="")
+    desa = CharField(max_length=16, default="")
+    phone = CharField(max_length=40, default="")
+    email = CharField(max_length=120, default="")
+    identity_check = CharField(max_length=20, default="none")  # none | ktp_seen | dukcapil
+    registered_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    created_at = DateTimeField(default=_now)
+    row_version = IntegerField(default=1)
+
+
+class Complaint(SyncedModel):
+    # Local integer key: the FTS5 index row id and the keyset-paging key (follows intake order).
+    num = IntegerField(unique=True)
+    ticket = CharField(max_length=40, unique=True)
+    tracking_id = CharField(max_length=60, default="")
+    reporter = ForeignKeyField(Reporter, backref="complaints", on_delete="RESTRICT")
+    channel = CharField(max_length=20)
+    klasifikasi = CharField(max_length=20)
+    title = CharField(max_length=300)
+    body = TextField()
+    location_kecamatan = CharField(max_length=10, default="")
+    location_desa = CharField(max_length=16, default="")
+    location_text = TextField(default="")
+    incident_date = DateField(null=True)
+    received_at = DateTimeField(index=True)
+    anonim = BooleanField(default=False)
+    rahasia = BooleanField(default=False)
+    category = ForeignKeyField(Category, null=True, on_delete="SET NULL")
+    # Derived from the actions (the history is the truth); kept here for lists and search.
+    status = CharField(max_length=30, index=True)
+    opd = ForeignKeyField(Office, null=True, backref="cases", on_delete="RESTRICT")
+    rule_set = ForeignKeyField(RuleSet, on_delete="RESTRICT")
+    intake_office = ForeignKeyField(Office, on_delete="RESTRICT")
+    created_by = ForeignKeyField(User, on_delete="RESTRICT")
+    disposed_at = DateTimeField(null=True)
+    answered_at = DateTimeField(null=True)
+    closed_at = DateTimeField(null=True)
+    escalated_at = DateTimeField(null=True)
+    reopen_count = IntegerField(default=0)
+    answer_text = TextField(default="")
+    created_at = DateTimeField(default=_now)
+    row_version = IntegerField(default=1)
+
+
+class CaseAction(SyncedModel):
+    """The immutable history of a case: one row per action, never updated or deleted."""
+
+    complaint = ForeignKeyField(Complaint, backref="actions", on_delete="RESTRICT")
+    seq = IntegerField()  # per-case, gapless, from 1
+    action = CharField(max_length=30)
+    from_status = CharField(max_length=30, null=True)
+    to_status = CharField(max_length=30)
+    user = ForeignKeyField(User, null=True, on_delete="RESTRICT")  # null: the system
+    role = CharField(max_length=30)
+    office = ForeignKeyField(Office, null=True, on_delete="RESTRICT")
+    opd = ForeignKeyField(Office, null=True, on_delete="RESTRICT")  # target OPD, if any
+    note = TextField(default="")
+    for_reporter = BooleanField(default=False)  # follow-up note meant for the reporter
+    at = DateTimeField()
+
+    class Meta:
+        indexes = ((("complaint", "seq"), True),)
+
+
+class Attachment(SyncedModel):
+    complaint = ForeignKeyField(Complaint, backref="attachments", on_delete="RESTRICT")
+    sha256 = CharField(max_length=64, index=True)
+    filename = CharField(max_length=255)
+    mime = CharField(max_length=120)
+    size = IntegerField()
+    added_by = ForeignKeyField(User, on_delete="RESTRICT")
+    added_at = DateTimeField(default=_now)
+
+
+class Letter(SyncedModel):
+    """Letters register: one gapless number sequence per office and year."""
+
+    office = ForeignKeyField(Office, on_delete="RESTRICT")
+    year = IntegerField()
+    number = IntegerField()
+    full_number = CharField(max_length=120)
+    kind = CharField(max_length=30)  # answer | disposition | ombudsman | receipt
+    complaint = ForeignKeyField(Complaint, null=True, on_delete="RESTRICT")
+    reserved_by = ForeignKeyField(User, null=True, on_delete="RESTRICT")
+    reserved_at = DateTimeField(default=_now)
+
+    class Meta:
+        indexes = ((("office", "year", "number"), True),)
+
+
+class AuditLog(BaseModel):
+    id = AutoField()
+    at = DateTimeField(default=_now, index=True)
+    user = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    username = CharField(max_length=60, default="")
+    event = CharField(max_length=60)
+    entity = CharField(max_length=40, default="")
+    entity_id = CharField(max_length=60, default="")
+    detail = TextField(default="")
+
+
+class Setting(BaseModel):
+    key = CharField(max_length=80, primary_key=True)
+    value = TextField()
+
+
+ALL_MODELS: tuple[type[BaseModel], ...] = (
+    Office,
+    User,
+    Category,
+    RuleSet,
+    HolidayOverride,
+    Reporter,
+    Complaint,
+    CaseAction,
+    Attachment,
+    Letter,
+    AuditLog,
+    Setting,
+)

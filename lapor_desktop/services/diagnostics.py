@@ -1,0 +1,109 @@
+"""`self-check`: is this installation usable? Versions, folders, keyring, schema, resources."""
+
+from __future__ import annotations
+
+import platform
+import sys
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from lapor_desktop import __version__, credentials, paths
+from lapor_desktop.db import migrate
+from lapor_desktop.services import storage
+
+REQUIRED_RESOURCES = (
+    "data/wilayah.csv",
+    "data/opd-kampar.csv",
+    "data/kategori.csv",
+)
+PACKAGES = (
+    "PySide6-Essentials",
+    "peewee",
+    "sqlcipher3",
+    "psycopg",
+    "reportlab",
+    "keyring",
+    "platformdirs",
+    "holidays",
+    "argon2-cffi",
+)
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    name: str
+    ok: bool
+    detail: str
+
+
+@dataclass
+class SelfCheckReport:
+    items: list[CheckItem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(i.ok for i in self.items)
+
+    def add(self, name: str, ok: bool, detail: str) -> None:
+        self.items.append(CheckItem(name, ok, detail))
+
+
+def _version(dist: str) -> str | None:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def self_check(data_dir: Path, ask_secret: storage.AskSecret) -> SelfCheckReport:
+    r = SelfCheckReport()
+    r.add(
+        "aplikasi",
+        sys.version_info >= (3, 12),
+        f"LAPOR Desktop {__version__}, Python {platform.python_version()} ({sys.platform})",
+    )
+    for dist in PACKAGES:
+        v = _version(dist)
+        r.add(f"paket {dist}", v is not None, v or "tidak terpasang")
+    r.add("folder data", True, str(data_dir))
+    try:
+        backend = credentials.backend_name()
+        usable = credentials.keyring_usable()
+    except Exception as exc:  # a broken backend must not stop the check
+        backend, usable = f"galat: {exc}", False
+    # No keyring is a supported mode (passphrase asked), so it is reported, not failed.
+    r.add("keyring", True, backend + ("" if usable else " (tidak tersedia: frasa sandi diminta)"))
+    res = paths.resources_dir()
+    missing = [name for name in REQUIRED_RESOURCES if not (res / name).is_file()]
+    r.add(
+        "sumber daya",
+        not missing,
+        f"{res}" + (f"; hilang: {', '.join(missing)}" if missing else ""),
+    )
+    fonts = sorted(p.name for p in (res / "fonts").glob("*.ttf"))
+    r.add("fon", bool(fonts), ", ".join(fonts) or f"tidak ada berkas .ttf di {res / 'fonts'}")
+    reports = sorted(p.name for p in paths.reports_dir().glob("*.toml"))
+    r.add("templat surat", bool(reports), ", ".join(reports) or "tidak ada templat .toml")
+    if not storage.database_exists(data_dir):
+        r.add("basis data", False, f"belum ada di {paths.db_path(data_dir)} (jalankan init)")
+        return r
+    try:
+        store = storage.open_database(data_dir, ask_secret)
+    except Exception as exc:
+        r.add("basis data", False, str(getattr(exc, "message", exc)))
+        return r
+    try:
+        version = migrate.current_version(store.db)
+        latest = migrate.latest_version()
+        cipher = store.db.execute_sql("PRAGMA cipher_version").fetchone()
+        r.add(
+            "basis data",
+            version == latest,
+            f"{store.db_file}, skema {version}/{latest}, SQLCipher {cipher[0] if cipher else '?'}",
+        )
+        integrity = store.db.execute_sql("PRAGMA quick_check").fetchone()[0]
+        r.add("integritas", integrity == "ok", integrity)
+    finally:
+        store.close()
+    return r

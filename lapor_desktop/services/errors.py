@@ -1,0 +1,35 @@
+"""Errors the services raise; every message is Indonesian and meant for the user."""
+
+from __future__ import annotations
+
+
+class ServiceError(Exception):
+    """A refused or invalid request. `message` is shown to the user as it is."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class PermissionDenied(ServiceError):
+    pass
+
+
+class NotFound(ServiceError):
+    pass
+
+
+class ValidationError(ServiceError):
+    """Bad input; `field` names the form field the message belongs next to."""
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class AccountLocked(ServiceError):
+    pass
+
+
+class SchemaTooNew(ServiceError):
+    pass

@@ -1,0 +1,93 @@
+"""First run: reference data (offices, categories, rule set) and the first system admin."""
+
+from __future__ import annotations
+
+import csv
+import secrets
+import uuid
+from datetime import date
+from pathlib import Path
+
+from lapor_desktop import paths
+from lapor_desktop.db.models import Category, Office, RuleSet, Setting, User, database_proxy
+from lapor_desktop.domain.sla import RuleSet as DomainRuleSet
+from lapor_desktop.domain.workflow import Role
+from lapor_desktop.services.audit import audit
+from lapor_desktop.services.context import Ctx
+from lapor_desktop.services.errors import ServiceError
+from lapor_desktop.services.users import UserRow, create_user_unchecked
+
+# Letters that cannot be confused when read aloud or copied by hand (no 0/O, 1/I/L).
+_DEVICE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+DEVICE_CODE_KEY = "device_code"
+REGENCY_OFFICE_KIND = "kabupaten"
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    path: Path = paths.resources_dir() / "data" / name
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def new_device_code() -> str:
+    return "".join(secrets.choice(_DEVICE_ALPHABET) for _ in range(4))
+
+
+def load_reference_data(ctx: Ctx) -> None:
+    """Offices, categories and the default rule set; idempotent (existing codes are kept)."""
+    with database_proxy.atomic():
+        for row in _read_csv("opd-kampar.csv"):
+            Office.get_or_create(
+                code=row["kode"].strip(),
+                defaults={"id": uuid.uuid4(), "name": row["nama"].strip(), "kind": row["jenis"]},
+            )
+        for row in _read_csv("kategori.csv"):
+            Category.get_or_create(code=row["kode"].strip(), defaults={"name": row["nama"].strip()})
+        if not RuleSet.select().exists():
+            d = DomainRuleSet()
+            RuleSet.create(
+                id=uuid.uuid4(),
+                name=d.name,
+                effective_from=d.effective_from,
+                verification_days=d.verification.days,
+                verification_kind=d.verification.kind.value,
+                follow_up_days=d.follow_up.days,
+                follow_up_kind=d.follow_up.kind.value,
+                escalation_days=d.escalation.days,
+                escalation_kind=d.escalation.kind.value,
+                reply_days=d.reply.days,
+                reply_kind=d.reply.kind.value,
+            )
+        Setting.get_or_create(key=DEVICE_CODE_KEY, defaults={"value": new_device_code()})
+        Setting.get_or_create(key="initialized_on", defaults={"value": date.today().isoformat()})
+        audit(ctx, "data_referensi", "setting", "", "data referensi dimuat")
+
+
+def regency_office() -> Office:
+    office = Office.get_or_none(Office.kind == REGENCY_OFFICE_KIND)
+    if office is None:
+        raise ServiceError("Kantor admin kabupaten belum ada di basis data.")
+    return office
+
+
+def initialize(ctx: Ctx, admin_username: str, password: str, full_name: str = "") -> UserRow:
+    """Reference data plus the first system admin, in one transaction."""
+    with database_proxy.atomic():
+        if User.select().exists():
+            raise ServiceError("Basis data sudah berisi pengguna; inisialisasi dibatalkan.")
+        load_reference_data(ctx)
+        return create_user_unchecked(
+            ctx,
+            admin_username,
+            Role.SYS_ADMIN.value,
+            regency_office().code,
+            password,
+            full_name or "Administrator Sistem",
+        )
+
+
+def device_code() -> str:
+    row = Setting.get_or_none(Setting.key == DEVICE_CODE_KEY)
+    if row is None:
+        raise ServiceError("Kode perangkat belum dibuat; jalankan inisialisasi.")
+    return str(row.value)

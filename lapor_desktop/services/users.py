@@ -1,0 +1,271 @@
+"""Users, sign-in and passwords (argon2; 5 failures lock an account for 15 minutes)."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from lapor_desktop.db.models import Office, User, database_proxy
+from lapor_desktop.domain.workflow import OPD_ROLES, Role
+from lapor_desktop.services.audit import audit
+from lapor_desktop.services.context import Ctx, Session
+from lapor_desktop.services.errors import (
+    AccountLocked,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+)
+
+MAX_FAILED = 5
+LOCK_MINUTES = 15
+MIN_PASSWORD = 8
+USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,59}$")
+# Roles a person can hold (SYSTEM is the deadlines engine).
+PERSON_ROLES = tuple(r for r in Role if r is not Role.SYSTEM)
+
+_hasher = PasswordHasher()
+
+
+@dataclass(frozen=True)
+class UserRow:
+    username: str
+    full_name: str
+    role: str
+    office_code: str
+    office_name: str
+    active: bool
+    locked_until: datetime | None
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def _check_password_strength(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise ValidationError(f"Kata sandi minimal {MIN_PASSWORD} karakter.", "password")
+    if password.strip() != password or not password.isprintable():
+        raise ValidationError(
+            "Kata sandi tidak boleh diawali/diakhiri spasi atau berisi karakter kontrol.",
+            "password",
+        )
+
+
+def session_for(user: User) -> Session:
+    office: Office = user.office
+    return Session(
+        user_id=user.id,
+        username=user.username,
+        full_name=user.full_name,
+        role=Role(user.role),
+        office_id=office.id,
+        office_code=office.code,
+        office_name=office.name,
+        office_kind=office.kind,
+        must_change_password=user.must_change_password,
+    )
+
+
+def sign_in(ctx: Ctx, username: str, password: str) -> Session:
+    """Check the password; count failures; lock after MAX_FAILED for LOCK_MINUTES."""
+    now = ctx.clock.now()
+    refused = PermissionDenied("Nama pengguna atau kata sandi salah.")
+    with database_proxy.atomic():
+        user = User.get_or_none(User.username == username.strip().lower())
+        if user is None:
+            raise refused
+        if not user.active:
+            raise PermissionDenied("Akun ini dinonaktifkan. Hubungi administrator sistem.")
+        if user.locked_until and user.locked_until > now:
+            minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+            raise AccountLocked(
+                f"Akun terkunci karena {MAX_FAILED} kali salah kata sandi. "
+                f"Coba lagi dalam {minutes} menit atau hubungi administrator sistem."
+            )
+        try:
+            _hasher.verify(user.password_hash, password)
+        except (VerificationError, InvalidHashError):
+            user.failed_attempts += 1
+            locked = user.failed_attempts >= MAX_FAILED
+            if locked:
+                user.locked_until = now + timedelta(minutes=LOCK_MINUTES)
+                user.failed_attempts = 0
+            user.save()
+            audit(
+                ctx.as_user(None),
+                "login_gagal",
+                "user",
+                user.username,
+                "akun dikunci" if locked else "",
+            )
+            if locked:
+                raise AccountLocked(
+                    f"Akun terkunci selama {LOCK_MINUTES} menit karena {MAX_FAILED} kali "
+                    "salah kata sandi."
+                ) from None
+            raise refused from None
+        user.failed_attempts = 0
+        user.locked_until = None
+        if _hasher.check_needs_rehash(user.password_hash):
+            user.password_hash = hash_password(password)
+        user.save()
+        session = session_for(user)
+        audit(ctx.as_user(session), "login", "user", user.username)
+    return session
+
+
+def _office(code: str) -> Office:
+    office = Office.get_or_none(Office.code == code.strip().upper())
+    if office is None:
+        raise NotFound(f"Kantor/OPD dengan kode '{code}' tidak ditemukan.")
+    return office
+
+
+def add_user(
+    ctx: Ctx,
+    username: str,
+    *,
+    role: str,
+    office_code: str,
+    password: str,
+    full_name: str = "",
+    nip: str = "",
+) -> UserRow:
+    ctx.require(Role.SYS_ADMIN)
+    return create_user_unchecked(ctx, username, role, office_code, password, full_name, nip)
+
+
+def create_user_unchecked(
+    ctx: Ctx,
+    username: str,
+    role: str,
+    office_code: str,
+    password: str,
+    full_name: str = "",
+    nip: str = "",
+    must_change_password: bool = False,
+) -> UserRow:
+    """Create a user without a role check: only for `init` (the first admin) and demo data."""
+    name = username.strip().lower()
+    if not USERNAME_RE.match(name):
+        raise ValidationError(
+            "Nama pengguna 2–60 karakter: huruf kecil, angka, titik, garis bawah atau strip.",
+            "username",
+        )
+    try:
+        role_enum = Role(role.strip().upper())
+    except ValueError:
+        raise ValidationError(
+            f"Peran '{role}' tidak dikenal. Pilihan: {', '.join(r.value for r in PERSON_ROLES)}.",
+            "role",
+        ) from None
+    if role_enum is Role.SYSTEM:
+        raise ValidationError("Peran SYSTEM tidak untuk pengguna.", "role")
+    office = _office(office_code)
+    if role_enum in OPD_ROLES and office.kind != "opd":
+        raise ValidationError("Peran OPD harus berada di kantor OPD.", "office")
+    if role_enum not in OPD_ROLES and role_enum is not Role.AUDITOR and office.kind != "kabupaten":
+        raise ValidationError(
+            f"Peran {role_enum.label} harus berada di kantor admin kabupaten.", "office"
+        )
+    _check_password_strength(password)
+    with database_proxy.atomic():
+        if User.select().where(User.username == name).exists():
+            raise ValidationError(f"Nama pengguna '{name}' sudah dipakai.", "username")
+        user = User.create(
+            id=uuid.uuid4(),
+            username=name,
+            full_name=full_name.strip() or name,
+            nip=nip.strip(),
+            role=role_enum.value,
+            office=office,
+            password_hash=hash_password(password),
+            must_change_password=must_change_password,
+            created_at=ctx.clock.now(),
+        )
+        audit(ctx, "user_tambah", "user", name, f"{role_enum.value} @ {office.code}")
+    return _row(user)
+
+
+def _row(user: User) -> UserRow:
+    return UserRow(
+        user.username,
+        user.full_name,
+        user.role,
+        user.office.code,
+        user.office.name,
+        user.active,
+        user.locked_until,
+    )
+
+
+def list_users(ctx: Ctx) -> list[UserRow]:
+    ctx.require(Role.SYS_ADMIN, Role.AUDITOR)
+    q = User.select(User, Office).join(Office).order_by(User.username)
+    return [_row(u) for u in q]
+
+
+def _get(username: str) -> User:
+    user = User.get_or_none(User.username == username.strip().lower())
+    if user is None:
+        raise NotFound(f"Pengguna '{username}' tidak ditemukan.")
+    return user
+
+
+def disable_user(ctx: Ctx, username: str) -> None:
+    s = ctx.require(Role.SYS_ADMIN)
+    with database_proxy.atomic():
+        user = _get(username)
+        if user.id == s.user_id:
+            raise ValidationError("Anda tidak dapat menonaktifkan akun Anda sendiri.", "username")
+        user.active = False
+        user.save()
+        audit(ctx, "user_nonaktif", "user", user.username)
+
+
+def enable_user(ctx: Ctx, username: str) -> None:
+    ctx.require(Role.SYS_ADMIN)
+    with database_proxy.atomic():
+        user = _get(username)
+        user.active = True
+        user.failed_attempts = 0
+        user.locked_until = None
+        user.save()
+        audit(ctx, "user_aktif", "user", user.username)
+
+
+def reset_password(ctx: Ctx, username: str, new_password: str) -> None:
+    """A system admin sets a new password; the user must change it at next sign-in."""
+    ctx.require(Role.SYS_ADMIN)
+    _check_password_strength(new_password)
+    with database_proxy.atomic():
+        user = _get(username)
+        user.password_hash = hash_password(new_password)
+        user.failed_attempts = 0
+        user.locked_until = None
+        user.must_change_password = True
+        user.save()
+        audit(ctx, "user_reset_sandi", "user", user.username)
+
+
+def change_password(ctx: Ctx, old_password: str, new_password: str) -> Session:
+    s = ctx.user()
+    _check_password_strength(new_password)
+    if old_password == new_password:
+        raise ValidationError("Kata sandi baru harus berbeda dari yang lama.", "password")
+    with database_proxy.atomic():
+        user = User.get_by_id(s.user_id)
+        try:
+            _hasher.verify(user.password_hash, old_password)
+        except (VerificationError, InvalidHashError):
+            raise ValidationError("Kata sandi lama salah.", "old_password") from None
+        user.password_hash = hash_password(new_password)
+        user.must_change_password = False
+        user.save()
+        audit(ctx, "user_ganti_sandi", "user", user.username)
+        return session_for(user)
