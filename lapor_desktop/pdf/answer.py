@@ -1,0 +1,64 @@
+"""Surat jawaban (LETTERS.md A): OPD → reporter, after the head's approval.
+
+An anonymous report prints no name and no address, only the tracking number.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer
+
+from lapor_desktop.pdf.data import AnswerLetter
+from lapor_desktop.pdf.dates import long_date
+from lapor_desktop.pdf.letter import letter_context
+from lapor_desktop.pdf.page import build_pdf, text_width
+from lapor_desktop.pdf.parts import addressee, body, header_block, tembusan
+from lapor_desktop.pdf.templates import Templates
+from lapor_desktop.pdf.text import plain
+
+
+def render_answer(data: AnswerLetter, templates: Templates, paper: str | None = None) -> bytes:
+    ctx = letter_context(
+        templates,
+        data.office_code,
+        "answer",
+        data.date,
+        data.signatory,
+        f"Surat Jawaban {plain(data.tracking)}",
+        paper,
+    )
+    values = {
+        "tracking": plain(data.tracking),
+        "nama": plain(data.reporter.name),
+        "kanal": plain(data.channel),
+        "tanggal_laporan": long_date(data.reported),
+        "perihal": plain(data.subject),
+    }
+    story: list = [
+        header_block(
+            data.nomor,
+            templates.text("answer", "sifat"),
+            data.lampiran or "-",
+            templates.text("answer", "hal", values),
+            ctx.place_date,
+            text_width(ctx.setup.paper),
+        )
+    ]
+    if data.reporter.anonymous or not plain(data.reporter.name):
+        story += addressee(
+            [templates.text("answer", "anonymous_addressee", values)],
+            templates.text("answer", "anonymous_place"),
+        )
+    else:
+        story += addressee(
+            [templates.text("answer", "addressee", values)],
+            plain(data.reporter.address) or templates.text("answer", "anonymous_place"),
+        )
+    story += body(templates.text("answer", "opening", values))
+    story += body(data.answer)
+    story += body(templates.text("answer", "closing", values))
+    story.append(Spacer(1, 4 * mm))
+    story.append(ctx.signature(templates, data.verification_url or data.nomor))
+    story += tembusan(templates.texts("answer", "tembusan", values))
+    return build_pdf(story, ctx.setup)
+

@@ -1,0 +1,59 @@
+"""What the official letters (answer, forwarding, Ombudsman) have in common."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from lapor_desktop.pdf.data import Letterhead, Signatory
+from lapor_desktop.pdf.dates import place_date
+from lapor_desktop.pdf.page import PageSetup
+from lapor_desktop.pdf.parts import SignatureBlock
+from lapor_desktop.pdf.templates import Templates
+
+
+@dataclass(frozen=True)
+class LetterContext:
+    letterhead: Letterhead
+    signatory: Signatory | None
+    setup: PageSetup
+    place_date: str
+
+    def signature(self, templates: Templates, qr_payload: str) -> SignatureBlock:
+        return SignatureBlock(
+            self.signatory,
+            qr_payload=qr_payload,
+            signed_by=templates.text("signature", "signed_by"),
+        )
+
+
+def letter_context(
+    templates: Templates,
+    office_code: str,
+    kind: str,
+    when: date,
+    signatory: Signatory | None,
+    title: str,
+    paper: str | None = None,
+    letterhead: bool = True,
+    landscape_later: bool = False,
+) -> LetterContext:
+    lh = templates.letterhead(office_code)
+    sig = signatory or templates.signatory(office_code, kind)
+    electronic = sig is not None and sig.electronic
+    setup = PageSetup(
+        paper=paper or templates.paper,
+        letterhead=lh if letterhead else None,
+        emblem=templates.emblem_path(lh),
+        esign_note=templates.text("signature", "footer") if electronic else "",
+        title=title,
+        landscape_later=landscape_later,
+    )
+    return LetterContext(lh, sig, setup, place_date(lh.city, when))
+
+
+def story_keep(*items: Any) -> Any:
+    from reportlab.platypus import KeepTogether
+
+    return KeepTogether(list(items))

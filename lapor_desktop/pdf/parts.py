@@ -1,0 +1,270 @@
+"""Pieces every letter shares: styles, header block, addressee, signature, tembusan.
+
+Every style names a Liberation Sans face explicitly (reportlab's defaults are Helvetica).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from lapor_desktop.pdf.data import Signatory
+from lapor_desktop.pdf.fonts import BOLD, REGULAR, register_fonts
+from lapor_desktop.pdf.qr import draw_qr
+from lapor_desktop.pdf.text import markup, paragraphs, plain
+
+register_fonts()  # Paragraphs resolve their font family when created
+
+BODY_SIZE = 12
+BASE = ParagraphStyle("base", fontName=REGULAR, fontSize=BODY_SIZE, leading=15)
+BODY = ParagraphStyle(
+    "body", parent=BASE, alignment=TA_JUSTIFY, firstLineIndent=12.5 * mm, spaceAfter=6
+)
+LEFT_TEXT = ParagraphStyle("left", parent=BASE, alignment=TA_LEFT)
+RIGHT_TEXT = ParagraphStyle("right", parent=BASE, alignment=TA_RIGHT)
+TITLE = ParagraphStyle(
+    "title", parent=BASE, fontName=BOLD, fontSize=13, leading=17, alignment=TA_CENTER
+)
+HEADING = ParagraphStyle(
+    "heading", parent=BASE, fontName=BOLD, spaceBefore=8, spaceAfter=4, keepWithNext=1
+)
+SMALL = ParagraphStyle("small", parent=BASE, fontSize=9, leading=11)
+SMALL_BOLD = ParagraphStyle("smallbold", parent=SMALL, fontName=BOLD)
+CELL = ParagraphStyle("cell", parent=BASE, fontSize=9.5, leading=11.5)
+CELL_BOLD = ParagraphStyle("cellbold", parent=CELL, fontName=BOLD)
+CELL_CENTER = ParagraphStyle("cellc", parent=CELL, alignment=TA_CENTER)
+CELL_RIGHT = ParagraphStyle("cellr", parent=CELL, alignment=TA_RIGHT)
+CELL_HEAD = ParagraphStyle("cellh", parent=CELL, fontName=BOLD, alignment=TA_CENTER)
+
+
+def p(text: object, style: ParagraphStyle = BASE) -> Paragraph:
+    """A paragraph of *user* text (escaped)."""
+    return Paragraph(markup(text), style)
+
+
+def body(text: object) -> list[Paragraph]:
+    """Justified body paragraphs from user text (blank lines separate paragraphs)."""
+    return [Paragraph(s, BODY) for s in paragraphs(text)]
+
+
+def header_block(
+    nomor: str, sifat: str, lampiran: str, hal: str, place_date: str, width: float
+) -> Table:
+    """Nomor / Sifat / Lampiran / Hal; labels at 30 mm, colons at 54, values at 58 mm;
+    the place and date right-aligned on the Nomor line."""
+    date_w = 62 * mm
+    rows = [
+        [p("Nomor"), p(":"), p(nomor, LEFT_TEXT), p(place_date, RIGHT_TEXT)],
+        [p("Sifat"), p(":"), p(sifat, LEFT_TEXT), ""],
+        [p("Lampiran"), p(":"), p(lampiran, LEFT_TEXT), ""],
+        [p("Hal"), p(":"), p(hal, LEFT_TEXT), ""],
+    ]
+    # Only the Nomor line carries the date; the other values may use its column.
+    t = Table(rows, colWidths=[24 * mm, 4 * mm, width - 28 * mm - date_w, date_w])
+    t.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), REGULAR, BODY_SIZE),
+                ("SPAN", (2, 1), (3, 1)),
+                ("SPAN", (2, 2), (3, 2)),
+                ("SPAN", (2, 3), (3, 3)),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (2, 3), (3, 3), 30 * mm),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
+    return t
+
+
+def addressee(recipient_lines: Sequence[str], place: str) -> list[Any]:
+    """Yth. …, then "di", then the place indented (left block)."""
+    out: list[Any] = [Spacer(1, 8 * mm), p("Yth.", LEFT_TEXT)]
+    style = ParagraphStyle("addr", parent=LEFT_TEXT, leftIndent=9 * mm)
+    out += [p(line, style) for line in recipient_lines if plain(line)]
+    out.append(p("di", style))
+    out.append(p(place, ParagraphStyle("addrplace", parent=style, leftIndent=18 * mm)))
+    out.append(Spacer(1, 6 * mm))
+    return out
+
+
+class SignatureBlock(Flowable):
+    """Jabatan, 24 mm space (or QR + e-sign text), NAME bold underlined, pangkat, NIP —
+    on the right half of the page (x = 120 mm), kept in one piece."""
+
+    def __init__(
+        self,
+        signatory: Signatory | None,
+        qr_payload: str = "",
+        signed_by: str = "Ditandatangani secara elektronik oleh:",
+        offset: float = 90 * mm,
+        width: float = 70 * mm,
+        date_line: str = "",
+    ) -> None:
+        super().__init__()
+        self.signatory = signatory or Signatory(jabatan="", name="")
+        self.qr_payload = qr_payload if self.signatory.electronic else ""
+        self.signed_by = signed_by
+        self.offset = offset
+        self.block_width = width
+        self.date_line = plain(date_line)
+        sig = self.signatory
+        jab = plain(sig.jabatan).upper().rstrip(",")
+        self.top_lines: list[tuple[str, str]] = []
+        if self.date_line:
+            self.top_lines += [(x, REGULAR) for x in simpleSplit(self.date_line, REGULAR, 12, width)]
+        if sig.an:
+            self.top_lines += [(x, REGULAR) for x in simpleSplit(plain(sig.an), REGULAR, 12, width)]
+        if jab:
+            self.top_lines += [(x, REGULAR) for x in simpleSplit(jab + ",", REGULAR, 12, width)]
+        self.name_lines = simpleSplit(plain(sig.name), BOLD, 12, width) or [""]
+        self.bottom_lines = []
+        if sig.pangkat:
+            self.bottom_lines += simpleSplit(plain(sig.pangkat), REGULAR, 12, width)
+        if sig.nip:
+            self.bottom_lines.append(f"NIP. {plain(sig.nip)}")
+        self.space = 26 * mm
+        self.esign_lines: list[tuple[str, str]] = []
+        if self.qr_payload:
+            tw = width - 25 * mm
+            self.esign_lines = [(x, REGULAR) for x in simpleSplit(signed_by, REGULAR, 8, tw)]
+            self.esign_lines += [(x, BOLD) for x in simpleSplit(jab, BOLD, 8, tw)]
+            self.esign_lines += [(x, REGULAR) for x in simpleSplit(plain(sig.name), REGULAR, 8, tw)]
+        self.line = 15.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        n = len(self.top_lines) + len(self.name_lines) + len(self.bottom_lines)
+        self.height = n * self.line + self.space
+        return avail_width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        x = self.offset
+        y = self.height - 12
+        for text, font in self.top_lines:
+            c.setFont(font, 12)
+            c.drawString(x, y, text)
+            y -= self.line
+        space_top = y + 12 - 1 * mm
+        if self.qr_payload:
+            qr = 22 * mm
+            draw_qr(c, self.qr_payload, x, space_top - qr - 1 * mm, qr)
+            ty = space_top - 3 * mm - 8
+            for text, font in self.esign_lines[:7]:
+                c.setFont(font, 8)
+                c.drawString(x + 24 * mm, ty, text)
+                ty -= 9.5
+        y -= self.space
+        c.setFont(BOLD, 12)
+        for text in self.name_lines:
+            c.drawString(x, y, text)
+            c.setLineWidth(0.7)
+            c.line(x, y - 1.5, x + c.stringWidth(text, BOLD, 12), y - 1.5)
+            y -= self.line
+        c.setFont(REGULAR, 12)
+        for text in self.bottom_lines:
+            c.drawString(x, y, text)
+            y -= self.line
+
+
+def tembusan(items: Sequence[str]) -> list[Any]:
+    """Tembusan: numbered, "…;" then "…; dan" then the last with a full stop."""
+    items = [plain(i).rstrip(";.") for i in items if plain(i)]
+    if not items:
+        return []
+    out: list[Any] = [Spacer(1, 8 * mm), p("Tembusan:", LEFT_TEXT)]
+    style = ParagraphStyle("temb", parent=LEFT_TEXT, leftIndent=6 * mm, firstLineIndent=-6 * mm)
+    for i, item in enumerate(items, start=1):
+        if len(items) == 1 or i == len(items):
+            end = "."
+        elif i == len(items) - 1:
+            end = "; dan"
+        else:
+            end = ";"
+        out.append(Paragraph(f"{i}.&nbsp;&nbsp;{markup(item)}{end}", style))
+    return out
+
+
+def grid_table(
+    rows: Sequence[Sequence[Any]],
+    col_widths: Sequence[float],
+    header_rows: int = 1,
+    font_size: float = 9.5,
+) -> Table:
+    """A bordered table with a repeated bold header; cells are Paragraphs or strings."""
+    from reportlab.platypus import LongTable
+
+    t = LongTable(list(rows), colWidths=list(col_widths), repeatRows=header_rows)
+    t.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), REGULAR, font_size),
+                ("FONT", (0, 0), (-1, header_rows - 1), BOLD, font_size),
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.Color(0.9, 0.9, 0.9)),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return t
+
+
+def head_cells(*labels: str) -> list[Paragraph]:
+    return [Paragraph(markup(label), CELL_HEAD) for label in labels]
+
+
+class QrFlowable(Flowable):
+    """A QR code drawn as one path (see qr.py), with an optional caption below."""
+
+    def __init__(self, payload: str, size: float, caption: str = "") -> None:
+        super().__init__()
+        self.payload = plain(payload) or "-"
+        self.size = size
+        self.caption = plain(caption)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = self.size
+        self.height = self.size + (10 if self.caption else 0)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        draw_qr(self.canv, self.payload, 0, self.height - self.size, self.size)
+        if self.caption:
+            self.canv.setFont(REGULAR, 7)
+            self.canv.drawCentredString(self.size / 2, 1, self.caption)
+
+
+def field_table(rows: Sequence[tuple[str, Any]], label_width: float, width: float) -> Table:
+    """Label : value rows (values are user text unless already flowables)."""
+    data = [
+        [p(label, CELL), p(":", CELL), v if isinstance(v, Flowable) else p(v, CELL)]
+        for label, v in rows
+    ]
+    t = Table(data, colWidths=[label_width, 3 * mm, width - label_width - 3 * mm])
+    t.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), REGULAR, 9.5),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    return t

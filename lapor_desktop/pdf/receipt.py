@@ -1,0 +1,114 @@
+"""Tanda terima (LETTERS.md): the walk-in reporter's receipt, ticket in large type + QR."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+
+from lapor_desktop.pdf.data import ReceiptData, Signatory
+from lapor_desktop.pdf.dates import date_time, day_date, place_date
+from lapor_desktop.pdf.fonts import BOLD, REGULAR
+from lapor_desktop.pdf.page import PageSetup, build_pdf, text_width
+from lapor_desktop.pdf.parts import (
+    BASE,
+    BODY,
+    CELL,
+    SMALL,
+    TITLE,
+    QrFlowable,
+    SignatureBlock,
+    field_table,
+    p,
+)
+from lapor_desktop.pdf.templates import Templates
+from lapor_desktop.pdf.text import markup, plain
+
+TICKET = ParagraphStyle("ticket", parent=BASE, fontName=BOLD, fontSize=20, leading=24)
+
+
+def render_receipt(data: ReceiptData, templates: Templates, paper: str | None = None) -> bytes:
+    lh = templates.letterhead(data.office_code)
+    setup = PageSetup(
+        paper=paper or templates.paper,
+        letterhead=lh,
+        emblem=templates.emblem_path(lh),
+        title=f"Tanda Terima {plain(data.ticket)}",
+    )
+    width = text_width(setup.paper)
+    values = {
+        "tiket": plain(data.ticket),
+        "telepon": plain(lh.phone) or "-",
+        "laman": plain(lh.website) or "-",
+        "email": plain(lh.email) or "-",
+    }
+    reporter = (
+        "Pelapor Anonim"
+        if data.reporter.anonymous or not plain(data.reporter.name)
+        else data.reporter.name
+    )
+    qr_size = 34 * mm
+    fields: list[tuple[str, Any]] = [("Nomor Tiket", Paragraph(markup(data.ticket), TICKET))]
+    if plain(data.tracking_id):
+        fields.append(("Nomor Tracking", data.tracking_id))
+    fields += [
+        ("Diterima", date_time(data.received_at)),
+        ("Kanal", data.channel),
+        ("Klasifikasi", data.klasifikasi),
+        ("Pelapor", reporter),
+        ("Judul", data.title),
+        ("Ringkasan", data.summary),
+        ("Petugas", data.officer),
+    ]
+    left = field_table(fields, 28 * mm, width - qr_size - 8 * mm)
+    box = Table(
+        [[left, QrFlowable(data.qr_payload or data.ticket, qr_size, plain(data.ticket))]],
+        colWidths=[width - qr_size - 6 * mm, qr_size + 6 * mm],
+    )
+    box.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), REGULAR, 9.5),
+                ("BOX", (0, 0), (-1, -1), 0.8, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
+    story: list[Any] = [
+        Paragraph(markup(templates.text("receipt", "title")), TITLE),
+        Spacer(1, 5 * mm),
+        Paragraph(markup(templates.text("receipt", "intro", values)), BODY),
+        Spacer(1, 2 * mm),
+        box,
+        Spacer(1, 5 * mm),
+    ]
+    if data.deadlines:
+        story.append(p("Batas waktu yang dapat Saudara harapkan:", BASE))
+        story.append(
+            field_table([(d.label, day_date(d.due)) for d in data.deadlines], 70 * mm, width)
+        )
+        story.append(Spacer(1, 3 * mm))
+    story.append(p("Langkah selanjutnya:", BASE))
+    steps = ParagraphStyle("steps", parent=CELL, leftIndent=6 * mm, firstLineIndent=-6 * mm)
+    for i, step in enumerate(templates.texts("receipt", "next_steps", values), start=1):
+        story.append(Paragraph(f"{i}.&nbsp;&nbsp;{markup(step)}", steps))
+    story += [
+        Spacer(1, 3 * mm),
+        Paragraph(markup(templates.text("receipt", "follow_up", values)), CELL),
+        Spacer(1, 2 * mm),
+        Paragraph(f"<b>{markup(templates.text('receipt', 'free', values))}</b>", CELL),
+        Spacer(1, 4 * mm),
+        SignatureBlock(
+            Signatory(jabatan="Petugas Loket", name=data.officer),
+            date_line=place_date(lh.city, data.received_at.date()),
+        ),
+        Spacer(1, 2 * mm),
+        p(f"Dicetak {date_time(data.received_at)}", SMALL),
+    ]
+    return build_pdf(story, setup)
