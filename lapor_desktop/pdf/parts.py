@@ -268,3 +268,40 @@ def field_table(rows: Sequence[tuple[str, Any]], label_width: float, width: floa
         )
     )
     return t
+
+
+class CheckList(Flowable):
+    """Tick boxes drawn on the canvas (the font has no ballot-box glyphs)."""
+
+    def __init__(self, items: Sequence[tuple[str, bool]], size: float = 9.5, columns: int = 1):
+        super().__init__()
+        self.items = [(plain(label), ticked) for label, ticked in items]
+        self.size = size
+        self.columns = max(1, columns)
+        self.line = size * 1.5
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        rows = -(-len(self.items) // self.columns)
+        self.height = rows * self.line
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        col_w = self.width / self.columns
+        box = self.size * 0.9
+        c.setLineWidth(0.6)
+        for i, (label, ticked) in enumerate(self.items):
+            row, col = divmod(i, self.columns)
+            x = col * col_w
+            y = self.height - (row + 1) * self.line + 2
+            c.rect(x, y, box, box, stroke=1, fill=0)
+            if ticked:
+                c.setLineWidth(1.2)
+                c.line(x + 1.5, y + box / 2, x + box / 2.5, y + 1.5)
+                c.line(x + box / 2.5, y + 1.5, x + box - 1, y + box - 1)
+                c.setLineWidth(0.6)
+            c.setFont(REGULAR, self.size)
+            from lapor_desktop.pdf.text import fit
+
+            c.drawString(x + box + 4, y + 1, fit(label, col_w - box - 8, REGULAR, self.size))

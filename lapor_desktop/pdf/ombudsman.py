@@ -1,0 +1,112 @@
+"""Penyampaian ke Ombudsman (LETTERS.md C): cases past the escalation limit.
+
+The cases go into an annex table on its own page, with its header repeated."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import PageBreak, Paragraph, Spacer
+
+from lapor_desktop.pdf.data import OmbudsmanLetter
+from lapor_desktop.pdf.fonts import REGULAR
+from lapor_desktop.pdf.letter import letter_context
+from lapor_desktop.pdf.page import text_width, build_pdf
+from lapor_desktop.pdf.parts import (
+    CELL,
+    CELL_CENTER,
+    SMALL,
+    TITLE,
+    addressee,
+    body,
+    grid_table,
+    head_cells,
+    header_block,
+    p,
+    tembusan,
+)
+from lapor_desktop.pdf.dates import short_date
+from lapor_desktop.pdf.templates import Templates
+from lapor_desktop.pdf.text import markup, plain
+
+
+def render_ombudsman(
+    data: OmbudsmanLetter, templates: Templates, paper: str | None = None
+) -> bytes:
+    ctx = letter_context(
+        templates, data.office_code, "ombudsman", data.date, data.signatory,
+        f"Penyampaian ke Ombudsman {plain(data.nomor)}", paper,
+    )
+    width = text_width(ctx.setup.paper)
+    values = {
+        "jumlah": f"{len(data.cases)}",
+        "periode": f" pada {plain(data.period)}" if plain(data.period) else "",
+        "batas_hari": templates.text("ombudsman", "escalation_days"),
+    }
+    story: list[Any] = [
+        header_block(
+            data.nomor,
+            templates.text("ombudsman", "sifat"),
+            templates.text("ombudsman", "lampiran"),
+            templates.text("ombudsman", "hal", values),
+            ctx.place_date,
+            width,
+        )
+    ]
+    story += addressee(
+        [templates.text("ombudsman", "addressee", values)],
+        templates.text("ombudsman", "place", values),
+    )
+    story += body(templates.text("ombudsman", "body", values))
+    story += body(templates.text("ombudsman", "closing", values))
+    story.append(Spacer(1, 4 * mm))
+    signature = ctx.signature(templates, data.verification_url or data.nomor)
+    story.append(signature)
+    story += tembusan(
+        templates.texts("ombudsman", "tembusan", values)
+        + [f"Kepala {plain(o)} Kabupaten Kampar" if not plain(o).lower().startswith(
+            ("kepala", "direktur")) else plain(o) for o in data.opds_concerned]
+        + templates.texts("ombudsman", "tembusan_end", values)
+    )
+    # Annex on its own page.
+    story += [
+        PageBreak(),
+        Paragraph(
+            f"Lampiran Surat Nomor {markup(data.nomor)} tanggal "
+            f"{markup(ctx.place_date.split(', ', 1)[-1])}",
+            SMALL,
+        ),
+        Spacer(1, 3 * mm),
+        Paragraph(markup(templates.text("ombudsman", "annex_title", values)), TITLE),
+        Spacer(1, 4 * mm),
+    ]
+    rows: list[list[Any]] = [
+        head_cells(
+            "No", "Nomor Tracking", "Tanggal Masuk", "Perangkat Daerah", "Klasifikasi",
+            "Hari berjalan", "Status/Kendala",
+        )
+    ]
+    for i, c in enumerate(data.cases, start=1):
+        rows.append(
+            [
+                p(str(i), CELL_CENTER),
+                p(c.tracking, CELL),
+                p(short_date(c.received), CELL_CENTER),
+                p(c.opd, CELL),
+                p(c.klasifikasi, CELL),
+                p(str(c.days_running), CELL_CENTER),
+                p(c.status, CELL),
+            ]
+        )
+    story.append(
+        grid_table(
+            rows,
+            [8 * mm, 22 * mm, 20 * mm, 36 * mm, 22 * mm, 15 * mm, width - 123 * mm],
+            font_size=9,
+        )
+    )
+    if not data.cases:
+        story.append(p("Tidak ada pengaduan yang melewati batas waktu.", CELL))
+    _ = REGULAR
+    return build_pdf(story, ctx.setup)
