@@ -23,14 +23,18 @@ working clocks: ``calendar.add_working_days(start.date(), days)``; calendar cloc
 **Pauses (TERTUNDA).** Overlapping pauses are merged first. Each pause is clipped to the
 part of it during which the clock was running: from ``max(pause start, clock start)`` to
 ``min(pause end, clock end)``, where an open pause (end ``None``) and a clock that has not
-ended both stop at ``now``. A clipped pause from date ``a`` to date ``b`` extends the due
-date by ``calendar.working_days_between(a, b)`` working days (working clocks) or
-``(b - a).days`` calendar days (calendar clocks) — i.e. by the days ``a < d <= b``, counted
-in the clock's own unit; a pause that begins and ends on the same day costs nothing. While a
-pause is still open its extension grows day by day, so the clock does not tick; for a working
-clock an open pause counts up to ``calendar.next_working_day(today)`` (what it will have cost
-if it ends on the next working day), so a paused clock does not flip to OVERDUE over a
-weekend or a holiday.
+ended both stop at ``now``. Then, pause by pause in time order, with ``due`` the due date so
+far: a clipped pause from date ``a`` to date ``b`` with ``a <= due`` extends ``due`` by
+``calendar.working_days_between(a, b)`` working days (working clocks) or ``(b - a).days``
+calendar days (calendar clocks) — i.e. by the days ``a < d <= b``, counted in the clock's
+own unit. So a pause that begins and ends on the same day costs nothing, a pause begun on
+the due day itself still helps (the day it ends becomes the new due day), and a pause begun
+after the due date had passed (``a > due``) changes nothing: the clock stays overdue.
+
+While a pause is still open its extension grows day by day, so the clock does not tick; for
+a working clock an open pause counts up to ``calendar.next_working_day(today)`` (what it
+will have cost if it ends on the next working day), so a paused clock does not flip to
+OVERDUE over a weekend or a holiday.
 
 **State.** Ended clock: ``MET`` if the end date <= due, else ``MISSED``. Running clock, on
 ``today = now.date()``: ``OVERDUE`` if today > due; otherwise, while the case is paused,
@@ -198,29 +202,30 @@ def _merged_pauses(
     return merged
 
 
-def _pause_extension(
+def _paused_due(
     pauses: list[tuple[datetime, datetime, bool]],
     clock_start: datetime,
     clock_stop: datetime,
-    kind: DayKind,
+    limit: Limit,
     calendar: WorkCalendar,
     *,
     clock_running: bool,
-) -> int:
-    total = 0
-    for pause_start, pause_end, is_open in pauses:
+) -> date:
+    """The due date with the pauses applied (rule in the module docstring)."""
+    due = due_date(clock_start.date(), limit, calendar)
+    for pause_start, pause_end, is_open in pauses:  # merged, sorted by start
         a = max(pause_start, clock_start)
         b = min(pause_end, clock_stop)
-        if b <= a:
+        if b <= a or a.date() > due:
             continue
-        if kind is DayKind.WORKING:
+        if limit.kind is DayKind.WORKING:
             end_day = b.date()
             if is_open and clock_running:
                 end_day = calendar.next_working_day(end_day)
-            total += calendar.working_days_between(a.date(), end_day)
+            due = calendar.add_working_days(due, calendar.working_days_between(a.date(), end_day))
         else:
-            total += (b.date() - a.date()).days
-    return total
+            due = calendar.add_calendar_days(due, (b.date() - a.date()).days)
+    return due
 
 
 def _clock_status(
@@ -239,10 +244,7 @@ def _clock_status(
     if end is None and closed is not None:
         end = closed
     stop = end if end is not None else now
-    extension = _pause_extension(
-        pauses, start, stop, limit.kind, calendar, clock_running=end is None
-    )
-    due = due_date(start.date(), limit, calendar, extension)
+    due = _paused_due(pauses, start, stop, limit, calendar, clock_running=end is None)
     if end is not None:
         state = ClockState.MET if end.date() <= due else ClockState.MISSED
         return ClockStatus(clock, due, state, end)
