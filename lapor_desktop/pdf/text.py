@@ -67,3 +67,21 @@ def fit(text: str, width: float, font: str, size: float) -> str:
         else:
             hi = mid - 1
     return text[:lo].rstrip() + "…"
+
+
+def decimal(value: float | None, places: int = 1) -> str:
+    """Indonesian decimal comma and dot thousands: 1.234,5; None prints "-"."""
+    if value is None:
+        return "-"
+    s = f"{value:,.{places}f}"
+    return s.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def integer(value: int) -> str:
+    """1.234"""
+    return f"{value:,d}".replace(",", ".")
+
+
+def percent(value: float | None) -> str:
+    """"87,5 %" or "-" when undefined (no cases)."""
+    return "-" if value is None else f"{decimal(value, 1)} %"

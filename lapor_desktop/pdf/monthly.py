@@ -1,0 +1,276 @@
+"""Rekapitulasi bulanan (LETTERS.md "Monthly summary"): numbers already aggregated by the
+database side in a MonthlySummary; this lays them out with tables, charts and the annex."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from itertools import groupby
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, Spacer
+
+from lapor_desktop.pdf.annex import AnnexTable, Column
+from lapor_desktop.pdf.charts import opd_chart, share_chart, trend_chart
+from lapor_desktop.pdf.data import CountRow, MonthlySummary, OnTimeRates, Rate
+from lapor_desktop.pdf.dates import long_date, month_name, place_date, short_date
+from lapor_desktop.pdf.page import PageSetup, build_pdf, text_width
+from lapor_desktop.pdf.parts import (
+    BODY,
+    CELL,
+    CELL_BOLD,
+    CELL_HEAD,
+    CELL_RIGHT,
+    HEADING,
+    SMALL,
+    TITLE,
+    SignatureBlock,
+    body,
+    grid_table,
+    head_cells,
+    p,
+)
+from lapor_desktop.pdf.templates import Templates
+from lapor_desktop.pdf.text import decimal, integer, markup, percent, plain
+
+SMALL_HEAD = ParagraphStyle("smallhead", parent=CELL_HEAD, fontSize=8.5, leading=10)
+
+
+def _values(data: MonthlySummary) -> dict[str, str]:
+    scope = plain(data.opd_scope).upper() or "PEMERINTAH KABUPATEN KAMPAR"
+    return {"lingkup": scope, "bulan": month_name(data.month), "tahun": str(data.year)}
+
+
+def _rate(r: Rate) -> str:
+    return f"{integer(r.on_time)} dari {integer(r.total)} ({percent(r.percent)})"
+
+
+def _count_table(rows: Sequence[CountRow], label: str, width: float) -> Any:
+    total = sum(r.count for r in rows)
+    data: list[list[Any]] = [head_cells("No", label, "Jumlah", "Persentase")]
+    for i, r in enumerate(rows, start=1):
+        share = None if total == 0 else 100 * r.count / total
+        data.append(
+            [p(str(i), CELL), p(r.label, CELL), p(integer(r.count), CELL_RIGHT),
+             p(percent(share), CELL_RIGHT)]
+        )
+    data.append(["", p("Jumlah", CELL_BOLD), p(integer(total), CELL_RIGHT), ""])
+    return grid_table(data, [10 * mm, width - 60 * mm, 25 * mm, 25 * mm])
+
+
+def _section(letter: str, title: str) -> Paragraph:
+    return Paragraph(f"{letter}. {markup(title)}", HEADING)
+
+
+def _rates_table(cohort: OnTimeRates, activity: OnTimeRates, width: float) -> Any:
+    rows: list[list[Any]] = [head_cells("Ukuran", "Kohort (diterima bulan ini)", "Aktivitas bulan ini")]
+    for label, a, b in (
+        ("Verifikasi tepat waktu", cohort.verification, activity.verification),
+        ("Tindak lanjut tepat waktu", cohort.followup, activity.followup),
+        ("Selesai dalam batas waktu", cohort.finished, activity.finished),
+    ):
+        rows.append([p(label, CELL), p(_rate(a), CELL_RIGHT), p(_rate(b), CELL_RIGHT)])
+    return grid_table(rows, [width - 110 * mm, 55 * mm, 55 * mm])
+
+
+def render_monthly(data: MonthlySummary, templates: Templates, paper: str | None = None) -> bytes:
+    lh = templates.letterhead(data.office_code)
+    signatory = data.signatory or templates.signatory(data.office_code, "monthly")
+    electronic = signatory is not None and signatory.electronic
+    values = _values(data)
+    setup = PageSetup(
+        paper=paper or templates.paper,
+        letterhead=lh,
+        emblem=templates.emblem_path(lh),
+        esign_note=templates.text("signature", "footer") if electronic else "",
+        title=f"Rekapitulasi {month_name(data.month)} {data.year}",
+    )
+    width = text_width(setup.paper)
+    story: list[Any] = [
+        Paragraph(markup(templates.text("monthly", "title", values)), TITLE),
+        Paragraph(markup(templates.text("monthly", "subtitle", values).upper()), TITLE),
+    ]
+    if plain(data.nomor):
+        story.append(Paragraph(f"Nomor: {markup(data.nomor)}", SMALL))
+    story += [Spacer(1, 4 * mm), Paragraph("I. PENDAHULUAN", HEADING)]
+    story += body(templates.text("monthly", "pendahuluan", values))
+    story.append(Paragraph("II. REKAPITULASI", HEADING))
+
+    # A. received
+    story.append(_section("A", "Laporan yang diterima"))
+    received = [
+        head_cells("Bulan ini", "Bulan lalu", "Sejak awal tahun", "Perubahan"),
+        [
+            p(integer(data.received_this_month), CELL_RIGHT),
+            p(integer(data.received_last_month), CELL_RIGHT),
+            p(integer(data.received_year_to_date), CELL_RIGHT),
+            p(
+                percent(
+                    None
+                    if data.received_last_month == 0
+                    else 100
+                    * (data.received_this_month - data.received_last_month)
+                    / data.received_last_month
+                ),
+                CELL_RIGHT,
+            ),
+        ],
+    ]
+    story.append(grid_table(received, [width / 4] * 4))
+    if data.trend:
+        story += [Spacer(1, 3 * mm), trend_chart(data.trend, width)]
+
+    # B–E. shares
+    for letter, title, rows, label in (
+        ("B", "Menurut status", data.by_status, "Status"),
+        ("C", "Menurut klasifikasi", data.by_klasifikasi, "Klasifikasi"),
+        ("D", "Menurut kanal", data.by_channel, "Kanal"),
+    ):
+        story.append(
+            KeepTogether(
+                [
+                    _section(letter, title),
+                    _count_table(rows, label, width),
+                    Spacer(1, 2 * mm),
+                    share_chart(title.replace("Menurut", "Sebaran menurut"), rows, width),
+                ]
+            )
+        )
+    story += [_section("E", "Kategori terbanyak"), _count_table(data.by_category, "Kategori", width)]
+
+    # F. per OPD
+    story += [CondPageBreak(60 * mm), _section("F", "Menurut Perangkat Daerah")]
+    opd_rows: list[list[Any]] = [
+        [
+            Paragraph(markup(h), SMALL_HEAD)
+            for h in ("Perangkat Daerah", "Diterima", "Selesai", "Diproses",
+                      "Belum ditindak lanjuti", "% Selesai", "Rata-rata hari")
+        ]
+    ]
+    for r in data.by_opd:
+        opd_rows.append(
+            [p(r.opd, CELL), p(integer(r.received), CELL_RIGHT), p(integer(r.finished), CELL_RIGHT),
+             p(integer(r.in_process), CELL_RIGHT), p(integer(r.not_followed_up), CELL_RIGHT),
+             p(percent(r.percent_finished), CELL_RIGHT), p(decimal(r.avg_days), CELL_RIGHT)]
+        )
+    tot = [sum(getattr(r, k) for r in data.by_opd)
+           for k in ("received", "finished", "in_process", "not_followed_up")]
+    opd_rows.append(
+        [p("Jumlah", CELL_BOLD)] + [p(integer(v), CELL_RIGHT) for v in tot]
+        + [p(percent(None if tot[0] == 0 else 100 * tot[1] / tot[0]), CELL_RIGHT), ""]
+    )
+    story.append(grid_table(opd_rows, [width - 108 * mm] + [16 * mm] * 3 + [20 * mm] * 3))
+    if data.by_opd:
+        story += [Spacer(1, 3 * mm), opd_chart(data.by_opd, width)]
+
+    # G. on time
+    story.append(
+        KeepTogether(
+            [_section("G", "Ketepatan waktu"), _rates_table(data.cohort_rates,
+                                                            data.activity_rates, width)]
+        )
+    )
+    for d in templates.texts("monthly", "definitions", values):
+        story.append(Paragraph(markup(d), SMALL))
+
+    # H. days to finish
+    story.append(_section("H", "Lama penyelesaian (hari kerja)"))
+    days: list[list[Any]] = [head_cells("Perangkat Daerah", "Rata-rata", "Median")]
+    for r in data.by_opd:
+        days.append([p(r.opd, CELL), p(decimal(r.avg_days), CELL_RIGHT),
+                     p(decimal(r.median_days), CELL_RIGHT)])
+    days.append([p("Seluruh laporan", CELL_BOLD), p(decimal(data.avg_days_to_finish), CELL_RIGHT),
+                 p(decimal(data.median_days_to_finish), CELL_RIGHT)])
+    story.append(grid_table(days, [width - 50 * mm, 25 * mm, 25 * mm]))
+
+    # I, J
+    story.append(_section("I", "Melewati batas waktu dan eskalasi ke Ombudsman"))
+    late: list[list[Any]] = [head_cells("Perangkat Daerah", "Melewati batas waktu", "Eskalasi")]
+    for r in data.by_opd:
+        if r.overdue or r.escalated:
+            late.append([p(r.opd, CELL), p(integer(r.overdue), CELL_RIGHT),
+                         p(integer(r.escalated), CELL_RIGHT)])
+    late.append([p("Jumlah", CELL_BOLD), p(integer(data.overdue), CELL_RIGHT),
+                 p(integer(data.escalated), CELL_RIGHT)])
+    story.append(grid_table(late, [width - 70 * mm, 40 * mm, 30 * mm]))
+    story.append(_section("J", "Laporan dibuka kembali (pelapor belum puas)"))
+    story.append(
+        p(
+            f"{integer(data.reopened_cases)} laporan dibuka kembali oleh pelapor "
+            f"({integer(data.reopen_events)} kali) pada bulan {month_name(data.month)} "
+            f"{data.year}.",
+            BODY,
+        )
+    )
+
+    # III, IV
+    story.append(Paragraph("III. KENDALA DAN UPAYA TINDAK LANJUT", HEADING))
+    if plain(data.kendala) or plain(data.upaya):
+        if plain(data.kendala):
+            story += [p("Kendala:", CELL_BOLD), *body(data.kendala)]
+        if plain(data.upaya):
+            story += [p("Upaya tindak lanjut:", CELL_BOLD), *body(data.upaya)]
+    else:
+        story += body(templates.text("monthly", "kendala_empty", values))
+    story.append(Paragraph("IV. PENUTUP", HEADING))
+    story += body(templates.text("monthly", "penutup", values))
+    when = data.date or date.today()
+    story += [
+        Spacer(1, 4 * mm),
+        SignatureBlock(
+            signatory,
+            qr_payload=plain(data.nomor) or f"{data.year}-{data.month:02d}",
+            signed_by=templates.text("signature", "signed_by"),
+            date_line=place_date(lh.city, when),
+        ),
+    ]
+    if data.annex:
+        story += _annex(data, templates, values, width, when)
+    return build_pdf(story, setup)
+
+
+ANNEX_COLUMNS_MM = (
+    ("No", 10, "right"),
+    ("Nomor Tiket", 25, "left"),
+    ("Tanggal", 16, "center"),
+    ("Klasifikasi", 21, "left"),
+    ("Kategori", 24, "left"),
+    ("Judul", 0, "left"),  # the rest of the width
+    ("Status", 17, "left"),
+    ("Hari", 9, "right"),
+)
+
+
+def _annex(data: MonthlySummary, templates: Templates, values: dict[str, str], width: float,
+           when: date) -> list[Any]:
+    fixed = sum(w for _, w, _ in ANNEX_COLUMNS_MM) * mm
+    columns = [Column(t, (w * mm) or (width - fixed), a) for t, w, a in ANNEX_COLUMNS_MM]
+    out: list[Any] = [
+        PageBreak(),
+        Paragraph(
+            f"Lampiran Laporan Bulanan {month_name(data.month)} {data.year}"
+            + (f" Nomor {markup(data.nomor)}" if plain(data.nomor) else "")
+            + f" tanggal {long_date(when)}",
+            SMALL,
+        ),
+        Spacer(1, 2 * mm),
+        Paragraph(markup(templates.text("monthly", "annex_title", values)), TITLE),
+    ]
+    rows = sorted(data.annex, key=lambda r: (plain(r.opd), r.received, r.ticket))
+    for opd, group in groupby(rows, key=lambda r: plain(r.opd)):
+        items = list(group)
+        out += [
+            CondPageBreak(25 * mm),
+            Paragraph(f"{markup(opd or '-')} ({integer(len(items))} laporan)", HEADING),
+            AnnexTable(
+                columns,
+                [
+                    (i, r.ticket, short_date(r.received), r.klasifikasi, r.category, r.title,
+                     r.status, "" if r.days is None else r.days)
+                    for i, r in enumerate(items, start=1)
+                ],
+            ),
+        ]
+    return out
