@@ -138,11 +138,11 @@ class AnnexTable(Flowable):
             path.lineTo(self.width, y)
             y -= self.row_h
         x = 0.0
-        for col in [*self.columns, None]:
+        for edge in range(len(self.columns) + 1):
             path.moveTo(x, top)
             path.lineTo(x, 0)
-            if col is not None:
-                x += col.width
+            if edge < len(self.columns):
+                x += self.columns[edge].width
         c.setLineWidth(0.4)
         c.drawPath(path, stroke=1, fill=0)
         # Cells: one text object for the page, written as PDF operators directly

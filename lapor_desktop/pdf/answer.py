@@ -61,4 +61,3 @@ def render_answer(data: AnswerLetter, templates: Templates, paper: str | None = 
     story.append(ctx.signature(templates, data.verification_url or data.nomor))
     story += tembusan(templates.texts("answer", "tembusan", values))
     return build_pdf(story, ctx.setup)
-

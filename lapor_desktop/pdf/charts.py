@@ -19,8 +19,16 @@ from lapor_desktop.pdf.text import fit, integer, percent, plain
 PALETTE = [
     colors.HexColor(c)
     for c in (
-        "#1f4e79", "#c55a11", "#548235", "#7f6000", "#7030a0", "#2e75b6",
-        "#bf9000", "#a9d18e", "#f4b183", "#8faadc",
+        "#1f4e79",
+        "#c55a11",
+        "#548235",
+        "#7f6000",
+        "#7030a0",
+        "#2e75b6",
+        "#bf9000",
+        "#a9d18e",
+        "#f4b183",
+        "#8faadc",
     )
 ]
 
@@ -75,9 +83,7 @@ def opd_chart(rows: Sequence[OpdRow], width: float, limit: int = 15) -> Drawing:
     # HorizontalBarChart draws the first category at the bottom: reverse for reading order.
     ordered = list(reversed(rows)) or [OpdRow("-", 0, 0, 0, 0)]
     chart.data = [[r.received for r in ordered], [r.finished for r in ordered]]
-    chart.categoryAxis.categoryNames = [
-        fit(plain(r.opd), label_w - 8, REGULAR, 7) for r in ordered
-    ]
+    chart.categoryAxis.categoryNames = [fit(plain(r.opd), label_w - 8, REGULAR, 7) for r in ordered]
     chart.categoryAxis.labels.fontName = REGULAR
     chart.categoryAxis.labels.fontSize = 7
     chart.valueAxis.labels.fontName = REGULAR
@@ -110,8 +116,16 @@ def share_chart(title: str, rows: Sequence[CountRow], width: float) -> Drawing:
     _title(d, title, width, height)
     total = sum(r.count for r in rows)
     if total <= 0:
-        d.add(String(width / 2, height / 2, "Tidak ada data", fontName=REGULAR, fontSize=8,
-                     textAnchor="middle"))
+        d.add(
+            String(
+                width / 2,
+                height / 2,
+                "Tidak ada data",
+                fontName=REGULAR,
+                fontSize=8,
+                textAnchor="middle",
+            )
+        )
         return d
     shown = [r for r in rows if r.count > 0]
     pie = Pie()

@@ -7,8 +7,8 @@ as-is. Privacy (LETTERS.md): no NIK and no phone number of a reporter is ever as
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
-from datetime import date, datetime
 
 from lapor_desktop.domain.workflow import Action, Status
 
@@ -49,14 +49,14 @@ class ExpectedDeadline:
     """A deadline the reporter may expect (printed on the receipt)."""
 
     label: str  # "Verifikasi oleh Admin Koordinator"
-    due: date
+    due: dt.date
 
 
 @dataclass(frozen=True)
 class ReceiptData:
     office_code: str
     ticket: str
-    received_at: datetime
+    received_at: dt.datetime
     channel: str
     klasifikasi: str
     title: str
@@ -73,11 +73,11 @@ class CaseRef:
     """One case as listed in a disposition sheet or a forwarding letter."""
 
     ticket: str
-    reported: date
+    reported: dt.date
     summary: str
-    due: date | None = None  # follow-up deadline
+    due: dt.date | None = None  # follow-up deadline
     tracking_id: str = ""
-    received: date | None = None
+    received: dt.date | None = None
     channel: str = ""
     klasifikasi: str = ""
     category: str = ""
@@ -94,7 +94,7 @@ class DispositionSheet:
     office_code: str
     case: CaseRef
     to: str  # the OPD it goes to
-    date: date
+    date: dt.date
     agenda_number: str = ""
     sifat: str = "Biasa"  # Sangat Segera | Segera | Biasa
     instructions: tuple[str, ...] = ("Ditindaklanjuti",)  # ticked boxes
@@ -108,7 +108,7 @@ class ForwardingLetter:
 
     office_code: str
     nomor: str
-    date: date
+    date: dt.date
     to: str  # "Kepala Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Kampar"
     cases: tuple[CaseRef, ...]
     to_place: str = "Bangkinang"
@@ -123,11 +123,11 @@ class AnswerLetter:
 
     office_code: str
     nomor: str
-    date: date
+    date: dt.date
     ticket: str
     reporter: Reporter
     channel: str
-    reported: date
+    reported: dt.date
     subject: str
     answer: str  # the approved answer; blank lines separate paragraphs
     tracking_id: str = ""
@@ -143,7 +143,7 @@ class AnswerLetter:
 @dataclass(frozen=True)
 class OmbudsmanCase:
     ticket: str
-    received: date
+    received: dt.date
     opd: str
     klasifikasi: str
     days_running: int
@@ -159,7 +159,7 @@ class OmbudsmanCase:
 class OmbudsmanLetter:
     office_code: str
     nomor: str
-    date: date
+    date: dt.date
     cases: tuple[OmbudsmanCase, ...]
     opds_concerned: tuple[str, ...] = ()  # added to the tembusan
     period: str = ""  # e.g. "bulan November 2026" for the periodic version
@@ -169,7 +169,7 @@ class OmbudsmanLetter:
 
 @dataclass(frozen=True)
 class HistoryEvent:
-    at: datetime
+    at: dt.datetime
     actor: str
     action: Action
     from_status: Status | None = None
@@ -184,12 +184,12 @@ class CaseHistory:
     """Riwayat kasus: everything about one case, printed for the file."""
 
     office_code: str
-    printed_at: datetime
+    printed_at: dt.datetime
     ticket: str
     title: str
     summary: str
     status: Status
-    received_at: datetime
+    received_at: dt.datetime
     channel: str
     klasifikasi: str
     category: str = ""
@@ -258,7 +258,7 @@ class MonthCount:
 class AnnexRow:
     opd: str
     ticket: str
-    received: date
+    received: dt.date
     klasifikasi: str
     category: str
     title: str
@@ -294,6 +294,6 @@ class MonthlySummary:
     kendala: str = ""  # III. free text by the admin
     upaya: str = ""
     annex: tuple[AnnexRow, ...] = ()
-    date: date | None = None  # signing date; defaults to today
+    date: dt.date | None = None  # signing date; defaults to today
     nomor: str = ""
     signatory: Signatory | None = None

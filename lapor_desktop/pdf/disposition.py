@@ -121,8 +121,13 @@ def render_forwarding(
 ) -> bytes:
     """Surat penerusan: a letter to the OPD with a table of the forwarded cases."""
     ctx = letter_context(
-        templates, data.office_code, "forwarding", data.date, data.signatory,
-        f"Surat Penerusan {plain(data.nomor)}", paper,
+        templates,
+        data.office_code,
+        "forwarding",
+        data.date,
+        data.signatory,
+        f"Surat Penerusan {plain(data.nomor)}",
+        paper,
     )
     width = text_width(ctx.setup.paper)
     values = {
@@ -156,9 +161,7 @@ def render_forwarding(
                 p(short_date(c.due) if c.due else "-", CELL_CENTER),
             ]
         )
-    story.append(
-        grid_table(rows, [9 * mm, 30 * mm, 22 * mm, width - 83 * mm, 22 * mm])
-    )
+    story.append(grid_table(rows, [9 * mm, 30 * mm, 22 * mm, width - 83 * mm, 22 * mm]))
     story.append(Spacer(1, 4 * mm))
     if plain(data.instruction):
         story += body(data.instruction)

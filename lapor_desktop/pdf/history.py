@@ -28,10 +28,10 @@ from lapor_desktop.pdf.text import markup, plain
 def _status_change(e: HistoryEvent) -> str:
     if e.from_status is None and e.to_status is None:
         return "-"
-    if e.from_status is None and e.to_status is not None:
-        return e.to_status.label
+    if e.from_status is None:
+        return e.to_status.label if e.to_status else "-"
     if e.to_status is None or e.to_status == e.from_status:
-        return e.from_status.label if e.from_status else "-"
+        return e.from_status.label
     return f"{e.from_status.label} → {e.to_status.label}"
 
 

@@ -53,8 +53,12 @@ def _count_table(rows: Sequence[CountRow], label: str, width: float) -> Any:
     for i, r in enumerate(rows, start=1):
         share = None if total == 0 else 100 * r.count / total
         data.append(
-            [p(str(i), CELL), p(r.label, CELL), p(integer(r.count), CELL_RIGHT),
-             p(percent(share), CELL_RIGHT)]
+            [
+                p(str(i), CELL),
+                p(r.label, CELL),
+                p(integer(r.count), CELL_RIGHT),
+                p(percent(share), CELL_RIGHT),
+            ]
         )
     data.append(["", p("Jumlah", CELL_BOLD), p(integer(total), CELL_RIGHT), ""])
     return grid_table(data, [10 * mm, width - 60 * mm, 25 * mm, 25 * mm])
@@ -65,7 +69,9 @@ def _section(letter: str, title: str) -> Paragraph:
 
 
 def _rates_table(cohort: OnTimeRates, activity: OnTimeRates, width: float) -> Any:
-    rows: list[list[Any]] = [head_cells("Ukuran", "Kohort (diterima bulan ini)", "Aktivitas bulan ini")]
+    rows: list[list[Any]] = [
+        head_cells("Ukuran", "Kohort (diterima bulan ini)", "Aktivitas bulan ini")
+    ]
     for label, a, b in (
         ("Verifikasi tepat waktu", cohort.verification, activity.verification),
         ("Tindak lanjut tepat waktu", cohort.followup, activity.followup),
@@ -138,27 +144,46 @@ def render_monthly(data: MonthlySummary, templates: Templates, paper: str | None
                 ]
             )
         )
-    story += [_section("E", "Kategori terbanyak"), _count_table(data.by_category, "Kategori", width)]
+    story += [
+        _section("E", "Kategori terbanyak"),
+        _count_table(data.by_category, "Kategori", width),
+    ]
 
     # F. per OPD
     story += [CondPageBreak(60 * mm), _section("F", "Menurut Perangkat Daerah")]
     opd_rows: list[list[Any]] = [
         [
             Paragraph(markup(h), SMALL_HEAD)
-            for h in ("Perangkat Daerah", "Diterima", "Selesai", "Diproses",
-                      "Belum ditindak lanjuti", "% Selesai", "Rata-rata hari")
+            for h in (
+                "Perangkat Daerah",
+                "Diterima",
+                "Selesai",
+                "Diproses",
+                "Belum ditindak lanjuti",
+                "% Selesai",
+                "Rata-rata hari",
+            )
         ]
     ]
     for r in data.by_opd:
         opd_rows.append(
-            [p(r.opd, CELL), p(integer(r.received), CELL_RIGHT), p(integer(r.finished), CELL_RIGHT),
-             p(integer(r.in_process), CELL_RIGHT), p(integer(r.not_followed_up), CELL_RIGHT),
-             p(percent(r.percent_finished), CELL_RIGHT), p(decimal(r.avg_days), CELL_RIGHT)]
+            [
+                p(r.opd, CELL),
+                p(integer(r.received), CELL_RIGHT),
+                p(integer(r.finished), CELL_RIGHT),
+                p(integer(r.in_process), CELL_RIGHT),
+                p(integer(r.not_followed_up), CELL_RIGHT),
+                p(percent(r.percent_finished), CELL_RIGHT),
+                p(decimal(r.avg_days), CELL_RIGHT),
+            ]
         )
-    tot = [sum(getattr(r, k) for r in data.by_opd)
-           for k in ("received", "finished", "in_process", "not_followed_up")]
+    tot = [
+        sum(getattr(r, k) for r in data.by_opd)
+        for k in ("received", "finished", "in_process", "not_followed_up")
+    ]
     opd_rows.append(
-        [p("Jumlah", CELL_BOLD)] + [p(integer(v), CELL_RIGHT) for v in tot]
+        [p("Jumlah", CELL_BOLD)]
+        + [p(integer(v), CELL_RIGHT) for v in tot]
         + [p(percent(None if tot[0] == 0 else 100 * tot[1] / tot[0]), CELL_RIGHT), ""]
     )
     story.append(grid_table(opd_rows, [width - 108 * mm] + [16 * mm] * 3 + [20 * mm] * 3))
@@ -168,8 +193,10 @@ def render_monthly(data: MonthlySummary, templates: Templates, paper: str | None
     # G. on time
     story.append(
         KeepTogether(
-            [_section("G", "Ketepatan waktu"), _rates_table(data.cohort_rates,
-                                                            data.activity_rates, width)]
+            [
+                _section("G", "Ketepatan waktu"),
+                _rates_table(data.cohort_rates, data.activity_rates, width),
+            ]
         )
     )
     for d in templates.texts("monthly", "definitions", values):
@@ -179,10 +206,20 @@ def render_monthly(data: MonthlySummary, templates: Templates, paper: str | None
     story.append(_section("H", "Lama penyelesaian (hari kerja)"))
     days: list[list[Any]] = [head_cells("Perangkat Daerah", "Rata-rata", "Median")]
     for r in data.by_opd:
-        days.append([p(r.opd, CELL), p(decimal(r.avg_days), CELL_RIGHT),
-                     p(decimal(r.median_days), CELL_RIGHT)])
-    days.append([p("Seluruh laporan", CELL_BOLD), p(decimal(data.avg_days_to_finish), CELL_RIGHT),
-                 p(decimal(data.median_days_to_finish), CELL_RIGHT)])
+        days.append(
+            [
+                p(r.opd, CELL),
+                p(decimal(r.avg_days), CELL_RIGHT),
+                p(decimal(r.median_days), CELL_RIGHT),
+            ]
+        )
+    days.append(
+        [
+            p("Seluruh laporan", CELL_BOLD),
+            p(decimal(data.avg_days_to_finish), CELL_RIGHT),
+            p(decimal(data.median_days_to_finish), CELL_RIGHT),
+        ]
+    )
     story.append(grid_table(days, [width - 50 * mm, 25 * mm, 25 * mm]))
 
     # I, J
@@ -190,10 +227,20 @@ def render_monthly(data: MonthlySummary, templates: Templates, paper: str | None
     late: list[list[Any]] = [head_cells("Perangkat Daerah", "Melewati batas waktu", "Eskalasi")]
     for r in data.by_opd:
         if r.overdue or r.escalated:
-            late.append([p(r.opd, CELL), p(integer(r.overdue), CELL_RIGHT),
-                         p(integer(r.escalated), CELL_RIGHT)])
-    late.append([p("Jumlah", CELL_BOLD), p(integer(data.overdue), CELL_RIGHT),
-                 p(integer(data.escalated), CELL_RIGHT)])
+            late.append(
+                [
+                    p(r.opd, CELL),
+                    p(integer(r.overdue), CELL_RIGHT),
+                    p(integer(r.escalated), CELL_RIGHT),
+                ]
+            )
+    late.append(
+        [
+            p("Jumlah", CELL_BOLD),
+            p(integer(data.overdue), CELL_RIGHT),
+            p(integer(data.escalated), CELL_RIGHT),
+        ]
+    )
     story.append(grid_table(late, [width - 70 * mm, 40 * mm, 30 * mm]))
     story.append(_section("J", "Laporan dibuka kembali (pelapor belum puas)"))
     story.append(
@@ -243,8 +290,9 @@ ANNEX_COLUMNS_MM = (
 )
 
 
-def _annex(data: MonthlySummary, templates: Templates, values: dict[str, str], width: float,
-           when: date) -> list[Any]:
+def _annex(
+    data: MonthlySummary, templates: Templates, values: dict[str, str], width: float, when: date
+) -> list[Any]:
     fixed = sum(w for _, w, _ in ANNEX_COLUMNS_MM) * mm
     columns = [Column(t, (w * mm) or (width - fixed), a) for t, w, a in ANNEX_COLUMNS_MM]
     out: list[Any] = [
@@ -267,8 +315,16 @@ def _annex(data: MonthlySummary, templates: Templates, values: dict[str, str], w
             AnnexTable(
                 columns,
                 [
-                    (i, r.ticket, short_date(r.received), r.klasifikasi, r.category, r.title,
-                     r.status, "" if r.days is None else r.days)
+                    (
+                        i,
+                        r.ticket,
+                        short_date(r.received),
+                        r.klasifikasi,
+                        r.category,
+                        r.title,
+                        r.status,
+                        "" if r.days is None else r.days,
+                    )
                     for i, r in enumerate(items, start=1)
                 ],
             ),

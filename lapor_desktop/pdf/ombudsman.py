@@ -10,9 +10,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, Spacer
 
 from lapor_desktop.pdf.data import OmbudsmanLetter
+from lapor_desktop.pdf.dates import short_date
 from lapor_desktop.pdf.fonts import REGULAR
 from lapor_desktop.pdf.letter import letter_context
-from lapor_desktop.pdf.page import text_width, build_pdf
+from lapor_desktop.pdf.page import build_pdf, text_width
 from lapor_desktop.pdf.parts import (
     CELL,
     CELL_CENTER,
@@ -26,7 +27,6 @@ from lapor_desktop.pdf.parts import (
     p,
     tembusan,
 )
-from lapor_desktop.pdf.dates import short_date
 from lapor_desktop.pdf.templates import Templates
 from lapor_desktop.pdf.text import markup, plain
 
@@ -35,8 +35,13 @@ def render_ombudsman(
     data: OmbudsmanLetter, templates: Templates, paper: str | None = None
 ) -> bytes:
     ctx = letter_context(
-        templates, data.office_code, "ombudsman", data.date, data.signatory,
-        f"Penyampaian ke Ombudsman {plain(data.nomor)}", paper,
+        templates,
+        data.office_code,
+        "ombudsman",
+        data.date,
+        data.signatory,
+        f"Penyampaian ke Ombudsman {plain(data.nomor)}",
+        paper,
     )
     width = text_width(ctx.setup.paper)
     values = {
@@ -65,8 +70,12 @@ def render_ombudsman(
     story.append(signature)
     story += tembusan(
         templates.texts("ombudsman", "tembusan", values)
-        + [f"Kepala {plain(o)} Kabupaten Kampar" if not plain(o).lower().startswith(
-            ("kepala", "direktur")) else plain(o) for o in data.opds_concerned]
+        + [
+            f"Kepala {plain(o)} Kabupaten Kampar"
+            if not plain(o).lower().startswith(("kepala", "direktur"))
+            else plain(o)
+            for o in data.opds_concerned
+        ]
         + templates.texts("ombudsman", "tembusan_end", values)
     )
     # Annex on its own page.
@@ -83,8 +92,13 @@ def render_ombudsman(
     ]
     rows: list[list[Any]] = [
         head_cells(
-            "No", "Nomor Tracking", "Tanggal Masuk", "Perangkat Daerah", "Klasifikasi",
-            "Hari berjalan", "Status/Kendala",
+            "No",
+            "Nomor Tracking",
+            "Tanggal Masuk",
+            "Perangkat Daerah",
+            "Klasifikasi",
+            "Hari berjalan",
+            "Status/Kendala",
         )
     ]
     for i, c in enumerate(data.cases, start=1):

@@ -157,7 +157,7 @@ class NumberedCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
 
-    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+    def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
         self._startPage()
 
@@ -211,14 +211,19 @@ def build_pdf(story: Sequence[Any], setup: PageSetup) -> bytes:
             draw_esign_note(canvas, setup.esign_note)
 
     bottom = BOTTOM + (6 * mm if setup.esign_note else 0)
-    first = Frame(
-        LEFT, bottom, w - LEFT - RIGHT, h - frames_top - bottom, 0, 0, 0, 0, id="first"
-    )
+    first = Frame(LEFT, bottom, w - LEFT - RIGHT, h - frames_top - bottom, 0, 0, 0, 0, id="first")
     later_size = landscape(size) if setup.landscape_later else size
     lw, lh = later_size
     later_left = 20 * mm if setup.landscape_later else LEFT
     later = Frame(
-        later_left, bottom, lw - later_left - RIGHT, lh - TOP_LATER - bottom, 0, 0, 0, 0,
+        later_left,
+        bottom,
+        lw - later_left - RIGHT,
+        lh - TOP_LATER - bottom,
+        0,
+        0,
+        0,
+        0,
         id="later",
     )
     buf = io.BytesIO()
@@ -240,8 +245,9 @@ def build_pdf(story: Sequence[Any], setup: PageSetup) -> bytes:
     )
     doc.addPageTemplates(
         [
-            PageTemplate("first", [first], onPage=on_first, autoNextPageTemplate="later",
-                         pagesize=size),
+            PageTemplate(
+                "first", [first], onPage=on_first, autoNextPageTemplate="later", pagesize=size
+            ),
             PageTemplate("later", [later], onPage=on_later, pagesize=later_size),
         ]
     )

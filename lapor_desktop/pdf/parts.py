@@ -122,7 +122,9 @@ class SignatureBlock(Flowable):
         jab = plain(sig.jabatan).upper().rstrip(",")
         self.top_lines: list[tuple[str, str]] = []
         if self.date_line:
-            self.top_lines += [(x, REGULAR) for x in simpleSplit(self.date_line, REGULAR, 12, width)]
+            self.top_lines += [
+                (x, REGULAR) for x in simpleSplit(self.date_line, REGULAR, 12, width)
+            ]
         if sig.an:
             self.top_lines += [(x, REGULAR) for x in simpleSplit(plain(sig.an), REGULAR, 12, width)]
         if jab:

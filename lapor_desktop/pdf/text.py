@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufeff]")
 # A "word" longer than this gets break points; a line of body text holds ~80 characters.
 LONG_WORD = 40
-_LONG_RUN = re.compile(r"\S{%d,}" % (LONG_WORD + 1))
+_LONG_RUN = re.compile(r"\S{" + str(LONG_WORD + 1) + ",}")
 
 
 def plain(text: object) -> str:
@@ -83,5 +83,5 @@ def integer(value: int) -> str:
 
 
 def percent(value: float | None) -> str:
-    """"87,5 %" or "-" when undefined (no cases)."""
+    """ "87,5 %" or "-" when undefined (no cases)."""
     return "-" if value is None else f"{decimal(value, 1)} %"
