@@ -45,6 +45,14 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(previous)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def cheap_password_hashing() -> None:
+    # Real argon2id, at a cost that keeps hundreds of sign-ins in the suite fast.
+    from lapor_desktop.services import users
+
+    users.use_hash_cost(time_cost=1, memory_cost_kib=1024)
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     d = tmp_path / "data"

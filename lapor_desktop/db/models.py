@@ -57,6 +57,9 @@ class Office(SyncedModel):
 
 
 class User(SyncedModel):
+    # Foreign-key id accessors that peewee adds at run time (declared for type checkers).
+    office_id: uuid.UUID
+
     username = CharField(max_length=60, unique=True)
     full_name = CharField(max_length=120)
     nip = CharField(max_length=30, default="")
@@ -90,6 +93,9 @@ class RuleSet(SyncedModel):
 
 
 class HolidayOverride(SyncedModel):
+    # Foreign-key id accessors that peewee adds at run time (declared for type checkers).
+    created_by_id: uuid.UUID | None
+
     day = DateField(unique=True)
     kind = CharField(max_length=10)  # 'add' | 'remove'
     reason = CharField(max_length=300)
@@ -98,6 +104,9 @@ class HolidayOverride(SyncedModel):
 
 
 class Reporter(SyncedModel):
+    # Foreign-key id accessors that peewee adds at run time (declared for type checkers).
+    registered_by_id: uuid.UUID | None
+
     # Personal data: the file is encrypted (SQLCipher); the NIK leaves the services masked
     # except to roles that need it.
     nik = CharField(max_length=16, unique=True)
@@ -116,6 +125,14 @@ class Reporter(SyncedModel):
 
 
 class Complaint(SyncedModel):
+    # Foreign-key id accessors that peewee adds at run time (declared for type checkers).
+    reporter_id: uuid.UUID
+    category_id: str | None
+    opd_id: uuid.UUID | None
+    rule_set_id: uuid.UUID
+    intake_office_id: uuid.UUID
+    created_by_id: uuid.UUID
+
     # Local integer key: the FTS5 index row id and the keyset-paging key (follows intake order).
     num = IntegerField(unique=True)
     ticket = CharField(max_length=40, unique=True)
@@ -147,10 +164,21 @@ class Complaint(SyncedModel):
     answer_text = TextField(default="")
     created_at = DateTimeField(default=_now)
     row_version = IntegerField(default=1)
+    # The deadline of the current stage (schema v2), refreshed by every action.
+    due_clock = CharField(max_length=20, null=True)
+    due_date = DateField(null=True, index=True)
+    due_soon_from = DateField(null=True)
+    escalation_due = DateField(null=True, index=True)
 
 
 class CaseAction(SyncedModel):
     """The immutable history of a case: one row per action, never updated or deleted."""
+
+    # Foreign-key id accessors that peewee adds at run time (declared for type checkers).
+    complaint_id: uuid.UUID
+    user_id: uuid.UUID | None
+    office_id: uuid.UUID | None
+    opd_id: uuid.UUID | None
 
     complaint = ForeignKeyField(Complaint, backref="actions", on_delete="RESTRICT")
     seq = IntegerField()  # per-case, gapless, from 1
@@ -170,6 +198,10 @@ class CaseAction(SyncedModel):
 
 
 class Attachment(SyncedModel):
+    # Foreign-key id accessors that peewee adds at run time (declared for type checkers).
+    complaint_id: uuid.UUID
+    added_by_id: uuid.UUID
+
     complaint = ForeignKeyField(Complaint, backref="attachments", on_delete="RESTRICT")
     sha256 = CharField(max_length=64, index=True)
     filename = CharField(max_length=255)
@@ -181,6 +213,11 @@ class Attachment(SyncedModel):
 
 class Letter(SyncedModel):
     """Letters register: one gapless number sequence per office and year."""
+
+    # Foreign-key id accessors that peewee adds at run time (declared for type checkers).
+    office_id: uuid.UUID
+    complaint_id: uuid.UUID | None
+    reserved_by_id: uuid.UUID | None
 
     office = ForeignKeyField(Office, on_delete="RESTRICT")
     year = IntegerField()
@@ -196,6 +233,9 @@ class Letter(SyncedModel):
 
 
 class AuditLog(BaseModel):
+    # Foreign-key id accessors that peewee adds at run time (declared for type checkers).
+    user_id: uuid.UUID | None
+
     id = AutoField()
     at = DateTimeField(default=_now, index=True)
     user = ForeignKeyField(User, null=True, on_delete="SET NULL")
@@ -204,6 +244,25 @@ class AuditLog(BaseModel):
     entity = CharField(max_length=40, default="")
     entity_id = CharField(max_length=60, default="")
     detail = TextField(default="")
+
+
+class ReminderSent(BaseModel):
+    """A reminder already shown to a user for a case, clock and stage (schema v2)."""
+
+    # Foreign-key id accessors that peewee adds at run time (declared for type checkers).
+    user_id: uuid.UUID
+    complaint_id: uuid.UUID
+
+    id = AutoField()
+    user = ForeignKeyField(User, on_delete="CASCADE")
+    complaint = ForeignKeyField(Complaint, on_delete="CASCADE")
+    clock = CharField(max_length=20)
+    stage = CharField(max_length=20)
+    due_date = DateField()
+    at = DateTimeField()
+
+    class Meta:
+        indexes = ((("user", "complaint", "clock", "stage", "due_date"), True),)
 
 
 class Setting(BaseModel):
@@ -223,5 +282,6 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Attachment,
     Letter,
     AuditLog,
+    ReminderSent,
     Setting,
 )

@@ -28,7 +28,14 @@ USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,59}$")
 # Roles a person can hold (SYSTEM is the deadlines engine).
 PERSON_ROLES = tuple(r for r in Role if r is not Role.SYSTEM)
 
-_hasher = PasswordHasher()
+_hasher = PasswordHasher()  # argon2id, the library's recommended (RFC 9106 low-memory) cost
+
+
+def use_hash_cost(time_cost: int, memory_cost_kib: int) -> None:
+    """Change the argon2 cost of new hashes (tests use a cheap one; existing hashes still
+    verify, and are re-hashed at the next sign-in)."""
+    global _hasher
+    _hasher = PasswordHasher(time_cost=time_cost, memory_cost=memory_cost_kib, parallelism=1)
 
 
 @dataclass(frozen=True)

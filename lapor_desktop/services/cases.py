@@ -1,0 +1,576 @@
+"""Reading cases: one case in full, lists and full-text search with filters, counts and
+work lists. Everything is filtered, sorted and paged in SQL (FTS5 for text, keyset paging)
+and returned as plain rows; office scope and anonymity are applied here, for every caller.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from peewee import JOIN, SQL, Expression, fn
+
+from lapor_desktop.db.models import (
+    Attachment,
+    CaseAction,
+    Category,
+    Complaint,
+    Office,
+    Reporter,
+    User,
+)
+from lapor_desktop.domain.nik import mask_nik
+from lapor_desktop.domain.sla import CLOCK_LABELS, STATE_LABELS, Clock, ClockState
+from lapor_desktop.domain.workflow import Action, Status
+from lapor_desktop.services import attachments as files
+from lapor_desktop.services import deadlines
+from lapor_desktop.services.casework import allowed_for, load_case
+from lapor_desktop.services.context import Ctx
+from lapor_desktop.services.errors import ValidationError
+from lapor_desktop.services.scope import (
+    ANONYMOUS_NAME,
+    NIK_REVEAL_ROLES,
+    can_read,
+    hides_identity,
+    not_found,
+    sees_full_history,
+    visible_condition,
+)
+
+PAGE_SIZE = 50
+MAX_PAGE = 500
+
+
+@dataclass(frozen=True)
+class ReporterCard:
+    name: str
+    nik: str | None  # masked, or None when the role may not see it at all
+    sex: str | None
+    address: str
+    phone: str
+    email: str
+    identity_check: str
+    reporter_id: uuid.UUID | None  # None when hidden (anonymous, OPD view)
+    hidden: bool
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    seq: int
+    action: str
+    action_label: str
+    from_status: str | None
+    to_status: str
+    by: str
+    by_name: str
+    role: str
+    office: str | None
+    opd: str | None
+    note: str
+    for_reporter: bool
+    at: datetime
+
+
+@dataclass(frozen=True)
+class DeadlineRow:
+    clock: str
+    label: str
+    due: date | None
+    state: str | None
+    state_label: str | None
+    done_at: datetime | None
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    id: uuid.UUID
+    ticket: str
+    tracking_id: str
+    title: str
+    body: str
+    status: str
+    status_label: str
+    channel: str
+    klasifikasi: str
+    category: str | None
+    category_name: str | None
+    opd: str | None
+    opd_name: str | None
+    location_kecamatan: str
+    location_desa: str
+    location_text: str
+    incident_date: date | None
+    received_at: datetime
+    anonim: bool
+    rahasia: bool
+    escalated: bool
+    escalated_at: datetime | None
+    reopened: int
+    answer_text: str
+    reporter: ReporterCard
+    deadlines: dict[str, DeadlineRow]
+    actions: tuple[ActionRow, ...]
+    attachments: tuple[files.AttachmentView, ...]
+    allowed_actions: tuple[Action, ...]
+    intake_office: str
+    created_by: str
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    ticket: str
+    title: str
+    status: str
+    opd: str | None
+    opd_name: str | None
+    category: str | None
+    klasifikasi: str
+    channel: str
+    received_at: datetime
+    due_clock: str | None
+    due_date: date | None
+    due_state: str | None
+    escalated: bool
+    reporter_name: str
+    num: int
+
+
+SORT_COLUMNS = ("received_at", "ticket", "status", "due_date", "title", "opd")
+
+
+@dataclass
+class CaseFilter:
+    text: str = ""
+    statuses: tuple[str, ...] = ()
+    opd: str | None = None
+    category: str | None = None
+    klasifikasi: str | None = None
+    channel: str | None = None
+    received_from: date | None = None
+    received_to: date | None = None
+    clock_state: str | None = None  # due_soon | due_today | overdue | running
+    escalated: bool | None = None
+    reporter_id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True)
+class CasePage:
+    rows: list[CaseRow]
+    next_cursor: tuple[Any, int] | None  # pass as `after` for the next page
+
+
+@dataclass
+class StatusCounts:
+    by_status: dict[str, int] = field(default_factory=dict)
+    total: int = 0
+
+
+# ---------------------------------------------------------------- one case
+
+
+def get_case(ctx: Ctx, ticket: str) -> CaseDetail:
+    s = ctx.user()
+    visible_condition(s)  # refuses roles without casework (system admin)
+    case = load_case(ticket)
+    if not can_read(s, case):
+        raise not_found(ticket)
+    now = ctx.clock.now()
+    reporter: Reporter = case.reporter
+    hidden = hides_identity(s, case.anonim)
+    if hidden:
+        card = ReporterCard(ANONYMOUS_NAME, None, None, "", "", "", "", None, True)
+    elif s.is_opd:
+        # OPDs get what an answer letter needs, never the NIK or contact details.
+        card = ReporterCard(
+            reporter.name, None, reporter.sex, reporter.address, "", "", "", None, False
+        )
+    else:
+        card = ReporterCard(
+            reporter.name,
+            mask_nik(reporter.nik),
+            reporter.sex,
+            reporter.address,
+            reporter.phone if s.role in NIK_REVEAL_ROLES else "",
+            reporter.email if s.role in NIK_REVEAL_ROLES else "",
+            reporter.identity_check,
+            reporter.id,
+            False,
+        )
+    clocks = deadlines.clocks_for(
+        case.received_at, deadlines.history_of(case.id), deadlines.rules_of(case.rule_set_id), now
+    )
+    deadline_rows = {
+        c.value: DeadlineRow(
+            c.value,
+            CLOCK_LABELS[c],
+            st.due,
+            st.state.value if st.state else None,
+            STATE_LABELS[st.state] if st.state else None,
+            st.done_at,
+        )
+        for c, st in clocks.items()
+    }
+    full = sees_full_history(s, case)
+    actor = User.alias()
+    office = Office.alias()
+    opd = Office.alias()
+    q = (
+        CaseAction.select(
+            CaseAction,
+            actor.username.alias("username"),
+            actor.full_name.alias("full_name"),
+            office.code.alias("office_code"),
+            opd.code.alias("opd_code"),
+        )
+        .join(actor, join_type=JOIN.LEFT_OUTER, on=(CaseAction.user == actor.id))
+        .switch(CaseAction)
+        .join(office, join_type=JOIN.LEFT_OUTER, on=(CaseAction.office == office.id))
+        .switch(CaseAction)
+        .join(opd, join_type=JOIN.LEFT_OUTER, on=(CaseAction.opd == opd.id))
+        .where(CaseAction.complaint == case.id)
+        .order_by(CaseAction.seq)
+    )
+    if not full:
+        q = q.where(CaseAction.office == s.office_id)
+    actions = []
+    rows: Any = q.dicts()
+    for r in rows:
+        actions.append(
+            ActionRow(
+                r["seq"],
+                r["action"],
+                Action(r["action"]).label,
+                r["from_status"],
+                r["to_status"],
+                r["username"] or "sistem",
+                r["full_name"] or "Sistem",
+                r["role"],
+                r["office_code"],
+                r["opd_code"],
+                r["note"],
+                r["for_reporter"],
+                r["at"],
+            )
+        )
+    atts = tuple(
+        files.view(ctx.data_dir, a)
+        for a in Attachment.select()
+        .where(Attachment.complaint == case.id)
+        .order_by(Attachment.added_at)
+    )
+    opd_office = Office.get_by_id(case.opd_id) if case.opd_id else None
+    cat = Category.get_or_none(Category.code == case.category_id) if case.category_id else None
+    return CaseDetail(
+        id=case.id,
+        ticket=case.ticket,
+        tracking_id=case.tracking_id,
+        title=case.title,
+        body=case.body,
+        status=case.status,
+        status_label=Status(case.status).label,
+        channel=case.channel,
+        klasifikasi=case.klasifikasi,
+        category=case.category_id,
+        category_name=cat.name if cat else None,
+        opd=opd_office.code if opd_office else None,
+        opd_name=opd_office.name if opd_office else None,
+        location_kecamatan=case.location_kecamatan,
+        location_desa=case.location_desa,
+        location_text=case.location_text,
+        incident_date=case.incident_date,
+        received_at=case.received_at,
+        anonim=case.anonim,
+        rahasia=case.rahasia,
+        escalated=case.escalated_at is not None,
+        escalated_at=case.escalated_at,
+        reopened=case.reopen_count,
+        answer_text=case.answer_text,
+        reporter=card,
+        deadlines=deadline_rows,
+        actions=tuple(actions),
+        attachments=atts if full else (),
+        allowed_actions=allowed_for(s, case),
+        intake_office=Office.get_by_id(case.intake_office_id).code,
+        created_by=User.get_by_id(case.created_by_id).username,
+    )
+
+
+# ---------------------------------------------------------------- lists and search
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(text: str) -> str | None:
+    """User text -> an FTS5 query: every word must match, as a prefix; no FTS syntax leaks
+    through (quotes, NEAR, column filters, '*' typed by the user are just characters)."""
+    tokens = _TOKEN.findall(text)
+    if not tokens:
+        return None
+    return " AND ".join(f'"{t}"*' for t in tokens[:20])
+
+
+def _conditions(ctx: Ctx, f: CaseFilter) -> list[Expression]:
+    s = ctx.user()
+    conds: list[Any] = []
+    scope = visible_condition(s)
+    if scope is not None:
+        conds.append(scope)
+    if f.text.strip():
+        q = fts_query(f.text)
+        if q is None:
+            conds.append(SQL("0"))
+        else:
+            conds.append(
+                Complaint.num.in_(
+                    SQL("(SELECT rowid FROM complaint_fts WHERE complaint_fts MATCH ?)", [q])
+                )
+            )
+    if f.statuses:
+        bad = [x for x in f.statuses if x not in Status.__members__]
+        if bad:
+            raise ValidationError(f"Status tidak dikenal: {', '.join(bad)}.", "status")
+        conds.append(Complaint.status.in_(list(f.statuses)))
+    if f.opd:
+        office = Office.get_or_none(Office.code == f.opd.strip().upper())
+        if office is None:
+            raise ValidationError(f"OPD '{f.opd}' tidak ditemukan.", "opd")
+        conds.append(Complaint.opd == office.id)
+    if f.category:
+        conds.append(Complaint.category == f.category.strip().upper())
+    if f.klasifikasi:
+        conds.append(Complaint.klasifikasi == f.klasifikasi.strip().lower())
+    if f.channel:
+        conds.append(Complaint.channel == f.channel.strip().lower())
+    if f.received_from:
+        conds.append(
+            Complaint.received_at >= datetime.combine(f.received_from, datetime.min.time())
+        )
+    if f.received_to:
+        conds.append(Complaint.received_at <= datetime.combine(f.received_to, datetime.max.time()))
+    if f.escalated is not None:
+        conds.append(
+            Complaint.escalated_at.is_null(False)
+            if f.escalated
+            else Complaint.escalated_at.is_null()
+        )
+    if f.reporter_id is not None:
+        conds.append(Complaint.reporter == f.reporter_id)
+    if f.clock_state:
+        today = ctx.clock.now().date()
+        state = f.clock_state.strip().lower()
+        if state == ClockState.OVERDUE:
+            conds.append(Complaint.due_date < today)
+        elif state == ClockState.DUE_TODAY:
+            conds.append(Complaint.due_date == today)
+        elif state == ClockState.DUE_SOON:
+            conds.append((Complaint.due_soon_from <= today) & (Complaint.due_date > today))
+        elif state == ClockState.RUNNING:
+            conds.append(Complaint.due_soon_from > today)
+        elif state == "attention":  # due soon, today or overdue: the work list
+            conds.append(Complaint.due_soon_from <= today)
+        else:
+            raise ValidationError(
+                "Status tenggat harus due_soon, due_today, overdue, running atau attention.",
+                "clock_state",
+            )
+    return conds
+
+
+def _sort_expr(sort: str) -> Any:
+    if sort == "due_date":
+        return fn.COALESCE(Complaint.due_date, "9999-12-31")
+    if sort == "opd":
+        return fn.COALESCE(Office.code, "")
+    if sort not in SORT_COLUMNS:
+        raise ValidationError(f"Urutan '{sort}' tidak dikenal.", "sort")
+    return getattr(Complaint, sort)
+
+
+def list_cases(
+    ctx: Ctx,
+    f: CaseFilter | None = None,
+    *,
+    sort: str = "received_at",
+    descending: bool = True,
+    after: tuple[Any, int] | None = None,
+    limit: int = PAGE_SIZE,
+) -> CasePage:
+    """One page of cases; `after` is the previous page's `next_cursor` (keyset paging)."""
+    f = f or CaseFilter()
+    limit = max(1, min(limit, MAX_PAGE))
+    s = ctx.user()
+    key = _sort_expr(sort)
+    conds = _conditions(ctx, f)
+    if after is not None:
+        value, num = after
+        if descending:
+            conds.append((key < value) | ((key == value) & (Complaint.num < num)))
+        else:
+            conds.append((key > value) | ((key == value) & (Complaint.num > num)))
+    q = (
+        Complaint.select(
+            Complaint.ticket,
+            Complaint.title,
+            Complaint.status,
+            Office.code,
+            Office.name,
+            Complaint.category,
+            Complaint.klasifikasi,
+            Complaint.channel,
+            Complaint.received_at,
+            Complaint.due_clock,
+            Complaint.due_date,
+            Complaint.due_soon_from,
+            Complaint.escalated_at,
+            Complaint.anonim,
+            Reporter.name,
+            Complaint.num,
+            key.alias("sort_key"),
+        )
+        .join(Office, join_type=JOIN.LEFT_OUTER, on=(Complaint.opd == Office.id))
+        .switch(Complaint)
+        .join(Reporter, on=(Complaint.reporter == Reporter.id))
+    )
+    for c in conds:
+        q = q.where(c)
+    order = (key.desc(), Complaint.num.desc()) if descending else (key.asc(), Complaint.num.asc())
+    q = q.order_by(*order).limit(limit)
+    today = ctx.clock.now().date()
+    rows: list[CaseRow] = []
+    last: tuple[Any, int] | None = None
+    result: Any = q.tuples()
+    for (
+        ticket,
+        title,
+        status,
+        opd,
+        opd_name,
+        cat,
+        kl,
+        ch,
+        received,
+        due_clock,
+        due,
+        soon,
+        esc,
+        anonim,
+        rname,
+        num,
+        sort_key,
+    ) in result:
+        state = deadlines.state_on(due, soon, today)
+        rows.append(
+            CaseRow(
+                ticket,
+                title,
+                status,
+                opd,
+                opd_name,
+                cat,
+                kl,
+                ch,
+                received,
+                due_clock,
+                due,
+                state.value if state else None,
+                esc is not None,
+                ANONYMOUS_NAME if hides_identity(s, bool(anonim)) else rname,
+                num,
+            )
+        )
+        last = (sort_key, num)
+    return CasePage(rows, last if len(rows) == limit else None)
+
+
+def count_cases(ctx: Ctx, f: CaseFilter | None = None) -> int:
+    q = Complaint.select(fn.COUNT(Complaint.id)).join(
+        Office, join_type=JOIN.LEFT_OUTER, on=(Complaint.opd == Office.id)
+    )
+    for c in _conditions(ctx, f or CaseFilter()):
+        q = q.where(c)
+    return int(q.scalar() or 0)
+
+
+def search(ctx: Ctx, text: str, f: CaseFilter | None = None, **kw: Any) -> CasePage:
+    f = f or CaseFilter()
+    f.text = text
+    return list_cases(ctx, f, **kw)
+
+
+def counts_by_status(ctx: Ctx, f: CaseFilter | None = None) -> StatusCounts:
+    q = Complaint.select(Complaint.status, fn.COUNT(Complaint.id)).join(
+        Office, join_type=JOIN.LEFT_OUTER, on=(Complaint.opd == Office.id)
+    )
+    for c in _conditions(ctx, f or CaseFilter()):
+        q = q.where(c)
+    rows: Any = q.group_by(Complaint.status).tuples()
+    out = StatusCounts()
+    for status, n in rows:
+        out.by_status[status] = n
+        out.total += n
+    return out
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    ticket: str
+    title: str
+    status: str
+    opd: str | None
+    clock: str
+    clock_label: str
+    due: date
+    state: str
+    state_label: str
+
+
+def work_list(ctx: Ctx, today: date | None = None, limit: int = 2000) -> list[WorkItem]:
+    """Cases in the user's scope whose current deadline is near or passed, most urgent first.
+
+    OPD users get the cases waiting on their OPD; the regency sees every OPD.
+    """
+    s = ctx.user()
+    day = today or ctx.clock.now().date()
+    conds = _conditions(ctx, CaseFilter())
+    if s.is_opd:
+        conds.append(Complaint.opd == s.office_id)
+    q = (
+        Complaint.select(
+            Complaint.ticket,
+            Complaint.title,
+            Complaint.status,
+            Office.code,
+            Complaint.due_clock,
+            Complaint.due_date,
+            Complaint.due_soon_from,
+        )
+        .join(Office, join_type=JOIN.LEFT_OUTER, on=(Complaint.opd == Office.id))
+        .where(Complaint.due_soon_from <= day)
+        .order_by(Complaint.due_date, Complaint.num)
+        .limit(limit)
+    )
+    for c in conds:
+        q = q.where(c)
+    out = []
+    rows: Any = q.tuples()
+    for ticket, title, status, opd, clock, due, soon in rows:
+        state = deadlines.state_on(due, soon, day)
+        if state is None or state is ClockState.RUNNING:
+            continue
+        out.append(
+            WorkItem(
+                ticket,
+                title,
+                status,
+                opd,
+                clock,
+                CLOCK_LABELS[Clock(clock)],
+                due,
+                state.value,
+                STATE_LABELS[state],
+            )
+        )
+    return out

@@ -1,0 +1,232 @@
+"""Deadlines engine: the clocks of each case, stored for SQL work lists, and the automatic
+transitions (auto close after the reply window, one Ombudsman escalation flag)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from lapor_desktop.db.models import CaseAction, Complaint, HolidayOverride, database_proxy
+from lapor_desktop.db.models import RuleSet as RuleSetRow
+from lapor_desktop.domain.calendar import HolidayOverride as DomainOverride
+from lapor_desktop.domain.calendar import WorkCalendar, kampar_calendar
+from lapor_desktop.domain.sla import (
+    CaseTimes,
+    Clock,
+    ClockState,
+    ClockStatus,
+    DayKind,
+    Limit,
+    RuleSet,
+    compute_deadlines,
+)
+from lapor_desktop.domain.workflow import Action, Status
+
+# The clock that the current stage of a case waits on (TERTUNDA: none, clocks paused).
+STAGE_CLOCK: dict[Status, Clock] = {
+    Status.DITERIMA: Clock.VERIFICATION,
+    Status.TERVERIFIKASI: Clock.VERIFICATION,
+    Status.TERDISPOSISI: Clock.FOLLOW_UP,
+    Status.DIPROSES: Clock.FOLLOW_UP,
+    Status.MENUNGGU_PERSETUJUAN: Clock.FOLLOW_UP,
+    Status.DIJAWAB: Clock.REPLY,
+}
+FOLLOW_UP_STARTS = frozenset({Action.DISPOSE, Action.REDISPOSE, Action.REPORTER_RESPONSE})
+DUE_SOON_DAYS = 2
+
+_calendar: WorkCalendar | None = None
+
+
+def calendar() -> WorkCalendar:
+    """The Kampar calendar with the admin's overrides; rebuilt after an override changes."""
+    global _calendar
+    if _calendar is None:
+        overrides = [
+            DomainOverride(day=o.day, kind="add" if o.kind == "add" else "remove", reason=o.reason)
+            for o in HolidayOverride.select()
+        ]
+        this_year = date.today().year
+        _calendar = kampar_calendar(range(this_year - 2, this_year + 2), overrides)
+    return _calendar
+
+
+def invalidate_calendar() -> None:
+    global _calendar
+    _calendar = None
+
+
+_rule_cache: dict[uuid.UUID, RuleSet] = {}
+
+
+def rules_of(rule_set_id: uuid.UUID) -> RuleSet:
+    cached = _rule_cache.get(rule_set_id)
+    if cached is None:
+        r = RuleSetRow.get_by_id(rule_set_id)
+        cached = RuleSet(
+            name=r.name,
+            effective_from=r.effective_from,
+            verification=Limit(r.verification_days, DayKind(r.verification_kind)),
+            follow_up=Limit(r.follow_up_days, DayKind(r.follow_up_kind)),
+            escalation=Limit(r.escalation_days, DayKind(r.escalation_kind)),
+            reply=Limit(r.reply_days, DayKind(r.reply_kind)),
+        )
+        _rule_cache[rule_set_id] = cached
+    return cached
+
+
+def rule_set_for(received: datetime) -> RuleSetRow:
+    """The rule set in force on the day a complaint was received."""
+    row = (
+        RuleSetRow.select()
+        .where(RuleSetRow.effective_from <= received.date())
+        .order_by(RuleSetRow.effective_from.desc())
+        .first()
+    )
+    if row is None:
+        row = RuleSetRow.select().order_by(RuleSetRow.effective_from).first()
+    return row
+
+
+@dataclass(frozen=True)
+class ActionTimes:
+    """(action, to_status, at) of a case's history, oldest first."""
+
+    rows: tuple[tuple[str, str, datetime], ...]
+
+
+def clocks_for(
+    received: datetime, history: ActionTimes, rules: RuleSet, now: datetime
+) -> dict[Clock, ClockStatus]:
+    """Every clock of a case from its history.
+
+    Verification runs from receipt to the first disposition; escalation from receipt to
+    the first approved answer. Follow-up restarts with every (re)disposition and every
+    reporter response and ends at the next approved answer; the reply window runs from
+    the latest approved answer to closing.
+    """
+    first_dispose = first_answer = last_answer = closed = None
+    follow_start: datetime | None = None
+    follow_end: datetime | None = None
+    paused: list[tuple[datetime, datetime | None]] = []
+    hold_start: datetime | None = None
+    for action, _to, at in history.rows:
+        a = Action(action)
+        if a in FOLLOW_UP_STARTS:
+            follow_start, follow_end = at, None
+            if a is Action.DISPOSE and first_dispose is None:
+                first_dispose = at
+        elif a is Action.NOT_OURS:
+            follow_start, follow_end = None, None
+        elif a is Action.APPROVE:
+            follow_end = at
+            last_answer = at
+            if first_answer is None:
+                first_answer = at
+        elif a is Action.HOLD:
+            hold_start = at
+        elif a is Action.RESUME and hold_start is not None:
+            paused.append((hold_start, at))
+            hold_start = None
+        elif a in (Action.ACCEPT, Action.CLOSE, Action.AUTO_CLOSE, Action.ARCHIVE):
+            closed = at
+        if a is Action.REPORTER_RESPONSE:
+            last_answer = None
+    if hold_start is not None:
+        paused.append((hold_start, None))
+    pauses = tuple(paused)
+    cal = calendar()
+    first = compute_deadlines(
+        CaseTimes(received, first_dispose, first_answer, pauses, closed), rules, cal, now
+    )
+    if follow_start is None:
+        follow = {
+            Clock.FOLLOW_UP: ClockStatus(Clock.FOLLOW_UP, None, None, None),
+            Clock.REPLY: ClockStatus(Clock.REPLY, None, None, None),
+        }
+    else:
+        follow = compute_deadlines(
+            CaseTimes(received, follow_start, follow_end, pauses, closed if last_answer else None),
+            rules,
+            cal,
+            now,
+        )
+    return {
+        Clock.VERIFICATION: first[Clock.VERIFICATION],
+        Clock.ESCALATION: first[Clock.ESCALATION],
+        Clock.FOLLOW_UP: follow[Clock.FOLLOW_UP],
+        Clock.REPLY: follow[Clock.REPLY],
+    }
+
+
+def history_of(complaint_id: uuid.UUID) -> ActionTimes:
+    q = (
+        CaseAction.select(CaseAction.action, CaseAction.to_status, CaseAction.at)
+        .where(CaseAction.complaint == complaint_id)
+        .order_by(CaseAction.seq)
+        .tuples()
+    )
+    rows: Any = q  # peewee's stubs don't know .tuples()
+    return ActionTimes(tuple((str(a), str(t), at) for a, t, at in rows))
+
+
+def refresh_due(case: Complaint, now: datetime) -> None:
+    """Store the current stage's deadline on the case row (the caller saves it)."""
+    clocks = clocks_for(case.received_at, history_of(case.id), rules_of(case.rule_set_id), now)
+    status = Status(case.status)
+    clock = STAGE_CLOCK.get(status)
+    stage = clocks.get(clock) if clock else None
+    if stage is None or stage.due is None or stage.done_at is not None:
+        case.due_clock = case.due_date = case.due_soon_from = None
+    else:
+        case.due_clock = stage.clock.value
+        case.due_date = stage.due
+        case.due_soon_from = _soon_from(stage.due)
+    esc = clocks[Clock.ESCALATION]
+    case.escalation_due = esc.due if status in _ESCALATABLE and esc.done_at is None else None
+
+
+_ESCALATABLE = frozenset(STAGE_CLOCK) - {Status.DIJAWAB} | {Status.TERTUNDA}
+
+
+def _soon_from(due: date) -> date:
+    """The first day on which at most DUE_SOON_DAYS working days remain before `due`."""
+    cal = calendar()
+    d = due
+    for _ in range(DUE_SOON_DAYS):
+        d = _previous_working_day(cal, d)
+    return d
+
+
+def _previous_working_day(cal: WorkCalendar, d: date) -> date:
+    from datetime import timedelta
+
+    d -= timedelta(days=1)
+    while not cal.is_working_day(d):
+        d -= timedelta(days=1)
+    return d
+
+
+def state_on(due: date | None, soon_from: date | None, today: date) -> ClockState | None:
+    """The state of a running clock on `today` from the stored columns (mirrors sla.py)."""
+    if due is None:
+        return None
+    if today > due:
+        return ClockState.OVERDUE
+    if today == due:
+        return ClockState.DUE_TODAY
+    if soon_from is not None and today >= soon_from:
+        return ClockState.DUE_SOON
+    return ClockState.RUNNING
+
+
+def refresh_all_open(now: datetime) -> int:
+    """Recompute stored deadlines of every open case (after a holiday override changed)."""
+    n = 0
+    with database_proxy.atomic():
+        for case in Complaint.select().where(Complaint.status.in_([s.value for s in STAGE_CLOCK])):
+            refresh_due(case, now)
+            case.save()
+            n += 1
+    return n

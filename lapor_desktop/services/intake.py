@@ -1,0 +1,230 @@
+"""Logging a complaint (front desk or regency admin), with its attachments."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from peewee import fn
+
+from lapor_desktop.db.models import Attachment, Complaint, Reporter, database_proxy
+from lapor_desktop.domain.region_codes import KAMPAR_DISTRICTS
+from lapor_desktop.domain.workflow import Action, Role, Status, next_status
+from lapor_desktop.services import attachments as files
+from lapor_desktop.services import deadlines
+from lapor_desktop.services.audit import audit
+from lapor_desktop.services.casework import _category, check_klasifikasi, record_action
+from lapor_desktop.services.context import Ctx
+from lapor_desktop.services.errors import ValidationError
+from lapor_desktop.services.reporters import check_nik
+from lapor_desktop.services.setup import device_code
+from lapor_desktop.services.text import checked_text, one_line
+
+CHANNELS = ("walk-in", "lapor", "sms", "social-media", "phone", "letter", "email")
+CHANNEL_LABELS = {
+    "walk-in": "Datang langsung",
+    "lapor": "LAPOR! (web/aplikasi)",
+    "sms": "SMS 1708",
+    "social-media": "Media sosial",
+    "phone": "Telepon",
+    "letter": "Surat",
+    "email": "E-mail",
+}
+TITLE_MAX = 300
+BODY_MAX = 200_000
+
+
+@dataclass
+class ComplaintInput:
+    reporter_nik: str
+    title: str
+    body: str
+    channel: str
+    klasifikasi: str
+    category: str | None = None
+    location_kecamatan: str = ""
+    location_desa: str = ""
+    location_text: str = ""
+    incident_date: date | None = None
+    received_at: datetime | None = None
+    anonim: bool = False
+    rahasia: bool = False
+    tracking_id: str = ""
+    attachments: list[Path] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class IntakeResult:
+    ticket: str
+    received_at: datetime
+    refused_files: tuple[files.RefusedFile, ...] = ()
+    stored_files: tuple[str, ...] = ()
+
+
+def new_ticket(now: datetime) -> str:
+    """`YYMM-DEVICE-NNNNN`: unique across PCs without asking a server (the device code is
+    random per installation), sequential per device and month. Call inside the write lock."""
+    prefix = f"{now:%y%m}-{device_code()}-"
+    last = (
+        Complaint.select(fn.MAX(Complaint.ticket))
+        .where(Complaint.ticket.startswith(prefix))
+        .scalar()
+    )
+    seq = int(last.rsplit("-", 1)[1]) + 1 if last else 1
+    return f"{prefix}{seq:05d}"
+
+
+def next_num() -> int:
+    return int(Complaint.select(fn.MAX(Complaint.num)).scalar() or 0) + 1
+
+
+def _validated(ctx: Ctx, data: ComplaintInput) -> dict[str, object]:
+    now = ctx.clock.now()
+    title = checked_text(data.title, field="title", label="Judul", max_len=TITLE_MAX, required=True)
+    body = checked_text(
+        data.body, field="body", label="Isi laporan", max_len=BODY_MAX, required=True
+    )
+    channel = (data.channel or "").strip().lower()
+    if channel not in CHANNELS:
+        raise ValidationError(f"Saluran harus salah satu dari: {', '.join(CHANNELS)}.", "channel")
+    klasifikasi = check_klasifikasi(data.klasifikasi)
+    category = _category(data.category) if data.category else None
+    received = data.received_at or now
+    if received > now:
+        raise ValidationError("Tanggal diterima tidak boleh di masa depan.", "received_at")
+    if data.incident_date and data.incident_date > received.date():
+        raise ValidationError(
+            "Tanggal kejadian tidak boleh setelah tanggal laporan diterima.", "incident_date"
+        )
+    kec = one_line(data.location_kecamatan).replace(".", "")
+    if kec and kec not in KAMPAR_DISTRICTS:
+        raise ValidationError("Kecamatan lokasi bukan kecamatan di Kabupaten Kampar.", "location")
+    desa = one_line(data.location_desa).replace(".", "")
+    if desa and kec and not desa.startswith(kec):
+        raise ValidationError("Desa/kelurahan lokasi tidak berada di kecamatan itu.", "location")
+    location = checked_text(data.location_text, field="location", label="Lokasi", max_len=1000)
+    tracking = one_line(data.tracking_id)
+    if len(tracking) > 60:
+        raise ValidationError("Nomor tracking LAPOR! terlalu panjang.", "tracking_id")
+    return {
+        "title": title,
+        "body": body,
+        "channel": channel,
+        "klasifikasi": klasifikasi,
+        "category": category,
+        "received_at": received.replace(microsecond=0),
+        "incident_date": data.incident_date,
+        "location_kecamatan": kec,
+        "location_desa": desa,
+        "location_text": location,
+        "tracking_id": tracking,
+        "anonim": bool(data.anonim),
+        "rahasia": bool(data.rahasia),
+    }
+
+
+def log_complaint(ctx: Ctx, data: ComplaintInput) -> IntakeResult:
+    """Record a new complaint (status DITERIMA) with its INTAKE action and audit entry.
+
+    Files that fail the checks are reported in `refused_files`; the complaint and the
+    other files are kept. File copies happen before the transaction (content-addressed,
+    so an aborted intake leaves at most an unreferenced blob, never a half case).
+    """
+    s = ctx.require(Role.FRONT_DESK, Role.ADMIN_KABUPATEN)
+    info = check_nik(ctx, data.reporter_nik)
+    fields = _validated(ctx, data)
+    checked: list[files.CheckedFile] = []
+    refused: list[files.RefusedFile] = []
+    for p in data.attachments:
+        result = files.check_file(Path(p))
+        (checked if isinstance(result, files.CheckedFile) else refused).append(result)  # type: ignore[arg-type]
+    stored = [(c, files.store_blob(ctx.data_dir, c.source)) for c in checked]
+    now = ctx.clock.now()
+    status = next_status(None, Action.INTAKE, s.role)
+    with database_proxy.atomic("IMMEDIATE"):
+        reporter = Reporter.get_or_none(Reporter.nik == info.nik)
+        if reporter is None:
+            raise ValidationError(
+                f"Pelapor dengan NIK {info.masked} belum terdaftar. Daftarkan pelapor dahulu.",
+                "nik",
+            )
+        rule_set = deadlines.rule_set_for(fields["received_at"])  # type: ignore[arg-type]
+        case = Complaint(
+            id=uuid.uuid4(),
+            num=next_num(),
+            ticket=new_ticket(now),
+            reporter=reporter.id,
+            status=status.value,
+            rule_set=rule_set.id,
+            intake_office=s.office_id,
+            created_by=s.user_id,
+            created_at=now,
+            **fields,
+        )
+        case.save(force_insert=True)
+        record_action(
+            ctx, case, Action.INTAKE, None, Status.DITERIMA, role=s.role, at=case.received_at
+        )
+        for c, digest in stored:
+            Attachment.create(
+                id=uuid.uuid4(),
+                complaint=case.id,
+                sha256=digest,
+                filename=c.filename,
+                mime=c.mime,
+                size=c.size,
+                added_by=s.user_id,
+                added_at=now,
+            )
+        deadlines.refresh_due(case, now)
+        case.save()
+        audit(
+            ctx,
+            "kasus_catat",
+            "complaint",
+            case.ticket,
+            f"{len(stored)} lampiran, {len(refused)} ditolak",
+        )
+    return IntakeResult(
+        case.ticket, case.received_at, tuple(refused), tuple(c.filename for c, _ in stored)
+    )
+
+
+def add_attachments(ctx: Ctx, ticket: str, sources: list[Path]) -> IntakeResult:
+    """Attach more files to an existing case (anyone who may act on it)."""
+    from lapor_desktop.services.casework import load_case
+    from lapor_desktop.services.scope import can_read, not_found
+
+    s = ctx.user()
+    checked: list[files.CheckedFile] = []
+    refused: list[files.RefusedFile] = []
+    for p in sources:
+        result = files.check_file(Path(p))
+        (checked if isinstance(result, files.CheckedFile) else refused).append(result)  # type: ignore[arg-type]
+    with database_proxy.atomic("IMMEDIATE"):
+        case = load_case(ticket)
+        if not can_read(s, case) or s.role not in (
+            Role.FRONT_DESK,
+            Role.ADMIN_KABUPATEN,
+            Role.OPD_ADMIN,
+            Role.OPD_HEAD,
+        ):
+            raise not_found(ticket)
+        stored = [(c, files.store_blob(ctx.data_dir, c.source)) for c in checked]
+        for c, digest in stored:
+            Attachment.create(
+                id=uuid.uuid4(),
+                complaint=case.id,
+                sha256=digest,
+                filename=c.filename,
+                mime=c.mime,
+                size=c.size,
+                added_by=s.user_id,
+                added_at=ctx.clock.now(),
+            )
+        audit(ctx, "lampiran_tambah", "complaint", case.ticket, f"{len(stored)} berkas")
+    return IntakeResult(
+        case.ticket, case.received_at, tuple(refused), tuple(c.filename for c, _ in stored)
+    )

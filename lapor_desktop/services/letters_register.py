@@ -1,0 +1,129 @@
+"""Letter numbers: one gapless register per office and year; a number is never reused.
+
+A number is reserved inside the transaction of the action that issues the letter (the
+head's approval, a disposition or escalation letter), so a rolled-back action frees
+nothing and two approvals at once still get consecutive numbers.
+"""
+
+from __future__ import annotations
+
+import string
+import tomllib
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from typing import Any
+
+from peewee import JOIN, fn
+
+from lapor_desktop import paths
+from lapor_desktop.db.models import Complaint, Letter, Office, database_proxy
+from lapor_desktop.services.context import Ctx
+
+KINDS = ("answer", "forwarding", "ombudsman", "monthly", "receipt")
+DEFAULT_PATTERN = "${klasifikasi}/${nomor}/${kode_kantor}/${tahun}"
+
+
+@dataclass(frozen=True)
+class LetterRow:
+    full_number: str
+    number: int
+    year: int
+    kind: str
+    office_code: str
+    ticket: str | None
+    reserved_by: str
+    reserved_at: datetime
+
+
+@lru_cache(maxsize=1)
+def _number_settings() -> tuple[str, dict[str, str]]:
+    path = paths.reports_dir() / "letters.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8")).get("number", {})
+    except FileNotFoundError:
+        data = {}
+    return str(data.get("pattern", DEFAULT_PATTERN)), dict(data.get("klasifikasi", {}))
+
+
+def format_number(kind: str, number: int, office_code: str, year: int) -> str:
+    pattern, codes = _number_settings()
+    return string.Template(pattern).substitute(
+        klasifikasi=codes.get(kind, "000"), nomor=number, kode_kantor=office_code, tahun=year
+    )
+
+
+def reserve(
+    ctx: Ctx, case: Complaint | None, kind: str, office_id: uuid.UUID | None = None
+) -> Letter:
+    """The next number of the acting user's office (or `office_id`) for this year.
+
+    Must run inside the caller's write transaction (BEGIN IMMEDIATE on SQLite).
+    """
+    s = ctx.session
+    oid = office_id or (s.office_id if s else None)
+    if oid is None:
+        raise ValueError("no office to number the letter for")
+    office = Office.get_by_id(oid)
+    now = ctx.clock.now()
+    with database_proxy.atomic():
+        last = (
+            Letter.select(fn.MAX(Letter.number))
+            .where((Letter.office == office.id) & (Letter.year == now.year))
+            .scalar()
+        )
+        number = int(last or 0) + 1
+        return Letter.create(
+            id=uuid.uuid4(),
+            office=office.id,
+            year=now.year,
+            number=number,
+            full_number=format_number(kind, number, office.code, now.year),
+            kind=kind,
+            complaint=case.id if case else None,
+            reserved_by=s.user_id if s else None,
+            reserved_at=now,
+        )
+
+
+def letters_of_case(case_id: uuid.UUID) -> list[Letter]:
+    return list(Letter.select().where(Letter.complaint == case_id).order_by(Letter.reserved_at))
+
+
+def register_rows(
+    ctx: Ctx, office_code: str | None = None, year: int | None = None
+) -> list[LetterRow]:
+    """The register, visible to the office's own users and the regency (exportable)."""
+    from lapor_desktop.db.models import User
+
+    s = ctx.user()
+    q = (
+        Letter.select(Letter, Office.code, Complaint.ticket, User.username)
+        .join(Office, on=(Letter.office == Office.id))
+        .switch(Letter)
+        .join(Complaint, join_type=JOIN.LEFT_OUTER, on=(Letter.complaint == Complaint.id))
+        .switch(Letter)
+        .join(User, join_type=JOIN.LEFT_OUTER, on=(Letter.reserved_by == User.id))
+        .order_by(Office.code, Letter.year, Letter.number)
+    )
+    if s.is_opd:
+        q = q.where(Letter.office == s.office_id)
+    elif office_code:
+        q = q.where(Office.code == office_code.upper())
+    if year:
+        q = q.where(Letter.year == year)
+    rows: Any = q
+    return [
+        LetterRow(
+            r.full_number,
+            r.number,
+            r.year,
+            r.kind,
+            r.office.code,
+            r.complaint.ticket if r.complaint_id else None,
+            r.reserved_by.username if r.reserved_by_id else "",
+            r.reserved_at,
+        )
+        for r in rows
+    ]

@@ -1,0 +1,195 @@
+"""Reporters registered by NIK (KTP)."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from lapor_desktop.db.models import Reporter, database_proxy
+from lapor_desktop.domain.nik import InvalidNik, NikInfo, mask_nik, parse_nik, warning_message
+from lapor_desktop.domain.region_codes import KAMPAR_DISTRICTS
+from lapor_desktop.domain.workflow import Role
+from lapor_desktop.services.audit import audit
+from lapor_desktop.services.context import Ctx
+from lapor_desktop.services.errors import NotFound, ValidationError
+from lapor_desktop.services.scope import NIK_REVEAL_ROLES
+from lapor_desktop.services.text import checked_text, one_line
+
+IDENTITY_CHECKS = ("none", "ktp_seen", "dukcapil")
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+PHONE_RE = re.compile(r"^\+?[0-9 ()-]{6,20}$")
+WRITE_ROLES = (Role.FRONT_DESK, Role.ADMIN_KABUPATEN)
+
+
+@dataclass(frozen=True)
+class ReporterView:
+    """A reporter as the current user may see it (`nik` is masked unless revealed)."""
+
+    id: uuid.UUID
+    nik: str
+    nik_masked: str
+    name: str
+    sex: str
+    birth_date: date
+    address: str
+    kecamatan: str
+    desa: str
+    phone: str
+    email: str
+    identity_check: str
+    warnings: tuple[str, ...] = ()  # Indonesian messages (NIK and typed-data mismatches)
+
+
+def _view(r: Reporter, *, reveal: bool, warnings: tuple[str, ...] = ()) -> ReporterView:
+    masked = mask_nik(r.nik)
+    return ReporterView(
+        r.id,
+        r.nik if reveal else masked,
+        masked,
+        r.name,
+        r.sex,
+        r.birth_date,
+        r.address,
+        r.kecamatan,
+        r.desa,
+        r.phone,
+        r.email,
+        r.identity_check,
+        warnings,
+    )
+
+
+def check_nik(ctx: Ctx, nik: str) -> NikInfo:
+    try:
+        return parse_nik(nik, today=ctx.clock.now().date())
+    except InvalidNik as exc:
+        raise ValidationError(exc.message, "nik") from None
+
+
+def register(
+    ctx: Ctx,
+    *,
+    nik: str,
+    name: str,
+    sex: str | None = None,
+    birth_date: date | None = None,
+    address: str = "",
+    kecamatan: str = "",
+    desa: str = "",
+    phone: str = "",
+    email: str = "",
+    ktp_seen: bool = False,
+) -> ReporterView:
+    """Register a reporter; sex and birth date come from the NIK (a typed mismatch warns)."""
+    s = ctx.require(*WRITE_ROLES)
+    info = check_nik(ctx, nik)
+    name = one_line(checked_text(name, field="name", label="Nama", max_len=150, required=True))
+    address = checked_text(address, field="address", label="Alamat", max_len=1000)
+    phone, email = one_line(phone), one_line(email)
+    if phone and not PHONE_RE.match(phone):
+        raise ValidationError(
+            "Nomor telepon hanya boleh berisi angka, spasi, +, - dan ().", "phone"
+        )
+    if email and not EMAIL_RE.match(email):
+        raise ValidationError("Alamat e-mail tidak valid.", "email")
+    kecamatan, desa = one_line(kecamatan), one_line(desa)
+    if kecamatan:
+        kecamatan = kecamatan.replace(".", "")
+        if kecamatan not in KAMPAR_DISTRICTS:
+            raise ValidationError(
+                f"Kode kecamatan '{kecamatan}' bukan kecamatan di Kabupaten Kampar.", "kecamatan"
+            )
+    if desa:
+        desa = desa.replace(".", "")
+        if kecamatan and not desa.startswith(kecamatan):
+            raise ValidationError("Desa/kelurahan tidak berada di kecamatan yang dipilih.", "desa")
+    warnings = [warning_message(w) for w in info.warnings]
+    if sex and sex.upper()[:1] != info.sex:
+        warnings.append("Jenis kelamin yang diisi berbeda dengan NIK; dipakai data NIK.")
+    if birth_date and birth_date != info.birth_date:
+        warnings.append("Tanggal lahir yang diisi berbeda dengan NIK; dipakai data NIK.")
+    with database_proxy.atomic():
+        existing = Reporter.get_or_none(Reporter.nik == info.nik)
+        if existing is not None:
+            raise ValidationError(
+                f"NIK {info.masked} sudah terdaftar atas nama {existing.name}. "
+                "Gunakan data pelapor yang sudah ada.",
+                "nik",
+            )
+        r = Reporter.create(
+            id=uuid.uuid4(),
+            nik=info.nik,
+            name=name,
+            sex=info.sex,
+            birth_date=info.birth_date,
+            address=address,
+            kecamatan=kecamatan,
+            desa=desa,
+            phone=phone,
+            email=email,
+            identity_check="ktp_seen" if ktp_seen else "none",
+            registered_by=s.user_id,
+            created_at=ctx.clock.now(),
+        )
+        audit(ctx, "pelapor_daftar", "reporter", r.id, info.masked)
+    return _view(r, reveal=False, warnings=tuple(warnings))
+
+
+def find_by_nik(ctx: Ctx, nik: str) -> ReporterView | None:
+    """The registered reporter with this NIK, or None (front desk: type the NIK first)."""
+    ctx.require(*WRITE_ROLES)
+    info = check_nik(ctx, nik)
+    r = Reporter.get_or_none(Reporter.nik == info.nik)
+    return None if r is None else _view(r, reveal=False)
+
+
+def get(ctx: Ctx, reporter_id: uuid.UUID) -> ReporterView:
+    ctx.require(*WRITE_ROLES, Role.AUDITOR)
+    r = Reporter.get_or_none(Reporter.id == reporter_id)
+    if r is None:
+        raise NotFound("Pelapor tidak ditemukan.")
+    return _view(r, reveal=False)
+
+
+def reveal_nik(ctx: Ctx, reporter_id: uuid.UUID, reason: str = "") -> str:
+    """The full NIK, for roles that need it; every reveal is written to the audit log."""
+    ctx.require(*NIK_REVEAL_ROLES)
+    with database_proxy.atomic():
+        r = Reporter.get_or_none(Reporter.id == reporter_id)
+        if r is None:
+            raise NotFound("Pelapor tidak ditemukan.")
+        audit(ctx, "nik_tampil", "reporter", r.id, reason)
+    return str(r.nik)
+
+
+def update_contact(
+    ctx: Ctx,
+    reporter_id: uuid.UUID,
+    *,
+    phone: str | None = None,
+    email: str | None = None,
+    address: str | None = None,
+) -> ReporterView:
+    ctx.require(*WRITE_ROLES)
+    with database_proxy.atomic():
+        r = Reporter.get_or_none(Reporter.id == reporter_id)
+        if r is None:
+            raise NotFound("Pelapor tidak ditemukan.")
+        if phone is not None:
+            phone = one_line(phone)
+            if phone and not PHONE_RE.match(phone):
+                raise ValidationError("Nomor telepon tidak valid.", "phone")
+            r.phone = phone
+        if email is not None:
+            email = one_line(email)
+            if email and not EMAIL_RE.match(email):
+                raise ValidationError("Alamat e-mail tidak valid.", "email")
+            r.email = email
+        if address is not None:
+            r.address = checked_text(address, field="address", label="Alamat", max_len=1000)
+        r.row_version += 1
+        r.save()
+        audit(ctx, "pelapor_ubah", "reporter", r.id)
+    return _view(r, reveal=False)
