@@ -31,7 +31,7 @@ from lapor_desktop.pdf.parts import (
     tembusan,
 )
 from lapor_desktop.pdf.templates import Templates
-from lapor_desktop.pdf.text import markup, plain
+from lapor_desktop.pdf.text import clip, markup, plain
 
 SIFAT = ("Sangat Segera", "Segera", "Biasa")
 
@@ -58,10 +58,11 @@ def render_disposition(
             ("Kanal", case.channel or "-"),
             ("Klasifikasi", case.klasifikasi or "-"),
             ("Kategori", case.category or "-"),
-            ("Ringkasan", case.summary),
+            ("Ringkasan", clip(case.summary, 900)),
         ],
         27 * mm,
         half - 8,
+        limit=150,
     )
     sifat = plain(data.sifat).lower()
     right = [
@@ -73,21 +74,22 @@ def render_disposition(
             ],
             30 * mm,
             half - 8,
+            limit=150,
         ),
         Spacer(1, 2 * mm),
         p("Sifat:", CELL),
         CheckList([(s, s.lower() == sifat) for s in SIFAT], columns=2),
     ]
-    wanted = [plain(i) for i in data.instructions if plain(i)]
+    wanted = [clip(i, 80) for i in data.instructions if plain(i)][:12]
     known = templates.texts("disposition", "instructions")
     ticks = [(k, k in wanted) for k in known] + [(w, True) for w in wanted if w not in known]
     rows: list[list[Any]] = [
         [left, right],
-        [Paragraph(f"<b>Diteruskan kepada Yth.:</b> {markup(data.to)}", CELL), ""],
+        [Paragraph(f"<b>Diteruskan kepada Yth.:</b> {markup(clip(data.to, 300))}", CELL), ""],
         [[p("Dengan hormat harap:", CELL_BOLD), CheckList(ticks, columns=2)], ""],
-        [[p("Catatan:", CELL_BOLD), *([p(data.note, CELL)] if plain(data.note) else [])], ""],
+        [[p("Catatan:", CELL_BOLD), p(data.note, CELL, 1200), Spacer(1, 18 * mm)], ""],
     ]
-    grid = Table(rows, colWidths=[half, half], rowHeights=[None, None, None, 30 * mm])
+    grid = Table(rows, colWidths=[half, half])
     grid.setStyle(
         TableStyle(
             [

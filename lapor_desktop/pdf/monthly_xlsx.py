@@ -8,13 +8,13 @@ from typing import Any
 
 from lapor_desktop.pdf.data import CountRow, MonthlySummary, Rate
 from lapor_desktop.pdf.dates import month_name
-from lapor_desktop.pdf.text import plain
+from lapor_desktop.pdf.text import plain, strip_controls
 
 
 def _cell(value: Any) -> Any:
     if isinstance(value, str):
         # Spreadsheet apps run text starting with = + - @ as a formula (CSV/XLSX injection).
-        s = plain(value)
+        s = strip_controls(value)
         return "'" + s if s[:1] in ("=", "+", "-", "@") else s
     return value
 

@@ -79,7 +79,10 @@ def _split_two(text: str) -> tuple[str, str]:
 
 def kop_layout(lh: Letterhead, page_width: float) -> tuple[list[KopLine], float]:
     """The kop's text lines and the distance of the closing rule from the top."""
-    from lapor_desktop.pdf.text import plain
+    from lapor_desktop.pdf.text import clip, fit
+
+    def plain(text: str) -> str:
+        return clip(text, 200)
 
     width = page_width - LEFT - RIGHT - EMBLEM_W - 6 * mm
     lines: list[KopLine] = []
@@ -114,6 +117,10 @@ def kop_layout(lh: Letterhead, page_width: float) -> tuple[list[KopLine], float]
         y += 4.3 * mm
         lines.append(KopLine(contact, REGULAR, _fit_size(contact, REGULAR, width, 9.5, 6.5), y))
     rule = max(40 * mm, y + 2.5 * mm)
+    # Whatever did not fit at the smallest size is cut, never drawn over the margin.
+    lines = [
+        KopLine(fit(k.text, width, k.font, k.size), k.font, k.size, k.y_from_top) for k in lines
+    ]
     return lines, rule
 
 

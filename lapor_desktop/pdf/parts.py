@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from lapor_desktop.pdf.data import Signatory
 from lapor_desktop.pdf.fonts import BOLD, REGULAR, register_fonts
 from lapor_desktop.pdf.qr import draw_qr
-from lapor_desktop.pdf.text import markup, paragraphs, plain
+from lapor_desktop.pdf.text import clip, markup, paragraphs, plain
 
 register_fonts()  # Paragraphs resolve their font family when created
 
@@ -44,9 +44,14 @@ CELL_RIGHT = ParagraphStyle("cellr", parent=CELL, alignment=TA_RIGHT)
 CELL_HEAD = ParagraphStyle("cellh", parent=CELL, fontName=BOLD, alignment=TA_CENTER)
 
 
-def p(text: object, style: ParagraphStyle = BASE) -> Paragraph:
-    """A paragraph of *user* text (escaped)."""
-    return Paragraph(markup(text), style)
+# The longest text a table cell prints; rows may split over pages, but a 10,000-character
+# field in a narrow column would still fill pages with one cell.
+CELL_LIMIT = 2000
+
+
+def p(text: object, style: ParagraphStyle = BASE, limit: int = CELL_LIMIT) -> Paragraph:
+    """A paragraph of *user* text (escaped, clipped to `limit` characters)."""
+    return Paragraph(markup(clip(text, limit)), style)
 
 
 def body(text: object) -> list[Paragraph]:
@@ -61,10 +66,10 @@ def header_block(
     the place and date right-aligned on the Nomor line."""
     date_w = 62 * mm
     rows = [
-        [p("Nomor"), p(":"), p(nomor, LEFT_TEXT), p(place_date, RIGHT_TEXT)],
-        [p("Sifat"), p(":"), p(sifat, LEFT_TEXT), ""],
-        [p("Lampiran"), p(":"), p(lampiran, LEFT_TEXT), ""],
-        [p("Hal"), p(":"), p(hal, LEFT_TEXT), ""],
+        [p("Nomor"), p(":"), p(nomor, LEFT_TEXT, 80), p(place_date, RIGHT_TEXT, 80)],
+        [p("Sifat"), p(":"), p(sifat, LEFT_TEXT, 80), ""],
+        [p("Lampiran"), p(":"), p(lampiran, LEFT_TEXT, 80), ""],
+        [p("Hal"), p(":"), p(hal, LEFT_TEXT, 400), ""],
     ]
     # Only the Nomor line carries the date; the other values may use its column.
     t = Table(rows, colWidths=[24 * mm, 4 * mm, width - 28 * mm - date_w, date_w])
@@ -91,9 +96,9 @@ def addressee(recipient_lines: Sequence[str], place: str) -> list[Any]:
     """Yth. …, then "di", then the place indented (left block)."""
     out: list[Any] = [Spacer(1, 8 * mm), p("Yth.", LEFT_TEXT)]
     style = ParagraphStyle("addr", parent=LEFT_TEXT, leftIndent=9 * mm)
-    out += [p(line, style) for line in recipient_lines if plain(line)]
+    out += [p(line, style, 500) for line in recipient_lines if plain(line)]
     out.append(p("di", style))
-    out.append(p(place, ParagraphStyle("addrplace", parent=style, leftIndent=18 * mm)))
+    out.append(p(place, ParagraphStyle("addrplace", parent=style, leftIndent=18 * mm), 500))
     out.append(Spacer(1, 6 * mm))
     return out
 
@@ -117,31 +122,34 @@ class SignatureBlock(Flowable):
         self.signed_by = signed_by
         self.offset = offset
         self.block_width = width
-        self.date_line = plain(date_line)
+        self.date_line = clip(date_line, 120)
         sig = self.signatory
-        jab = plain(sig.jabatan).upper().rstrip(",")
+        jab = clip(sig.jabatan, 250).upper().rstrip(",")
         self.top_lines: list[tuple[str, str]] = []
         if self.date_line:
             self.top_lines += [
                 (x, REGULAR) for x in simpleSplit(self.date_line, REGULAR, 12, width)
             ]
         if sig.an:
-            self.top_lines += [(x, REGULAR) for x in simpleSplit(plain(sig.an), REGULAR, 12, width)]
+            self.top_lines += [
+                (x, REGULAR) for x in simpleSplit(clip(sig.an, 120), REGULAR, 12, width)
+            ]
         if jab:
             self.top_lines += [(x, REGULAR) for x in simpleSplit(jab + ",", REGULAR, 12, width)]
-        self.name_lines = simpleSplit(plain(sig.name), BOLD, 12, width) or [""]
+        name = clip(sig.name, 120)
+        self.name_lines = simpleSplit(name, BOLD, 12, width) or [""]
         self.bottom_lines = []
         if sig.pangkat:
-            self.bottom_lines += simpleSplit(plain(sig.pangkat), REGULAR, 12, width)
+            self.bottom_lines += simpleSplit(clip(sig.pangkat, 120), REGULAR, 12, width)
         if sig.nip:
-            self.bottom_lines.append(f"NIP. {plain(sig.nip)}")
+            self.bottom_lines += simpleSplit(f"NIP. {clip(sig.nip, 40)}", REGULAR, 12, width)
         self.space = 26 * mm
         self.esign_lines: list[tuple[str, str]] = []
         if self.qr_payload:
             tw = width - 25 * mm
             self.esign_lines = [(x, REGULAR) for x in simpleSplit(signed_by, REGULAR, 8, tw)]
             self.esign_lines += [(x, BOLD) for x in simpleSplit(jab, BOLD, 8, tw)]
-            self.esign_lines += [(x, REGULAR) for x in simpleSplit(plain(sig.name), REGULAR, 8, tw)]
+            self.esign_lines += [(x, REGULAR) for x in simpleSplit(name, REGULAR, 8, tw)]
         self.line = 15.0
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -181,7 +189,7 @@ class SignatureBlock(Flowable):
 
 def tembusan(items: Sequence[str]) -> list[Any]:
     """Tembusan: numbered, "…;" then "…; dan" then the last with a full stop."""
-    items = [plain(i).rstrip(";.") for i in items if plain(i)]
+    items = [clip(i, 500).rstrip(";.") for i in items if plain(i)]
     if not items:
         return []
     out: list[Any] = [Spacer(1, 8 * mm), p("Tembusan:", LEFT_TEXT)]
@@ -206,7 +214,7 @@ def grid_table(
     """A bordered table with a repeated bold header; cells are Paragraphs or strings."""
     from reportlab.platypus import LongTable
 
-    t = LongTable(list(rows), colWidths=list(col_widths), repeatRows=header_rows)
+    t = LongTable(list(rows), colWidths=list(col_widths), repeatRows=header_rows, splitInRow=24)
     t.setStyle(
         TableStyle(
             [
@@ -234,9 +242,9 @@ class QrFlowable(Flowable):
 
     def __init__(self, payload: str, size: float, caption: str = "") -> None:
         super().__init__()
-        self.payload = plain(payload) or "-"
+        self.payload = plain(payload)[:1000] or "-"  # a QR holds ~2,300 bytes at most
         self.size = size
-        self.caption = plain(caption)
+        self.caption = clip(caption, 40)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = self.size
@@ -250,13 +258,15 @@ class QrFlowable(Flowable):
             self.canv.drawCentredString(self.size / 2, 1, self.caption)
 
 
-def field_table(rows: Sequence[tuple[str, Any]], label_width: float, width: float) -> Table:
+def field_table(
+    rows: Sequence[tuple[str, Any]], label_width: float, width: float, limit: int = CELL_LIMIT
+) -> Table:
     """Label : value rows (values are user text unless already flowables)."""
     data = [
-        [p(label, CELL), p(":", CELL), v if isinstance(v, Flowable) else p(v, CELL)]
+        [p(label, CELL, 200), p(":", CELL), v if isinstance(v, Flowable) else p(v, CELL, limit)]
         for label, v in rows
     ]
-    t = Table(data, colWidths=[label_width, 3 * mm, width - label_width - 3 * mm])
+    t = Table(data, colWidths=[label_width, 3 * mm, width - label_width - 3 * mm], splitInRow=24)
     t.setStyle(
         TableStyle(
             [

@@ -25,7 +25,7 @@ from lapor_desktop.pdf.parts import (
     p,
 )
 from lapor_desktop.pdf.templates import Templates
-from lapor_desktop.pdf.text import markup, plain
+from lapor_desktop.pdf.text import clip, markup, plain
 
 TICKET = ParagraphStyle("ticket", parent=BASE, fontName=BOLD, fontSize=20, leading=24)
 
@@ -51,7 +51,10 @@ def render_receipt(data: ReceiptData, templates: Templates, paper: str | None = 
         else data.reporter.name
     )
     qr_size = 34 * mm
-    fields: list[tuple[str, Any]] = [("Nomor Tiket", Paragraph(markup(data.ticket), TICKET))]
+    # The receipt's box is one table cell that cannot split over pages: clip every field.
+    fields: list[tuple[str, Any]] = [
+        ("Nomor Tiket", Paragraph(markup(clip(data.ticket, 60)), TICKET))
+    ]
     if plain(data.tracking_id):
         fields.append(("Nomor Tracking", data.tracking_id))
     fields += [
@@ -59,13 +62,13 @@ def render_receipt(data: ReceiptData, templates: Templates, paper: str | None = 
         ("Kanal", data.channel),
         ("Klasifikasi", data.klasifikasi),
         ("Pelapor", reporter),
-        ("Judul", data.title),
-        ("Ringkasan", data.summary),
+        ("Judul", clip(data.title, 300)),
+        ("Ringkasan", clip(data.summary, 900)),
         ("Petugas", data.officer),
     ]
-    left = field_table(fields, 28 * mm, width - qr_size - 8 * mm)
+    left = field_table(fields, 28 * mm, width - qr_size - 8 * mm, limit=200)
     box = Table(
-        [[left, QrFlowable(data.qr_payload or data.ticket, qr_size, plain(data.ticket))]],
+        [[left, QrFlowable(data.qr_payload or data.ticket, qr_size, data.ticket)]],
         colWidths=[width - qr_size - 6 * mm, qr_size + 6 * mm],
     )
     box.setStyle(
@@ -91,7 +94,7 @@ def render_receipt(data: ReceiptData, templates: Templates, paper: str | None = 
     if data.deadlines:
         story.append(p("Batas waktu yang dapat Saudara harapkan:", BASE))
         story.append(
-            field_table([(d.label, day_date(d.due)) for d in data.deadlines], 70 * mm, width)
+            field_table([(d.label, day_date(d.due)) for d in data.deadlines], 70 * mm, width, 300)
         )
         story.append(Spacer(1, 3 * mm))
     story.append(p("Langkah selanjutnya:", BASE))

@@ -18,10 +18,36 @@ LONG_WORD = 40
 _LONG_RUN = re.compile(r"\S{" + str(LONG_WORD + 1) + ",}")
 
 
+MISSING_GLYPH = "\u25a1"  # □: what a character the font cannot draw becomes
+_covered: frozenset[int] | None = None
+
+
+def _glyphs(s: str) -> str:
+    """Replace characters Liberation Sans has no glyph for (emoji, CJK, …) by □, so
+    they print visibly and extract as a real character rather than a blank."""
+    if s.isascii():
+        return s
+    global _covered
+    if _covered is None:
+        from reportlab.pdfbase.pdfmetrics import getFont
+
+        from lapor_desktop.pdf.fonts import REGULAR, register_fonts
+
+        register_fonts()
+        _covered = frozenset(getFont(REGULAR).face.charWidths)
+    cov = _covered
+    return "".join(ch if ord(ch) in cov or ch == "\n" else MISSING_GLYPH for ch in s)
+
+
+def strip_controls(text: object) -> str:
+    """Text without control characters or lone surrogates (no font involved)."""
+    return _CONTROL.sub("", str(text))
+
+
 def plain(text: object) -> str:
-    """Clean text for the canvas: one line, no control characters."""
+    """Clean text for the canvas: one line, no control characters, only drawable glyphs."""
     s = _CONTROL.sub("", str(text).replace("\r\n", "\n").replace("\r", "\n"))
-    return s.replace("\t", " ").replace("\n", " ").strip()
+    return _glyphs(s.replace("\t", " ").replace("\n", " ").strip())
 
 
 def _break_long_words(s: str) -> str:
@@ -38,7 +64,7 @@ def _break_long_words(s: str) -> str:
 def clean_multiline(text: object) -> str:
     """Clean text but keep newlines (for paragraphs the caller splits itself)."""
     s = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
-    return _break_long_words(_CONTROL.sub("", s))
+    return _break_long_words(_glyphs(_CONTROL.sub("", s)))
 
 
 def markup(text: object) -> str:
@@ -85,3 +111,14 @@ def integer(value: int) -> str:
 def percent(value: float | None) -> str:
     """ "87,5 %" or "-" when undefined (no cases)."""
     return "-" if value is None else f"{decimal(value, 1)} %"
+
+
+def clip(text: object, limit: int) -> str:
+    """One clean line of at most `limit` characters (with "…"), long words broken.
+
+    For places that cannot grow without bound: table cells that cannot split, the
+    signature block, headers. Body text is never clipped."""
+    s = plain(text)
+    if len(s) > limit:
+        s = s[: limit - 1].rstrip() + "…"
+    return _break_long_words(s)
