@@ -1,0 +1,156 @@
+"""The one helper for slow work (like Anki's QueryOp/CollectionOp): run a callable on a
+worker thread, deliver its result or its ServiceError on the UI thread, and show a busy
+cursor (plus `tracker.busy_changed`) while anything is running.
+
+Service calls are safe on a worker thread: peewee opens one connection per thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QWidget
+
+from lapor_desktop.gui import messages
+from lapor_desktop.services.errors import ServiceError
+
+log = logging.getLogger(__name__)
+
+
+class _Tracker(QObject):
+    busy_changed = Signal(bool)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pending = 0
+
+    def start(self) -> None:
+        self.pending += 1
+        if self.pending == 1:
+            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+            self.busy_changed.emit(True)
+
+    def finish(self) -> None:
+        self.pending -= 1
+        if self.pending == 0:
+            QApplication.restoreOverrideCursor()
+            self.busy_changed.emit(False)
+
+
+_tracker: _Tracker | None = None
+
+
+def tracker() -> _Tracker:
+    global _tracker
+    if _tracker is None or not shiboken6.isValid(_tracker):
+        _tracker = _Tracker()
+    return _tracker
+
+
+def idle() -> bool:
+    """True when no op is running or waiting to deliver (tests wait on this)."""
+    return tracker().pending == 0
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+# Plain Python threads, not QThreadPool: peewee keeps a connection in a thread-local, and
+# a SQLCipher connection left in a Qt pool thread crashed the interpreter when released.
+_executor: ThreadPoolExecutor | None = None
+
+
+def _pool() -> ThreadPoolExecutor:
+    global _executor
+    if _executor is None:
+        _executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="lapor-op")
+    return _executor
+
+
+def _call(fn: Callable[[], Any], signals: _Signals) -> None:
+    try:
+        result = fn()
+    except BaseException as exc:  # delivered to the UI thread, never lost
+        signals.failed.emit(exc)
+        return
+    signals.done.emit(result)
+
+
+_running: set[Op] = set()
+
+
+class Op(QObject):
+    """`Op(parent, fn, on_done).run()`; `on_error(exc)` gets ServiceErrors (default: a
+    warning box with the service's Indonesian message). Callbacks are skipped when
+    `parent` was deleted meanwhile."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[ServiceError], None] | None = None,
+    ) -> None:
+        super().__init__()
+        self._parent = parent
+        self._fn = fn
+        self._on_done = on_done
+        self._on_error = on_error
+        self._signals = _Signals()
+        self._signals.done.connect(self._done, Qt.ConnectionType.QueuedConnection)
+        self._signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+
+    def run(self) -> Op:
+        _running.add(self)
+        tracker().start()
+        _pool().submit(_call, self._fn, self._signals)
+        return self
+
+    def _alive(self) -> bool:
+        return self._parent is None or shiboken6.isValid(self._parent)
+
+    def _done(self, result: object) -> None:
+        try:
+            if self._on_done is not None and self._alive():
+                self._on_done(result)
+        finally:
+            self._finish()
+
+    def _failed(self, exc: object) -> None:
+        try:
+            if not self._alive():
+                return
+            if isinstance(exc, ServiceError):
+                if self._on_error is not None:
+                    self._on_error(exc)
+                else:
+                    messages.warn(self._parent, exc.message)
+            else:
+                log.error("operation failed", exc_info=exc)  # type: ignore[arg-type]
+                messages.error(
+                    self._parent,
+                    QApplication.translate("Op", "Terjadi kesalahan tak terduga: {0}").format(exc),
+                )
+        finally:
+            self._finish()
+
+    def _finish(self) -> None:
+        tracker().finish()
+        # Not now: this Op is inside its own slot; let go of it once the slot returned.
+        QTimer.singleShot(0, lambda: _running.discard(self))
+
+
+def run_op(
+    parent: QWidget | None,
+    fn: Callable[[], Any],
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[ServiceError], None] | None = None,
+) -> Op:
+    return Op(parent, fn, on_done, on_error).run()

@@ -1,0 +1,130 @@
+"""Sign-in, with the lock-out message, and the (forced or voluntary) password change."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lapor_desktop.gui.ops import run_op
+from lapor_desktop.gui.widgets import FieldErrors, error_label
+from lapor_desktop.services import users
+from lapor_desktop.services.context import Ctx, Session
+from lapor_desktop.services.errors import ServiceError
+
+
+class SignInDialog(QDialog):
+    def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.session: Session | None = None
+        self.setWindowTitle(self.tr("Masuk — LAPOR Desktop"))
+        self.setMinimumWidth(380)
+        lay = QVBoxLayout(self)
+        title = QLabel(self.tr("<b>LAPOR Desktop</b><br>Pengelolaan Pengaduan Kabupaten Kampar"))
+        lay.addWidget(title)
+        form = QFormLayout()
+        lay.addLayout(form)
+        self.error_label = error_label()
+        self.errors = FieldErrors(self.error_label)
+        self.username_edit = QLineEdit()
+        self.errors.add_row(form, self.tr("Nama pengguna:"), self.username_edit)
+        self.password_edit = QLineEdit()
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.errors.add_row(form, self.tr("Kata sandi:"), self.password_edit)
+        lay.addWidget(self.error_label)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.sign_in_button = self.buttons.addButton(
+            self.tr("Masuk"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.sign_in_button.setDefault(True)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        lay.addWidget(self.buttons)
+
+    def submit(self) -> None:
+        self.errors.clear()
+        if not self.username_edit.text().strip() or not self.password_edit.text():
+            self.errors.set("", self.tr("Isi nama pengguna dan kata sandi."))
+            return
+        self.sign_in_button.setEnabled(False)
+        ctx, name, pw = self.ctx, self.username_edit.text(), self.password_edit.text()
+        run_op(self, lambda: users.sign_in(ctx, name, pw), self._signed_in, self._refused)
+
+    def _signed_in(self, session: Session) -> None:
+        self.session = session
+        self.accept()
+
+    def _refused(self, exc: ServiceError) -> None:
+        self.sign_in_button.setEnabled(True)
+        self.password_edit.clear()
+        self.password_edit.setFocus()
+        self.errors.set("", exc.message)
+
+    @classmethod
+    def ask(cls, ctx: Ctx, parent: QWidget | None = None) -> Session | None:
+        dlg = cls(ctx, parent)
+        if dlg.exec() == QDialog.DialogCode.Accepted:
+            return dlg.session
+        return None
+
+
+class ChangePasswordDialog(QDialog):
+    def __init__(self, ctx: Ctx, forced: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.session: Session | None = None
+        self.setWindowTitle(self.tr("Ganti kata sandi"))
+        lay = QVBoxLayout(self)
+        if forced:
+            note = QLabel(
+                self.tr("Kata sandi Anda telah diatur ulang. Buat kata sandi baru untuk lanjut.")
+            )
+            note.setWordWrap(True)
+            lay.addWidget(note)
+        form = QFormLayout()
+        lay.addLayout(form)
+        self.error_label = error_label()
+        self.errors = FieldErrors(self.error_label)
+        self.old_edit = QLineEdit()
+        self.new_edit = QLineEdit()
+        self.repeat_edit = QLineEdit()
+        for e in (self.old_edit, self.new_edit, self.repeat_edit):
+            e.setEchoMode(QLineEdit.EchoMode.Password)
+        self.errors.add_row(form, self.tr("Kata sandi lama:"), self.old_edit, "old_password")
+        self.errors.add_row(form, self.tr("Kata sandi baru:"), self.new_edit, "password")
+        self.errors.add_row(form, self.tr("Ulangi kata sandi baru:"), self.repeat_edit, "repeat")
+        lay.addWidget(self.error_label)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+
+    def submit(self) -> None:
+        self.errors.clear()
+        if self.new_edit.text() != self.repeat_edit.text():
+            self.errors.set("repeat", self.tr("Kedua kata sandi baru tidak sama."))
+            return
+        try:
+            self.session = users.change_password(
+                self.ctx, self.old_edit.text(), self.new_edit.text()
+            )
+        except ServiceError as exc:
+            self.errors.show(exc)
+            return
+        self.accept()
+
+    @classmethod
+    def ask(cls, ctx: Ctx, forced: bool = False, parent: QWidget | None = None) -> Session | None:
+        dlg = cls(ctx, forced, parent)
+        if dlg.exec() == QDialog.DialogCode.Accepted:
+            return dlg.session
+        return None

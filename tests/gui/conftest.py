@@ -1,0 +1,122 @@
+"""GUI tests: a real encrypted database with one user per role, on a fixed clock; message
+boxes recorded instead of shown; every op finished before a test ends."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from lapor_desktop.domain.workflow import Role
+from lapor_desktop.gui import messages, ops
+from lapor_desktop.services import deadlines, intake, reporters, storage, users
+from lapor_desktop.services.clock import FixedClock
+from lapor_desktop.services.context import Ctx
+from lapor_desktop.services.setup import initialize
+
+PASSWORD = "sandi-uji-123"
+NIK = "1401154107950001"
+START = datetime(2026, 11, 2, 9, 0)  # a Monday
+
+USERS = {
+    "loket": (Role.FRONT_DESK, "DISKOMINFOSANDI"),
+    "admin": (Role.ADMIN_KABUPATEN, "DISKOMINFOSANDI"),
+    "pupr": (Role.OPD_ADMIN, "PUPR"),
+    "kadis.pupr": (Role.OPD_HEAD, "PUPR"),
+    "dinkes": (Role.OPD_ADMIN, "DINKES"),
+    "inspektur": (Role.AUDITOR, "INSPEKTORAT"),
+    "sysadmin": (Role.SYS_ADMIN, "DISKOMINFOSANDI"),
+}
+
+
+@dataclass
+class World:
+    data_dir: Path
+    clock: FixedClock
+    base: Ctx
+    store: storage.Storage
+    ctx: dict[str, Ctx] = field(default_factory=dict)
+
+    def as_(self, username: str) -> Ctx:
+        return self.ctx[username]
+
+    def new_case(self, *, anonim: bool = False, title: str = "Jalan rusak di Desa Pulau") -> str:
+        return intake.log_complaint(
+            self.ctx["loket"],
+            intake.ComplaintInput(
+                reporter_nik=NIK,
+                title=title,
+                body="Lubang besar di jalan utama.",
+                channel="walk-in",
+                klasifikasi="pengaduan",
+                anonim=anonim,
+            ),
+        ).ticket
+
+
+@dataclass
+class Recorded:
+    shown: list[tuple[str, str]] = field(default_factory=list)
+
+    def texts(self) -> list[str]:
+        return [t for _, t in self.shown]
+
+
+@pytest.fixture(autouse=True)
+def recorded_messages(monkeypatch: pytest.MonkeyPatch) -> Recorded:
+    rec = Recorded()
+    for kind in ("warn", "error", "info"):
+        monkeypatch.setattr(
+            messages, kind, lambda _p, text, kind=kind: rec.shown.append((kind, text))
+        )
+    monkeypatch.setattr(messages, "confirm", lambda _p, text: True)
+    return rec
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path, qapp) -> Iterator[None]:
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
+    qapp.setOrganizationName("Pemkab Kampar Test")
+    qapp.setApplicationName("LAPOR Desktop Test")
+    yield
+
+
+@pytest.fixture(autouse=True)
+def ops_finished(qtbot) -> Iterator[None]:
+    yield
+    qtbot.waitUntil(ops.idle, timeout=10_000)
+
+
+def wait_ops(qtbot) -> None:
+    qtbot.waitUntil(ops.idle, timeout=10_000)
+
+
+@pytest.fixture
+def world(data_dir: Path) -> Iterator[World]:
+    clock = FixedClock(START)
+    store = storage.create_database(data_dir, lambda new: "tidak dipakai")
+    deadlines.invalidate_calendar()
+    base = Ctx(data_dir=data_dir, clock=clock)
+    initialize(base, "root", PASSWORD)
+    root = base.as_user(users.sign_in(base, "root", PASSWORD))
+    w = World(data_dir, clock, base, store)
+    for name, (role, office) in USERS.items():
+        users.add_user(root, name, role=role.value, office_code=office, password=PASSWORD)
+        w.ctx[name] = base.as_user(users.sign_in(base, name, PASSWORD))
+    reporters.register(
+        w.ctx["loket"],
+        nik=NIK,
+        name="Siti Aminah",
+        phone="0812 7654 321",
+        email="siti@example.id",
+        address="Jl. Prof. M. Yamin No. 5",
+    )
+    yield w
+    store.close()

@@ -1,0 +1,150 @@
+"""The off-thread helper, first run, sign-in with lock-out, and password change."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from lapor_desktop.gui import ops
+from lapor_desktop.gui.first_run import FirstRunDialog
+from lapor_desktop.gui.passphrase_dialog import PassphraseDialog
+from lapor_desktop.gui.sign_in import ChangePasswordDialog, SignInDialog
+from lapor_desktop.services import storage, users
+from lapor_desktop.services.context import Ctx
+from lapor_desktop.services.errors import ServiceError
+from tests.gui.conftest import PASSWORD, World, wait_ops
+
+pytestmark = pytest.mark.gui
+
+
+def test_op_delivers_result_on_ui_thread(qtbot, qapp) -> None:
+    seen: list[tuple[object, bool]] = []
+    main = threading.get_ident()
+    worker: list[int] = []
+
+    def slow() -> int:
+        worker.append(threading.get_ident())
+        return 42
+
+    ops.run_op(None, slow, lambda r: seen.append((r, threading.get_ident() == main)))
+    assert not ops.idle()
+    wait_ops(qtbot)
+    assert seen == [(42, True)]
+    assert worker and worker[0] != main
+
+
+def test_op_delivers_service_error(qtbot, recorded_messages) -> None:
+    errors: list[str] = []
+
+    def fails() -> None:
+        raise ServiceError("Gagal karena alasan.")
+
+    ops.run_op(None, fails, on_error=lambda e: errors.append(e.message))
+    ops.run_op(None, fails)  # default: a warning box with the message
+    wait_ops(qtbot)
+    assert errors == ["Gagal karena alasan."]
+    assert recorded_messages.texts() == ["Gagal karena alasan."]
+
+
+def test_first_run_creates_database_and_admin(qtbot, data_dir: Path) -> None:
+    dlg = FirstRunDialog(data_dir)
+    qtbot.addWidget(dlg)
+    dlg.username_edit.setText("kominfo")
+    dlg.password_edit.setText("rahasia-sekali")
+    dlg.repeat_edit.setText("beda")
+    dlg.create_button.click()
+    assert dlg.errors.text("repeat") == "Kedua kata sandi tidak sama."
+    assert not storage.database_exists(data_dir)
+    dlg.repeat_edit.setText("rahasia-sekali")
+    with qtbot.waitSignal(dlg.accepted, timeout=10_000):
+        dlg.create_button.click()
+    assert dlg.result_store is not None
+    assert storage.database_exists(data_dir)
+    s = users.sign_in(Ctx(data_dir=data_dir), "kominfo", "rahasia-sekali")
+    assert s.role.value == "SYS_ADMIN"
+    dlg.result_store.close()
+
+
+def test_first_run_asks_passphrase_without_keyring(
+    qtbot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lapor_desktop import credentials
+
+    def no_keyring(*_a: object) -> None:
+        raise credentials.KeyringUnavailable("none")
+
+    monkeypatch.setattr(credentials, "keyring_usable", lambda: False)
+    monkeypatch.setattr(credentials, "store_db_key", no_keyring)
+    asked: list[bool] = []
+    monkeypatch.setattr(
+        PassphraseDialog,
+        "ask",
+        classmethod(lambda cls, new, p=None: asked.append(new) or "frasa-sandi-panjang"),
+    )
+    dlg = FirstRunDialog(data_dir)
+    qtbot.addWidget(dlg)
+    dlg.password_edit.setText("rahasia-sekali")
+    dlg.repeat_edit.setText("rahasia-sekali")
+    with qtbot.waitSignal(dlg.accepted, timeout=10_000):
+        dlg.create_button.click()
+    assert asked == [True]
+    assert dlg.result_store is not None and not dlg.result_store.key_in_keyring
+    dlg.result_store.close()
+
+
+def test_passphrase_dialog_checks_length_and_repeat(qtbot) -> None:
+    dlg = PassphraseDialog(True)
+    qtbot.addWidget(dlg)
+    dlg.secret_edit.setText("pendek")
+    dlg._accept()
+    assert "minimal" in dlg.errors.text("secret")
+    dlg.secret_edit.setText("cukup-panjang-sekali")
+    dlg.repeat_edit.setText("lain")
+    dlg._accept()
+    assert dlg.errors.text("repeat") == "Kedua frasa sandi tidak sama."
+    dlg.repeat_edit.setText("cukup-panjang-sekali")
+    with qtbot.waitSignal(dlg.accepted):
+        dlg._accept()
+
+
+def test_sign_in_and_lock_out(qtbot, world: World) -> None:
+    dlg = SignInDialog(world.base)
+    qtbot.addWidget(dlg)
+    for _ in range(4):
+        dlg.username_edit.setText("loket")
+        dlg.password_edit.setText("salah-salah")
+        dlg.sign_in_button.click()
+        wait_ops(qtbot)
+        assert dlg.error_label.text() == "Nama pengguna atau kata sandi salah."
+        assert dlg.password_edit.text() == ""
+    dlg.password_edit.setText("salah-salah")
+    dlg.sign_in_button.click()
+    wait_ops(qtbot)
+    assert "terkunci" in dlg.error_label.text()
+    dlg.password_edit.setText(PASSWORD)
+    dlg.sign_in_button.click()
+    wait_ops(qtbot)
+    assert "terkunci" in dlg.error_label.text()
+    assert dlg.session is None
+    world.clock.advance(minutes=16)
+    dlg.password_edit.setText(PASSWORD)
+    with qtbot.waitSignal(dlg.accepted, timeout=5000):
+        dlg.sign_in_button.click()
+    assert dlg.session is not None and dlg.session.username == "loket"
+
+
+def test_change_password_keeps_input_on_error(qtbot, world: World) -> None:
+    dlg = ChangePasswordDialog(world.as_("loket"), forced=True)
+    qtbot.addWidget(dlg)
+    dlg.old_edit.setText("keliru-sekali")
+    dlg.new_edit.setText("sandi-baru-456")
+    dlg.repeat_edit.setText("sandi-baru-456")
+    dlg.submit()
+    assert dlg.errors.text("old_password") == "Kata sandi lama salah."
+    assert dlg.new_edit.text() == "sandi-baru-456"
+    dlg.old_edit.setText(PASSWORD)
+    with qtbot.waitSignal(dlg.accepted):
+        dlg.submit()
+    assert users.sign_in(world.base, "loket", "sandi-baru-456").username == "loket"
