@@ -197,6 +197,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="folder data (basis data, lampiran, log); bawaan: LAPOR_DATA_DIR atau folder "
         "data pengguna",
     )
+    p.add_argument(
+        "--user",
+        default=os.environ.get("LAPOR_USER"),
+        help="bertindak sebagai pengguna ini (kata sandi dari LAPOR_PASSWORD atau ditanyakan); "
+        "bawaan: LAPOR_USER",
+    )
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
     s = sub.add_parser("init", help="buat basis data baru dan administrator sistem pertama")
