@@ -35,7 +35,7 @@ KLASIFIKASI_LABELS = {
     "aspirasi": "Aspirasi",
     "informasi": "Permintaan Informasi",
 }
-NOTE_MAX = 20_000
+NOTE_MAX = 200_000  # answers and notes may quote a whole letter
 
 
 @dataclass(frozen=True)
@@ -94,9 +94,15 @@ def check_scope(s: Session, action: Action, case: Complaint) -> None:
         raise PermissionDenied(
             f"Laporan {case.ticket} tidak sedang didisposisikan ke {s.office_name}."
         )
-    # Only internal notes are open to OPD users on the regency side of the table.
-    if t.scope is Scope.REGENCY and s.is_opd and action is not Action.NOTE:
-        raise PermissionDenied("Tindakan ini hanya untuk kantor admin kabupaten.")
+    # Only internal notes are open to OPD users on the regency side of the table, and only
+    # on cases currently with their OPD (a case handed on is read-only for them).
+    if t.scope is Scope.REGENCY and s.is_opd:
+        if action is not Action.NOTE:
+            raise PermissionDenied("Tindakan ini hanya untuk kantor admin kabupaten.")
+        if not is_assigned(s, case):
+            raise PermissionDenied(
+                f"Laporan {case.ticket} tidak sedang didisposisikan ke {s.office_name}."
+            )
 
 
 def allowed_for(s: Session, case: Complaint) -> tuple[Action, ...]:

@@ -27,7 +27,7 @@ class ValidationError(ServiceError):
         self.field = field
 
 
-class AccountLocked(ServiceError):
+class AccountLocked(PermissionDenied):
     pass
 
 

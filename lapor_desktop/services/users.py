@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import uuid
 from dataclasses import dataclass
@@ -82,6 +83,7 @@ def sign_in(ctx: Ctx, username: str, password: str) -> Session:
     """Check the password; count failures; lock after MAX_FAILED for LOCK_MINUTES."""
     now = ctx.clock.now()
     refused = PermissionDenied("Nama pengguna atau kata sandi salah.")
+    locked = False
     with database_proxy.atomic():
         user = User.get_or_none(User.username == username.strip().lower())
         if user is None:
@@ -89,14 +91,18 @@ def sign_in(ctx: Ctx, username: str, password: str) -> Session:
         if not user.active:
             raise PermissionDenied("Akun ini dinonaktifkan. Hubungi administrator sistem.")
         if user.locked_until and user.locked_until > now:
-            minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+            minutes = max(1, math.ceil((user.locked_until - now).total_seconds() / 60))
             raise AccountLocked(
                 f"Akun terkunci karena {MAX_FAILED} kali salah kata sandi. "
                 f"Coba lagi dalam {minutes} menit atau hubungi administrator sistem."
             )
         try:
             _hasher.verify(user.password_hash, password)
+            ok = True
         except (VerificationError, InvalidHashError):
+            ok = False
+        if not ok:
+            # Recorded and committed before refusing: a failed attempt must count.
             user.failed_attempts += 1
             locked = user.failed_attempts >= MAX_FAILED
             if locked:
@@ -110,19 +116,21 @@ def sign_in(ctx: Ctx, username: str, password: str) -> Session:
                 user.username,
                 "akun dikunci" if locked else "",
             )
-            if locked:
-                raise AccountLocked(
-                    f"Akun terkunci selama {LOCK_MINUTES} menit karena {MAX_FAILED} kali "
-                    "salah kata sandi."
-                ) from None
-            raise refused from None
-        user.failed_attempts = 0
-        user.locked_until = None
-        if _hasher.check_needs_rehash(user.password_hash):
-            user.password_hash = hash_password(password)
-        user.save()
-        session = session_for(user)
-        audit(ctx.as_user(session), "login", "user", user.username)
+        else:
+            user.failed_attempts = 0
+            user.locked_until = None
+            if _hasher.check_needs_rehash(user.password_hash):
+                user.password_hash = hash_password(password)
+            user.save()
+            session = session_for(user)
+            audit(ctx.as_user(session), "login", "user", user.username)
+    if not ok:
+        if locked:
+            raise AccountLocked(
+                f"Akun terkunci selama {LOCK_MINUTES} menit karena {MAX_FAILED} kali "
+                "salah kata sandi."
+            )
+        raise refused
     return session
 
 

@@ -64,8 +64,7 @@ USERS = {
 }
 
 
-@pytest.fixture
-def world(data_dir: Path) -> Iterator[World]:
+def build_world(data_dir: Path) -> tuple[World, storage.Storage]:
     clock = FixedClock(START)
     store = storage.create_database(data_dir, lambda new: "tidak dipakai")
     deadlines.invalidate_calendar()
@@ -84,5 +83,19 @@ def world(data_dir: Path) -> Iterator[World]:
         email="siti@example.id",
         address="Jl. Prof. M. Yamin No. 5",
     )
-    yield World(data_dir, clock, base, ctxs)
+    return World(data_dir, clock, base, ctxs), store
+
+
+@pytest.fixture
+def world(data_dir: Path) -> Iterator[World]:
+    w, store = build_world(data_dir)
+    yield w
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def shared_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    """One database for a whole module (tests that each make their own cases)."""
+    w, store = build_world(tmp_path_factory.mktemp("shared") / "data")
+    yield w
     store.close()

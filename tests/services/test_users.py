@@ -1,0 +1,109 @@
+"""Sign-in, lock-out, password change, and what a system admin does with users."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from lapor_desktop.db.models import AuditLog
+from lapor_desktop.services import users
+from lapor_desktop.services.errors import (
+    AccountLocked,
+    PermissionDenied,
+    ValidationError,
+)
+
+from .conftest import PASSWORD, World
+
+
+def test_five_failures_lock_for_fifteen_minutes(world: World) -> None:
+    for _ in range(4):
+        with pytest.raises(PermissionDenied, match="salah"):
+            users.sign_in(world.base, "loket", "keliru-keliru")
+    with pytest.raises(AccountLocked, match="15 menit"):
+        users.sign_in(world.base, "loket", "keliru-keliru")
+    with pytest.raises(AccountLocked):  # even the right password, while locked
+        users.sign_in(world.base, "loket", PASSWORD)
+    world.clock.advance(minutes=14)
+    with pytest.raises(AccountLocked, match="1 menit"):
+        users.sign_in(world.base, "loket", PASSWORD)
+    world.clock.advance(minutes=1, seconds=1)
+    assert users.sign_in(world.base, "loket", PASSWORD).username == "loket"
+    assert AuditLog.select().where(AuditLog.event == "login_gagal").count() == 5
+
+
+def test_success_resets_the_failure_count(world: World) -> None:
+    for _ in range(4):
+        with pytest.raises(PermissionDenied):
+            users.sign_in(world.base, "admin", "salah-salah")
+    users.sign_in(world.base, "admin", PASSWORD)
+    for _ in range(4):
+        with pytest.raises(PermissionDenied):
+            users.sign_in(world.base, "admin", "salah-salah")
+    assert users.sign_in(world.base, "Admin ", PASSWORD).username == "admin"
+
+
+def test_unknown_user_and_wrong_password_look_the_same(world: World) -> None:
+    with pytest.raises(PermissionDenied) as a:
+        users.sign_in(world.base, "tidak-ada", PASSWORD)
+    with pytest.raises(PermissionDenied) as b:
+        users.sign_in(world.base, "loket", "salah-salah")
+    assert a.value.message == b.value.message
+
+
+def test_password_change(world: World) -> None:
+    ctx = world.as_("loket")
+    with pytest.raises(ValidationError, match="lama salah"):
+        users.change_password(ctx, "salah-salah", "baru-sekali-1")
+    with pytest.raises(ValidationError, match="minimal"):
+        users.change_password(ctx, PASSWORD, "pendek")
+    users.change_password(ctx, PASSWORD, "baru-sekali-1")
+    with pytest.raises(PermissionDenied):
+        users.sign_in(world.base, "loket", PASSWORD)
+    assert users.sign_in(world.base, "loket", "baru-sekali-1").username == "loket"
+
+
+def test_sysadmin_disables_and_resets(world: World) -> None:
+    root = world.as_("sysadmin")
+    users.disable_user(root, "pupr")
+    with pytest.raises(PermissionDenied, match="dinonaktifkan"):
+        users.sign_in(world.base, "pupr", PASSWORD)
+    users.enable_user(root, "pupr")
+    users.reset_password(root, "pupr", "sementara-123")
+    s = users.sign_in(world.base, "pupr", "sementara-123")
+    assert s.must_change_password
+    with pytest.raises(ValidationError):
+        users.disable_user(root, "sysadmin")
+    for other in ("admin", "loket", "inspektur"):
+        with pytest.raises(PermissionDenied):
+            users.disable_user(world.as_(other), "pupr")
+    assert {u.username for u in users.list_users(root)} >= {"pupr", "loket", "root"}
+
+
+@pytest.mark.parametrize(
+    ("name", "role", "office", "field"),
+    [
+        ("Bad Name!", "FRONT_DESK", "DISKOMINFOSANDI", "username"),
+        ("x1", "KING", "DISKOMINFOSANDI", "role"),
+        ("x2", "OPD_ADMIN", "DISKOMINFOSANDI", "office"),
+        ("x3", "ADMIN_KABUPATEN", "PUPR", "office"),
+        ("loket", "FRONT_DESK", "DISKOMINFOSANDI", "username"),
+        ("x4", "SYSTEM", "DISKOMINFOSANDI", "role"),
+    ],
+)
+def test_add_user_validation(world: World, name: str, role: str, office: str, field: str) -> None:
+    with pytest.raises(ValidationError) as exc:
+        users.add_user(
+            world.as_("sysadmin"), name, role=role, office_code=office, password=PASSWORD
+        )
+    assert exc.value.field == field
+
+
+def test_lock_expiry_uses_the_injected_clock(world: World) -> None:
+    start = world.clock.now()
+    for _ in range(5):
+        with pytest.raises(PermissionDenied):
+            users.sign_in(world.base, "dinkes", "salah-salah")
+    world.clock.at = start + timedelta(minutes=16)
+    users.sign_in(world.base, "dinkes", PASSWORD)
