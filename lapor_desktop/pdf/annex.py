@@ -7,8 +7,10 @@ string per cell (DESIGN.md §6). Cells are cut with an ellipsis to fit their col
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 from reportlab.lib import colors
@@ -25,29 +27,31 @@ class _Widths:
 
     def __init__(self, font_name: str) -> None:
         face = getFont(font_name).face
-        self.widths: dict[int, float] = dict(face.charWidths)
         self.default = float(face.defaultWidth)
+        # A flat table over the BMP lets map() do the lookups in C.
+        table = [self.default] * 0x10000
+        for code, w in face.charWidths.items():
+            if code < 0x10000:
+                table[code] = float(w)
+        self.table = table
+
+    def _advances(self, s: str) -> list[float]:
+        try:
+            return list(map(self.table.__getitem__, map(ord, s)))
+        except IndexError:  # beyond the BMP: text.plain() already replaced those
+            return [self.table[o] if o < 0x10000 else self.default for o in map(ord, s)]
 
     def width(self, s: str, size: float) -> float:
-        get, d = self.widths.get, self.default
-        return sum([get(ord(ch), d) for ch in s]) * size / 1000.0
+        return sum(self._advances(s)) * size / 1000.0
 
     def cut(self, s: str, limit: float, size: float) -> str:
         """`s`, or its longest prefix plus "…" that fits `limit` points."""
-        get, d = self.widths.get, self.default
         budget = limit * 1000.0 / size
-        total = 0.0
-        for ch in s:
-            total += get(ord(ch), d)
-        if total <= budget:
+        running = list(accumulate(self._advances(s)))
+        if not running or running[-1] <= budget:
             return s
-        budget -= get(0x2026, d)
-        total = 0.0
-        for i, ch in enumerate(s):
-            total += get(ord(ch), d)
-            if total > budget:
-                return s[:i].rstrip() + "…"
-        return s
+        keep = bisect_right(running, budget - self.table[0x2026])
+        return s[:keep].rstrip() + "…"
 
 
 @dataclass(frozen=True)

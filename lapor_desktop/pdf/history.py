@@ -79,7 +79,7 @@ def render_history(data: CaseHistory, templates: Templates, paper: str | None = 
     for i, e in enumerate(data.events, start=1):
         actor = plain(e.actor) + (f" ({plain(e.role)})" if plain(e.role) else "")
         note = plain(e.opd)
-        text_cell: list[Any] = [p(e.text, CELL)] if plain(e.text) else []
+        text_cell: list[Any] = [p(e.text, CELL, 5000)] if plain(e.text) else []
         if note:
             text_cell.append(p(f"OPD: {note}", CELL))
         rows.append(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from lapor_desktop.pdf.data import Letterhead, Signatory
 from lapor_desktop.pdf.dates import place_date
@@ -37,7 +36,6 @@ def letter_context(
     title: str,
     paper: str | None = None,
     letterhead: bool = True,
-    landscape_later: bool = False,
 ) -> LetterContext:
     lh = templates.letterhead(office_code)
     sig = signatory or templates.signatory(office_code, kind)
@@ -48,12 +46,5 @@ def letter_context(
         emblem=templates.emblem_path(lh),
         esign_note=templates.text("signature", "footer") if electronic else "",
         title=title,
-        landscape_later=landscape_later,
     )
     return LetterContext(lh, sig, setup, place_date(lh.city, when))
-
-
-def story_keep(*items: Any) -> Any:
-    from reportlab.platypus import KeepTogether
-
-    return KeepTogether(list(items))

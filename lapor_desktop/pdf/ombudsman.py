@@ -11,7 +11,6 @@ from reportlab.platypus import PageBreak, Paragraph, Spacer
 
 from lapor_desktop.pdf.data import OmbudsmanLetter
 from lapor_desktop.pdf.dates import short_date
-from lapor_desktop.pdf.fonts import REGULAR
 from lapor_desktop.pdf.letter import letter_context
 from lapor_desktop.pdf.page import build_pdf, text_width
 from lapor_desktop.pdf.parts import (
@@ -122,5 +121,4 @@ def render_ombudsman(
     )
     if not data.cases:
         story.append(p("Tidak ada pengaduan yang melewati batas waktu.", CELL))
-    _ = REGULAR
     return build_pdf(story, ctx.setup)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab import rl_config
-from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -189,7 +189,6 @@ class PageSetup:
     emblem: Path | None = None
     esign_note: str = ""  # drawn on every page when the letter is e-signed
     title: str = ""
-    landscape_later: bool = False  # pages after the first in landscape (long annex)
 
 
 def build_pdf(story: Sequence[Any], setup: PageSetup) -> bytes:
@@ -219,20 +218,7 @@ def build_pdf(story: Sequence[Any], setup: PageSetup) -> bytes:
 
     bottom = BOTTOM + (6 * mm if setup.esign_note else 0)
     first = Frame(LEFT, bottom, w - LEFT - RIGHT, h - frames_top - bottom, 0, 0, 0, 0, id="first")
-    later_size = landscape(size) if setup.landscape_later else size
-    lw, lh = later_size
-    later_left = 20 * mm if setup.landscape_later else LEFT
-    later = Frame(
-        later_left,
-        bottom,
-        lw - later_left - RIGHT,
-        lh - TOP_LATER - bottom,
-        0,
-        0,
-        0,
-        0,
-        id="later",
-    )
+    later = Frame(LEFT, bottom, w - LEFT - RIGHT, h - TOP_LATER - bottom, 0, 0, 0, 0, id="later")
     buf = io.BytesIO()
     doc = BaseDocTemplate(
         buf,
@@ -255,7 +241,7 @@ def build_pdf(story: Sequence[Any], setup: PageSetup) -> bytes:
             PageTemplate(
                 "first", [first], onPage=on_first, autoNextPageTemplate="later", pagesize=size
             ),
-            PageTemplate("later", [later], onPage=on_later, pagesize=later_size),
+            PageTemplate("later", [later], onPage=on_later, pagesize=size),
         ]
     )
     doc.build(list(story), canvasmaker=NumberedCanvas)

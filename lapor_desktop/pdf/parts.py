@@ -44,9 +44,9 @@ CELL_RIGHT = ParagraphStyle("cellr", parent=CELL, alignment=TA_RIGHT)
 CELL_HEAD = ParagraphStyle("cellh", parent=CELL, fontName=BOLD, alignment=TA_CENTER)
 
 
-# The longest text a table cell prints; rows may split over pages, but a 10,000-character
-# field in a narrow column would still fill pages with one cell.
-CELL_LIMIT = 2000
+# The longest text a table cell prints by default; rows may split over pages, but a long
+# field in a narrow column would fill pages with one cell (history notes pass more).
+CELL_LIMIT = 600
 
 
 def p(text: object, style: ParagraphStyle = BASE, limit: int = CELL_LIMIT) -> Paragraph:

@@ -17,7 +17,6 @@ from lapor_desktop.pdf.parts import (
     BASE,
     BODY,
     CELL,
-    SMALL,
     TITLE,
     QrFlowable,
     SignatureBlock,
@@ -111,7 +110,5 @@ def render_receipt(data: ReceiptData, templates: Templates, paper: str | None = 
             Signatory(jabatan="Petugas Loket", name=data.officer),
             date_line=place_date(lh.city, data.received_at.date()),
         ),
-        Spacer(1, 2 * mm),
-        p(f"Dicetak {date_time(data.received_at)}", SMALL),
     ]
     return build_pdf(story, setup)

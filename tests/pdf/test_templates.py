@@ -61,7 +61,7 @@ def test_unknown_placeholder_in_a_template_file_is_rejected(tmp_path: Path) -> N
 def test_broken_toml_gives_a_clear_error(tmp_path: Path) -> None:
     d = copy_templates(tmp_path)
     (d / "letters.toml").write_text("[answer\n", encoding="utf-8")
-    with pytest.raises(TemplateError, match="letters.toml"):
+    with pytest.raises(TemplateError, match=r"letters\.toml"):
         load_templates(d)
 
 
