@@ -220,10 +220,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
     s.set_defaults(handler=cmd_self_check)
 
-    from lapor_desktop import cli_casework, cli_demo
+    from lapor_desktop import cli_casework, cli_demo, cli_documents
 
     cli_casework.add_commands(sub)
     cli_demo.add_commands(sub)
+    cli_documents.add_commands(sub)
     return p
 
 
