@@ -1,22 +1,95 @@
-"""Starting the desktop application."""
+"""Starting the desktop application: open or create the database, sign in, main window."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from lapor_desktop import paths
+from lapor_desktop.services import storage
+from lapor_desktop.services.context import Ctx
+from lapor_desktop.services.errors import ServiceError
+
+
+class _Cancelled(Exception):
+    pass
+
+
+def _install_translator(app: QApplication) -> None:
+    """Indonesian is the source language; another language comes from a .qm file."""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.Indonesian:
+        return
+    translator = QTranslator(app)
+    if translator.load(locale, "lapor", "_", str(paths.resources_dir() / "translations")):
+        app.installTranslator(translator)
+
+
+def open_or_create(data_dir: Path) -> storage.Storage | None:
+    from lapor_desktop.gui import messages
+    from lapor_desktop.gui.first_run import FirstRunDialog
+    from lapor_desktop.gui.passphrase_dialog import PassphraseDialog
+
+    if not storage.database_exists(data_dir):
+        result = FirstRunDialog.ask(data_dir)
+        return None if result is None else result.store
+
+    def ask_secret(new: bool) -> str:
+        secret = PassphraseDialog.ask(new)
+        if secret is None:
+            raise _Cancelled
+        return secret
+
+    try:
+        return storage.open_database(data_dir, ask_secret)
+    except _Cancelled:
+        return None
+    except ServiceError as exc:
+        messages.error(None, exc.message)
+        return None
 
 
 def run_gui(data_dir: Path) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
     app.setApplicationName("LAPOR Desktop")
     app.setOrganizationName("Pemkab Kampar")
-    window = QMainWindow()
-    window.setWindowTitle("LAPOR Desktop — Kabupaten Kampar")
-    label = QLabel(f"Folder data: {data_dir}")
-    label.setMargin(24)
-    window.setCentralWidget(label)
-    window.resize(900, 600)
-    window.show()
-    return app.exec()
+    QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+    _install_translator(app)
+
+    from lapor_desktop.gui.main_window import MainWindow
+    from lapor_desktop.gui.reminder_watch import ReminderWatch
+    from lapor_desktop.gui.sign_in import ChangePasswordDialog, SignInDialog
+
+    store = open_or_create(data_dir)
+    if store is None:
+        return 1
+    base = Ctx(data_dir=data_dir)
+    code = 0
+    try:
+        while True:
+            session = SignInDialog.ask(base)
+            if session is None:
+                break
+            ctx = base.as_user(session)
+            if session.must_change_password:
+                changed = ChangePasswordDialog.ask(ctx, forced=True)
+                if changed is None:
+                    continue
+                ctx = base.as_user(changed)
+            window = MainWindow(ctx, store)
+            signed_out: list[bool] = []
+            window.signed_out.connect(lambda out=signed_out: out.append(True))
+            watch = ReminderWatch(ctx, window)
+            window.show()
+            watch.start()
+            code = app.exec()
+            watch.stop()
+            if not signed_out:
+                break
+    finally:
+        store.close()
+    return code

@@ -103,7 +103,9 @@ class Op(QObject):
         self._fn = fn
         self._on_done = on_done
         self._on_error = on_error
-        self._signals = _Signals()
+        # Parented: the worker drops its reference last, and must never be the one that
+        # destroys a QObject living on the UI thread.
+        self._signals = _Signals(self)
         self._signals.done.connect(self._done, Qt.ConnectionType.QueuedConnection)
         self._signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
 

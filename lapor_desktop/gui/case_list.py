@@ -1,0 +1,267 @@
+"""The case list page: debounced full-text search, a filter bar, a lazily paged table."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lapor_desktop.domain.sla import STATE_LABELS, ClockState
+from lapor_desktop.domain.workflow import Status
+from lapor_desktop.gui import case_model
+from lapor_desktop.gui.case_model import CaseTableModel
+from lapor_desktop.services import cases, reference
+from lapor_desktop.services.casework import KLASIFIKASI_LABELS
+from lapor_desktop.services.context import Ctx
+from lapor_desktop.services.intake import CHANNEL_LABELS
+
+SEARCH_DELAY_MS = 300
+NO_DATE = QDate(2000, 1, 1)
+
+
+class CaseTable(QTableView):
+    """Enter opens the current case, like a double-click."""
+
+    open_requested = Signal(str)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self._open(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        index = self.indexAt(event.position().toPoint())
+        if index.isValid():
+            self._open(index.row())
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def _open(self, row: int) -> None:
+        model = self.model()
+        ticket = model.ticket_at(row) if isinstance(model, CaseTableModel) else None
+        if ticket:
+            self.open_requested.emit(ticket)
+
+
+def _combo(name: str, items: list[tuple[str, str | None]]) -> QComboBox:
+    box = QComboBox()
+    box.setAccessibleName(name)
+    for text, value in items:
+        box.addItem(text, value)
+    return box
+
+
+class CaseListPage(QWidget):
+    open_case = Signal(str)
+
+    def __init__(
+        self,
+        ctx: Ctx,
+        preset: cases.CaseFilter | None = None,
+        settings_key: str = "case_list",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.preset = preset or cases.CaseFilter()
+        self.settings_key = settings_key
+        self.model = CaseTableModel(ctx, self)
+        lay = QVBoxLayout(self)
+
+        top = QHBoxLayout()
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(
+            self.tr("Cari nomor tiket, judul, isi, lokasi… (Ctrl+F)")
+        )
+        self.search_edit.setAccessibleName(self.tr("Cari laporan"))
+        self.search_edit.setClearButtonEnabled(True)
+        top.addWidget(self.search_edit, 1)
+        self.count_label = QLabel()
+        top.addWidget(self.count_label)
+        self.reset_button = QPushButton(self.tr("Atur ulang filter"))
+        top.addWidget(self.reset_button)
+        lay.addLayout(top)
+
+        grid = QGridLayout()
+        all_ = self.tr("Semua")
+        self.status_combo = _combo(
+            self.tr("Status"), [(all_, None)] + [(s.label, s.value) for s in Status]
+        )
+        offices = [o for o in reference.list_offices(ctx) if o.kind == "opd"]
+        self.opd_combo = _combo(
+            self.tr("OPD"), [(all_, None)] + [(f"{o.code} — {o.name}", o.code) for o in offices]
+        )
+        self.category_combo = _combo(
+            self.tr("Kategori"),
+            [(all_, None)] + [(c.name, c.code) for c in reference.list_categories(ctx)],
+        )
+        self.klasifikasi_combo = _combo(
+            self.tr("Klasifikasi"), [(all_, None)] + [(v, k) for k, v in KLASIFIKASI_LABELS.items()]
+        )
+        self.channel_combo = _combo(
+            self.tr("Saluran"), [(all_, None)] + [(v, k) for k, v in CHANNEL_LABELS.items()]
+        )
+        self.state_combo = _combo(
+            self.tr("Status tenggat"),
+            [(all_, None), (self.tr("Perlu perhatian"), "attention")]
+            + [
+                (STATE_LABELS[s], s.value)
+                for s in (
+                    ClockState.DUE_SOON,
+                    ClockState.DUE_TODAY,
+                    ClockState.OVERDUE,
+                    ClockState.RUNNING,
+                )
+            ],
+        )
+        self.escalated_combo = _combo(
+            self.tr("Eskalasi Ombudsman"),
+            [(all_, None), (self.tr("Ya"), "yes"), (self.tr("Tidak"), "no")],
+        )
+        self.from_edit = self._date_edit(self.tr("Diterima dari tanggal"))
+        self.to_edit = self._date_edit(self.tr("Diterima sampai tanggal"))
+        filters: list[tuple[str, QWidget]] = [
+            (self.tr("Status"), self.status_combo),
+            (self.tr("OPD"), self.opd_combo),
+            (self.tr("Kategori"), self.category_combo),
+            (self.tr("Klasifikasi"), self.klasifikasi_combo),
+            (self.tr("Saluran"), self.channel_combo),
+            (self.tr("Tenggat"), self.state_combo),
+            (self.tr("Eskalasi"), self.escalated_combo),
+            (self.tr("Dari"), self.from_edit),
+            (self.tr("Sampai"), self.to_edit),
+        ]
+        for i, (text, widget) in enumerate(filters):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            grid.addWidget(label, 0, i)
+            grid.addWidget(widget, 1, i)
+        lay.addLayout(grid)
+
+        self.table = CaseTable()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.setAccessibleName(self.tr("Daftar laporan"))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(case_model.COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicatorShown(True)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(case_model.COL_RECEIVED, Qt.SortOrder.DescendingOrder)
+        self.table.open_requested.connect(self.open_case)
+        lay.addWidget(self.table, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.search_edit.textChanged.connect(self._debounce.start)
+        for box in (
+            self.status_combo,
+            self.opd_combo,
+            self.category_combo,
+            self.klasifikasi_combo,
+            self.channel_combo,
+            self.state_combo,
+            self.escalated_combo,
+        ):
+            box.currentIndexChanged.connect(self.apply_filter)
+        self.from_edit.dateChanged.connect(self.apply_filter)
+        self.to_edit.dateChanged.connect(self.apply_filter)
+        self.reset_button.clicked.connect(self.reset_filters)
+        self._restore_layout()
+        self.apply_filter()
+
+    def _date_edit(self, name: str) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setAccessibleName(name)
+        edit.setDisplayFormat("dd-MM-yyyy")
+        edit.setCalendarPopup(True)
+        edit.setMinimumDate(NO_DATE)
+        edit.setSpecialValueText(self.tr("—"))
+        edit.setDate(NO_DATE)
+        return edit
+
+    @staticmethod
+    def _date_of(edit: QDateEdit) -> date | None:
+        d = edit.date()
+        return None if d == NO_DATE else date(d.year(), d.month(), d.day())
+
+    def current_filter(self) -> cases.CaseFilter:
+        status = self.status_combo.currentData()
+        escalated = self.escalated_combo.currentData()
+        return cases.CaseFilter(
+            text=self.search_edit.text(),
+            statuses=(status,) if status else self.preset.statuses,
+            opd=self.opd_combo.currentData() or self.preset.opd,
+            category=self.category_combo.currentData(),
+            klasifikasi=self.klasifikasi_combo.currentData(),
+            channel=self.channel_combo.currentData(),
+            received_from=self._date_of(self.from_edit),
+            received_to=self._date_of(self.to_edit),
+            clock_state=self.state_combo.currentData() or self.preset.clock_state,
+            escalated=None if escalated is None else escalated == "yes",
+        )
+
+    def apply_filter(self) -> None:
+        self._debounce.stop()
+        f = self.current_filter()
+        self.model.set_filter(f)
+        total = cases.count_cases(self.ctx, f)
+        self.count_label.setText(self.tr("{0} laporan").format(total))
+        if self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def refresh(self) -> None:
+        self.apply_filter()
+
+    def reset_filters(self) -> None:
+        for box in (
+            self.status_combo,
+            self.opd_combo,
+            self.category_combo,
+            self.klasifikasi_combo,
+            self.channel_combo,
+            self.state_combo,
+            self.escalated_combo,
+        ):
+            box.blockSignals(True)
+            box.setCurrentIndex(0)
+            box.blockSignals(False)
+        for edit in (self.from_edit, self.to_edit):
+            edit.blockSignals(True)
+            edit.setDate(NO_DATE)
+            edit.blockSignals(False)
+        self.search_edit.blockSignals(True)
+        self.search_edit.clear()
+        self.search_edit.blockSignals(False)
+        self.apply_filter()
+
+    def _restore_layout(self) -> None:
+        state = QSettings().value(f"{self.settings_key}/header")
+        if state is not None:
+            self.table.horizontalHeader().restoreState(state)
+
+    def save_layout(self) -> None:
+        QSettings().setValue(
+            f"{self.settings_key}/header", self.table.horizontalHeader().saveState()
+        )

@@ -1,0 +1,177 @@
+"""The case list model: pages fetched lazily from the services (keyset cursor), sorted and
+filtered in SQL. Never loads all rows; no proxy model."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush
+
+from lapor_desktop.domain.workflow import Status
+from lapor_desktop.gui import fmt
+from lapor_desktop.services import cases
+from lapor_desktop.services.context import Ctx
+
+PAGE = 100
+
+COL_TICKET, COL_RECEIVED, COL_TITLE, COL_REPORTER, COL_STATUS, COL_OPD, COL_DUE, COL_STATE = range(
+    8
+)
+COLUMN_COUNT = 8
+# Column -> services sort key; columns without one sort by the closest stored key.
+SORT_KEYS = {
+    COL_TICKET: "ticket",
+    COL_RECEIVED: "received_at",
+    COL_TITLE: "title",
+    COL_STATUS: "status",
+    COL_OPD: "opd",
+    COL_DUE: "due_date",
+    COL_STATE: "due_date",
+}
+
+# Roles as plain ints: comparing enums in data() doubles repaint time (DESIGN §6).
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+TICKET_ROLE = int(Qt.ItemDataRole.UserRole)
+_HORIZONTAL = Qt.Orientation.Horizontal
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class CaseTableModel(QAbstractTableModel):
+    def __init__(self, ctx: Ctx, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.filter = cases.CaseFilter()
+        self.sort_key = "received_at"
+        self.descending = True
+        self.rows: list[cases.CaseRow] = []
+        self._cursor: tuple[Any, int] | None = None
+        self._more = False
+        self._headers = (
+            self.tr("Nomor tiket"),
+            self.tr("Diterima"),
+            self.tr("Judul"),
+            self.tr("Pelapor"),
+            self.tr("Status"),
+            self.tr("OPD"),
+            self.tr("Tenggat"),
+            self.tr("Status tenggat"),
+        )
+        self._brushes: dict[str, QBrush] = {}
+        for state in fmt.STATE_COLORS:
+            color = fmt.state_color(state)
+            if color is not None:
+                self._brushes[state] = QBrush(color)
+
+    # ------------------------------------------------------------ loading
+
+    def set_filter(self, f: cases.CaseFilter) -> None:
+        self.filter = replace(f)
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = []
+        page = cases.list_cases(
+            self.ctx, self.filter, sort=self.sort_key, descending=self.descending, limit=PAGE
+        )
+        self.rows = list(page.rows)
+        self._cursor = page.next_cursor
+        self._more = page.next_cursor is not None
+        self.endResetModel()
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or not self._more:
+            return
+        page = cases.list_cases(
+            self.ctx,
+            self.filter,
+            sort=self.sort_key,
+            descending=self.descending,
+            after=self._cursor,
+            limit=PAGE,
+        )
+        self._cursor = page.next_cursor
+        self._more = page.next_cursor is not None
+        if page.rows:
+            first = len(self.rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+            self.rows.extend(page.rows)
+            self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = SORT_KEYS.get(column)
+        if key is None:
+            return
+        self.sort_key = key
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    # ------------------------------------------------------------ model API
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == _HORIZONTAL and int(role) == _DISPLAY and 0 <= section < COLUMN_COUNT:
+            return self._headers[section]
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def data(self, index: _Index, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        role = int(role)
+        row = self.rows[index.row()]
+        col = index.column()
+        if role in (_DISPLAY, _ACCESSIBLE):
+            return self._text(row, col)
+        if role == _FOREGROUND and col in (COL_STATE, COL_DUE):
+            return self._brushes.get(row.due_state or "")
+        if role == TICKET_ROLE:
+            return row.ticket
+        if role == _TOOLTIP and col == COL_TITLE:
+            return row.title
+        return None
+
+    def _text(self, row: cases.CaseRow, col: int) -> str:
+        if col == COL_TICKET:
+            return row.ticket
+        if col == COL_RECEIVED:
+            return fmt.short_date(row.received_at)
+        if col == COL_TITLE:
+            return row.title
+        if col == COL_REPORTER:
+            return row.reporter_name
+        if col == COL_STATUS:
+            label = Status(row.status).label
+            return label + (self.tr(" · Ombudsman") if row.escalated else "")
+        if col == COL_OPD:
+            return row.opd or ""
+        if col == COL_DUE:
+            return fmt.short_date(row.due_date)
+        if col == COL_STATE:
+            return fmt.state_label(row.due_state)
+        return ""
+
+    def ticket_at(self, row: int) -> str | None:
+        return self.rows[row].ticket if 0 <= row < len(self.rows) else None

@@ -1,0 +1,317 @@
+"""The main window: navigation by role with badge counts, the page stack, the status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QProgressBar,
+    QStackedWidget,
+    QWidget,
+)
+
+from lapor_desktop.domain.sla import ClockState
+from lapor_desktop.domain.workflow import Role, Status
+from lapor_desktop.gui import ops
+from lapor_desktop.gui.navigation import items_for
+from lapor_desktop.services import cases, storage
+from lapor_desktop.services.context import Ctx, Session
+
+KEY_ROLE = int(Qt.ItemDataRole.UserRole)
+
+
+def badge_counts(ctx: Ctx) -> dict[str, int]:
+    """To verify, to approve, overdue — in the user's scope (runs off the UI thread)."""
+    s = ctx.user()
+    own = s.office_code if s.is_opd else None
+    out: dict[str, int] = {}
+    if s.role is Role.ADMIN_KABUPATEN:
+        out["verify"] = cases.count_cases(ctx, cases.CaseFilter(statuses=(Status.DITERIMA.value,)))
+    if s.role is Role.OPD_HEAD:
+        out["approve"] = cases.count_cases(
+            ctx, cases.CaseFilter(statuses=(Status.MENUNGGU_PERSETUJUAN.value,), opd=own)
+        )
+    if s.role in (Role.ADMIN_KABUPATEN, Role.OPD_ADMIN, Role.OPD_HEAD, Role.AUDITOR):
+        out["overdue"] = cases.count_cases(
+            ctx, cases.CaseFilter(clock_state=ClockState.OVERDUE.value, opd=own)
+        )
+    return out
+
+
+class MainWindow(QMainWindow):
+    signed_out = Signal()
+
+    def __init__(
+        self, ctx: Ctx, store: storage.Storage | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.store = store
+        self.session: Session = ctx.user()
+        self.setWindowTitle(self.tr("LAPOR Desktop — Kabupaten Kampar"))
+        self.nav_items = items_for(self.session.role)
+        self.pages: dict[str, QWidget] = {}
+        self.case_page: QWidget | None = None
+        self._previous_key = ""
+        self.badges: dict[str, int] = {}
+
+        central = QWidget()
+        lay = QHBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.nav_list = QListWidget()
+        self.nav_list.setAccessibleName(self.tr("Navigasi"))
+        self.nav_list.setMaximumWidth(260)
+        self.nav_list.setMinimumWidth(200)
+        style = self.style()
+        for item in self.nav_items:
+            it = QListWidgetItem(style.standardIcon(item.icon), item.label)
+            it.setData(KEY_ROLE, item.key)
+            self.nav_list.addItem(it)
+        lay.addWidget(self.nav_list)
+        self.stack = QStackedWidget()
+        lay.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.nav_list.currentRowChanged.connect(self._nav_changed)
+
+        self._build_status_bar()
+        self._build_actions()
+        self._restore_geometry()
+        if self.nav_items:
+            self.nav_list.setCurrentRow(0)
+        self.refresh_badges()
+
+    # ------------------------------------------------------------ chrome
+
+    def _build_status_bar(self) -> None:
+        s = self.session
+        bar = self.statusBar()
+        self.user_label = QLabel(self.tr("{0} ({1})").format(s.full_name, s.role.label))
+        self.office_label = QLabel(s.office_name)
+        db = str(self.store.db_file) if self.store else str(self.ctx.data_dir)
+        self.db_label = QLabel(self.tr("Basis data: {0}").format(db))
+        self.sync_label = QLabel(self.tr("Sinkronisasi: belum dikonfigurasi"))
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setMaximumWidth(120)
+        self.busy_bar.setAccessibleName(self.tr("Sedang bekerja"))
+        self.busy_bar.hide()
+        for w in (self.user_label, self.office_label, self.db_label, self.sync_label):
+            bar.addPermanentWidget(w)
+        bar.addPermanentWidget(self.busy_bar)
+        ops.tracker().busy_changed.connect(self.busy_bar.setVisible)
+
+    def _build_actions(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Berkas"))
+        self.change_password_action = QAction(self.tr("Ganti kata sandi…"), self)
+        self.change_password_action.triggered.connect(self.change_password)
+        menu.addAction(self.change_password_action)
+        self.refresh_action = QAction(self.tr("Muat ulang"), self)
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.triggered.connect(self.refresh_current)
+        menu.addAction(self.refresh_action)
+        self.sign_out_action = QAction(self.tr("Keluar dari akun"), self)
+        self.sign_out_action.triggered.connect(self.sign_out)
+        menu.addAction(self.sign_out_action)
+        quit_action = QAction(self.tr("Tutup aplikasi"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        menu.addAction(quit_action)
+        if any(i.key == "loket" for i in self.nav_items):
+            self.new_intake_action = QAction(self.tr("Laporan baru"), self)
+            self.new_intake_action.setShortcut(QKeySequence("Ctrl+N"))
+            self.new_intake_action.triggered.connect(self.new_intake)
+            self.addAction(self.new_intake_action)
+        find = QAction(self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self._focus_search)
+        self.addAction(find)
+
+    def _restore_geometry(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        super().closeEvent(event)
+
+    def save_layout(self) -> None:
+        QSettings().setValue("main/geometry", self.saveGeometry())
+        for page in self.pages.values():
+            save = getattr(page, "save_layout", None)
+            if save is not None:
+                save()
+
+    # ------------------------------------------------------------ pages
+
+    def nav_keys(self) -> list[str]:
+        return [i.key for i in self.nav_items]
+
+    def show_page(self, key: str) -> QWidget:
+        row = self.nav_keys().index(key)
+        self.nav_list.setCurrentRow(row)
+        if self.stack.currentWidget() is not self.pages[key]:
+            self.stack.setCurrentWidget(self.pages[key])
+        return self.pages[key]
+
+    def _nav_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        key = self.nav_items[row].key
+        page = self.pages.get(key)
+        if page is None:
+            page = self._build_page(key)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        else:
+            refresh = getattr(page, "refresh", None)
+            if refresh is not None:
+                refresh()
+        self._previous_key = key
+        self.stack.setCurrentWidget(page)
+
+    def _build_page(self, key: str) -> QWidget:
+        factory: dict[str, Callable[[], QWidget]] = {
+            "beranda": self._dashboard,
+            "loket": self._intake,
+            "verifikasi": lambda: self._case_list(
+                cases.CaseFilter(statuses=(Status.DITERIMA.value,)), "verify_list"
+            ),
+            "persetujuan": lambda: self._case_list(
+                cases.CaseFilter(
+                    statuses=(Status.MENUNGGU_PERSETUJUAN.value,), opd=self.session.office_code
+                ),
+                "approve_list",
+            ),
+            "jatuh_tempo": self._due_page,
+            "laporan": lambda: self._case_list(None, "case_list"),
+            "pengguna": self._users_page,
+            "kantor": self._offices_page,
+            "aturan": self._rules_page,
+        }
+        return factory[key]()
+
+    def _case_list(self, preset: cases.CaseFilter | None, settings_key: str) -> QWidget:
+        from lapor_desktop.gui.case_list import CaseListPage
+
+        page = CaseListPage(self.ctx, preset, settings_key)
+        page.open_case.connect(self.open_case)
+        return page
+
+    def _dashboard(self) -> QWidget:
+        from lapor_desktop.gui.dashboard import DashboardPage
+
+        return DashboardPage(self.ctx)
+
+    def _intake(self) -> QWidget:
+        from lapor_desktop.gui.intake_page import IntakePage
+
+        page = IntakePage(self.ctx)
+        page.saved.connect(lambda _t: self.refresh_badges())
+        page.open_case.connect(self.open_case)
+        return page
+
+    def _due_page(self) -> QWidget:
+        from lapor_desktop.gui.due_page import DuePage
+
+        page = DuePage(self.ctx)
+        page.open_case.connect(self.open_case)
+        return page
+
+    def _users_page(self) -> QWidget:
+        from lapor_desktop.gui.admin_users import UsersPage
+
+        return UsersPage(self.ctx)
+
+    def _offices_page(self) -> QWidget:
+        from lapor_desktop.gui.admin_reference import ReferencePage
+
+        return ReferencePage(self.ctx)
+
+    def _rules_page(self) -> QWidget:
+        from lapor_desktop.gui.admin_rules import RulesPage
+
+        return RulesPage(self.ctx)
+
+    def open_case(self, ticket: str) -> QWidget:
+        from lapor_desktop.gui.case_view import CaseViewPage
+
+        if self.case_page is not None:
+            self.stack.removeWidget(self.case_page)
+            self.case_page.deleteLater()
+        page = CaseViewPage(self.ctx, ticket)
+        page.back_requested.connect(self.back_from_case)
+        page.changed.connect(self.refresh_badges)
+        self.case_page = page
+        self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        return page
+
+    def back_from_case(self) -> None:
+        if self._previous_key in self.pages:
+            page = self.pages[self._previous_key]
+            refresh = getattr(page, "refresh", None)
+            if refresh is not None:
+                refresh()
+            self.stack.setCurrentWidget(page)
+
+    def new_intake(self) -> None:
+        page = self.show_page("loket")
+        page.new_complaint()  # type: ignore[attr-defined]
+
+    def refresh_current(self) -> None:
+        page = self.stack.currentWidget()
+        refresh = getattr(page, "refresh", None)
+        if refresh is not None:
+            refresh()
+        self.refresh_badges()
+
+    def _focus_search(self) -> None:
+        edit = getattr(self.stack.currentWidget(), "search_edit", None)
+        if edit is not None:
+            edit.setFocus()
+            edit.selectAll()
+
+    # ------------------------------------------------------------ badges
+
+    def refresh_badges(self) -> None:
+        if self.session.role is Role.SYS_ADMIN:
+            return
+        ctx = self.ctx
+        ops.run_op(self, lambda: badge_counts(ctx), self._show_badges)
+
+    def _show_badges(self, counts: dict[str, int]) -> None:
+        self.badges = counts
+        for row, item in enumerate(self.nav_items):
+            text = item.label
+            if item.badge and counts.get(item.badge):
+                text = f"{text} ({counts[item.badge]})"
+            self.nav_list.item(row).setText(text)
+
+    def nav_text(self, key: str) -> str:
+        return self.nav_list.item(self.nav_keys().index(key)).text()
+
+    # ------------------------------------------------------------ account
+
+    def change_password(self) -> None:
+        from lapor_desktop.gui.sign_in import ChangePasswordDialog
+
+        session = ChangePasswordDialog.ask(self.ctx, parent=self)
+        if session is not None:
+            self.session = session
+            self.ctx = self.ctx.as_user(session)
+
+    def sign_out(self) -> None:
+        self.save_layout()
+        self.signed_out.emit()
+        self.close()

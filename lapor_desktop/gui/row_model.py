@@ -1,0 +1,91 @@
+"""A small read-only table model over a list of plain rows (COL_* by column functions);
+for short lists (work list, users, offices). Big lists use CaseTableModel instead."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+ROW_ROLE = int(Qt.ItemDataRole.UserRole)
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class Column:
+    def __init__(
+        self,
+        title: str,
+        text: Callable[[Any], str],
+        color: Callable[[Any], str | None] | None = None,
+    ) -> None:
+        self.title = title
+        self.text = text
+        self.color = color
+
+
+class RowTableModel(QAbstractTableModel):
+    def __init__(self, columns: Sequence[Column], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.rows: list[Any] = []
+        self._brushes: dict[str, QBrush] = {}
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and int(role) == _DISPLAY
+            and 0 <= section < len(self.columns)
+        ):
+            return self.columns[section].title
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def data(self, index: _Index, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        role = int(role)
+        row = self.rows[index.row()]
+        col = self.columns[index.column()]
+        if role in (_DISPLAY, _ACCESSIBLE):
+            return col.text(row)
+        if role == _FOREGROUND and col.color is not None:
+            color = col.color(row)
+            if color:
+                brush = self._brushes.get(color)
+                if brush is None:
+                    from PySide6.QtGui import QColor
+
+                    brush = self._brushes[color] = QBrush(QColor(color))
+                return brush
+            return None
+        if role == ROW_ROLE:
+            return row
+        return None
+
+    def row_at(self, row: int) -> Any:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
