@@ -1,0 +1,488 @@
+"""Rekapitulasi bulanan: the monthly summary computed from the database.
+
+Counts are SQL aggregates (GROUP BY on indexed columns); only the on-time rates and the
+working days to answer need each case's history, which is read in one query and run
+through the same clock rules as everywhere else (deadlines.clocks_for), so the report
+agrees with what the case view says.
+
+Definitions (printed in the report, `reports/letters.toml` [monthly] definitions):
+- scope: the whole regency, or one OPD = cases currently dispositioned to it;
+- cohort: cases received in the month (received_at in [1st, 1st of next month));
+- by status / klasifikasi / channel / category / OPD: the cohort, by its status *now*
+  (LAPOR! buckets) — so `by_status` equals `cases.counts_by_status` with that month's
+  date filter; OPD columns: Selesai = SELESAI, Diproses = DIPROSES, MENUNGGU_PERSETUJUAN,
+  DIJAWAB, Belum ditindaklanjuti = TERDISPOSISI;
+- verification on time: cases dispositioned (first DISPOSE) by the verification due date,
+  over cases dispositioned; follow-up on time: answers approved by the follow-up due
+  date (latest follow-up cycle), over cases whose follow-up ended with an approval;
+  finished on time: first approved answer within the escalation limit, over cases
+  answered. Cohort view: over the cohort; activity view: over the cases whose step
+  (first disposition, latest approval, first approval) happened in the month;
+- days to finish: working days from receipt to the first approved answer, cohort cases
+  answered (mean and median; per OPD and overall);
+- overdue: cases open now (before the answer) received by the month's end whose current
+  stage deadline is before min(today, last day of the month);
+- escalated: cases flagged ESKALASI_OMBUDSMAN during the month;
+- reopened: cases the reporter reopened during the month (cases and events);
+- trend: received per month, the 12 months up to this one;
+- annex: every cohort case (the title of a *rahasia* case is not printed).
+"""
+
+from __future__ import annotations
+
+import statistics
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from peewee import JOIN, Case, fn
+
+from lapor_desktop import pdf
+from lapor_desktop.db.models import CaseAction, Category, Complaint, Office, User
+from lapor_desktop.domain.sla import Clock, ClockState
+from lapor_desktop.domain.workflow import LAPOR_BUCKETS, Action, Role, Status
+from lapor_desktop.pdf.data import (
+    AnnexRow,
+    CountRow,
+    MonthCount,
+    MonthlySummary,
+    OnTimeRates,
+    OpdRow,
+    Rate,
+    Signatory,
+)
+from lapor_desktop.services import deadlines
+from lapor_desktop.services.casework import KLASIFIKASI, KLASIFIKASI_LABELS
+from lapor_desktop.services.context import Ctx
+from lapor_desktop.services.documents_common import require_print
+from lapor_desktop.services.errors import PermissionDenied, ValidationError
+from lapor_desktop.services.intake import CHANNEL_LABELS
+from lapor_desktop.services.letterhead_settings import templates_for
+from lapor_desktop.services.setup import regency_office
+
+BUCKETS = tuple(dict.fromkeys(LAPOR_BUCKETS.values()))  # dashboard order, no repeats
+FINISHED = (Status.SELESAI.value,)
+IN_PROCESS = (Status.DIPROSES.value, Status.MENUNGGU_PERSETUJUAN.value, Status.DIJAWAB.value)
+NOT_FOLLOWED_UP = (Status.TERDISPOSISI.value,)
+BEFORE_ANSWER = tuple(
+    s.value
+    for s in (
+        Status.DITERIMA,
+        Status.TERVERIFIKASI,
+        Status.TERDISPOSISI,
+        Status.DIPROSES,
+        Status.MENUNGGU_PERSETUJUAN,
+    )
+)
+TOP_CATEGORIES = 10
+NO_OPD = "Belum didisposisikan"
+NO_CATEGORY = "Belum dikategorikan"
+SECRET_TITLE = "(isi laporan dirahasiakan)"
+
+
+@dataclass
+class _Tally:
+    on_time: int = 0
+    total: int = 0
+
+    def add(self, on_time: bool) -> None:
+        self.total += 1
+        self.on_time += int(on_time)
+
+    def rate(self) -> Rate:
+        return Rate(self.on_time, self.total)
+
+
+@dataclass
+class _Rates:
+    verification: _Tally = field(default_factory=_Tally)
+    followup: _Tally = field(default_factory=_Tally)
+    finished: _Tally = field(default_factory=_Tally)
+
+    def frozen(self) -> OnTimeRates:
+        return OnTimeRates(self.verification.rate(), self.followup.rate(), self.finished.rate())
+
+
+def _month_start(year: int, month: int) -> datetime:
+    return datetime(year, month, 1)
+
+
+def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    i = year * 12 + (month - 1) + n
+    return i // 12, i % 12 + 1
+
+
+def _scope(ctx: Ctx, opd_code: str | None) -> Office | None:
+    s = require_print(ctx, "monthly")
+    code = (opd_code or "").strip().upper()
+    if s.is_opd:
+        if code and code != s.office_code:
+            raise PermissionDenied("Pengguna OPD hanya dapat mencetak rekapitulasi OPD-nya.")
+        return Office.get_by_id(s.office_id)
+    if not code:
+        return None
+    office = Office.get_or_none(Office.code == code)
+    if office is None or office.kind != "opd":
+        raise ValidationError(f"OPD '{opd_code}' tidak ditemukan.", "opd")
+    return office
+
+
+def _check_month(year: int, month: int) -> None:
+    if not (1 <= month <= 12 and 2000 <= year <= 2100):
+        raise ValidationError("Bulan laporan harus YYYY-MM yang sah (tahun 2000–2100).", "month")
+
+
+def _median(values: list[int]) -> float | None:
+    return float(statistics.median(values)) if values else None
+
+
+def _mean(values: list[int]) -> float | None:
+    return statistics.fmean(values) if values else None
+
+
+def monthly_summary(
+    ctx: Ctx,
+    year: int,
+    month: int,
+    opd_code: str | None = None,
+    *,
+    kendala: str = "",
+    upaya: str = "",
+    annex: bool = True,
+) -> MonthlySummary:
+    """The month's numbers for the regency or one OPD (see the module docstring).
+
+    ADMIN_KABUPATEN and AUDITOR: the regency or any OPD; OPD_ADMIN/OPD_HEAD: their own
+    OPD only (opd_code defaults to it; another OPD is refused); others are refused.
+    `kendala`/`upaya` are the admin's free text for section III.
+    """
+    _check_month(year, month)
+    opd = _scope(ctx, opd_code)
+    now = ctx.clock.now()
+    start = _month_start(year, month)
+    end = _month_start(*_add_months(year, month, 1))
+    last_day = (end - timedelta(days=1)).date()
+    ref_day = min(now.date(), last_day)
+
+    def scoped(*conds: Any) -> Any:
+        out = Complaint.opd == opd.id if opd else None
+        for c in conds:
+            out = c if out is None else (out & c)
+        return out
+
+    def received_between(a: datetime, b: datetime) -> Any:
+        return (Complaint.received_at >= a) & (Complaint.received_at < b)
+
+    cohort = scoped(received_between(start, end))
+
+    def count(cond: Any) -> int:
+        return int(Complaint.select(fn.COUNT(Complaint.id)).where(cond).scalar() or 0)
+
+    def grouped(column: Any) -> dict[Any, int]:
+        rows: Any = (
+            Complaint.select(column, fn.COUNT(Complaint.id)).where(cohort).group_by(column).tuples()
+        )
+        return {k: int(n) for k, n in rows}
+
+    received = count(cohort)
+    prev = _month_start(*_add_months(year, month, -1))
+    received_last = count(scoped(received_between(prev, start)))
+    ytd = count(scoped(received_between(datetime(year, 1, 1), end)))
+
+    # B. status buckets
+    buckets = dict.fromkeys(BUCKETS, 0)
+    for status, n in grouped(Complaint.status).items():
+        buckets[Status(status).lapor_bucket] += n
+    by_status = tuple(CountRow(label, n) for label, n in buckets.items())
+
+    # C. klasifikasi (all three), D. channel, E. top categories
+    kl = grouped(Complaint.klasifikasi)
+    by_klasifikasi = tuple(CountRow(KLASIFIKASI_LABELS[k], kl.pop(k, 0)) for k in KLASIFIKASI)
+    by_klasifikasi += tuple(CountRow(str(k), n) for k, n in sorted(kl.items()))
+    ch = grouped(Complaint.channel)
+    by_channel = tuple(
+        CountRow(CHANNEL_LABELS.get(k, k), n)
+        for k, n in sorted(ch.items(), key=lambda kv: (-kv[1], kv[0]))
+    )
+    cat_rows: Any = (
+        Complaint.select(Category.name, fn.COUNT(Complaint.id).alias("n"))
+        .join(Category, JOIN.LEFT_OUTER, on=(Complaint.category == Category.code))
+        .where(cohort)
+        .group_by(Category.name)
+        .order_by(fn.COUNT(Complaint.id).desc(), Category.name)
+        .tuples()
+    )
+    cats = [(name or NO_CATEGORY, int(n)) for name, n in cat_rows]
+    by_category = tuple(CountRow(n, c) for n, c in cats[:TOP_CATEGORIES])
+    if len(cats) > TOP_CATEGORIES:
+        by_category += (CountRow("Lainnya", sum(c for _, c in cats[TOP_CATEGORIES:])),)
+
+    # F. per OPD (cohort), I. overdue and escalated (all open / flagged this month)
+    def in_(values: tuple[str, ...]) -> Any:
+        return fn.SUM(Case(None, [(Complaint.status.in_(list(values)), 1)], 0))
+
+    opd_counts: Any = (
+        Complaint.select(
+            Complaint.opd,
+            fn.COUNT(Complaint.id),
+            in_(FINISHED),
+            in_(IN_PROCESS),
+            in_(NOT_FOLLOWED_UP),
+        )
+        .where(cohort)
+        .group_by(Complaint.opd)
+        .tuples()
+    )
+    per_opd: dict[uuid.UUID | None, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
+    for oid, n, fin, proc, nf in opd_counts:
+        per_opd[oid][:4] = [int(n), int(fin or 0), int(proc or 0), int(nf or 0)]
+    overdue_cond = scoped(
+        Complaint.status.in_(list(BEFORE_ANSWER)),
+        Complaint.received_at < end,
+        Complaint.due_date < ref_day,
+    )
+    overdue_rows: Any = (
+        Complaint.select(Complaint.opd, fn.COUNT(Complaint.id))
+        .where(overdue_cond)
+        .group_by(Complaint.opd)
+        .tuples()
+    )
+    for oid, n in overdue_rows:
+        per_opd[oid][4] = int(n)
+    esc_cond = scoped((Complaint.escalated_at >= start) & (Complaint.escalated_at < end))
+    esc_rows: Any = (
+        Complaint.select(Complaint.opd, fn.COUNT(Complaint.id))
+        .where(esc_cond)
+        .group_by(Complaint.opd)
+        .tuples()
+    )
+    for oid, n in esc_rows:
+        per_opd[oid][5] = int(n)
+
+    # J. reopened during the month
+    reopen_q = CaseAction.select(
+        fn.COUNT(CaseAction.id), fn.COUNT(fn.DISTINCT(CaseAction.complaint))
+    ).where(
+        (CaseAction.action == Action.REPORTER_RESPONSE.value)
+        & (CaseAction.at >= start)
+        & (CaseAction.at < end)
+    )
+    if opd:
+        reopen_q = reopen_q.join(Complaint, on=(CaseAction.complaint == Complaint.id)).where(
+            Complaint.opd == opd.id
+        )
+    reopen_events, reopened_cases = (int(x or 0) for x in reopen_q.tuples()[0])
+
+    # G, H: clocks of the cohort and of the month's activity, from one history query
+    cohort_ids = Complaint.select(Complaint.id).where(cohort)
+    active = CaseAction.select(CaseAction.complaint).where(
+        (CaseAction.at >= start)
+        & (CaseAction.at < end)
+        & CaseAction.action.in_([Action.DISPOSE.value, Action.APPROVE.value])
+    )
+    if opd:
+        active = active.join(Complaint, on=(CaseAction.complaint == Complaint.id)).where(
+            Complaint.opd == opd.id
+        )
+    cases_q: Any = (
+        Complaint.select(Complaint.id, Complaint.received_at, Complaint.rule_set, Complaint.opd)
+        .where(Complaint.id.in_(cohort_ids) | Complaint.id.in_(active))
+        .tuples()
+    )
+    info = {cid: (rec, rs, oid) for cid, rec, rs, oid in cases_q}
+    hist: dict[Any, list[tuple[str, str, datetime]]] = defaultdict(list)
+    if info:
+        hq: Any = (
+            CaseAction.select(
+                CaseAction.complaint, CaseAction.action, CaseAction.to_status, CaseAction.at
+            )
+            .where(CaseAction.complaint.in_(cohort_ids) | CaseAction.complaint.in_(active))
+            .order_by(CaseAction.complaint, CaseAction.seq)
+            .tuples()
+        )
+        for cid, action, to, at in hq:
+            hist[cid].append((str(action), str(to), at))
+    cal = deadlines.calendar()
+    cohort_rates, activity_rates = _Rates(), _Rates()
+    days_by_opd: dict[uuid.UUID | None, list[int]] = defaultdict(list)
+    days_of: dict[Any, int] = {}
+    for cid, (rec, rs, oid) in info.items():
+        rows = hist.get(cid, [])
+        first_dispose = next((at for a, _, at in rows if a == Action.DISPOSE.value), None)
+        approvals = [at for a, _, at in rows if a == Action.APPROVE.value]
+        if first_dispose is None and not approvals:
+            continue
+        clocks = deadlines.clocks_for(
+            rec, deadlines.ActionTimes(tuple(rows)), deadlines.rules_of(rs), now
+        )
+        in_cohort = start <= rec < end
+        ver, fol, esc = (
+            clocks[Clock.VERIFICATION],
+            clocks[Clock.FOLLOW_UP],
+            clocks[Clock.ESCALATION],
+        )
+        if first_dispose is not None:
+            met = ver.state is ClockState.MET
+            if in_cohort:
+                cohort_rates.verification.add(met)
+            if start <= first_dispose < end:
+                activity_rates.verification.add(met)
+        if (
+            approvals
+            and fol.done_at is not None
+            and fol.state
+            in (
+                ClockState.MET,
+                ClockState.MISSED,
+            )
+        ):
+            met = fol.state is ClockState.MET
+            if in_cohort:
+                cohort_rates.followup.add(met)
+            if start <= approvals[-1] < end:
+                activity_rates.followup.add(met)
+        if approvals:
+            met = esc.state is ClockState.MET
+            if in_cohort:
+                cohort_rates.finished.add(met)
+                days = cal.working_days_between(rec.date(), approvals[0].date())
+                days_by_opd[oid].append(days)
+                days_of[cid] = days
+            if start <= approvals[0] < end:
+                activity_rates.finished.add(met)
+
+    # names of the OPDs in the table
+    ids = [oid for oid in per_opd if oid is not None]
+    names = {o.id: o.name for o in Office.select().where(Office.id.in_(ids))} if ids else {}
+    by_opd = tuple(
+        sorted(
+            (
+                OpdRow(
+                    opd=names.get(oid, NO_OPD) if oid else NO_OPD,
+                    received=v[0],
+                    finished=v[1],
+                    in_process=v[2],
+                    not_followed_up=v[3],
+                    avg_days=_mean(days_by_opd.get(oid, [])),
+                    median_days=_median(days_by_opd.get(oid, [])),
+                    overdue=v[4],
+                    escalated=v[5],
+                )
+                for oid, v in per_opd.items()
+            ),
+            key=lambda r: (-r.received, r.opd == NO_OPD, r.opd),
+        )
+    )
+    all_days = [d for v in days_by_opd.values() for d in v]
+
+    # 12-month trend (one indexed range count per month)
+    trend = []
+    for back in range(11, -1, -1):
+        y, m = _add_months(year, month, -back)
+        a = _month_start(y, m)
+        b = _month_start(*_add_months(y, m, 1))
+        trend.append(MonthCount(y, m, count(scoped(received_between(a, b)))))
+
+    annex_rows = _annex(cohort, days_of) if annex else ()
+    office = opd or regency_office()
+    return MonthlySummary(
+        office_code=office.code,
+        year=year,
+        month=month,
+        received_this_month=received,
+        received_last_month=received_last,
+        received_year_to_date=ytd,
+        by_status=by_status,
+        by_klasifikasi=by_klasifikasi,
+        by_channel=by_channel,
+        by_category=by_category,
+        by_opd=by_opd,
+        cohort_rates=cohort_rates.frozen(),
+        activity_rates=activity_rates.frozen(),
+        avg_days_to_finish=_mean(all_days),
+        median_days_to_finish=_median(all_days),
+        overdue=sum(v[4] for v in per_opd.values()),
+        escalated=sum(v[5] for v in per_opd.values()),
+        reopened_cases=reopened_cases,
+        reopen_events=reopen_events,
+        trend=tuple(trend),
+        opd_scope=opd.name if opd else "",
+        kendala=kendala,
+        upaya=upaya,
+        annex=annex_rows,
+        date=now.date(),
+    )
+
+
+def _annex(cohort: Any, days_of: dict[Any, int]) -> tuple[AnnexRow, ...]:
+    rows: Any = (
+        Complaint.select(
+            Complaint.id,
+            Office.name,
+            Complaint.ticket,
+            Complaint.received_at,
+            Complaint.klasifikasi,
+            Category.name,
+            Complaint.title,
+            Complaint.rahasia,
+            Complaint.status,
+        )
+        .join(Office, JOIN.LEFT_OUTER, on=(Complaint.opd == Office.id))
+        .switch(Complaint)
+        .join(Category, JOIN.LEFT_OUTER, on=(Complaint.category == Category.code))
+        .where(cohort)
+        .order_by(Office.name, Complaint.received_at, Complaint.num)
+        .tuples()
+    )
+    return tuple(
+        AnnexRow(
+            opd=opd or NO_OPD,
+            ticket=ticket,
+            received=received.date(),
+            klasifikasi=KLASIFIKASI_LABELS.get(kl, kl),
+            category=cat or "-",
+            title=SECRET_TITLE if rahasia else title,
+            status=Status(status).label,
+            days=days_of.get(cid),
+        )
+        for cid, opd, ticket, received, kl, cat, title, rahasia, status in rows
+    )
+
+
+def _signatory(office: Office) -> Signatory | None:
+    head = (
+        User.select()
+        .where((User.office == office.id) & (User.role == Role.OPD_HEAD.value) & User.active)
+        .order_by(User.created_at)
+        .first()
+    )
+    if head is None:
+        return None
+    return Signatory(jabatan=f"Kepala {office.name} Kabupaten Kampar", name=head.full_name)
+
+
+def monthly_pdf(
+    ctx: Ctx,
+    year: int,
+    month: int,
+    opd_code: str | None = None,
+    *,
+    kendala: str = "",
+    upaya: str = "",
+) -> bytes:
+    """The monthly summary as PDF, on the letterhead of the regency office (or the OPD),
+    signed by its head as in the templates (or the OPD's head user)."""
+    data = monthly_summary(ctx, year, month, opd_code, kendala=kendala, upaya=upaya)
+    office = Office.get(Office.code == data.office_code)
+    fallback = _signatory(office)
+    templates = templates_for(
+        [data.office_code], {data.office_code: fallback} if fallback else None
+    )
+    return pdf.render_monthly(data, templates)
+
+
+def monthly_xlsx(ctx: Ctx, year: int, month: int, opd_code: str | None = None) -> bytes:
+    """The monthly summary's tables as an XLSX workbook (same numbers as the PDF)."""
+    return pdf.monthly_xlsx(monthly_summary(ctx, year, month, opd_code))
