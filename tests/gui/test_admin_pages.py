@@ -1,0 +1,86 @@
+"""System admin pages: users, offices and categories, rule sets and holiday overrides."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate
+
+from lapor_desktop.gui.admin_reference import ReferencePage
+from lapor_desktop.gui.admin_rules import RulesPage
+from lapor_desktop.gui.admin_users import UsersPage
+from lapor_desktop.services import admin, reference, users
+from lapor_desktop.services.context import Ctx
+from tests.gui.conftest import PASSWORD, World
+
+pytestmark = pytest.mark.gui
+
+
+def test_users_add_disable_enable_reset(qtbot, keep, qtmodeltester, world: World) -> None:
+    page = UsersPage(world.as_("sysadmin"))
+    keep.append(page)  # not qtbot.addWidget: it deletes widgets before qtmodeltester's cleanup
+    qtmodeltester.check(page.model, force_py=True)
+    page.username_edit.setText("Bukan Valid")
+    page.password_edit.setText(PASSWORD)
+    page.add_button.click()
+    assert "Nama pengguna" in page.errors.labels["username"].text()
+    assert page.password_edit.text() == PASSWORD  # kept after the error
+    page.username_edit.setText("loket2")
+    page.role_combo.setCurrentIndex(page.role_combo.findData("FRONT_DESK"))
+    page.office_combo.setCurrentIndex(page.office_combo.findData("DISKOMINFOSANDI"))
+    page.add_button.click()
+    assert "loket2" in [u.username for u in page.model.rows]
+    page.select("loket2")
+    page.disable_button.click()
+    row = next(u for u in page.model.rows if u.username == "loket2")
+    assert not row.active
+    page.select("loket2")
+    page.enable_button.click()
+    page.select("loket2")
+    page.reset_edit.setText("sementara-123")
+    page.reset_button.click()
+    s = users.sign_in(Ctx(data_dir=world.data_dir, clock=world.clock), "loket2", "sementara-123")
+    assert s.must_change_password
+
+
+def test_offices_and_categories(qtbot, keep, qtmodeltester, world: World) -> None:
+    ctx = world.as_("sysadmin")
+    page = ReferencePage(ctx)
+    keep.append(page)  # not qtbot.addWidget: it deletes widgets before qtmodeltester's cleanup
+    qtmodeltester.check(page.office_model, force_py=True)
+    page.office_code_edit.setText("DISPORA")
+    page.office_name_edit.setText("Dinas Pemuda dan Olahraga")
+    page.office_save_button.click()
+    assert any(o.code == "DISPORA" for o in reference.list_offices(ctx))
+    page.category_code_edit.setText("x")
+    page.category_name_edit.setText("Olahraga")
+    page.category_save_button.click()
+    assert "Kode" in page.category_errors.labels["code"].text()
+    page.category_code_edit.setText("OLAHRAGA")
+    page.category_save_button.click()
+    assert any(c.code == "OLAHRAGA" for c in reference.list_categories(ctx))
+
+
+def test_rule_sets_and_holidays(qtbot, keep, qtmodeltester, world: World) -> None:
+    ctx = world.as_("sysadmin")
+    page = RulesPage(ctx)
+    keep.append(page)  # not qtbot.addWidget: it deletes widgets before qtmodeltester's cleanup
+    qtmodeltester.check(page.rules_model, force_py=True)
+    assert page.rules_model.index(0, 2).data() == "5 hari kerja"
+    page.rule_name_edit.setText("Perbup 2027")
+    page.rule_from_edit.setDate(QDate(2027, 1, 1))
+    page.follow_up_edit.days_spin.setValue(14)
+    page.add_rule_button.click()
+    assert [r.name for r in admin.list_rule_sets(ctx)][-1] == "Perbup 2027"
+    page.holiday_day_edit.setDate(QDate(2026, 11, 20))
+    page.holiday_reason_edit.setText("")
+    page.add_holiday_button.click()
+    assert page.holiday_errors.labels["reason"].isVisibleTo(page)
+    page.holiday_reason_edit.setText("SK Bupati 100/2026")
+    page.add_holiday_button.click()
+    assert [h.day for h in admin.list_holiday_overrides(ctx)] == [date(2026, 11, 20)]
+    assert page.holiday_model.index(0, 0).data() == "20 November 2026"
+    page.holiday_table.setCurrentIndex(page.holiday_model.index(0, 0))
+    page.remove_holiday_button.click()
+    assert admin.list_holiday_overrides(ctx) == []

@@ -1,0 +1,247 @@
+"""Casework through the case view and its action dialogs, over a real database."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtWidgets import QDialog
+
+from lapor_desktop.domain.workflow import Action
+from lapor_desktop.gui.action_dialog import ActionDialog
+from lapor_desktop.gui.case_view import CaseViewPage
+from lapor_desktop.gui.main_window import MainWindow
+from lapor_desktop.services import casework
+from tests.gui.conftest import World, wait_ops
+
+pytestmark = pytest.mark.gui
+
+Fill = Callable[[ActionDialog], None]
+
+
+class DialogDriver:
+    """Replaces ActionDialog.exec: fills the real dialog's widgets, presses its OK button."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.fills: list[Fill] = []
+        self.seen: list[ActionDialog] = []
+        driver = self
+
+        def exec_(dlg: ActionDialog) -> int:
+            driver.seen.append(dlg)
+            driver.fills.pop(0)(dlg)
+            dlg.ok_button.click()
+            return int(dlg.result())
+
+        monkeypatch.setattr(ActionDialog, "exec", exec_)
+
+    def then(self, fill: Fill) -> DialogDriver:
+        self.fills.append(fill)
+        return self
+
+
+@pytest.fixture
+def dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogDriver:
+    return DialogDriver(monkeypatch)
+
+
+def view(qtbot, world: World, user: str, ticket: str) -> CaseViewPage:
+    page = CaseViewPage(world.as_(user), ticket)
+    qtbot.addWidget(page)
+    return page
+
+
+def note(text: str) -> Fill:
+    return lambda d: d.note_edit.setPlainText(text)
+
+
+def test_verify_and_dispose_with_searchable_opd_picker(
+    qtbot, world: World, dialogs: DialogDriver
+) -> None:
+    t = world.new_case()
+    page = view(qtbot, world, "admin", t)
+    assert page.allowed() == [
+        Action.VERIFY,
+        Action.HOLD,
+        Action.ARCHIVE,
+        Action.ESCALATE,
+        Action.NOTE,
+    ]
+
+    def no_category_then_pick(d: ActionDialog) -> None:
+        d.ok_button.click()  # refused in the dialog: category required; dialog stays
+        assert d.errors.labels["category"].text() == "Kategori wajib dipilih."
+        assert d.category_combo is not None
+        d.category_combo.setCurrentIndex(d.category_combo.findData("INFRASTRUKTUR"))
+
+    dialogs.then(no_category_then_pick)
+    page.action_buttons[Action.VERIFY].click()
+    assert page.detail is not None and page.detail.status == "TERVERIFIKASI"
+    assert page.detail.category == "INFRASTRUKTUR"
+
+    def pick_opd(d: ActionDialog) -> None:
+        assert d.opd_picker is not None
+        completer = d.opd_picker.completer()
+        completer.setCompletionPrefix("pekerjaan umum")
+        assert completer.completionCount() >= 1
+        d.opd_picker.setText(completer.currentCompletion())
+
+    dialogs.then(pick_opd)
+    page.action_buttons[Action.DISPOSE].click()
+    assert page.detail.status == "TERDISPOSISI" and page.detail.opd == "PUPR"
+    assert Action.REDISPOSE in page.allowed()
+    labels = [page.timeline.item(r, 1).text() for r in range(page.timeline.rowCount())]
+    assert labels == ["Catat laporan", "Verifikasi", "Disposisi ke OPD"]
+
+    dialogs.then(lambda d: d.opd_picker.setText("DINKES"))  # type: ignore[union-attr]
+    page.action_buttons[Action.REDISPOSE].click()
+    assert page.detail.opd == "DINKES"
+
+
+def test_opd_follow_up_answer_approval_and_return(
+    qtbot, world: World, dialogs: DialogDriver
+) -> None:
+    t = world.new_case()
+    casework.verify(world.as_("admin"), t, category="INFRASTRUKTUR")
+    casework.dispose(world.as_("admin"), t, opd="PUPR")
+    opd = view(qtbot, world, "pupr", t)
+    assert opd.allowed() == [Action.START, Action.NOT_OURS, Action.NOTE]
+    dialogs.then(lambda d: None)
+    opd.action_buttons[Action.START].click()
+    assert opd.detail is not None and opd.detail.status == "DIPROSES"
+
+    def required_note(d: ActionDialog) -> None:
+        d.ok_button.click()
+        assert d.errors.labels["note"].text() == "Bagian ini wajib diisi."
+        d.note_edit.setPlainText("Tim sudah survei lokasi.")
+        assert d.for_reporter_check is not None
+        d.for_reporter_check.setChecked(True)
+
+    dialogs.then(required_note)
+    opd.action_buttons[Action.FOLLOWUP_NOTE].click()
+    dialogs.then(note("Jalan akan diperbaiki minggu depan."))
+    opd.action_buttons[Action.SUBMIT_ANSWER].click()
+    assert opd.detail.status == "MENUNGGU_PERSETUJUAN"
+    assert Action.APPROVE not in opd.allowed()  # the OPD admin cannot approve
+
+    head = view(qtbot, world, "kadis.pupr", t)
+    assert head.allowed() == [Action.APPROVE, Action.RETURN_ANSWER, Action.NOTE]
+    assert head.answer_edit.toPlainText() == "Jalan akan diperbaiki minggu depan."
+    assert head.answer_box.isVisibleTo(head)
+    dialogs.then(note("Sebutkan tanggal pasti."))
+    head.action_buttons[Action.RETURN_ANSWER].click()
+    assert head.detail is not None and head.detail.status == "DIPROSES"
+
+    opd.reload()
+
+    def revise(d: ActionDialog) -> None:
+        assert d.note_edit.toPlainText() == "Jalan akan diperbaiki minggu depan."
+        d.note_edit.setPlainText("Jalan diperbaiki tanggal 16 November 2026.")
+
+    dialogs.then(revise)
+    opd.action_buttons[Action.SUBMIT_ANSWER].click()
+    head.reload()
+    dialogs.then(lambda d: None)
+    head.action_buttons[Action.APPROVE].click()
+    assert head.detail.status == "DIJAWAB"
+
+
+def test_reporter_response_reopens_and_acceptance_closes(
+    qtbot, world: World, dialogs: DialogDriver
+) -> None:
+    t = world.new_case()
+    admin, pupr = world.as_("admin"), world.as_("pupr")
+    casework.verify(admin, t, category="INFRASTRUKTUR")
+    casework.dispose(admin, t, opd="PUPR")
+    casework.start(pupr, t)
+    casework.submit_answer(pupr, t, answer="Sudah.")
+    casework.approve(world.as_("kadis.pupr"), t)
+    desk = view(qtbot, world, "loket", t)
+    assert desk.allowed() == [Action.REPORTER_RESPONSE, Action.ACCEPT, Action.NOTE]
+    dialogs.then(note("Pelapor: jalan belum diperbaiki."))
+    desk.action_buttons[Action.REPORTER_RESPONSE].click()
+    assert desk.detail is not None and desk.detail.status == "DIPROSES"
+    assert desk.detail.reopened == 1
+    casework.submit_answer(pupr, t, answer="Sekarang sudah.")
+    casework.approve(world.as_("kadis.pupr"), t)
+    desk.reload()
+    dialogs.then(lambda d: None)
+    desk.action_buttons[Action.ACCEPT].click()
+    assert desk.detail.status == "SELESAI"
+
+
+def test_hold_and_resume(qtbot, world: World, dialogs: DialogDriver) -> None:
+    t = world.new_case()
+    page = view(qtbot, world, "admin", t)
+    dialogs.then(note("Mohon lengkapi lokasi."))
+    page.action_buttons[Action.HOLD].click()
+    assert page.detail is not None and page.detail.status == "TERTUNDA"
+    assert page.allowed() == [Action.RESUME, Action.ARCHIVE, Action.ESCALATE, Action.NOTE]
+    dialogs.then(lambda d: None)
+    page.action_buttons[Action.RESUME].click()
+    assert page.detail.status == "DITERIMA"
+
+
+def test_cancelled_dialog_changes_nothing(qtbot, world: World, monkeypatch) -> None:
+    t = world.new_case()
+    page = view(qtbot, world, "admin", t)
+    monkeypatch.setattr(ActionDialog, "exec", lambda d: int(QDialog.DialogCode.Rejected))
+    page.action_buttons[Action.HOLD].click()
+    assert page.detail is not None and page.detail.status == "DITERIMA"
+
+
+@pytest.mark.parametrize(
+    ("user", "expected"),
+    [
+        ("loket", [Action.NOTE]),
+        ("admin", [Action.VERIFY, Action.HOLD, Action.ARCHIVE, Action.ESCALATE, Action.NOTE]),
+        ("inspektur", []),
+    ],
+)
+def test_each_role_sees_only_its_actions(qtbot, world: World, user: str, expected) -> None:
+    t = world.new_case()
+    page = view(qtbot, world, user, t)
+    assert page.allowed() == expected
+
+
+def test_opd_user_never_sees_anonymous_reporter(qtbot, world: World) -> None:
+    t = world.new_case(anonim=True)
+    casework.verify(world.as_("admin"), t, category="INFRASTRUKTUR")
+    casework.dispose(world.as_("admin"), t, opd="PUPR")
+    for user in ("pupr", "kadis.pupr"):
+        page = view(qtbot, world, user, t)
+        assert page.reporter_name_label.text() == "Pelapor Anonim"
+        assert page.reveal_button is None
+        texts = [w.text() for w in page.findChildren(type(page.reporter_name_label)) if w.text()]
+        assert not any("Siti" in x or "1401" in x for x in texts)
+    assert view(qtbot, world, "pupr", t).allowed() == [Action.START, Action.NOT_OURS, Action.NOTE]
+
+
+def test_show_nik_is_audited(qtbot, world: World) -> None:
+    t = world.new_case()
+    page = view(qtbot, world, "admin", t)
+    assert page.nik_label.text() == "1401********0001"
+    assert page.reveal_button is not None
+    page.reveal_button.click()
+    assert page.nik_label.text() == "1401154107950001"
+    assert not page.reveal_button.isEnabled()
+    auditor = view(qtbot, world, "inspektur", t)
+    assert auditor.reveal_button is None
+
+
+def test_open_case_from_list_with_enter(qtbot, world: World) -> None:
+    from PySide6.QtCore import Qt
+
+    t = world.new_case()
+    w = MainWindow(world.as_("admin"), world.store)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    page = w.show_page("laporan")
+    page.table.setFocus()  # type: ignore[attr-defined]
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    assert isinstance(w.case_page, CaseViewPage) and w.case_page.ticket == t
+    assert w.stack.currentWidget() is w.case_page
+    w.case_page.back_button.click()
+    assert w.stack.currentWidget() is page
+    wait_ops(qtbot)
