@@ -1,9 +1,294 @@
-"""The `letter` and `report` commands (official documents as PDF/XLSX files)."""
+"""The `letter` and `report` commands (official documents as PDF/XLSX files).
+
+    letter receipt|disposition|forwarding|answer|history TICKET --out FILE.pdf
+    letter ombudsman [--period TEKS] --out FILE.pdf
+    report monthly --month YYYY-MM [--opd KODE] --out FILE.pdf|FILE.xlsx
+    letterhead show|set|reset KODE   (system admin)
+
+Acting as `--user NAME` like the casework commands (cli_casework.signed_in). The file is
+written atomically (a temporary file in the same folder, then renamed), so a failure
+leaves no half-written file and never clobbers an existing one with garbage.
+Exit codes: 0 done, 1 refused or invalid, 2 usage (bad extension, missing ticket, …).
+"""
 
 from __future__ import annotations
 
+import argparse
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
+
+from lapor_desktop.cli import EXIT_OK, CliError, emit_json, say
+from lapor_desktop.cli_casework import Acting, UsageError, _command, _common
+
+LETTER_KINDS: dict[str, str] = {
+    "receipt": "tanda terima pengaduan (petugas loket, admin kabupaten)",
+    "disposition": "lembar disposisi (admin kabupaten)",
+    "forwarding": "surat penerusan ke OPD; nomor dicadangkan sekali (admin kabupaten)",
+    "answer": "surat jawaban ke pelapor, laporan berstatus DIJAWAB/SELESAI (admin "
+    "kabupaten, OPD penerbit)",
+    "ombudsman": "penyampaian laporan yang dieskalasi ke Ombudsman; tanpa TIKET (admin kabupaten)",
+    "history": "riwayat kasus (admin kabupaten, OPD yang menangani, auditor)",
+}
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to `path` via a temporary file in the same folder and a rename."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise CliError(f"Folder tujuan tidak ada: {folder}")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _out(value: str, allowed: tuple[str, ...]) -> Path:
+    path = Path(value).expanduser()
+    suffix = path.suffix.lower()
+    if suffix not in allowed:
+        raise UsageError(
+            f"--out harus berakhiran {' atau '.join(allowed)} (bukan '{path.name}'); "
+            "format berkas ditentukan dari akhirannya"
+        )
+    if path.is_dir():
+        raise UsageError(f"--out menunjuk sebuah folder: {path}")
+    return path
+
+
+def month_arg(value: str) -> tuple[int, int]:
+    m = _MONTH.match(value.strip())
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        raise argparse.ArgumentTypeError(f"bulan harus berformat YYYY-MM, bukan '{value}'")
+    return int(m.group(1)), int(m.group(2))
+
+
+def _done(path: Path, data: bytes, what: str) -> int:
+    write_atomically(path, data)
+    size = f"{len(data):,}".replace(",", ".")
+    say(f"{what} disimpan: {path} ({size} bita).")
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- letter
+
+
+def _letter(kind: str) -> Callable[[argparse.Namespace, Acting], int]:
+    def body(args: argparse.Namespace, a: Acting) -> int:
+        from lapor_desktop.services import documents
+
+        out = _out(args.out, (".pdf",))
+        ticket = (args.ticket or "").strip()
+        if kind == "ombudsman":
+            if ticket:
+                raise UsageError("'letter ombudsman' tidak memakai TIKET")
+            data = documents.ombudsman_pdf(a.ctx, period=args.period or "")
+        else:
+            if not ticket:
+                raise UsageError(f"'letter {kind}' memerlukan TIKET")
+            make: dict[str, Callable[[Any, str], bytes]] = {
+                "receipt": documents.receipt_pdf,
+                "disposition": documents.disposition_pdf,
+                "forwarding": documents.forwarding_pdf,
+                "answer": documents.answer_pdf,
+                "history": documents.history_pdf,
+            }
+            data = make[kind](a.ctx, ticket)
+        return _done(out, data, documents.DOCUMENT_LABELS[kind].capitalize())
+
+    return body
+
+
+def _early_checks(kind: str, args: argparse.Namespace) -> None:
+    """Usage problems found before the database is opened (exit 2, nothing asked)."""
+    if kind == "report":
+        _out(args.out, (".pdf", ".xlsx"))
+    else:
+        _out(args.out, (".pdf",))
+        ticket = (getattr(args, "ticket", None) or "").strip()
+        if args.letter_kind == "ombudsman" and ticket:
+            raise UsageError("'letter ombudsman' tidak memakai TIKET")
+        if args.letter_kind != "ombudsman" and not ticket:
+            raise UsageError(f"'letter {args.letter_kind}' memerlukan TIKET")
+
+
+def _checked(kind: str, label: str, body: Callable[[argparse.Namespace, Acting], int]) -> Any:
+    handler = _command(label, body)
+
+    def run(args: argparse.Namespace) -> int:
+        try:
+            _early_checks(kind, args)
+        except UsageError as exc:
+            print(f"lapor-desktop {label}: kesalahan penggunaan: {exc}", file=sys.stderr)
+            return 2
+        return handler(args)
+
+    return run
+
+
+# ---------------------------------------------------------------- report
+
+
+def report_monthly(args: argparse.Namespace, a: Acting) -> int:
+    from lapor_desktop.services import documents
+
+    out = _out(args.out, (".pdf", ".xlsx"))
+    year, month = args.month
+    if out.suffix.lower() == ".xlsx":
+        data = documents.monthly_xlsx(a.ctx, year, month, args.opd)
+        return _done(out, data, "Rekapitulasi bulanan (XLSX)")
+    data = documents.monthly_pdf(
+        a.ctx, year, month, args.opd, kendala=args.kendala or "", upaya=args.upaya or ""
+    )
+    return _done(out, data, "Rekapitulasi bulanan (PDF)")
+
+
+# ---------------------------------------------------------------- letterhead
+
+
+def _print_letterhead(cfg: Any, as_json: bool) -> None:
+    if as_json:
+        emit_json(cfg)
+        return
+    lh, sig = cfg.letterhead, cfg.signatory
+    say(f"Kop surat {cfg.office_code} ({cfg.office_name}) — sumber: {cfg.source}")
+    for label, value in (
+        ("Pemerintah", lh.government),
+        ("Kantor", lh.office),
+        ("Alamat", lh.address),
+        ("Telepon", lh.phone),
+        ("Laman", lh.website),
+        ("Pos-el", lh.email),
+        ("Lambang", lh.emblem),
+        ("Tempat", lh.city),
+    ):
+        say(f"  {label:<11}: {value or '-'}")
+    if sig is None:
+        say("  Penanda tangan: - (kepala OPD dari daftar pengguna)")
+    else:
+        say(f"  Penanda tangan: {sig.jabatan} — {sig.name}")
+        say(f"  Pangkat/NIP   : {sig.pangkat or '-'} / {sig.nip or '-'}")
+
+
+def letterhead_show(args: argparse.Namespace, a: Acting) -> int:
+    from lapor_desktop.services import letterhead_settings as ls
+
+    _print_letterhead(ls.get_letterhead(a.ctx, args.office), args.json)
+    return EXIT_OK
+
+
+def letterhead_set(args: argparse.Namespace, a: Acting) -> int:
+    import dataclasses
+
+    from lapor_desktop.pdf.data import Signatory
+    from lapor_desktop.services import letterhead_settings as ls
+
+    current = ls.get_letterhead(a.ctx, args.office)
+    changes = {
+        k: getattr(args, k)
+        for k in ("government", "office_name", "address", "phone", "website", "email")
+        if getattr(args, k) is not None
+    }
+    if "office_name" in changes:
+        changes["office"] = changes.pop("office_name")
+    if args.emblem is not None:
+        changes["emblem"] = args.emblem
+    if args.city is not None:
+        changes["city"] = args.city
+    letterhead = dataclasses.replace(current.letterhead, **changes)
+    sig_changes = {
+        k: getattr(args, f"signer_{k}")
+        for k in ("jabatan", "name", "pangkat", "nip", "an")
+        if getattr(args, f"signer_{k}") is not None
+    }
+    signatory = current.signatory
+    if sig_changes:
+        base = signatory or Signatory(jabatan="", name="")
+        signatory = dataclasses.replace(base, **sig_changes)
+    cfg = ls.save_letterhead(a.ctx, args.office, letterhead, signatory)
+    _print_letterhead(cfg, args.json)
+    return EXIT_OK
+
+
+def letterhead_reset(args: argparse.Namespace, a: Acting) -> int:
+    from lapor_desktop.services import letterhead_settings as ls
+
+    _print_letterhead(ls.reset_letterhead(a.ctx, args.office), args.json)
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- parser
 
 
 def add_commands(sub: Any) -> None:
-    """Registered by cli.build_parser; filled in with services/documents.py."""
+    """Registered by cli.build_parser."""
+    common = _common()
+    plain = _common(json_flag=False)
+
+    g = sub.add_parser(
+        "letter",
+        help="cetak surat/dokumen resmi ke berkas PDF",
+        description="Cetak dokumen resmi satu laporan ke berkas PDF (ditulis secara atomik).",
+    )
+    gs = g.add_subparsers(dest="letter_kind", required=True, metavar="JENIS")
+    for kind, help_text in LETTER_KINDS.items():
+        s = gs.add_parser(kind, help=help_text, description=help_text, parents=[plain])
+        s.add_argument("ticket", metavar="TIKET", nargs="?", help="nomor tiket laporan")
+        s.add_argument("--out", required=True, metavar="BERKAS.pdf", help="berkas PDF tujuan")
+        if kind == "ombudsman":
+            s.add_argument("--period", metavar="TEKS", help="periode, mis. 'bulan November 2026'")
+        s.set_defaults(handler=_checked("letter", f"letter {kind}", _letter(kind)))
+
+    g = sub.add_parser("report", help="laporan berkala")
+    gs = g.add_subparsers(dest="report_kind", required=True, metavar="JENIS")
+    s = gs.add_parser(
+        "monthly",
+        help="rekapitulasi bulanan (PDF atau XLSX menurut akhiran --out)",
+        description="Rekapitulasi bulanan pengelolaan pengaduan untuk kabupaten atau satu OPD. "
+        "Admin kabupaten dan auditor: semua; pengguna OPD: OPD-nya sendiri.",
+        parents=[plain],
+    )
+    s.add_argument("--month", required=True, type=month_arg, metavar="YYYY-MM")
+    s.add_argument("--opd", metavar="KODE", help="hanya OPD ini")
+    s.add_argument("--out", required=True, metavar="BERKAS", help="BERKAS.pdf atau BERKAS.xlsx")
+    s.add_argument("--kendala", metavar="TEKS", help="III. kendala (PDF)")
+    s.add_argument("--upaya", metavar="TEKS", help="III. upaya tindak lanjut (PDF)")
+    s.set_defaults(handler=_checked("report", "report monthly", report_monthly))
+
+    g = sub.add_parser("letterhead", help="kop surat dan penanda tangan (administrator sistem)")
+    gs = g.add_subparsers(dest="letterhead_command", required=True, metavar="PERINTAH")
+    s = gs.add_parser("show", help="tampilkan kop surat sebuah kantor", parents=[common])
+    s.add_argument("office", metavar="KODE")
+    s.set_defaults(handler=_command("letterhead show", letterhead_show))
+    s = gs.add_parser(
+        "set", help="ubah kop surat/penanda tangan (yang tidak disebut tetap)", parents=[common]
+    )
+    s.add_argument("office", metavar="KODE")
+    s.add_argument("--government", metavar="TEKS", help="mis. PEMERINTAH KABUPATEN KAMPAR")
+    s.add_argument("--office-name", metavar="TEKS", help="nama kantor pada kop")
+    s.add_argument("--address", metavar="TEKS")
+    s.add_argument("--phone", metavar="TEKS")
+    s.add_argument("--website", metavar="TEKS")
+    s.add_argument("--email", metavar="TEKS")
+    s.add_argument("--emblem", metavar="BERKAS", help="gambar lambang PNG/JPEG")
+    s.add_argument("--city", metavar="TEKS", help="tempat surat, mis. Bangkinang")
+    s.add_argument("--signer-jabatan", metavar="TEKS")
+    s.add_argument("--signer-name", metavar="TEKS")
+    s.add_argument("--signer-pangkat", metavar="TEKS")
+    s.add_argument("--signer-nip", metavar="NIP")
+    s.add_argument("--signer-an", metavar="TEKS", help="baris a.n., mis. a.n. BUPATI KAMPAR")
+    s.set_defaults(handler=_command("letterhead set", letterhead_set))
+    s = gs.add_parser("reset", help="kembalikan kop surat ke bawaan", parents=[common])
+    s.add_argument("office", metavar="KODE")
+    s.set_defaults(handler=_command("letterhead reset", letterhead_reset))
