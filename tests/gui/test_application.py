@@ -1,0 +1,55 @@
+"""run_gui: open the database, sign in (forced password change), main window, sign out."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from lapor_desktop.gui import application
+from lapor_desktop.gui.main_window import MainWindow
+from lapor_desktop.gui.sign_in import ChangePasswordDialog, SignInDialog
+from lapor_desktop.services import users
+from tests.gui.conftest import PASSWORD, World, wait_ops
+
+pytestmark = pytest.mark.gui
+
+
+def test_run_gui_signs_in_and_opens_main_window(
+    qtbot, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    users.reset_password(world.as_("sysadmin"), "loket", "sementara-123")
+    session = users.sign_in(world.base, "loket", "sementara-123")
+    asked: list[str] = []
+    sessions = [session, None]
+    monkeypatch.setattr(
+        SignInDialog, "ask", classmethod(lambda cls, ctx, parent=None: sessions.pop(0))
+    )
+
+    def change(cls, ctx, forced=False, parent=None):  # type: ignore[no-untyped-def]
+        asked.append("forced" if forced else "voluntary")
+        return users.change_password(ctx, "sementara-123", PASSWORD)
+
+    monkeypatch.setattr(ChangePasswordDialog, "ask", classmethod(change))
+    windows: list[MainWindow] = []
+
+    def fake_exec() -> int:
+        wait_ops(qtbot)
+        w = next(x for x in QApplication.topLevelWidgets() if isinstance(x, MainWindow))
+        windows.append(w)
+        assert w.isVisible() and w.session.username == "loket"
+        w.sign_out()  # back to the sign-in dialog, which is cancelled (None)
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    world.store.close()
+    assert application.run_gui(world.data_dir) == 0
+    assert asked == ["forced"]
+    assert len(windows) == 1 and not windows[0].isVisible()
+    windows[0].deleteLater()
+
+
+def test_run_gui_first_run_cancelled(data_dir, monkeypatch: pytest.MonkeyPatch) -> None:
+    from lapor_desktop.gui.first_run import FirstRunDialog
+
+    monkeypatch.setattr(FirstRunDialog, "ask", classmethod(lambda cls, d, c=None, p=None: None))
+    assert application.run_gui(data_dir) == 1

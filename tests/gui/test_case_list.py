@@ -1,0 +1,73 @@
+"""The case list page: debounced search, the filter bar, sorting by header click."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+
+from lapor_desktop.gui import case_model
+from lapor_desktop.gui.case_list import CaseListPage
+from lapor_desktop.services import casework
+from tests.gui.conftest import World
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def page(qtbot, keep, qtmodeltester, world: World) -> CaseListPage:
+    for title in ("Jalan berlubang", "Sampah menumpuk", "Puskesmas tutup"):
+        world.clock.advance(hours=1)
+        world.new_case(title=title)
+    p = CaseListPage(world.as_("admin"))
+    keep.append(p)
+    qtmodeltester.check(p.model, force_py=True)
+    return p
+
+
+def titles(p: CaseListPage) -> list[str]:
+    return [r.title for r in p.model.rows]
+
+
+def test_search_is_debounced(qtbot, page: CaseListPage) -> None:
+    calls: list[int] = []
+    original = page.model.set_filter
+    page.model.set_filter = lambda f: (calls.append(1), original(f))  # type: ignore[method-assign]
+    qtbot.keyClicks(page.search_edit, "sampah")
+    assert calls == []  # not per keystroke
+    qtbot.waitUntil(lambda: calls == [1], timeout=2000)
+    assert titles(page) == ["Sampah menumpuk"]
+    assert page.count_label.text() == "1 laporan"
+
+
+def test_filters_and_reset(qtbot, page: CaseListPage, world: World) -> None:
+    t = page.model.rows[0].ticket
+    casework.verify(world.as_("admin"), t, category="KESEHATAN")
+    casework.dispose(world.as_("admin"), t, opd="DINKES")
+    page.status_combo.setCurrentIndex(page.status_combo.findData("TERDISPOSISI"))
+    assert titles(page) == ["Puskesmas tutup"]
+    page.status_combo.setCurrentIndex(0)
+    page.opd_combo.setCurrentIndex(page.opd_combo.findData("DINKES"))
+    assert titles(page) == ["Puskesmas tutup"]
+    page.category_combo.setCurrentIndex(page.category_combo.findData("INFRASTRUKTUR"))
+    assert titles(page) == []
+    page.reset_filters()
+    assert len(titles(page)) == 3
+    page.channel_combo.setCurrentIndex(page.channel_combo.findData("sms"))
+    assert titles(page) == []
+    page.reset_filters()
+    page.from_edit.setDate(QDate(2026, 11, 3))
+    assert titles(page) == []
+    page.reset_filters()
+    page.escalated_combo.setCurrentIndex(page.escalated_combo.findData("no"))
+    assert len(titles(page)) == 3
+    world.clock.advance(days=8)
+    page.reset_filters()
+    page.state_combo.setCurrentIndex(page.state_combo.findData("overdue"))
+    assert len(titles(page)) == 2  # the dispositioned one has a fresh follow-up clock
+
+
+def test_sort_by_header_click(qtbot, page: CaseListPage) -> None:
+    page.table.sortByColumn(case_model.COL_TITLE, Qt.SortOrder.AscendingOrder)
+    assert titles(page) == ["Jalan berlubang", "Puskesmas tutup", "Sampah menumpuk"]
+    page.table.sortByColumn(case_model.COL_TITLE, Qt.SortOrder.DescendingOrder)
+    assert titles(page) == ["Sampah menumpuk", "Puskesmas tutup", "Jalan berlubang"]
