@@ -1,0 +1,149 @@
+"""The monthly summary against the database: totals, status buckets equal to
+cases.counts_by_status, rates, OPD scope, PDF and XLSX read back."""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+from datetime import date, datetime
+
+import pytest
+from openpyxl import load_workbook
+
+from lapor_desktop.domain.workflow import Action, Status
+from lapor_desktop.services import cases, documents
+from lapor_desktop.services.cases import CaseFilter
+from lapor_desktop.services.errors import PermissionDenied, ValidationError
+from tests.pdf.conftest import pdf_text
+from tests.services.casepaths import case_in, do
+from tests.services.conftest import World
+
+NOV = (date(2026, 11, 1), date(2026, 11, 30))
+
+
+def buckets_of(counts: dict[str, int]) -> Counter[str]:
+    out: Counter[str] = Counter()
+    for status, n in counts.items():
+        out[Status(status).lapor_bucket] += n
+    return out
+
+
+@pytest.fixture
+def month(world: World) -> dict[str, str]:
+    """November 2026: cases in many statuses for PUPR and DINKES, one in October."""
+    world.clock.at = datetime(2026, 10, 15, 9, 0)
+    october = case_in(world, Status.TERDISPOSISI)
+    world.clock.at = datetime(2026, 11, 2, 9, 0)
+    t = {s.value: case_in(world, s) for s in Status}
+    t["october"] = october
+    t["dinkes"] = case_in(world, Status.TERDISPOSISI)
+    do(world, "admin", t["dinkes"], Action.REDISPOSE)
+    t["anon"] = case_in(
+        world, Status.SELESAI, lambda: world.new_case(anonim=True, rahasia=True, title="RAHASIA")
+    )
+    do(world, "admin", t["DIPROSES"], Action.ESCALATE)
+    # a reopened case, answered again two weeks later (late follow-up the second time)
+    world.clock.advance(days=3)
+    do(world, "loket", t["DIJAWAB"], Action.REPORTER_RESPONSE)
+    world.clock.advance(days=18)
+    do(world, "pupr", t["DIJAWAB"], Action.SUBMIT_ANSWER)
+    do(world, "kadis.pupr", t["DIJAWAB"], Action.APPROVE)
+    world.clock.at = datetime(2026, 12, 2, 10, 0)
+    return t
+
+
+def test_totals_and_status_buckets_match_the_database(world: World, month: dict[str, str]) -> None:
+    for user in ("admin", "inspektur"):
+        s = documents.monthly_summary(world.as_(user), 2026, 11)
+        counts = cases.counts_by_status(
+            world.as_(user), CaseFilter(received_from=NOV[0], received_to=NOV[1])
+        )
+        assert s.received_this_month == counts.total == len(Status) + 2
+        assert {r.label: r.count for r in s.by_status} == {
+            r.label: buckets_of(counts.by_status)[r.label] for r in s.by_status
+        }
+        assert sum(r.count for r in s.by_status) == counts.total
+        assert s.received_last_month == 1 and s.received_year_to_date == counts.total + 1
+        assert [m.count for m in s.trend][-2:] == [1, counts.total]
+        assert len(s.trend) == 12 and (s.trend[0].year, s.trend[0].month) == (2025, 12)
+        assert sum(r.count for r in s.by_klasifikasi) == counts.total
+        assert sum(r.count for r in s.by_channel) == counts.total
+        assert sum(r.count for r in s.by_category) == counts.total
+        assert sum(r.received for r in s.by_opd) == counts.total
+        assert len(s.annex) == counts.total
+    s = documents.monthly_summary(world.as_("admin"), 2026, 11)
+    assert s.escalated == 1 and s.reopened_cases == 1 and s.reopen_events == 1
+    by_opd = {r.opd: r for r in s.by_opd}
+    assert by_opd["Dinas Kesehatan"].received == 1
+    assert by_opd["Dinas Kesehatan"].not_followed_up == 1
+    pupr = by_opd["Dinas Pekerjaan Umum dan Penataan Ruang"]
+    assert pupr.finished == 2  # SELESAI and the anonymous one
+    assert pupr.escalated == 1
+    # every case dispositioned the same day: verification on time for all of them
+    assert s.cohort_rates.verification.total == s.cohort_rates.verification.on_time
+    # the reopened case's second answer came after 15 working days: late
+    fol = s.cohort_rates.followup
+    assert fol.total == 3 and fol.on_time == 2
+    assert s.cohort_rates.finished.total == 3 and s.cohort_rates.finished.on_time == 3
+    assert s.median_days_to_finish == 0.0
+    annex = {r.ticket: r for r in s.annex}
+    assert annex[month["anon"]].title == "(isi laporan dirahasiakan)"
+    assert month["october"] not in annex
+
+
+def test_overdue_counts_open_cases_past_their_stage_deadline(world: World) -> None:
+    t = case_in(world, Status.TERDISPOSISI)  # follow-up due 16 November 2026
+    case_in(world, Status.DIJAWAB)  # answered: not overdue
+    world.clock.at = datetime(2026, 12, 1, 9, 0)
+    s = documents.monthly_summary(world.as_("admin"), 2026, 11)
+    assert s.overdue == 1
+    assert sum(r.overdue for r in s.by_opd) == 1
+    world.clock.at = datetime(2026, 11, 10, 9, 0)
+    assert documents.monthly_summary(world.as_("admin"), 2026, 11).overdue == 0
+    assert t
+
+
+def test_opd_users_get_their_own_opd_only(world: World, month: dict[str, str]) -> None:
+    pupr = world.as_("pupr")
+    s = documents.monthly_summary(pupr, 2026, 11)
+    counts = cases.counts_by_status(
+        pupr, CaseFilter(received_from=NOV[0], received_to=NOV[1], opd="PUPR")
+    )
+    assert s.opd_scope == "Dinas Pekerjaan Umum dan Penataan Ruang"
+    assert s.received_this_month == counts.total
+    assert sum(r.count for r in s.by_status) == counts.total
+    assert {r.opd for r in s.by_opd} == {"Dinas Pekerjaan Umum dan Penataan Ruang"}
+    assert documents.monthly_summary(world.as_("admin"), 2026, 11, "pupr") == s
+    with pytest.raises(PermissionDenied):
+        documents.monthly_summary(pupr, 2026, 11, "DINKES")
+    for user in ("loket", "sysadmin"):
+        with pytest.raises(PermissionDenied):
+            documents.monthly_summary(world.as_(user), 2026, 11)
+    with pytest.raises(ValidationError):
+        documents.monthly_summary(world.as_("admin"), 2026, 13)
+    with pytest.raises(ValidationError):
+        documents.monthly_summary(world.as_("admin"), 2026, 11, "TIDAKADA")
+
+
+def test_monthly_pdf_and_xlsx_carry_the_same_numbers(world: World, month: dict[str, str]) -> None:
+    admin = world.as_("admin")
+    s = documents.monthly_summary(admin, 2026, 11)
+    text = pdf_text(documents.monthly_pdf(admin, 2026, 11, kendala="Jaringan lambat."))
+    assert "BULAN NOVEMBER TAHUN 2026" in text
+    assert "PEMERINTAH KABUPATEN KAMPAR" in text
+    assert "Bangkinang, 2 Desember 2026" in text
+    assert "Jaringan lambat." in text
+    assert "RAHASIA" not in text.replace("DIRAHASIAKAN", "")
+    for ticket in (month["SELESAI"], month["DITERIMA"]):
+        assert ticket in text.replace(" ", "")
+    wb = load_workbook(io.BytesIO(documents.monthly_xlsx(admin, 2026, 11)), read_only=True)
+    cells = [
+        str(v) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for v in row if v
+    ]
+    assert str(s.received_this_month) in cells
+    assert month["SELESAI"] in cells
+    for row in s.by_status:
+        assert row.label in cells
+    opd_text = pdf_text(documents.monthly_pdf(world.as_("kadis.pupr"), 2026, 11))
+    assert "DINAS PEKERJAAN UMUM DAN PENATAAN RUANG" in opd_text
+    assert month["dinkes"] not in opd_text.replace(" ", "")
