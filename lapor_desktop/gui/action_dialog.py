@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from lapor_desktop.domain.workflow import Action, transition_for
-from lapor_desktop.gui.widgets import FieldErrors, error_label
+from lapor_desktop.gui.widgets import FieldErrors, error_label, translate_buttons
 from lapor_desktop.services import casework, reference
 from lapor_desktop.services.cases import CaseDetail
 from lapor_desktop.services.casework import KLASIFIKASI_LABELS, ActionResult
@@ -131,6 +131,7 @@ class ActionDialog(QDialog):
             form.addRow("", self.for_reporter_check)
         lay.addWidget(self.general_error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        translate_buttons(buttons)
         self.ok_button = buttons.addButton(action.label, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)

@@ -113,6 +113,8 @@ class ReferencePage(QWidget):
     def refresh(self) -> None:
         self.office_model.set_rows(reference.list_offices(self.ctx, include_inactive=True))
         self.category_model.set_rows(reference.list_categories(self.ctx, include_inactive=True))
+        self.office_table.resizeColumnsToContents()
+        self.category_table.resizeColumnsToContents()
 
     def _office_selected(self) -> None:
         o = self.office_model.row_at(self.office_table.currentIndex().row())

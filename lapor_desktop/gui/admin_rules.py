@@ -164,6 +164,8 @@ class RulesPage(QWidget):
     def refresh(self) -> None:
         self.rules_model.set_rows(admin.list_rule_sets(self.ctx))
         self.holiday_model.set_rows(admin.list_holiday_overrides(self.ctx))
+        for table in (self.rules_table, self.holiday_table):
+            table.resizeColumnsToContents()
 
     def add_rule(self) -> None:
         self.rule_errors.clear()

@@ -97,6 +97,7 @@ class UsersPage(QWidget):
 
     def refresh(self) -> None:
         self.model.set_rows(users.list_users(self.ctx))
+        self.table.resizeColumnsToContents()
 
     def selected(self) -> users.UserRow | None:
         index = self.table.currentIndex()

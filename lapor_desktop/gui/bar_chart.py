@@ -33,7 +33,7 @@ class BarChart(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         fm = p.fontMetrics()
         label_w = min(
-            int(self.width() * 0.45),
+            int(self.width() * 0.5),
             max((fm.horizontalAdvance(k) for k, _ in self.items), default=0) + 8,
         )
         value_w = fm.horizontalAdvance("000000")

@@ -62,6 +62,9 @@ class CaseTable(QTableView):
 def _combo(name: str, items: list[tuple[str, str | None]]) -> QComboBox:
     box = QComboBox()
     box.setAccessibleName(name)
+    # Long OPD names must not widen the window; the popup still shows them in full.
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(8)
     for text, value in items:
         box.addItem(text, value)
     return box
@@ -260,6 +263,19 @@ class CaseListPage(QWidget):
         state = QSettings().value(f"{self.settings_key}/header")
         if state is not None:
             self.table.horizontalHeader().restoreState(state)
+            return
+        fm = self.table.fontMetrics()
+        widths = {
+            case_model.COL_TICKET: "2611-XXXX-00000",
+            case_model.COL_RECEIVED: "00-00-00000",
+            case_model.COL_REPORTER: "Nama Pelapor",
+            case_model.COL_STATUS: "Terverifikasi",
+            case_model.COL_OPD: "DISDUKCAPIL",
+            case_model.COL_DUE: "00-00-00000",
+            case_model.COL_STATE: "Jatuh tempo hari ini",
+        }
+        for col, sample in widths.items():
+            self.table.setColumnWidth(col, fm.horizontalAdvance(sample) + 12)
 
     def save_layout(self) -> None:
         QSettings().setValue(

@@ -75,6 +75,7 @@ class CaseViewPage(QWidget):
         top.addWidget(self.title_label, 1)
         outer.addLayout(top)
         self.actions_row = QHBoxLayout()
+        self.actions_row.addStretch(1)
         outer.addLayout(self.actions_row)
 
         scroll = QScrollArea()
@@ -87,13 +88,13 @@ class CaseViewPage(QWidget):
         row = QHBoxLayout()
         self.info_box = QGroupBox(self.tr("Laporan"))
         self.info_form = QFormLayout(self.info_box)
-        row.addWidget(self.info_box, 2)
+        row.addWidget(self.info_box, 4)
         self.reporter_box = QGroupBox(self.tr("Pelapor"))
         self.reporter_form = QFormLayout(self.reporter_box)
-        row.addWidget(self.reporter_box, 1)
+        row.addWidget(self.reporter_box, 3)
         self.deadline_box = QGroupBox(self.tr("Tenggat"))
         self.deadline_grid = QGridLayout(self.deadline_box)
-        row.addWidget(self.deadline_box, 1)
+        row.addWidget(self.deadline_box, 3)
         lay.addLayout(row)
 
         # The report and the draft answer side by side (the head reads both to approve).
@@ -117,6 +118,7 @@ class CaseViewPage(QWidget):
         self.attachments_list.itemActivated.connect(self._open_attachment)
         QVBoxLayout(att).addWidget(self.attachments_list)
         lay.addWidget(att)
+        self.attachments_box = att
 
         tl = QGroupBox(self.tr("Riwayat tindakan"))
         self.timeline = QTableWidget(0, 5)
@@ -130,10 +132,11 @@ class CaseViewPage(QWidget):
             ]
         )
         self.timeline.verticalHeader().hide()
+        self.timeline.setWordWrap(True)
         self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.timeline.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.timeline.setAccessibleName(self.tr("Riwayat tindakan"))
-        self.timeline.setMinimumHeight(180)
+        self.timeline.setMinimumHeight(240)
         QVBoxLayout(tl).addWidget(self.timeline)
         lay.addWidget(tl)
         self.reload()
@@ -159,6 +162,7 @@ class CaseViewPage(QWidget):
             item = QListWidgetItem(f"{a.filename} ({a.size // 1024 + 1} KB)")
             item.setData(PATH_ROLE, str(a.path))
             self.attachments_list.addItem(item)
+        self.attachments_box.setVisible(bool(d.attachments))
         self._fill_timeline(d)
         self._fill_actions(d)
 
@@ -255,9 +259,12 @@ class CaseViewPage(QWidget):
             who = a.by_name + (f" ({a.office})" if a.office else "")
             note = a.note + (f" → {a.opd}" if a.opd else "")
             for col, text in enumerate((fmt.short_datetime(a.at), a.action_label, who, to, note)):
-                self.timeline.setItem(i, col, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.timeline.setItem(i, col, item)
         self.timeline.resizeColumnsToContents()
         self.timeline.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.timeline.resizeRowsToContents()
 
     def _fill_actions(self, d: cases.CaseDetail) -> None:
         for b in self.action_buttons.values():
@@ -268,7 +275,7 @@ class CaseViewPage(QWidget):
             b = QPushButton(action.label)
             b.setAccessibleName(action.label)
             b.clicked.connect(lambda _=False, a=action: self.run_action(a))
-            self.actions_row.addWidget(b)
+            self.actions_row.insertWidget(len(self.action_buttons), b)
             self.action_buttons[action] = b
 
     def allowed(self) -> list[Action]:

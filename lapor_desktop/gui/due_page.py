@@ -88,6 +88,7 @@ class DuePage(QWidget):
 
     def _show(self, items: list[cases.WorkItem]) -> None:
         self.model.set_rows(items)
+        self.table.resizeColumnsToContents()
         counts: dict[str, int] = {}
         for i in items:
             counts[i.state_label] = counts.get(i.state_label, 0) + 1

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from lapor_desktop import credentials
 from lapor_desktop.gui.ops import run_op
 from lapor_desktop.gui.passphrase_dialog import PassphraseDialog
-from lapor_desktop.gui.widgets import FieldErrors, error_label
+from lapor_desktop.gui.widgets import FieldErrors, error_label, translate_buttons
 from lapor_desktop.services import setup, storage, users
 from lapor_desktop.services.clock import Clock, SystemClock
 from lapor_desktop.services.context import Ctx
@@ -122,6 +122,7 @@ class FirstRunDialog(QDialog):
             self.demo_spin.hide()
         lay.addWidget(self.general_error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        translate_buttons(self.buttons)
         self.create_button = self.buttons.addButton(
             self.tr("Buat basis data"), QDialogButtonBox.ButtonRole.AcceptRole
         )

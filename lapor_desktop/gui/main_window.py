@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -95,7 +96,8 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(self.tr("{0} ({1})").format(s.full_name, s.role.label))
         self.office_label = QLabel(s.office_name)
         db = str(self.store.db_file) if self.store else str(self.ctx.data_dir)
-        self.db_label = QLabel(self.tr("Basis data: {0}").format(db))
+        self.db_label = QLabel(self.tr("Basis data: {0}").format(Path(db).name))
+        self.db_label.setToolTip(db)
         self.sync_label = QLabel(self.tr("Sinkronisasi: belum dikonfigurasi"))
         self.busy_bar = QProgressBar()
         self.busy_bar.setRange(0, 0)

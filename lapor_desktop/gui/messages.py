@@ -22,5 +22,8 @@ def info(parent: QWidget | None, text: str) -> None:
 
 
 def confirm(parent: QWidget | None, text: str) -> bool:
-    answer = QMessageBox.question(parent, _title(), text)
-    return answer == QMessageBox.StandardButton.Yes
+    box = QMessageBox(QMessageBox.Icon.Question, _title(), text, parent=parent)
+    yes = box.addButton(QApplication.translate("messages", "Ya"), QMessageBox.ButtonRole.YesRole)
+    box.addButton(QApplication.translate("messages", "Tidak"), QMessageBox.ButtonRole.NoRole)
+    box.exec()
+    return box.clickedButton() is yes

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from lapor_desktop.gui.ops import run_op
-from lapor_desktop.gui.widgets import FieldErrors, error_label
+from lapor_desktop.gui.widgets import FieldErrors, error_label, translate_buttons
 from lapor_desktop.services import users
 from lapor_desktop.services.context import Ctx, Session
 from lapor_desktop.services.errors import ServiceError
@@ -40,6 +40,7 @@ class SignInDialog(QDialog):
         self.errors.add_row(form, self.tr("Kata sandi:"), self.password_edit)
         lay.addWidget(self.error_label)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        translate_buttons(self.buttons)
         self.sign_in_button = self.buttons.addButton(
             self.tr("Masuk"), QDialogButtonBox.ButtonRole.AcceptRole
         )
@@ -104,6 +105,7 @@ class ChangePasswordDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        translate_buttons(buttons)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)

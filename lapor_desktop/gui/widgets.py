@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from lapor_desktop.services.errors import ServiceError, ValidationError
 
@@ -57,3 +63,16 @@ class FieldErrors:
     def text(self, field: str) -> str:
         label = self.labels.get(field, self.general)
         return label.text() if label.isVisible() or label.text() else ""
+
+
+def translate_buttons(buttons: QDialogButtonBox) -> QDialogButtonBox:
+    """Indonesian texts on standard buttons (Qt ships no Indonesian translation)."""
+    t = QCoreApplication.translate
+    for which, text in (
+        (QDialogButtonBox.StandardButton.Cancel, t("widgets", "Batal")),
+        (QDialogButtonBox.StandardButton.Ok, t("widgets", "OK")),
+    ):
+        button = buttons.button(which)
+        if button is not None:
+            button.setText(text)
+    return buttons

@@ -148,3 +148,38 @@ def test_change_password_keeps_input_on_error(qtbot, world: World) -> None:
     with qtbot.waitSignal(dlg.accepted):
         dlg.submit()
     assert users.sign_in(world.base, "loket", "sandi-baru-456").username == "loket"
+
+
+def test_first_run_with_demo_data(qtbot, data_dir: Path) -> None:
+    pytest.importorskip("lapor_desktop.services.demo")
+    from lapor_desktop.services import cases
+
+    dlg = FirstRunDialog(data_dir)
+    qtbot.addWidget(dlg)
+    assert not dlg.demo_check.isHidden()
+    dlg.password_edit.setText("rahasia-sekali")
+    dlg.repeat_edit.setText("rahasia-sekali")
+    dlg.demo_check.setChecked(True)
+    dlg.demo_spin.setValue(25)
+    with qtbot.waitSignal(dlg.accepted, timeout=30_000):
+        dlg.create_button.click()
+    assert dlg.result_store is not None
+    base = Ctx(data_dir=data_dir)
+    root = base.as_user(users.sign_in(base, "admin", "rahasia-sekali"))
+    from lapor_desktop.services import demo
+
+    admin = base.as_user(users.sign_in(base, "admin1", demo.DEMO_PASSWORD))
+    assert cases.count_cases(admin) == 25
+    assert root.user().role.value == "SYS_ADMIN"
+    dlg.result_store.close()
+
+
+def test_first_run_hides_demo_option_without_module(
+    qtbot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lapor_desktop.gui import first_run
+
+    monkeypatch.setattr(first_run, "demo_available", lambda: False)
+    dlg = FirstRunDialog(data_dir)
+    qtbot.addWidget(dlg)
+    assert dlg.demo_check.isHidden() and dlg.demo_spin.isHidden()

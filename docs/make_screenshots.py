@@ -1,0 +1,251 @@
+"""Screenshots of the main screens with demo data, for the README.
+
+    .venv/bin/python docs/make_screenshots.py [--cases 600] [--out docs/screenshots]
+
+Builds a throw-away encrypted database in a temp dir (key in an in-memory keyring, nothing
+touches the real keyring or data dir), fills it with demo data (services.demo, or a few
+cases through the services when that module is missing), opens each screen offscreen and
+saves it with QWidget.grab().
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import keyring
+from keyring.backend import KeyringBackend
+
+NOW = datetime(2026, 11, 27, 10, 0)  # a Friday; fixed so the pictures are reproducible
+SIZE = (1280, 800)
+ADMIN_PASSWORD = "sysadmin-demo-1"
+
+
+class _MemoryKeyring(KeyringBackend):
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.store.pop((service, username), None)
+
+
+def build_world(data_dir: Path, n_cases: int):  # type: ignore[no-untyped-def]
+    from lapor_desktop.services import casework, intake, reporters, storage, users
+    from lapor_desktop.services.clock import FixedClock
+    from lapor_desktop.services.context import Ctx
+    from lapor_desktop.services.setup import initialize
+
+    clock = FixedClock(NOW)
+    store = storage.create_database(data_dir, lambda new: "tidak-dipakai-di-sini")
+    base = Ctx(data_dir=data_dir, clock=clock)
+    initialize(base, "sysadmin", ADMIN_PASSWORD)
+    root = base.as_user(users.sign_in(base, "sysadmin", ADMIN_PASSWORD))
+    try:
+        from lapor_desktop.services import demo
+
+        demo.generate(root, n_cases, 7)
+        logins = {
+            "admin": ("admin1", demo.DEMO_PASSWORD),
+            "loket": ("loket1", demo.DEMO_PASSWORD),
+            "kepala": ("pupr.kepala", demo.DEMO_PASSWORD),
+        }
+    except ImportError:
+        pw = "sandi-demo-123"
+        for name, role, office in (
+            ("admin1", "ADMIN_KABUPATEN", "DISKOMINFOSANDI"),
+            ("loket1", "FRONT_DESK", "DISKOMINFOSANDI"),
+            ("pupr.admin", "OPD_ADMIN", "PUPR"),
+            ("pupr.kepala", "OPD_HEAD", "PUPR"),
+        ):
+            users.add_user(root, name, role=role, office_code=office, password=pw)
+        logins = {"admin": ("admin1", pw), "loket": ("loket1", pw), "kepala": ("pupr.kepala", pw)}
+        desk = base.as_user(users.sign_in(base, "loket1", pw))
+        reporters.register(desk, nik="1401154107950001", name="Siti Aminah", phone="0812 7654 321")
+        admin = base.as_user(users.sign_in(base, "admin1", pw))
+        opd = base.as_user(users.sign_in(base, "pupr.admin", pw))
+        for i, title in enumerate(
+            ["Jalan rusak di Desa Pulau", "Lampu jalan padam", "Drainase tersumbat"]
+        ):
+            t = intake.log_complaint(
+                desk,
+                intake.ComplaintInput(
+                    reporter_nik="1401154107950001",
+                    title=title,
+                    body="Mohon segera ditindaklanjuti.",
+                    channel="walk-in",
+                    klasifikasi="pengaduan",
+                ),
+            ).ticket
+            if i:
+                casework.verify(admin, t, category="INFRASTRUKTUR")
+                casework.dispose(admin, t, opd="PUPR")
+                casework.start(opd, t)
+                casework.submit_answer(opd, t, answer="Perbaikan dijadwalkan minggu depan.")
+    ctxs = {k: base.as_user(users.sign_in(base, name, pw)) for k, (name, pw) in logins.items()}
+    ctxs["sysadmin"] = root
+    return store, base, ctxs
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--cases", type=int, default=600)
+    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "screenshots")
+    args = parser.parse_args(argv)
+    keyring.set_keyring(_MemoryKeyring())
+
+    from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    app = QApplication(sys.argv[:1])
+    QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+    QCoreApplication.setOrganizationName("LAPOR screenshots")
+    tmp = tempfile.TemporaryDirectory(prefix="lapor-shots-")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp.name)
+
+    from lapor_desktop.domain.workflow import Action, Status
+    from lapor_desktop.gui import ops
+    from lapor_desktop.gui.action_dialog import ActionDialog
+    from lapor_desktop.gui.case_view import CaseViewPage
+    from lapor_desktop.gui.first_run import FirstRunDialog
+    from lapor_desktop.gui.intake_page import IntakePage
+    from lapor_desktop.gui.main_window import MainWindow
+    from lapor_desktop.gui.sign_in import SignInDialog
+    from lapor_desktop.services import cases
+
+    data_dir = Path(tmp.name) / "data"
+    store, base, ctx = build_world(data_dir, args.cases)
+    args.out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+
+    def settle() -> None:
+        for _ in range(200):
+            app.processEvents()
+            if ops.idle():
+                break
+            _sleep_ms(10)
+        for _ in range(5):
+            app.processEvents()
+
+    def shot(widget: QWidget, name: str) -> None:
+        widget.show()
+        settle()
+        path = args.out / f"{name}.png"
+        widget.grab().save(str(path))
+        written.append(path)
+
+    def window(who: str) -> MainWindow:
+        w = MainWindow(ctx[who], store)
+        w.resize(*SIZE)
+        return w
+
+    def on_page(w: MainWindow, key: str, then: Callable[[QWidget], None] | None = None) -> QWidget:
+        page = w.show_page(key)
+        settle()
+        if then:
+            then(page)
+        return page
+
+    admin = window("admin")
+    on_page(admin, "beranda")
+    shot(admin, "01-beranda")
+    on_page(admin, "laporan")
+    shot(admin, "02-daftar-laporan")
+    on_page(admin, "jatuh_tempo")
+    shot(admin, "03-jatuh-tempo")
+    busy = (
+        cases.list_cases(
+            ctx["admin"], cases.CaseFilter(statuses=(Status.DIJAWAB.value,)), limit=1
+        ).rows
+        or cases.list_cases(ctx["admin"], limit=1).rows
+    )
+    page = admin.open_case(busy[0].ticket)
+    assert isinstance(page, CaseViewPage)
+    shot(admin, "04-detail-laporan")
+    to_verify = cases.list_cases(
+        ctx["admin"], cases.CaseFilter(statuses=(Status.TERVERIFIKASI.value,)), limit=1
+    ).rows
+    if to_verify:
+        detail = cases.get_case(ctx["admin"], to_verify[0].ticket)
+        dlg = ActionDialog(ctx["admin"], detail, Action.DISPOSE, admin)
+        picker = dlg.opd_picker
+        assert picker is not None
+        picker.setText(next(t for t in picker._texts if t.startswith("PUPR ")))
+        dlg.note_edit.setPlainText("Mohon ditindaklanjuti sesuai kewenangan.")
+        shot(dlg, "05-dialog-disposisi")
+        dlg.close()
+    admin.close()
+
+    desk = window("loket")
+    intake = on_page(desk, "loket")
+    assert isinstance(intake, IntakePage)
+    intake.nik_edit.setText("1401021203880002")
+    intake.name_edit.setText("Budi Santoso")
+    intake.phone_edit.setText("0812 1111 2222")
+    intake.title_edit.setText("Jembatan gantung di Desa Pulau Jambu retak")
+    intake.body_edit.setPlainText(
+        "Tali baja jembatan gantung sudah berkarat dan lantai kayu banyak yang patah. "
+        "Anak sekolah setiap hari melintas."
+    )
+    shot(desk, "06-loket-pengaduan")
+    desk.close()
+
+    head = window("kepala")
+    on_page(head, "persetujuan")
+    waiting = cases.list_cases(
+        ctx["kepala"],
+        cases.CaseFilter(statuses=(Status.MENUNGGU_PERSETUJUAN.value,)),
+        limit=1,
+    ).rows
+    if waiting:
+        head.open_case(waiting[0].ticket)
+    shot(head, "07-persetujuan-kepala-opd")
+    head.close()
+
+    sysadmin = window("sysadmin")
+    on_page(sysadmin, "pengguna")
+    shot(sysadmin, "08-admin-pengguna")
+    on_page(sysadmin, "aturan")
+    shot(sysadmin, "09-admin-aturan-libur")
+    sysadmin.close()
+
+    sign_in = SignInDialog(base)
+    sign_in.username_edit.setText("admin1")
+    sign_in.errors.set("", "Akun terkunci selama 15 menit karena 5 kali salah kata sandi.")
+    shot(sign_in, "10-masuk")
+    first = FirstRunDialog(Path(tmp.name) / "baru")
+    shot(first, "11-penyiapan-awal")
+
+    for w in (sign_in, first):
+        w.close()
+    store.close()
+    for p in written:
+        print(p)
+    return 0
+
+
+def _sleep_ms(ms: int) -> None:
+    from PySide6.QtCore import QThread
+
+    QThread.msleep(ms)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
