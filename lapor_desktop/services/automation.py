@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lapor_desktop.db.models import Complaint
-from lapor_desktop.domain.workflow import Action, Status
+from lapor_desktop.domain.workflow import Action, Role, Status
 from lapor_desktop.services import deadlines
 from lapor_desktop.services.casework import perform_as_system
 from lapor_desktop.services.context import Ctx
@@ -23,6 +23,9 @@ class AutomationResult:
 
 
 def apply_automatic(ctx: Ctx) -> AutomationResult:
+    """Run as the system (no session: a scheduler) or by the regency admin."""
+    if ctx.session is not None:
+        ctx.require(Role.ADMIN_KABUPATEN)
     now = ctx.clock.now()
     today = now.date()
     out = AutomationResult()

@@ -184,6 +184,10 @@ def perform(
     # IMMEDIATE: take the write lock first, so two PCs' actions on one case serialize.
     with database_proxy.atomic("IMMEDIATE"):
         case = load_case(ticket)
+        if role not in t.roles:  # the role first: "not your job" before "not your case"
+            raise PermissionDenied(
+                f"Peran {role.label} tidak berwenang melakukan tindakan '{action.label}'."
+            )
         check_scope(s, action, case)
         return _transition(
             ctx,

@@ -40,6 +40,15 @@ class Ctx:
         return replace(self, session=session)
 
     def user(self) -> Session:
+        s = self.signed_in()
+        if s.must_change_password:
+            raise PermissionDenied(
+                "Kata sandi Anda direset oleh administrator; ganti kata sandi terlebih dahulu."
+            )
+        return s
+
+    def signed_in(self) -> Session:
+        """The session even when a password change is pending (for changing it)."""
         if self.session is None:
             raise PermissionDenied("Silakan masuk (login) terlebih dahulu.")
         return self.session

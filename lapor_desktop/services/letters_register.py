@@ -99,7 +99,16 @@ def register_rows(
 
     s = ctx.user()
     q = (
-        Letter.select(Letter, Office.code, Complaint.ticket, User.username)
+        Letter.select(
+            Letter.full_number,
+            Letter.number,
+            Letter.year,
+            Letter.kind,
+            Office.code,
+            Complaint.ticket,
+            User.username,
+            Letter.reserved_at,
+        )
         .join(Office, on=(Letter.office == Office.id))
         .switch(Letter)
         .join(Complaint, join_type=JOIN.LEFT_OUTER, on=(Letter.complaint == Complaint.id))
@@ -113,17 +122,8 @@ def register_rows(
         q = q.where(Office.code == office_code.upper())
     if year:
         q = q.where(Letter.year == year)
-    rows: Any = q
+    rows: Any = q.tuples()
     return [
-        LetterRow(
-            r.full_number,
-            r.number,
-            r.year,
-            r.kind,
-            r.office.code,
-            r.complaint.ticket if r.complaint_id else None,
-            r.reserved_by.username if r.reserved_by_id else "",
-            r.reserved_at,
-        )
-        for r in rows
+        LetterRow(full, number, year, kind, office, ticket, username or "", at)
+        for full, number, year, kind, office, ticket, username, at in rows
     ]

@@ -269,7 +269,7 @@ def reset_password(ctx: Ctx, username: str, new_password: str) -> None:
 
 
 def change_password(ctx: Ctx, old_password: str, new_password: str) -> Session:
-    s = ctx.user()
+    s = ctx.signed_in()
     _check_password_strength(new_password)
     if old_password == new_password:
         raise ValidationError("Kata sandi baru harus berbeda dari yang lama.", "password")

@@ -107,3 +107,14 @@ def test_lock_expiry_uses_the_injected_clock(world: World) -> None:
             users.sign_in(world.base, "dinkes", "salah-salah")
     world.clock.at = start + timedelta(minutes=16)
     users.sign_in(world.base, "dinkes", PASSWORD)
+
+
+def test_reset_password_must_be_changed_before_casework(world: World) -> None:
+    from lapor_desktop.services import cases
+
+    users.reset_password(world.as_("sysadmin"), "admin", "sementara-123")
+    ctx = world.base.as_user(users.sign_in(world.base, "admin", "sementara-123"))
+    with pytest.raises(PermissionDenied, match="ganti kata sandi"):
+        cases.list_cases(ctx)
+    ctx = ctx.as_user(users.change_password(ctx, "sementara-123", "baru-sekali-9"))
+    assert cases.list_cases(ctx).rows == []
