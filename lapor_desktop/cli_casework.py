@@ -227,7 +227,7 @@ def user_passwd(args: argparse.Namespace, a: Acting) -> int:
     from lapor_desktop.services import users
 
     name = args.name.strip().lower()
-    if name == a.ctx.user().username:
+    if name == a.ctx.signed_in().username:
         users.change_password(a.ctx, a.password, _new_password())
         say(f"Kata sandi '{name}' diganti.")
     else:
