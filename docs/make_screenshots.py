@@ -122,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from lapor_desktop.domain.workflow import Action, Status
     from lapor_desktop.gui import ops
+
+    ops.collect_garbage_on_ui_thread()
     from lapor_desktop.gui.action_dialog import ActionDialog
     from lapor_desktop.gui.case_view import CaseViewPage
     from lapor_desktop.gui.first_run import FirstRunDialog

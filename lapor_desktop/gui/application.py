@@ -59,6 +59,9 @@ def run_gui(data_dir: Path) -> int:
     app.setOrganizationName("Pemkab Kampar")
     QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
     _install_translator(app)
+    from lapor_desktop.gui.ops import collect_garbage_on_ui_thread
+
+    collect_garbage_on_ui_thread()
 
     from lapor_desktop.gui.main_window import MainWindow
     from lapor_desktop.gui.reminder_watch import ReminderWatch

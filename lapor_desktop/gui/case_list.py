@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QDate, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -25,6 +27,7 @@ from lapor_desktop.domain.sla import STATE_LABELS, ClockState
 from lapor_desktop.domain.workflow import Status
 from lapor_desktop.gui import case_model
 from lapor_desktop.gui.case_model import CaseTableModel
+from lapor_desktop.gui.ops import run_op
 from lapor_desktop.services import cases, reference
 from lapor_desktop.services.casework import KLASIFIKASI_LABELS
 from lapor_desktop.services.context import Ctx
@@ -84,7 +87,9 @@ class CaseListPage(QWidget):
         self.ctx = ctx
         self.preset = preset or cases.CaseFilter()
         self.settings_key = settings_key
-        self.model = CaseTableModel(ctx, self)
+        self.model = CaseTableModel(ctx, self, runner=self._run_off_thread)
+        self.model.loaded.connect(self._first_page_arrived)
+        self._count_generation = 0
         lay = QVBoxLayout(self)
 
         top = QHBoxLayout()
@@ -225,12 +230,24 @@ class CaseListPage(QWidget):
             escalated=None if escalated is None else escalated == "yes",
         )
 
+    def _run_off_thread(self, fn: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        run_op(self, fn, done)
+
     def apply_filter(self) -> None:
         self._debounce.stop()
         f = self.current_filter()
         self.model.set_filter(f)
-        total = cases.count_cases(self.ctx, f)
-        self.count_label.setText(self.tr("{0} laporan").format(total))
+        # The count is a separate, slower query: shown when it arrives, never waited for.
+        self._count_generation += 1
+        generation, ctx = self._count_generation, self.ctx
+        self.count_label.setText(self.tr("menghitung…"))
+        run_op(self, lambda: cases.count_cases(ctx, f), lambda n: self._show_count(generation, n))
+
+    def _show_count(self, generation: int, total: int) -> None:
+        if generation == self._count_generation:
+            self.count_label.setText(self.tr("{0} laporan").format(total))
+
+    def _first_page_arrived(self) -> None:
         if self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(0, 0))
 

@@ -3,10 +3,11 @@ filtered in SQL. Never loads all rows; no proxy model."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush
 
 from lapor_desktop.domain.workflow import Status
@@ -42,16 +43,28 @@ _HORIZONTAL = Qt.Orientation.Horizontal
 _Index = QModelIndex | QPersistentModelIndex
 
 
+# runner(fn, on_done): runs fn off the UI thread and calls on_done(result) on it.
+Runner = Callable[[Callable[[], Any], Callable[[Any], None]], None]
+
+
 class CaseTableModel(QAbstractTableModel):
-    def __init__(self, ctx: Ctx, parent: Any = None) -> None:
+    """With a `runner`, pages load off the UI thread (the list stays usable while a slow
+    query runs); without one, synchronously (tests, benchmarks of the query alone)."""
+
+    loaded = Signal()  # the first page after a reload has arrived
+
+    def __init__(self, ctx: Ctx, parent: Any = None, runner: Runner | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.runner = runner
         self.filter = cases.CaseFilter()
         self.sort_key = "received_at"
         self.descending = True
         self.rows: list[cases.CaseRow] = []
         self._cursor: tuple[Any, int] | None = None
         self._more = False
+        self._loading = False
+        self._generation = 0  # results of an older filter/sort are dropped
         self._headers = (
             self.tr("Nomor tiket"),
             self.tr("Diterima"),
@@ -70,42 +83,62 @@ class CaseTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------------ loading
 
+    def _page_query(self, after: tuple[Any, int] | None) -> Callable[[], cases.CasePage]:
+        ctx, f, key, desc = self.ctx, replace(self.filter), self.sort_key, self.descending
+        return lambda: cases.list_cases(ctx, f, sort=key, descending=desc, after=after, limit=PAGE)
+
+    def _run(
+        self, fn: Callable[[], cases.CasePage], done: Callable[[cases.CasePage], None]
+    ) -> None:
+        if self.runner is None:
+            done(fn())
+        else:
+            self.runner(fn, done)
+
     def set_filter(self, f: cases.CaseFilter) -> None:
         self.filter = replace(f)
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self.rows = []
-        page = cases.list_cases(
-            self.ctx, self.filter, sort=self.sort_key, descending=self.descending, limit=PAGE
-        )
-        self.rows = list(page.rows)
-        self._cursor = page.next_cursor
-        self._more = page.next_cursor is not None
-        self.endResetModel()
+        self._generation += 1
+        generation = self._generation
+        self._loading = True
+
+        def done(page: cases.CasePage) -> None:
+            if generation != self._generation:
+                return
+            self.beginResetModel()
+            self.rows = list(page.rows)
+            self._cursor = page.next_cursor
+            self._more = page.next_cursor is not None
+            self._loading = False
+            self.endResetModel()
+            self.loaded.emit()
+
+        self._run(self._page_query(None), done)
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._more
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or not self._more:
+        if parent.isValid() or not self._more or self._loading:
             return
-        page = cases.list_cases(
-            self.ctx,
-            self.filter,
-            sort=self.sort_key,
-            descending=self.descending,
-            after=self._cursor,
-            limit=PAGE,
-        )
-        self._cursor = page.next_cursor
-        self._more = page.next_cursor is not None
-        if page.rows:
-            first = len(self.rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-            self.rows.extend(page.rows)
-            self.endInsertRows()
+        self._loading = True
+        generation = self._generation
+
+        def done(page: cases.CasePage) -> None:
+            if generation != self._generation:
+                return
+            self._cursor = page.next_cursor
+            self._more = page.next_cursor is not None
+            self._loading = False
+            if page.rows:
+                first = len(self.rows)
+                self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+                self.rows.extend(page.rows)
+                self.endInsertRows()
+
+        self._run(self._page_query(self._cursor), done)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = SORT_KEYS.get(column)

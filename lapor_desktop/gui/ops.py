@@ -7,6 +7,7 @@ Service calls are safe on a worker thread: peewee opens one connection per threa
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -50,6 +51,32 @@ def tracker() -> _Tracker:
     if _tracker is None or not shiboken6.isValid(_tracker):
         _tracker = _Tracker()
     return _tracker
+
+
+class _UiThreadGc(QObject):
+    """Python's cyclic GC runs in whichever thread happens to allocate; if that is a worker,
+    it may destroy Qt objects off the UI thread and crash. So (like Anki) automatic GC is
+    off while the GUI runs, and collections happen on the UI thread on a timer."""
+
+    def __init__(self, interval_ms: int) -> None:
+        super().__init__()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.collect)
+        self.timer.start(interval_ms)
+
+    def collect(self) -> None:
+        gc.collect()
+
+
+_gc_guard: _UiThreadGc | None = None
+
+
+def collect_garbage_on_ui_thread(interval_ms: int = 10_000) -> None:
+    """Call once on the UI thread after the QApplication exists."""
+    global _gc_guard
+    gc.disable()
+    if _gc_guard is None or not shiboken6.isValid(_gc_guard):
+        _gc_guard = _UiThreadGc(interval_ms)
 
 
 def idle() -> bool:

@@ -3,6 +3,7 @@ boxes recorded instead of shown; every op finished before a test ends."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -90,8 +91,15 @@ def isolated_settings(tmp_path: Path, qapp) -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def ops_finished(qtbot) -> Iterator[None]:
+    # As in the app (ops.collect_garbage_on_ui_thread): a worker thread must never be the
+    # one that garbage-collects Qt objects, so no automatic GC while a GUI test runs.
+    was_enabled = gc.isenabled()
+    gc.disable()
     yield
     qtbot.waitUntil(ops.idle, timeout=10_000)
+    gc.collect()
+    if was_enabled:
+        gc.enable()
 
 
 def wait_ops(qtbot) -> None:

@@ -238,6 +238,7 @@ def test_open_case_from_list_with_enter(qtbot, world: World) -> None:
     w.show()
     qtbot.waitExposed(w)
     page = w.show_page("laporan")
+    wait_ops(qtbot)
     page.table.setFocus()  # type: ignore[attr-defined]
     qtbot.keyClick(page.table, Qt.Key.Key_Return)  # type: ignore[attr-defined]
     assert isinstance(w.case_page, CaseViewPage) and w.case_page.ticket == t

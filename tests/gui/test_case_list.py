@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtCore import QDate, Qt
 
 from lapor_desktop.gui import case_model
 from lapor_desktop.gui.case_list import CaseListPage
 from lapor_desktop.services import casework
-from tests.gui.conftest import World
+from tests.gui.conftest import World, wait_ops
 
 pytestmark = pytest.mark.gui
 
@@ -24,11 +26,18 @@ def page(qtbot, keep, qtmodeltester, world: World) -> CaseListPage:
     return p
 
 
-def titles(p: CaseListPage) -> list[str]:
-    return [r.title for r in p.model.rows]
+@pytest.fixture
+def titles(qtbot) -> Callable[[CaseListPage], list[str]]:
+    """The titles shown, once the off-thread page (and count) queries have delivered."""
+
+    def get(p: CaseListPage) -> list[str]:
+        wait_ops(qtbot)
+        return [r.title for r in p.model.rows]
+
+    return get
 
 
-def test_search_is_debounced(qtbot, page: CaseListPage) -> None:
+def test_search_is_debounced(qtbot, page: CaseListPage, titles) -> None:
     calls: list[int] = []
     original = page.model.set_filter
     page.model.set_filter = lambda f: (calls.append(1), original(f))  # type: ignore[method-assign]
@@ -39,8 +48,8 @@ def test_search_is_debounced(qtbot, page: CaseListPage) -> None:
     assert page.count_label.text() == "1 laporan"
 
 
-def test_filters_and_reset(qtbot, page: CaseListPage, world: World) -> None:
-    t = page.model.rows[0].ticket
+def test_filters_and_reset(qtbot, page: CaseListPage, world: World, titles) -> None:
+    t = page.model.rows[0].ticket if titles(page) else ""
     casework.verify(world.as_("admin"), t, category="KESEHATAN")
     casework.dispose(world.as_("admin"), t, opd="DINKES")
     page.status_combo.setCurrentIndex(page.status_combo.findData("TERDISPOSISI"))
@@ -66,7 +75,7 @@ def test_filters_and_reset(qtbot, page: CaseListPage, world: World) -> None:
     assert len(titles(page)) == 2  # the dispositioned one has a fresh follow-up clock
 
 
-def test_sort_by_header_click(qtbot, page: CaseListPage) -> None:
+def test_sort_by_header_click(qtbot, page: CaseListPage, titles) -> None:
     page.table.sortByColumn(case_model.COL_TITLE, Qt.SortOrder.AscendingOrder)
     assert titles(page) == ["Jalan berlubang", "Puskesmas tutup", "Sampah menumpuk"]
     page.table.sortByColumn(case_model.COL_TITLE, Qt.SortOrder.DescendingOrder)
