@@ -33,15 +33,23 @@ from __future__ import annotations
 import statistics
 import uuid
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from peewee import JOIN, Case, fn
 
 from lapor_desktop import pdf
-from lapor_desktop.db.models import CaseAction, Category, Complaint, Office, User
-from lapor_desktop.domain.sla import Clock, ClockState
+from lapor_desktop.db.models import (
+    CaseAction,
+    Category,
+    Complaint,
+    Office,
+    User,
+    database_proxy,
+)
+from lapor_desktop.domain.sla import Clock, ClockState, Limit, RuleSet, due_date
 from lapor_desktop.domain.workflow import LAPOR_BUCKETS, Action, Role, Status
 from lapor_desktop.pdf.data import (
     AnnexRow,
@@ -238,120 +246,72 @@ def monthly_summary(
     per_opd: dict[uuid.UUID | None, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
     for oid, n, fin, proc, nf in opd_counts:
         per_opd[oid][:4] = [int(n), int(fin or 0), int(proc or 0), int(nf or 0)]
-    overdue_cond = scoped(
-        Complaint.status.in_(list(BEFORE_ANSWER)),
-        Complaint.received_at < end,
-        Complaint.due_date < ref_day,
-    )
-    overdue_rows: Any = (
-        Complaint.select(Complaint.opd, fn.COUNT(Complaint.id))
-        .where(overdue_cond)
-        .group_by(Complaint.opd)
-        .tuples()
-    )
-    for oid, n in overdue_rows:
-        per_opd[oid][4] = int(n)
-    esc_cond = scoped((Complaint.escalated_at >= start) & (Complaint.escalated_at < end))
-    esc_rows: Any = (
-        Complaint.select(Complaint.opd, fn.COUNT(Complaint.id))
-        .where(esc_cond)
-        .group_by(Complaint.opd)
-        .tuples()
-    )
-    for oid, n in esc_rows:
-        per_opd[oid][5] = int(n)
-
-    # J. reopened during the month
-    reopen_q = CaseAction.select(
-        fn.COUNT(CaseAction.id), fn.COUNT(fn.DISTINCT(CaseAction.complaint))
-    ).where(
-        (CaseAction.action == Action.REPORTER_RESPONSE.value)
-        & (CaseAction.at >= start)
-        & (CaseAction.at < end)
-    )
-    if opd:
-        reopen_q = reopen_q.join(Complaint, on=(CaseAction.complaint == Complaint.id)).where(
-            Complaint.opd == opd.id
-        )
-    reopen_events, reopened_cases = (int(x or 0) for x in reopen_q.tuples()[0])
-
-    # G, H: clocks of the cohort and of the month's activity, from one history query
-    cohort_ids = Complaint.select(Complaint.id).where(cohort)
-    active = CaseAction.select(CaseAction.complaint).where(
-        (CaseAction.at >= start)
-        & (CaseAction.at < end)
-        & CaseAction.action.in_([Action.DISPOSE.value, Action.APPROVE.value])
-    )
-    if opd:
-        active = active.join(Complaint, on=(CaseAction.complaint == Complaint.id)).where(
-            Complaint.opd == opd.id
-        )
-    cases_q: Any = (
-        Complaint.select(Complaint.id, Complaint.received_at, Complaint.rule_set, Complaint.opd)
-        .where(Complaint.id.in_(cohort_ids) | Complaint.id.in_(active))
-        .tuples()
-    )
-    info = {cid: (rec, rs, oid) for cid, rec, rs, oid in cases_q}
-    hist: dict[Any, list[tuple[str, str, datetime]]] = defaultdict(list)
-    if info:
-        hq: Any = (
-            CaseAction.select(
-                CaseAction.complaint, CaseAction.action, CaseAction.to_status, CaseAction.at
+    # one pass over the cases received by the month's end for both I. columns
+    overdue_case = Case(
+        None,
+        [
+            (
+                Complaint.status.in_(list(BEFORE_ANSWER)) & (Complaint.due_date < ref_day),
+                1,
             )
-            .where(CaseAction.complaint.in_(cohort_ids) | CaseAction.complaint.in_(active))
-            .order_by(CaseAction.complaint, CaseAction.seq)
-            .tuples()
-        )
-        for cid, action, to, at in hq:
-            hist[cid].append((str(action), str(to), at))
-    cal = deadlines.calendar()
+        ],
+        0,
+    )
+    esc_case = Case(
+        None, [((Complaint.escalated_at >= start) & (Complaint.escalated_at < end), 1)], 0
+    )
+    late_rows: Any = (
+        Complaint.select(Complaint.opd, fn.SUM(overdue_case), fn.SUM(esc_case))
+        .where(scoped(Complaint.received_at < end))
+        .group_by(Complaint.opd)
+        .tuples()
+    )
+    for oid, overdue_n, esc_n in late_rows:
+        if overdue_n or esc_n:
+            per_opd[oid][4] = int(overdue_n or 0)
+            per_opd[oid][5] = int(esc_n or 0)
+
+    # G, H: the clocks of the cohort and of the month's activity (cases received before
+    # the month whose stored columns say something may have happened in it; the history
+    # decides), from two indexed history queries.
+    earlier = scoped(
+        Complaint.received_at < start,
+        (Complaint.disposed_at >= start)
+        | (Complaint.answered_at >= start)
+        | (Complaint.reopen_count > 0),
+    )
     cohort_rates, activity_rates = _Rates(), _Rates()
     days_by_opd: dict[uuid.UUID | None, list[int]] = defaultdict(list)
-    days_of: dict[Any, int] = {}
-    for cid, (rec, rs, oid) in info.items():
-        rows = hist.get(cid, [])
-        first_dispose = next((at for a, _, at in rows if a == Action.DISPOSE.value), None)
-        approvals = [at for a, _, at in rows if a == Action.APPROVE.value]
-        if first_dispose is None and not approvals:
-            continue
-        clocks = deadlines.clocks_for(
-            rec, deadlines.ActionTimes(tuple(rows)), deadlines.rules_of(rs), now
-        )
-        in_cohort = start <= rec < end
-        ver, fol, esc = (
-            clocks[Clock.VERIFICATION],
-            clocks[Clock.FOLLOW_UP],
-            clocks[Clock.ESCALATION],
-        )
-        if first_dispose is not None:
-            met = ver.state is ClockState.MET
-            if in_cohort:
-                cohort_rates.verification.add(met)
-            if start <= first_dispose < end:
-                activity_rates.verification.add(met)
-        if (
-            approvals
-            and fol.done_at is not None
-            and fol.state
-            in (
-                ClockState.MET,
-                ClockState.MISSED,
+    days_of: dict[str, int] = {}
+    timer = _Clocks(now)
+    reopen_events = reopened_cases = 0  # J. from the same histories
+    for in_cohort, cond in ((True, cohort), (False, earlier)):
+        for cid, rec, rs, oid, rows in _histories(cond):
+            reopens = sum(
+                1 for a, at in rows if a == Action.REPORTER_RESPONSE.value and start <= at < end
             )
-        ):
-            met = fol.state is ClockState.MET
-            if in_cohort:
-                cohort_rates.followup.add(met)
-            if start <= approvals[-1] < end:
-                activity_rates.followup.add(met)
-        if approvals:
-            met = esc.state is ClockState.MET
-            if in_cohort:
-                cohort_rates.finished.add(met)
-                days = cal.working_days_between(rec.date(), approvals[0].date())
-                days_by_opd[oid].append(days)
-                days_of[cid] = days
-            if start <= approvals[0] < end:
-                activity_rates.finished.add(met)
+            reopen_events += reopens
+            reopened_cases += reopens > 0
+            facts = timer.facts(rec, rs, rows)
+            if facts.first_dispose is not None:
+                if in_cohort:
+                    cohort_rates.verification.add(bool(facts.verification_met))
+                if start <= facts.first_dispose < end:
+                    activity_rates.verification.add(bool(facts.verification_met))
+            if facts.followup_met is not None and facts.last_approval is not None:
+                if in_cohort:
+                    cohort_rates.followup.add(facts.followup_met)
+                if start <= facts.last_approval < end:
+                    activity_rates.followup.add(facts.followup_met)
+            if facts.first_approval is not None:
+                met = bool(facts.escalation_met)
+                if in_cohort:
+                    cohort_rates.finished.add(met)
+                    days = timer.working_days(rec.date(), facts.first_approval.date())
+                    days_by_opd[_uuid(oid)].append(days)
+                    days_of[cid] = days
+                if start <= facts.first_approval < end:
+                    activity_rates.finished.add(met)
 
     # names of the OPDs in the table
     ids = [oid for oid in per_opd if oid is not None]
@@ -416,7 +376,190 @@ def monthly_summary(
     )
 
 
-def _annex(cohort: Any, days_of: dict[Any, int]) -> tuple[AnnexRow, ...]:
+# ---------------------------------------------------------------- clocks in bulk
+
+# The actions deadlines.clocks_for looks at; the others do not move a clock.
+CLOCK_ACTIONS = tuple(
+    a.value
+    for a in (
+        Action.DISPOSE,
+        Action.REDISPOSE,
+        Action.NOT_OURS,
+        Action.APPROVE,
+        Action.REPORTER_RESPONSE,
+        Action.HOLD,
+        Action.RESUME,
+        Action.ACCEPT,
+        Action.CLOSE,
+        Action.AUTO_CLOSE,
+        Action.ARCHIVE,
+    )
+)
+_CLOSING = frozenset(
+    a.value for a in (Action.ACCEPT, Action.CLOSE, Action.AUTO_CLOSE, Action.ARCHIVE)
+)
+_FOLLOW_STARTS = frozenset(a.value for a in deadlines.FOLLOW_UP_STARTS)
+
+
+def _dt(value: Any) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+
+
+def _uuid(value: Any) -> uuid.UUID | None:
+    if value is None or isinstance(value, uuid.UUID):
+        return value
+    return uuid.UUID(str(value))
+
+
+def _histories(cond: Any) -> Iterator[tuple[str, datetime, str, Any, list[tuple[str, datetime]]]]:
+    """(case id, received, rule set id, opd id, [(action, at)…]) of the cases matching
+    `cond` that have a clock action, from one query (raw rows: no model objects)."""
+    # Driven by the matching case ids (an index range on complaint), then the history
+    # of each through the case_action(complaint_id) index; never a scan of case_action.
+    ids = Complaint.select(Complaint.id).where(cond)
+    q = (
+        CaseAction.select(
+            Complaint.id,
+            Complaint.received_at,
+            Complaint.rule_set,
+            Complaint.opd,
+            CaseAction.action,
+            CaseAction.at,
+        )
+        .join(Complaint, on=(CaseAction.complaint == Complaint.id))
+        .where(CaseAction.complaint.in_(ids) & CaseAction.action.in_(list(CLOCK_ACTIONS)))
+        .order_by(CaseAction.complaint, CaseAction.seq)
+    )
+    sql, params = q.sql()
+    cursor = database_proxy.execute_sql(sql, params)
+    current: Any = None
+    rows: list[tuple[str, datetime]] = []
+    head: tuple[Any, Any, Any] = (None, None, None)
+    for cid, rec, rs, oid, action, at in cursor:
+        if cid != current:
+            if current is not None:
+                yield str(current), _dt(head[0]), str(head[1]), head[2], rows
+            current, head, rows = cid, (rec, rs, oid), []
+        rows.append((str(action), _dt(at)))
+    if current is not None:
+        yield str(current), _dt(head[0]), str(head[1]), head[2], rows
+
+
+@dataclass(frozen=True)
+class ClockFacts:
+    """What the monthly rates need of a case's clocks (None: that clock has not ended)."""
+
+    first_dispose: datetime | None
+    first_approval: datetime | None
+    last_approval: datetime | None
+    verification_met: bool | None
+    followup_met: bool | None
+    escalation_met: bool | None
+
+
+class _Clocks:
+    """deadlines.clocks_for for many cases at once. A case without a hold (no pauses) is
+    folded here with memoised due dates (sla.due_date: the same arithmetic, computed
+    once per start day); a case with a hold goes through clocks_for itself. The tests
+    check both ways agree on every case of a generated database."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+        self.cal = deadlines.calendar()
+        self.rules: dict[str, RuleSet] = {}
+        self.dues: dict[tuple[date, Limit], date] = {}
+        self.spans: dict[tuple[date, date], int] = {}
+
+    def rule_set(self, rs: str) -> RuleSet:
+        rules = self.rules.get(rs)
+        if rules is None:
+            rules = self.rules[rs] = deadlines.rules_of(uuid.UUID(rs))
+        return rules
+
+    def due(self, start: datetime, limit: Limit) -> date:
+        key = (start.date(), limit)
+        d = self.dues.get(key)
+        if d is None:
+            d = self.dues[key] = due_date(start.date(), limit, self.cal)
+        return d
+
+    def working_days(self, a: date, b: date) -> int:
+        n = self.spans.get((a, b))
+        if n is None:
+            n = self.spans[(a, b)] = self.cal.working_days_between(a, b)
+        return n
+
+    def facts(self, received: datetime, rs: str, rows: list[tuple[str, datetime]]) -> ClockFacts:
+        rules = self.rule_set(rs)
+        approvals = [at for a, at in rows if a == Action.APPROVE.value]
+        first_dispose = next((at for a, at in rows if a == Action.DISPOSE.value), None)
+        first_approval = approvals[0] if approvals else None
+        last_approval = approvals[-1] if approvals else None
+        if any(a == Action.HOLD.value for a, _ in rows):
+            return self._slow(received, rules, rows, first_dispose, first_approval, last_approval)
+        follow_start: datetime | None = None
+        follow_end: datetime | None = None
+        last_answer: datetime | None = None
+        closed: datetime | None = None
+        for a, at in rows:  # the fold of deadlines.clocks_for, without pauses
+            if a in _FOLLOW_STARTS:
+                follow_start, follow_end = at, None
+            elif a == Action.NOT_OURS.value:
+                follow_start, follow_end = None, None
+            elif a == Action.APPROVE.value:
+                follow_end = last_answer = at
+            elif a in _CLOSING:
+                closed = at
+            if a == Action.REPORTER_RESPONSE.value:
+                last_answer = None
+        ver = esc = fol = None
+        if first_dispose is not None:
+            ver = first_dispose.date() <= self.due(received, rules.verification)
+        if first_approval is not None:
+            esc = first_approval.date() <= self.due(received, rules.escalation)
+        if follow_start is not None:
+            done = follow_end or (closed if last_answer else None)
+            if done is not None:
+                fol = done.date() <= self.due(follow_start, rules.follow_up)
+        return ClockFacts(first_dispose, first_approval, last_approval, ver, fol, esc)
+
+    def _slow(
+        self,
+        received: datetime,
+        rules: RuleSet,
+        rows: list[tuple[str, datetime]],
+        first_dispose: datetime | None,
+        first_approval: datetime | None,
+        last_approval: datetime | None,
+    ) -> ClockFacts:
+        history = deadlines.ActionTimes(tuple((a, "", at) for a, at in rows))
+        clocks = deadlines.clocks_for(received, history, rules, self.now)
+
+        def met(clock: Clock) -> bool | None:
+            st = clocks[clock]
+            if st.done_at is None or st.state not in (ClockState.MET, ClockState.MISSED):
+                return None
+            return st.state is ClockState.MET
+
+        return ClockFacts(
+            first_dispose,
+            first_approval,
+            last_approval,
+            met(Clock.VERIFICATION) if first_dispose else None,
+            met(Clock.FOLLOW_UP),
+            met(Clock.ESCALATION) if first_approval else None,
+        )
+
+
+def clock_facts(ctx: Ctx, ticket: str) -> ClockFacts:
+    """One case's facts, through the bulk path (for tests and diagnostics)."""
+    case = Complaint.get(Complaint.ticket == ticket)
+    for _cid, rec, rs, _oid, rows in _histories(Complaint.id == case.id):
+        return _Clocks(ctx.clock.now()).facts(rec, rs, rows)
+    return ClockFacts(None, None, None, None, None, None)
+
+
+def _annex(cohort: Any, days_of: dict[str, int]) -> tuple[AnnexRow, ...]:
     rows: Any = (
         Complaint.select(
             Complaint.id,
@@ -445,7 +588,7 @@ def _annex(cohort: Any, days_of: dict[Any, int]) -> tuple[AnnexRow, ...]:
             category=cat or "-",
             title=SECRET_TITLE if rahasia else title,
             status=Status(status).label,
-            days=days_of.get(cid),
+            days=days_of.get(cid.hex),
         )
         for cid, opd, ticket, received, kl, cat, title, rahasia, status in rows
     )
@@ -485,4 +628,8 @@ def monthly_pdf(
 
 def monthly_xlsx(ctx: Ctx, year: int, month: int, opd_code: str | None = None) -> bytes:
     """The monthly summary's tables as an XLSX workbook (same numbers as the PDF)."""
-    return pdf.monthly_xlsx(monthly_summary(ctx, year, month, opd_code))
+    # Not `pdf.monthly_xlsx`: once the submodule pdf/monthly_xlsx.py is imported, the
+    # package attribute of that name is the module, no longer the function.
+    from lapor_desktop.pdf.monthly_xlsx import monthly_xlsx as build
+
+    return build(monthly_summary(ctx, year, month, opd_code))
