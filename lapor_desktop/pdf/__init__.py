@@ -132,7 +132,7 @@ def render_monthly(data: MonthlySummary, templates: Templates, paper: str | None
 
 def monthly_xlsx(data: MonthlySummary) -> bytes:
     """The monthly summary's tables as an XLSX workbook."""
-    from lapor_desktop.pdf.monthly_xlsx import monthly_xlsx as build
+    from lapor_desktop.pdf.monthly_workbook import monthly_xlsx as build
 
     return build(data)
 

@@ -64,10 +64,10 @@ def receipt(ticket: str = "KPR-2026-000123") -> ReceiptData:
 
 
 def answer(
-    ticket: str = "KPR-2026-000123", anonymous: bool = False, nomor: str = "000/17/DPUPR/2026"
+    ticket: str = "KPR-2026-000123", anonymous: bool = False, nomor: str = "000/17/PUPR/2026"
 ) -> AnswerLetter:
     return AnswerLetter(
-        office_code="DPUPR",
+        office_code="PUPR",
         nomor=nomor,
         date=date(2026, 11, 27),
         ticket=ticket,

@@ -628,8 +628,6 @@ def monthly_pdf(
 
 def monthly_xlsx(ctx: Ctx, year: int, month: int, opd_code: str | None = None) -> bytes:
     """The monthly summary's tables as an XLSX workbook (same numbers as the PDF)."""
-    # Not `pdf.monthly_xlsx`: once the submodule pdf/monthly_xlsx.py is imported, the
-    # package attribute of that name is the module, no longer the function.
-    from lapor_desktop.pdf.monthly_xlsx import monthly_xlsx as build
+    from lapor_desktop.pdf.monthly_workbook import monthly_xlsx as build
 
     return build(monthly_summary(ctx, year, month, opd_code))

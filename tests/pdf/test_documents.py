@@ -56,7 +56,7 @@ def test_answer_letter(templates) -> None:
     pdf = render_answer(samples.answer(), templates)
     text = pdf_text(pdf)
     for expected in (
-        "000/17/DPUPR/2026",
+        "000/17/PUPR/2026",
         "Bangkinang, 27 November 2026",
         "Tanggapan atas Pengaduan SP4N-LAPOR! Nomor Tracking #4567890",
         "Sdr. Ahmad Fauzi",

@@ -17,8 +17,8 @@ def copy_templates(tmp_path: Path) -> Path:
 
 
 def test_bundled_templates_load(templates) -> None:
-    assert templates.letterhead("DPUPR").office.startswith("DINAS PEKERJAAN UMUM")
-    assert templates.letterhead("DPUPR").government == "PEMERINTAH KABUPATEN KAMPAR"
+    assert templates.letterhead("PUPR").office.startswith("DINAS PEKERJAAN UMUM")
+    assert templates.letterhead("PUPR").government == "PEMERINTAH KABUPATEN KAMPAR"
 
 
 def test_unknown_office_gets_the_default_letterhead(templates) -> None:
@@ -26,7 +26,7 @@ def test_unknown_office_gets_the_default_letterhead(templates) -> None:
 
 
 def test_letter_number_follows_the_pattern(templates) -> None:
-    assert templates.letter_number("answer", "DPUPR", 17, 2026) == "000/17/DPUPR/2026"
+    assert templates.letter_number("answer", "PUPR", 17, 2026) == "000/17/PUPR/2026"
     assert (
         templates.letter_number("ombudsman", "DISKOMINFOSANDI", 3, 2027)
         == "000/3/DISKOMINFOSANDI/2027"
@@ -91,5 +91,5 @@ def test_admin_edits_replace_the_letterhead(templates) -> None:
 def test_missing_emblem_is_skipped(templates, tmp_path: Path) -> None:
     lh = Letterhead(government="G", office="O", address="A", emblem=str(tmp_path / "none.png"))
     assert templates.emblem_path(lh) is None
-    edited = templates.with_office("DPUPR", lh)
+    edited = templates.with_office("PUPR", lh)
     assert render_answer(answer(), edited).startswith(b"%PDF")
