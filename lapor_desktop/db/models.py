@@ -159,7 +159,7 @@ class Complaint(SyncedModel):
     disposed_at = DateTimeField(null=True)
     answered_at = DateTimeField(null=True)
     closed_at = DateTimeField(null=True)
-    escalated_at = DateTimeField(null=True)
+    escalated_at = DateTimeField(null=True, index=True)  # index: schema v3
     reopen_count = IntegerField(default=0)
     answer_text = TextField(default="")
     created_at = DateTimeField(default=_now)
@@ -194,7 +194,10 @@ class CaseAction(SyncedModel):
     at = DateTimeField()
 
     class Meta:
-        indexes = ((("complaint", "seq"), True),)
+        indexes = (
+            (("complaint", "seq"), True),
+            (("action", "at"), False),  # schema v3: monthly summary
+        )
 
 
 class Attachment(SyncedModel):
