@@ -65,7 +65,7 @@ def signed_in(args: argparse.Namespace) -> Iterator[Acting]:
 Body = Callable[[argparse.Namespace, Acting], int]
 
 
-def _command(name: str, body: Body) -> Callable[[argparse.Namespace], int]:
+def signed_command(name: str, body: Body) -> Callable[[argparse.Namespace], int]:
     """A handler that signs in, runs `body`, and maps a late usage problem to exit 2."""
 
     def handler(args: argparse.Namespace) -> int:
@@ -782,7 +782,7 @@ def letters_list(args: argparse.Namespace, a: Acting) -> int:
 # ---------------------------------------------------------------- parser
 
 
-def _common(json_flag: bool = True) -> argparse.ArgumentParser:
+def common_options(json_flag: bool = True) -> argparse.ArgumentParser:
     """Options every casework subcommand takes; SUPPRESS keeps the global values."""
     p = argparse.ArgumentParser(add_help=False)
     p.add_argument(
@@ -837,8 +837,8 @@ def _filters(p: argparse.ArgumentParser) -> None:
 
 
 def add_commands(sub: Any) -> None:
-    common = _common()
-    plain = _common(json_flag=False)
+    common = common_options()
+    plain = common_options(json_flag=False)
 
     def leaf(
         parent: Any, name: str, label: str, body: Body, help_text: str, *, json_flag: bool = True
@@ -849,7 +849,7 @@ def add_commands(sub: Any) -> None:
             description=help_text,
             parents=[common if json_flag else plain],
         )
-        s.set_defaults(handler=_command(label, body))
+        s.set_defaults(handler=signed_command(label, body))
         return s
 
     # user ...

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from lapor_desktop.cli import EXIT_OK, CliError, emit_json, say
-from lapor_desktop.cli_casework import Acting, UsageError, _command, _common
+from lapor_desktop.cli_casework import Acting, UsageError, common_options, signed_command
 
 LETTER_KINDS: dict[str, str] = {
     "receipt": "tanda terima pengaduan (petugas loket, admin kabupaten)",
@@ -124,7 +124,7 @@ def _early_checks(kind: str, args: argparse.Namespace) -> None:
 
 
 def _checked(kind: str, label: str, body: Callable[[argparse.Namespace, Acting], int]) -> Any:
-    handler = _command(label, body)
+    handler = signed_command(label, body)
 
     def run(args: argparse.Namespace) -> int:
         try:
@@ -233,8 +233,8 @@ def letterhead_reset(args: argparse.Namespace, a: Acting) -> int:
 
 def add_commands(sub: Any) -> None:
     """Registered by cli.build_parser."""
-    common = _common()
-    plain = _common(json_flag=False)
+    common = common_options()
+    plain = common_options(json_flag=False)
 
     g = sub.add_parser(
         "letter",
@@ -270,7 +270,7 @@ def add_commands(sub: Any) -> None:
     gs = g.add_subparsers(dest="letterhead_command", required=True, metavar="PERINTAH")
     s = gs.add_parser("show", help="tampilkan kop surat sebuah kantor", parents=[common])
     s.add_argument("office", metavar="KODE")
-    s.set_defaults(handler=_command("letterhead show", letterhead_show))
+    s.set_defaults(handler=signed_command("letterhead show", letterhead_show))
     s = gs.add_parser(
         "set", help="ubah kop surat/penanda tangan (yang tidak disebut tetap)", parents=[common]
     )
@@ -288,7 +288,7 @@ def add_commands(sub: Any) -> None:
     s.add_argument("--signer-pangkat", metavar="TEKS")
     s.add_argument("--signer-nip", metavar="NIP")
     s.add_argument("--signer-an", metavar="TEKS", help="baris a.n., mis. a.n. BUPATI KAMPAR")
-    s.set_defaults(handler=_command("letterhead set", letterhead_set))
+    s.set_defaults(handler=signed_command("letterhead set", letterhead_set))
     s = gs.add_parser("reset", help="kembalikan kop surat ke bawaan", parents=[common])
     s.add_argument("office", metavar="KODE")
-    s.set_defaults(handler=_command("letterhead reset", letterhead_reset))
+    s.set_defaults(handler=signed_command("letterhead reset", letterhead_reset))
