@@ -87,6 +87,8 @@ def run_gui(data_dir: Path) -> int:
             signed_out: list[bool] = []
             window.signed_out.connect(lambda out=signed_out: out.append(True))
             watch = ReminderWatch(ctx, window)
+            watch.reminded.connect(window.show_reminders)
+            watch.automation_done.connect(lambda _r, w=window: w.refresh_current())
             window.show()
             watch.start()
             code = app.exec()

@@ -300,6 +300,17 @@ class MainWindow(QMainWindow):
                 text = f"{text} ({counts[item.badge]})"
             self.nav_list.item(row).setText(text)
 
+    def show_reminders(self, items: list) -> None:
+        """Reminders also land in the status bar (the tray may be missing)."""
+        if items:
+            self.statusBar().showMessage(
+                self.tr("{0} laporan perlu perhatian — lihat halaman Jatuh tempo.").format(
+                    len(items)
+                ),
+                60_000,
+            )
+            self.refresh_badges()
+
     def nav_text(self, key: str) -> str:
         return self.nav_list.item(self.nav_keys().index(key)).text()
 

@@ -113,3 +113,17 @@ def test_dashboard_counts(qtbot, world: World) -> None:
     qtbot.addWidget(opd)
     wait_ops(qtbot)
     assert opd.total_tile.value_label.text() == "1"
+
+
+def test_main_window_shows_reminders_in_status_bar(qtbot, world: World) -> None:
+    from lapor_desktop.gui.main_window import MainWindow
+
+    world.new_case()
+    w = MainWindow(world.as_("admin"), world.store)
+    qtbot.addWidget(w)
+    watch = ReminderWatch(world.as_("admin"), w, interval_ms=60_000)
+    watch.reminded.connect(w.show_reminders)
+    world.clock.advance(days=4)
+    watch.check_now()
+    wait_ops(qtbot)
+    assert w.statusBar().currentMessage().startswith("1 laporan perlu perhatian")
