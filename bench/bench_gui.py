@@ -186,9 +186,8 @@ def in_process(data_dir: Path, key: str, password: str) -> None:
         f"{'OK' if worst <= 0.050 else 'OVER'}"
     )
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(
-        f"peak resident memory: {rss_mb:.0f} MB (target ≤ 250 MB) {'OK' if rss_mb <= 250 else 'OVER'}"
-    )
+    verdict = "OK" if rss_mb <= 250 else "OVER"
+    print(f"peak resident memory: {rss_mb:.0f} MB (target ≤ 250 MB) {verdict}")
     page.close()
     store.close()
 
