@@ -246,3 +246,46 @@ def test_open_case_from_list_with_enter(qtbot, world: World) -> None:
     w.case_page.back_button.click()
     assert w.stack.currentWidget() is page
     wait_ops(qtbot)
+
+
+def test_not_ours_returns_case_for_redisposition(
+    qtbot, world: World, dialogs: DialogDriver
+) -> None:
+    t = world.new_case()
+    casework.verify(world.as_("admin"), t, category="INFRASTRUKTUR")
+    casework.dispose(world.as_("admin"), t, opd="PUPR")
+    opd = view(qtbot, world, "pupr", t)
+
+    def reason_and_suggestion(d: ActionDialog) -> None:
+        assert d.opd_picker is not None
+        d.opd_picker.setText("DINKES")
+        d.note_edit.setPlainText("Urusan kesehatan, bukan pekerjaan umum.")
+
+    dialogs.then(reason_and_suggestion)
+    opd.action_buttons[Action.NOT_OURS].click()
+    admin = view(qtbot, world, "admin", t)
+    assert admin.detail is not None and admin.detail.status == "TERVERIFIKASI"
+    assert Action.DISPOSE in admin.allowed()
+    last = admin.detail.actions[-1]
+    assert last.action == "NOT_OURS" and last.opd == "DINKES"
+
+
+def test_service_refusal_keeps_dialog_open_with_text(
+    qtbot, world: World, dialogs: DialogDriver
+) -> None:
+    t = world.new_case()
+    casework.verify(world.as_("admin"), t, category="INFRASTRUKTUR")
+    page = view(qtbot, world, "admin", t)
+
+    def unknown_opd(d: ActionDialog) -> None:
+        assert d.opd_picker is not None
+        d.opd_picker.setText("TIDAKADA")
+        d.note_edit.setPlainText("Catatan yang tidak boleh hilang.")
+        d.ok_button.click()
+        assert "tidak ditemukan" in d.errors.labels["opd"].text()
+        assert d.note_edit.toPlainText() == "Catatan yang tidak boleh hilang."
+        d.opd_picker.setText("PUPR")
+
+    dialogs.then(unknown_opd)
+    page.action_buttons[Action.DISPOSE].click()
+    assert page.detail is not None and page.detail.opd == "PUPR"
