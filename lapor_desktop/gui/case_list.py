@@ -283,7 +283,7 @@ class CaseListPage(QWidget):
             return
         fm = self.table.fontMetrics()
         widths = {
-            case_model.COL_TICKET: "2611-XXXX-00000",
+            case_model.COL_TICKET: "2611-DEMO-00000 WW",
             case_model.COL_RECEIVED: "00-00-00000",
             case_model.COL_REPORTER: "Nama Pelapor",
             case_model.COL_STATUS: "Terverifikasi",
