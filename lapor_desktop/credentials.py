@@ -13,7 +13,7 @@ import secrets
 from pathlib import Path
 
 import keyring
-from keyring.errors import KeyringError
+from keyring.errors import KeyringError, PasswordDeleteError
 
 log = logging.getLogger(__name__)
 
@@ -70,4 +70,36 @@ def keyring_usable() -> bool:
         keyring.get_password(SERVICE, "probe")
     except KeyringError:
         return False
+    return True
+
+
+# ---------------------------------------------------------------- other secrets by name
+
+
+def get_secret(name: str) -> str | None:
+    """A named secret (e.g. `sign:PUPR:…`, a certificate passphrase), None when none is
+    stored. Raises KeyringUnavailable when there is no working keyring at all."""
+    try:
+        return keyring.get_password(SERVICE, name)
+    except KeyringError as exc:
+        raise KeyringUnavailable(str(exc)) from exc
+
+
+def store_secret(name: str, value: str) -> None:
+    """Keep a named secret in the OS keyring; KeyringUnavailable when there is none."""
+    try:
+        keyring.set_password(SERVICE, name, value)
+    except KeyringError as exc:
+        raise KeyringUnavailable(str(exc)) from exc
+
+
+def forget_secret(name: str) -> bool:
+    """Delete a named secret; False when none was stored. KeyringUnavailable when there
+    is no working keyring at all."""
+    try:
+        keyring.delete_password(SERVICE, name)
+    except PasswordDeleteError:
+        return False
+    except KeyringError as exc:
+        raise KeyringUnavailable(str(exc)) from exc
     return True

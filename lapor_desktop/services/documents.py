@@ -6,6 +6,10 @@ scope, fills the plain `pdf.data` objects and returns PDF (or XLSX) bytes.
     forwarding_pdf(ctx, ticket)     surat penerusan (numbered; the number is reserved once)
     answer_pdf(ctx, ticket)         surat jawaban (the number reserved at the approval)
     ombudsman_pdf(ctx)              penyampaian ke Ombudsman (open escalated cases)
+    answer_document / forwarding_document / ombudsman_document
+                                    the same letters as `Document(data, signed, note)`:
+                                    e-signed when the issuing office has a certificate
+                                    (signing_settings); the *_pdf functions return `.data`
     history_pdf(ctx, ticket)        riwayat kasus (what the user may see of the case)
     monthly_summary / monthly_pdf / monthly_xlsx   rekapitulasi bulanan (documents_monthly)
 
@@ -76,18 +80,23 @@ from lapor_desktop.services.errors import PermissionDenied, ValidationError
 from lapor_desktop.services.intake import CHANNEL_LABELS
 from lapor_desktop.services.letterhead_settings import templates_for
 from lapor_desktop.services.setup import regency_office
+from lapor_desktop.services.signing_settings import Document, signed_letter
 
 __all__ = [
     "DOCUMENT_LABELS",
     "DOCUMENT_ROLES",
+    "Document",
+    "answer_document",
     "answer_pdf",
     "disposition_pdf",
+    "forwarding_document",
     "forwarding_pdf",
     "history_pdf",
     "may_print",
     "monthly_pdf",
     "monthly_summary",
     "monthly_xlsx",
+    "ombudsman_document",
     "ombudsman_pdf",
     "receipt_pdf",
 ]
@@ -291,6 +300,11 @@ def disposition_pdf(ctx: Ctx, ticket: str) -> bytes:
 
 
 def forwarding_pdf(ctx: Ctx, ticket: str) -> bytes:
+    """The surat penerusan as PDF bytes (see `forwarding_document`)."""
+    return forwarding_document(ctx, ticket).data
+
+
+def forwarding_document(ctx: Ctx, ticket: str) -> Document:
     """Surat penerusan of the case to its OPD, with a number from the regency office's
     register: reserved on the first print after the latest disposition, reused after.
 
@@ -312,7 +326,10 @@ def forwarding_pdf(ctx: Ctx, ticket: str) -> bytes:
         cases=(_case_ref(d, case),),
         instruction=scrub(action.note, _secrets(case)),
     )
-    return pdf.render_forwarding(data, templates_for([office_code]))
+    templates = templates_for([office_code])
+    return signed_letter(
+        ctx, "forwarding", data, templates, pdf.render_forwarding, "surat penerusan"
+    )
 
 
 # ---------------------------------------------------------------- answer
@@ -370,9 +387,15 @@ def answer_pdf(ctx: Ctx, ticket: str) -> bytes:
 
     ADMIN_KABUPATEN, and OPD_ADMIN/OPD_HEAD of the OPD that issued the letter.
     """
+    return answer_document(ctx, ticket).data
+
+
+def answer_document(ctx: Ctx, ticket: str) -> Document:
+    """The surat jawaban (see `answer_pdf`), e-signed when the issuing OPD has a
+    certificate configured (services.signing_settings)."""
     data, code, fallback = answer_letter_data(ctx, ticket)
     templates = templates_for([code], {code: fallback} if fallback else None)
-    return pdf.render_answer(data, templates)
+    return signed_letter(ctx, "answer", data, templates, pdf.render_answer, "surat jawaban")
 
 
 # ---------------------------------------------------------------- ombudsman
@@ -439,6 +462,11 @@ def _ombudsman_letter(ctx: Ctx, tickets: list[str]) -> Letter:
 
 
 def ombudsman_pdf(ctx: Ctx, period: str = "") -> bytes:
+    """The Ombudsman letter as PDF bytes (see `ombudsman_document`)."""
+    return ombudsman_document(ctx, period).data
+
+
+def ombudsman_document(ctx: Ctx, period: str = "") -> Document:
     """Penyampaian ke Ombudsman Perwakilan Riau: every open case flagged ESKALASI
     (past the escalation limit, or escalated by hand), with an annex table.
 
@@ -465,7 +493,8 @@ def ombudsman_pdf(ctx: Ctx, period: str = "") -> bytes:
         ),
         period=period,
     )
-    return pdf.render_ombudsman(data, templates_for([office_code]))
+    templates = templates_for([office_code])
+    return signed_letter(ctx, "ombudsman", data, templates, pdf.render_ombudsman, "surat Ombudsman")
 
 
 # ---------------------------------------------------------------- history
