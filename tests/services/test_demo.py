@@ -396,3 +396,25 @@ def test_received_dates_follow_the_clock(world: World) -> None:
     received = [c.received_at for c in Complaint.select()]
     assert max(received) <= world.clock.at
     assert min(received).date() >= date(2026, 3, 14)
+
+
+def test_cli_demo_command(world: World, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from lapor_desktop import cli
+
+    assert cli.main(["demo", "--cases", "40", "--seed", "9", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["cases"] == 40 and sum(out["by_status"].values()) == 40
+    assert out["password"] == demo.DEMO_PASSWORD and "admin1" in out["users"]
+    assert cli.main(["demo", "--cases", "5"]) == 0
+    captured = capsys.readouterr()
+    assert "5 laporan demo dibuat" in captured.out and "demo12345" in captured.out
+    assert "Membuat data demo: 5/5" in captured.err
+    store = storage.open_database(world.data_dir, lambda new: "tidak dipakai")
+    try:
+        world.new_case()
+        assert cli.main(["demo", "--cases", "5"]) == 1
+        assert "laporan sungguhan" in capsys.readouterr().err
+    finally:
+        store.close()
