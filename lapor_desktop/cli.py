@@ -225,6 +225,9 @@ def build_parser() -> argparse.ArgumentParser:
     cli_casework.add_commands(sub)
     cli_demo.add_commands(sub)
     cli_documents.add_commands(sub)
+    from lapor_desktop import cli_signing
+
+    cli_signing.add_commands(sub)
     return p
 
 

@@ -93,19 +93,26 @@ def _letter(kind: str) -> Callable[[argparse.Namespace, Acting], int]:
         if kind == "ombudsman":
             if ticket:
                 raise UsageError("'letter ombudsman' tidak memakai TIKET")
-            data = documents.ombudsman_pdf(a.ctx, period=args.period or "")
+            data: Any = documents.ombudsman_document(a.ctx, period=args.period or "")
         else:
             if not ticket:
                 raise UsageError(f"'letter {kind}' memerlukan TIKET")
-            make: dict[str, Callable[[Any, str], bytes]] = {
+            make: dict[str, Callable[[Any, str], Any]] = {
                 "receipt": documents.receipt_pdf,
                 "disposition": documents.disposition_pdf,
-                "forwarding": documents.forwarding_pdf,
-                "answer": documents.answer_pdf,
+                "forwarding": documents.forwarding_document,
+                "answer": documents.answer_document,
                 "history": documents.history_pdf,
             }
             data = make[kind](a.ctx, ticket)
-        return _done(out, data, documents.DOCUMENT_LABELS[kind].capitalize())
+        label = documents.DOCUMENT_LABELS[kind].capitalize()
+        if isinstance(data, documents.Document):  # a letter that may be e-signed
+            from lapor_desktop.cli_signing import say_signature
+
+            rc = _done(out, data.data, label)
+            say_signature(data)
+            return rc
+        return _done(out, data, label)
 
     return body
 
