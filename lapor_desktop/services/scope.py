@@ -9,9 +9,9 @@
 
 from __future__ import annotations
 
-from peewee import Expression, fn
+from peewee import OP, SQL, Expression, NodeList
 
-from lapor_desktop.db.models import CaseAction, Complaint
+from lapor_desktop.db.models import Complaint, database_proxy
 from lapor_desktop.domain.workflow import OPD_ROLES, Role
 from lapor_desktop.services.context import Session
 from lapor_desktop.services.errors import NotFound, PermissionDenied
@@ -27,15 +27,25 @@ def not_found(ticket: str) -> NotFound:
     return NotFound(f"Laporan {ticket} tidak ditemukan.")
 
 
-def visible_condition(s: Session) -> Expression | None:
-    """A WHERE condition limiting complaints to what `s` may read; None = everything."""
+def visible_condition(s: Session, *, for_count: bool = False) -> Expression | None:
+    """A WHERE condition limiting complaints to what `s` may read; None = everything.
+
+    `for_count`: the query counts rows rather than reading one ordered page, so SQLite may
+    drive it by the (small) set of visible ids."""
     if s.role in READ_ALL_ROLES:
         return None
     if s.role in OPD_ROLES:
-        acted = CaseAction.select(fn.COUNT(CaseAction.id)).where(
-            (CaseAction.complaint == Complaint.id) & (CaseAction.office == s.office_id)
+        # complaint_access (schema v4) lists every case ever dispositioned to an office: one
+        # covering-index lookup builds the set. The unary + keeps SQLite from driving the
+        # query by that set (thousands of random lookups, then a sort); it walks the list
+        # order's index instead and stops after a page (measured: 500 ms -> a few ms).
+        ever = SQL(
+            '(SELECT "complaint_id" FROM "complaint_access" WHERE "office_id" = ?)',
+            [s.office_id.hex],
         )
-        return (Complaint.opd == s.office_id) | (acted > 0)
+        if for_count:
+            return Complaint.id.in_(ever)
+        return Expression(NodeList((SQL("+"), Complaint.id), glue=""), OP.IN, ever)
     raise PermissionDenied(f"Peran {s.role.label} tidak menangani laporan.")
 
 
@@ -45,11 +55,12 @@ def can_read(s: Session, case: Complaint) -> bool:
     if s.role in OPD_ROLES:
         if case.opd_id == s.office_id:
             return True
-        return (
-            CaseAction.select()
-            .where((CaseAction.complaint == case.id) & (CaseAction.office == s.office_id))
-            .exists()
-        )
+        # Same source as visible_condition, so a list never shows what get_case refuses.
+        row = database_proxy.execute_sql(
+            'SELECT 1 FROM "complaint_access" WHERE "office_id" = ? AND "complaint_id" = ?',
+            (s.office_id.hex, case.id.hex),
+        ).fetchone()
+        return row is not None
     return False
 
 
