@@ -21,8 +21,13 @@ def many(shared_world: World) -> World:
         # Several cases share a received_at (letters logged later with the same date).
         w.clock.at = datetime(2026, 10, 1 + i // 3, 9, 0)
         status = [Status.DITERIMA, Status.TERDISPOSISI, Status.DIPROSES, Status.ARSIP][i % 4]
-        case_in(w, status, lambda i=i: w.new_case(title=f"Kasus {i % 5} jalan",
-                                                 received_at=datetime(2026, 10, 1, 8, 0)))
+        case_in(
+            w,
+            status,
+            lambda i=i: w.new_case(
+                title=f"Kasus {i % 5} jalan", received_at=datetime(2026, 10, 1, 8, 0)
+            ),
+        )
     return w
 
 
@@ -30,12 +35,14 @@ def many(shared_world: World) -> World:
 @pytest.mark.parametrize("descending", [True, False])
 @pytest.mark.parametrize("text", ["", "jalan"])
 @pytest.mark.parametrize("user", ["admin", "pupr"])
-def test_pages_concatenate_to_the_whole(many: World, sort: str, descending: bool, text: str,
-                                        user: str) -> None:
+def test_pages_concatenate_to_the_whole(
+    many: World, sort: str, descending: bool, text: str, user: str
+) -> None:
     ctx = many.as_(user)
     f = cases.CaseFilter(text=text)
-    whole = [r.ticket for r in cases.list_cases(ctx, f, sort=sort, descending=descending,
-                                                limit=500).rows]
+    whole = [
+        r.ticket for r in cases.list_cases(ctx, f, sort=sort, descending=descending, limit=500).rows
+    ]
     assert len(whole) == cases.count_cases(ctx, f)
     assert len(whole) >= (14 if user == "admin" else 7)
     seen: list[str] = []
