@@ -90,6 +90,7 @@ class CaseListPage(QWidget):
         self.model = CaseTableModel(ctx, self, runner=self._run_off_thread)
         self.model.loaded.connect(self._first_page_arrived)
         self._count_generation = 0
+        self._ticket_sized = False
         lay = QVBoxLayout(self)
 
         top = QHBoxLayout()
@@ -250,6 +251,19 @@ class CaseListPage(QWidget):
     def _first_page_arrived(self) -> None:
         if self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(0, 0))
+            if not self._ticket_sized:
+                self._ticket_sized = True
+                self.fit_ticket_column()
+
+    def fit_ticket_column(self) -> None:
+        """The full ticket ("2611-DEMO-00025") always shows: widened to its contents once
+        the first rows are there (whatever font, scaling or remembered layout); a column
+        the user made wider stays as it is."""
+        col = case_model.COL_TICKET
+        header = self.table.horizontalHeader()
+        needed = max(self.table.sizeHintForColumn(col), header.sectionSizeHint(col))
+        if header.sectionSize(col) < needed:
+            header.resizeSection(col, needed)
 
     def refresh(self) -> None:
         self.apply_filter()

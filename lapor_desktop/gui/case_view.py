@@ -1,7 +1,13 @@
-"""One case: header, reporter card, text, attachments, timeline, deadline clocks, and the
-action buttons the workflow table allows this user (CaseDetail.allowed_actions)."""
+"""One case: header, reporter card, text, attachments, timeline, deadline clocks, the
+action buttons the workflow table allows this user (CaseDetail.allowed_actions), the
+documents the user may print (services.documents) and "Tambah lampiran"."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from types import ModuleType
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -25,17 +31,64 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lapor_desktop.domain.workflow import Action, Status
-from lapor_desktop.gui import fmt, messages
+from lapor_desktop.domain.workflow import Action, Role, Status
+from lapor_desktop.gui import doc_output, fmt, messages
 from lapor_desktop.gui.action_dialog import ActionDialog
-from lapor_desktop.services import cases, reporters
+from lapor_desktop.gui.doc_output import DocumentButton
+from lapor_desktop.gui.ops import run_op
+from lapor_desktop.services import cases, intake, reporters
 from lapor_desktop.services.casework import KLASIFIKASI_LABELS
 from lapor_desktop.services.context import Ctx
+from lapor_desktop.services.documents_common import may_print
 from lapor_desktop.services.errors import ServiceError
-from lapor_desktop.services.intake import CHANNEL_LABELS
+from lapor_desktop.services.intake import CHANNEL_LABELS, IntakeResult
 from lapor_desktop.services.scope import NIK_REVEAL_ROLES
+from lapor_desktop.services.signing_settings import Document
 
 PATH_ROLE = int(Qt.ItemDataRole.UserRole)
+# Who may attach files to a case they can read (as intake.add_attachments checks).
+ATTACH_ROLES = frozenset({Role.FRONT_DESK, Role.ADMIN_KABUPATEN, Role.OPD_ADMIN, Role.OPD_HEAD})
+_DISPOSED = frozenset({Action.DISPOSE.value, Action.REDISPOSE.value})
+_ANSWERED = frozenset({Status.DIJAWAB.value, Status.SELESAI.value})
+
+
+def _documents() -> ModuleType:
+    # Imported on the worker thread at the first print: reportlab stays out of start-up.
+    from lapor_desktop.services import documents
+
+    return documents
+
+
+@dataclass(frozen=True)
+class CaseDocument:
+    kind: str  # documents_common.DOCUMENT_ROLES key
+    prefix: str  # file name: <prefix>-<ticket>.pdf
+    make: Callable[[Ctx, str], bytes | Document]
+    applies: Callable[[cases.CaseDetail], bool]  # does the case's state allow it?
+
+
+CASE_DOCUMENTS: tuple[CaseDocument, ...] = (
+    CaseDocument("receipt", "tanda-terima", lambda c, t: _documents().receipt_pdf(c, t), bool),
+    CaseDocument(
+        "disposition",
+        "disposisi",
+        lambda c, t: _documents().disposition_pdf(c, t),
+        lambda d: bool(d.opd) and any(a.action in _DISPOSED for a in d.actions),
+    ),
+    CaseDocument(
+        "forwarding",
+        "penerusan",
+        lambda c, t: _documents().forwarding_document(c, t),
+        lambda d: bool(d.opd) and any(a.action in _DISPOSED for a in d.actions),
+    ),
+    CaseDocument(
+        "answer",
+        "jawaban",
+        lambda c, t: _documents().answer_document(c, t),
+        lambda d: d.status in _ANSWERED,
+    ),
+    CaseDocument("history", "riwayat", lambda c, t: _documents().history_pdf(c, t), bool),
+)
 
 
 def plain_label(text: str = "") -> QLabel:
@@ -77,6 +130,7 @@ class CaseViewPage(QWidget):
         self.actions_row = QHBoxLayout()
         self.actions_row.addStretch(1)
         outer.addLayout(self.actions_row)
+        self._build_documents_row(outer)
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -116,7 +170,16 @@ class CaseViewPage(QWidget):
         self.attachments_list.setMaximumHeight(90)
         self.attachments_list.setAccessibleName(self.tr("Lampiran"))
         self.attachments_list.itemActivated.connect(self._open_attachment)
-        QVBoxLayout(att).addWidget(self.attachments_list)
+        att_row = QHBoxLayout(att)
+        att_row.addWidget(self.attachments_list, 1)
+        self.add_attachment_button: QPushButton | None = None
+        if ctx.user().role in ATTACH_ROLES:
+            self.add_attachment_button = QPushButton(self.tr("Tambah lampiran…"))
+            self.add_attachment_button.setToolTip(
+                self.tr("Lampirkan foto atau dokumen lain pada laporan ini.")
+            )
+            self.add_attachment_button.clicked.connect(self.add_attachments)
+            att_row.addWidget(self.add_attachment_button, 0, Qt.AlignmentFlag.AlignTop)
         lay.addWidget(att)
         self.attachments_box = att
 
@@ -162,9 +225,12 @@ class CaseViewPage(QWidget):
             item = QListWidgetItem(f"{a.filename} ({a.size // 1024 + 1} KB)")
             item.setData(PATH_ROLE, str(a.path))
             self.attachments_list.addItem(item)
-        self.attachments_box.setVisible(bool(d.attachments))
+        self.attachments_box.setVisible(
+            bool(d.attachments) or self.add_attachment_button is not None
+        )
         self._fill_timeline(d)
         self._fill_actions(d)
+        self._fill_documents(d)
 
     @staticmethod
     def _clear_form(form: QFormLayout) -> None:
@@ -294,6 +360,87 @@ class CaseViewPage(QWidget):
 
     def _open_attachment(self, item: QListWidgetItem) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(item.data(PATH_ROLE)))
+
+    def add_attachments(self) -> None:
+        paths = doc_output.ask_open_paths(self, self.tr("Tambah lampiran"))
+        if not paths or self.add_attachment_button is None:
+            return
+        ctx, ticket = self.ctx, self.ticket
+        button = self.add_attachment_button
+        button.setEnabled(False)
+        run_op(
+            self,
+            lambda: intake.add_attachments(ctx, ticket, paths),
+            self._attachments_added,
+            on_finished=lambda: button.setEnabled(True),
+        )
+
+    def _attachments_added(self, result: IntakeResult) -> None:
+        self.reload()
+        self.changed.emit()
+        text = self.tr("{0} lampiran ditambahkan.").format(len(result.stored_files))
+        self.doc_status_label.setText(text)
+        if result.refused_files:
+            lines = "\n".join(f"• {f.filename}: {f.reason}" for f in result.refused_files)
+            messages.warn(self, text + "\n" + self.tr("Berkas berikut ditolak:") + "\n" + lines)
+
+    # ------------------------------------------------------------ documents
+
+    def _build_documents_row(self, outer: QVBoxLayout) -> None:
+        s = self.ctx.user()
+        self.doc_buttons: dict[str, DocumentButton] = {}
+        row = QHBoxLayout()
+        self.docs_label = QLabel(self.tr("Dokumen:"))
+        row.addWidget(self.docs_label)
+        labels = {
+            "receipt": self.tr("Tanda terima"),
+            "disposition": self.tr("Lembar disposisi"),
+            "forwarding": self.tr("Surat penerusan"),
+            "answer": self.tr("Surat jawaban"),
+            "history": self.tr("Riwayat kasus"),
+        }
+        style = self.style()
+        for doc in CASE_DOCUMENTS:
+            if not may_print(s, doc.kind):
+                continue
+            b = DocumentButton(
+                labels[doc.kind],
+                f"{doc.prefix}-{self.ticket}.pdf",
+                partial(doc.make, self.ctx, self.ticket),
+                self,
+            )
+            b.hide()  # until the case is loaded and allows it
+            b.setIcon(style.standardIcon(style.StandardPixmap.SP_FileIcon))
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            b.finished.connect(self._document_done)
+            b.failed.connect(self._document_failed)
+            row.addWidget(b)
+            self.doc_buttons[doc.kind] = b
+        self.doc_status_label = plain_label()
+        row.addWidget(self.doc_status_label, 1)
+        self.docs_label.setVisible(bool(self.doc_buttons))
+        outer.addLayout(row)
+
+    def _fill_documents(self, d: cases.CaseDetail) -> None:
+        shown = 0
+        for doc in CASE_DOCUMENTS:
+            b = self.doc_buttons.get(doc.kind)
+            if b is not None:
+                b.setVisible(doc.applies(d))
+                shown += doc.applies(d)
+        self.docs_label.setVisible(shown > 0)
+
+    def printable(self) -> list[str]:
+        """The document kinds offered for this case now (tests)."""
+        return [k for k, b in self.doc_buttons.items() if not b.isHidden()]
+
+    def _document_done(self, text: str) -> None:
+        self.doc_status_label.setStyleSheet("")
+        self.doc_status_label.setText(text)
+
+    def _document_failed(self, text: str) -> None:
+        self.doc_status_label.setStyleSheet("color: #b71c1c;")
+        self.doc_status_label.setText(text)
 
     def refresh(self) -> None:
         self.reload()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -30,15 +31,27 @@ from PySide6.QtWidgets import (
 
 from lapor_desktop.domain.nik import InvalidNik, parse_nik, warning_message
 from lapor_desktop.gui import fmt
+from lapor_desktop.gui.doc_output import DocumentButton
 from lapor_desktop.gui.widgets import FieldErrors, error_label
 from lapor_desktop.services import intake, reference, reporters
 from lapor_desktop.services.casework import KLASIFIKASI_LABELS
 from lapor_desktop.services.context import Ctx
+from lapor_desktop.services.documents_common import may_print
 from lapor_desktop.services.errors import ServiceError
 from lapor_desktop.services.reporters import ReporterView
 
 NIK_DIGITS = 16
 NO_DATE = QDate(2000, 1, 1)
+
+
+def _receipt(ctx: Ctx, ticket: str) -> bytes:
+    from lapor_desktop.services import documents  # on the worker thread: reportlab is big
+
+    return documents.receipt_pdf(ctx, ticket)
+
+
+def _no_document() -> bytes:
+    raise ServiceError("Simpan laporan terlebih dahulu.")
 
 
 class BodyEdit(QPlainTextEdit):
@@ -179,10 +192,27 @@ class IntakePage(QWidget):
         self.open_button = QPushButton(self.tr("Buka laporan"))
         self.open_button.setEnabled(False)
         buttons.addWidget(self.save_button)
+        self.receipt_button: DocumentButton | None = None
+        if may_print(ctx.user(), "receipt"):
+            # The receipt of the ticket just saved, for the reporter at the counter.
+            self.receipt_button = DocumentButton(
+                self.tr("Cetak tanda terima"),
+                "tanda-terima.pdf",
+                _no_document,
+                self,
+                primary="print",
+            )
+            self.receipt_button.setEnabled(False)
+            self.receipt_button.finished.connect(self._receipt_done)
+            buttons.addWidget(self.receipt_button)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
         lay.addLayout(buttons)
+        self.receipt_status = QLabel()
+        self.receipt_status.setTextFormat(Qt.TextFormat.PlainText)
+        self.receipt_status.setWordWrap(True)
+        lay.addWidget(self.receipt_status)
         lay.addStretch(1)
 
         self.save_button.clicked.connect(self.save)
@@ -226,6 +256,7 @@ class IntakePage(QWidget):
             self.tracking_edit,
             self.add_file_button,
             self.save_button,
+            *([self.receipt_button] if self.receipt_button else []),
             self.new_button,
         ]
         for a, b in itertools.pairwise(order):
@@ -377,8 +408,15 @@ class IntakePage(QWidget):
         self.result_label.setText(text)
         self.save_button.setEnabled(False)
         self.open_button.setEnabled(True)
+        if self.receipt_button is not None:
+            self.receipt_button.make = partial(_receipt, self.ctx, result.ticket)
+            self.receipt_button.default_name = f"tanda-terima-{result.ticket}.pdf"
+            self.receipt_button.setEnabled(True)
         self.new_button.setFocus()
         self.saved.emit(result.ticket)
+
+    def _receipt_done(self, text: str) -> None:
+        self.receipt_status.setText(text)
 
     def new_complaint(self) -> None:
         """Ctrl+N: an empty form for the next reporter in the queue."""
@@ -411,8 +449,12 @@ class IntakePage(QWidget):
         self.errors.clear()
         self.nik_status.clear()
         self.result_label.clear()
+        self.receipt_status.clear()
         self.save_button.setEnabled(True)
         self.open_button.setEnabled(False)
+        if self.receipt_button is not None:
+            self.receipt_button.make = _no_document
+            self.receipt_button.setEnabled(False)
         self._set_reporter_editable(True)
         self.nik_edit.setFocus()
 

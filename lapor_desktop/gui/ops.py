@@ -115,8 +115,9 @@ _running: set[Op] = set()
 
 class Op(QObject):
     """`Op(parent, fn, on_done).run()`; `on_error(exc)` gets ServiceErrors (default: a
-    warning box with the service's Indonesian message). Callbacks are skipped when
-    `parent` was deleted meanwhile."""
+    warning box with the service's Indonesian message); `on_finished()` runs after either
+    (e.g. to enable a button again). Callbacks are skipped when `parent` was deleted
+    meanwhile."""
 
     def __init__(
         self,
@@ -124,12 +125,14 @@ class Op(QObject):
         fn: Callable[[], Any],
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[ServiceError], None] | None = None,
+        on_finished: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
         self._parent = parent
         self._fn = fn
         self._on_done = on_done
         self._on_error = on_error
+        self._on_finished = on_finished
         # Parented: the worker drops its reference last, and must never be the one that
         # destroys a QObject living on the UI thread.
         self._signals = _Signals(self)
@@ -171,7 +174,11 @@ class Op(QObject):
             self._finish()
 
     def _finish(self) -> None:
-        tracker().finish()
+        try:
+            if self._on_finished is not None and self._alive():
+                self._on_finished()
+        finally:
+            tracker().finish()
         # Not now: this Op is inside its own slot; let go of it once the slot returned.
         QTimer.singleShot(0, lambda: _running.discard(self))
 
@@ -181,5 +188,6 @@ def run_op(
     fn: Callable[[], Any],
     on_done: Callable[[Any], None] | None = None,
     on_error: Callable[[ServiceError], None] | None = None,
+    on_finished: Callable[[], None] | None = None,
 ) -> Op:
-    return Op(parent, fn, on_done, on_error).run()
+    return Op(parent, fn, on_done, on_error, on_finished).run()
