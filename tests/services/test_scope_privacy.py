@@ -112,3 +112,14 @@ def test_auditor_reads_never_writes_and_sysadmin_does_no_casework(world: World) 
         cases.get_case(world.as_("sysadmin"), t)
     with pytest.raises(PermissionDenied):
         cases.list_cases(world.as_("sysadmin"))
+
+
+def test_suggested_opd_sees_nothing_until_dispositioned(world: World) -> None:
+    t = case_in(world, Status.DIPROSES)
+    casework.not_ours(world.as_("pupr"), t, note="Kewenangan Dinkes", suggested_opd="DINKES")
+    dinkes = world.as_("dinkes")
+    with pytest.raises(NotFound):
+        cases.get_case(dinkes, t)
+    assert cases.list_cases(dinkes).rows == [] and cases.count_cases(dinkes) == 0
+    casework.dispose(world.as_("admin"), t, opd="DINKES")
+    assert [r.ticket for r in cases.list_cases(dinkes).rows] == [t]

@@ -30,8 +30,10 @@ ACCESS = (
     'PRIMARY KEY ("office_id", "complaint_id"), '
     'FOREIGN KEY ("office_id") REFERENCES "office" ("id") ON DELETE CASCADE, '
     'FOREIGN KEY ("complaint_id") REFERENCES "complaint" ("id") ON DELETE CASCADE) WITHOUT ROWID',
+    # Only a disposition grants access: "bukan wewenang" also stores an OPD (the one it
+    # suggests), and that OPD must not see the case until the admin sends it there.
     """CREATE TRIGGER "complaint_access_ai" AFTER INSERT ON "case_action"
-        WHEN new.opd_id IS NOT NULL BEGIN
+        WHEN new.opd_id IS NOT NULL AND new.action IN ('DISPOSE', 'REDISPOSE') BEGIN
         INSERT OR IGNORE INTO complaint_access(office_id, complaint_id)
         VALUES (new.opd_id, new.complaint_id);
     END""",
