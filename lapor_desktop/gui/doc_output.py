@@ -117,6 +117,7 @@ class DocumentButton(QToolButton):
 
     finished = Signal(str)
     failed = Signal(str)
+    busy = Signal(bool)  # generating now (for a page's busy indicator)
 
     def __init__(
         self,
@@ -219,7 +220,12 @@ class DocumentButton(QToolButton):
         done: Callable[[tuple[Path, str]], None],
     ) -> None:
         self.setEnabled(False)
-        run_op(self, work, done, self._failed, lambda: self.setEnabled(True))
+        self.busy.emit(True)
+        run_op(self, work, done, self._failed, self._idle)
+
+    def _idle(self) -> None:
+        self.setEnabled(True)
+        self.busy.emit(False)
 
     def _failed(self, exc: ServiceError) -> None:
         self.failed.emit(exc.message)

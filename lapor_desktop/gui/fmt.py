@@ -44,6 +44,19 @@ def long_date(d: date | None) -> str:
     return f"{d.day} {_months()[d.month - 1]} {d.year}"
 
 
+def month_name(month: int) -> str:
+    return _months()[month - 1]
+
+
+def percent(value: float | None) -> str:
+    """'87,5 %' (Indonesian decimal comma); '—' when undefined."""
+    return "—" if value is None else f"{value:.1f}".replace(".", ",") + " %"
+
+
+def decimal(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}".replace(".", ",")
+
+
 def month_year(d: date) -> str:
     return f"{_months()[d.month - 1]} {d.year}"
 

@@ -200,6 +200,9 @@ class MainWindow(QMainWindow):
             "pengguna": self._users_page,
             "kantor": self._offices_page,
             "aturan": self._rules_page,
+            "rekap": self._monthly_page,
+            "register": self._letters_page,
+            "kop_surat": self._letterhead_page,
         }
         return factory[key]()
 
@@ -244,6 +247,21 @@ class MainWindow(QMainWindow):
         from lapor_desktop.gui.admin_rules import RulesPage
 
         return RulesPage(self.ctx)
+
+    def _monthly_page(self) -> QWidget:
+        from lapor_desktop.gui.monthly_page import MonthlyPage
+
+        return MonthlyPage(self.ctx)
+
+    def _letters_page(self) -> QWidget:
+        from lapor_desktop.gui.letters_page import LettersPage
+
+        return LettersPage(self.ctx)
+
+    def _letterhead_page(self) -> QWidget:
+        from lapor_desktop.gui.admin_letterhead import LetterheadPage
+
+        return LetterheadPage(self.ctx)
 
     def open_case(self, ticket: str) -> QWidget:
         from lapor_desktop.gui.case_view import CaseViewPage

@@ -8,12 +8,15 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QStyle
 
 from lapor_desktop.domain.workflow import Role
+from lapor_desktop.services.documents_common import DOCUMENT_ROLES
 
 _R = Role
 _CASE_READERS = frozenset(
     {_R.FRONT_DESK, _R.ADMIN_KABUPATEN, _R.OPD_ADMIN, _R.OPD_HEAD, _R.AUDITOR}
 )
 _DEADLINE_ROLES = frozenset({_R.ADMIN_KABUPATEN, _R.OPD_ADMIN, _R.OPD_HEAD, _R.AUDITOR})
+# The letters register: the regency (admin, auditor) and each OPD (its own office's).
+_REGISTER_ROLES = frozenset({_R.ADMIN_KABUPATEN, _R.OPD_ADMIN, _R.OPD_HEAD, _R.AUDITOR})
 
 
 @dataclass(frozen=True)
@@ -36,9 +39,12 @@ NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem("persetujuan", frozenset({_R.OPD_HEAD}), _SP.SP_DialogYesButton, "approve"),
     NavItem("jatuh_tempo", _DEADLINE_ROLES, _SP.SP_MessageBoxWarning, "overdue"),
     NavItem("laporan", _CASE_READERS, _SP.SP_FileDialogDetailedView),
+    NavItem("rekap", DOCUMENT_ROLES["monthly"], _SP.SP_FileDialogContentsView),
+    NavItem("register", _REGISTER_ROLES, _SP.SP_FileDialogListView),
     NavItem("pengguna", frozenset({_R.SYS_ADMIN}), _SP.SP_DirHomeIcon),
     NavItem("kantor", frozenset({_R.SYS_ADMIN}), _SP.SP_DirIcon),
     NavItem("aturan", frozenset({_R.SYS_ADMIN}), _SP.SP_FileDialogInfoView),
+    NavItem("kop_surat", frozenset({_R.SYS_ADMIN}), _SP.SP_FileIcon),
 )
 
 _LABELS = {
@@ -48,9 +54,12 @@ _LABELS = {
     "persetujuan": QT_TRANSLATE_NOOP("navigation", "Persetujuan jawaban"),
     "jatuh_tempo": QT_TRANSLATE_NOOP("navigation", "Jatuh tempo"),
     "laporan": QT_TRANSLATE_NOOP("navigation", "Semua laporan"),
+    "rekap": QT_TRANSLATE_NOOP("navigation", "Rekap bulanan"),
+    "register": QT_TRANSLATE_NOOP("navigation", "Register surat"),
     "pengguna": QT_TRANSLATE_NOOP("navigation", "Pengguna"),
     "kantor": QT_TRANSLATE_NOOP("navigation", "OPD & kategori"),
     "aturan": QT_TRANSLATE_NOOP("navigation", "Aturan tenggat & hari libur"),
+    "kop_surat": QT_TRANSLATE_NOOP("navigation", "Kop surat & TTE"),
 }
 
 

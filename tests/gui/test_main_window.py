@@ -12,11 +12,11 @@ pytestmark = pytest.mark.gui
 
 EXPECTED = {
     "loket": ["beranda", "loket", "laporan"],
-    "admin": ["beranda", "loket", "verifikasi", "jatuh_tempo", "laporan"],
-    "pupr": ["beranda", "jatuh_tempo", "laporan"],
-    "kadis.pupr": ["beranda", "persetujuan", "jatuh_tempo", "laporan"],
-    "inspektur": ["beranda", "jatuh_tempo", "laporan"],
-    "sysadmin": ["pengguna", "kantor", "aturan"],
+    "admin": ["beranda", "loket", "verifikasi", "jatuh_tempo", "laporan", "rekap", "register"],
+    "pupr": ["beranda", "jatuh_tempo", "laporan", "rekap", "register"],
+    "kadis.pupr": ["beranda", "persetujuan", "jatuh_tempo", "laporan", "rekap", "register"],
+    "inspektur": ["beranda", "jatuh_tempo", "laporan", "rekap", "register"],
+    "sysadmin": ["pengguna", "kantor", "aturan", "kop_surat"],
 }
 
 
