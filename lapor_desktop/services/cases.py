@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from peewee import JOIN, SQL, Expression, Tuple, fn
+from peewee import JOIN, OP, SQL, Expression, NodeList, Table, Tuple, fn
 
 from lapor_desktop.db.models import (
     Attachment,
@@ -312,22 +312,42 @@ def fts_query(text: str) -> str | None:
     return " AND ".join(f'"{t}"*' for t in tokens[:20])
 
 
-def _conditions(ctx: Ctx, f: CaseFilter, *, for_count: bool = False) -> list[Expression]:
+# The FTS5 table, aliased to its own name so that `complaint_fts MATCH ?` (the hidden column
+# named after the table) resolves inside a joined query.
+FTS: Any = Table("complaint_fts", ("rowid",)).alias("complaint_fts")
+
+
+def _fts_join(q: Any, f: CaseFilter) -> Any:
+    """Drive a text search from the FTS index: hits come in rowid (= num, intake) order, so
+    the newest page is read straight off the index, whatever else is filtered."""
+    match = fts_query(f.text)
+    q = q.join(FTS, on=(FTS.rowid == Complaint.num))
+    return q.where(SQL("complaint_fts MATCH ?", [match or '""']))
+
+
+def _no_index(expr: Any) -> Any:
+    """`+expr`: keeps SQLite from choosing an index on `expr`, so it walks the list order's
+    index and stops after a page instead of sorting every match."""
+    return NodeList((SQL("+"), expr), glue="")
+
+
+def _conditions(
+    ctx: Ctx, f: CaseFilter, *, for_count: bool = False, walk_order: bool = False
+) -> list[Expression]:
+    """WHERE terms for the filter. `walk_order`: the page is in date order, so filters on
+    columns without a (column, received_at, num) index are written with unary `+` — SQLite
+    then walks the date index and stops after a page instead of sorting every match."""
     s = ctx.user()
+
+    def col(c: Any) -> Any:
+        return _no_index(c) if walk_order else c
+
     conds: list[Any] = []
     scope = visible_condition(s, for_count=for_count)
     if scope is not None:
         conds.append(scope)
-    if f.text.strip():
-        q = fts_query(f.text)
-        if q is None:
-            conds.append(SQL("0"))
-        else:
-            conds.append(
-                Complaint.num.in_(
-                    SQL("(SELECT rowid FROM complaint_fts WHERE complaint_fts MATCH ?)", [q])
-                )
-            )
+    if f.text.strip() and fts_query(f.text) is None:
+        conds.append(SQL("0"))  # only punctuation typed: nothing can match
     if f.statuses:
         bad = [x for x in f.statuses if x not in Status.__members__]
         if bad:
@@ -339,11 +359,11 @@ def _conditions(ctx: Ctx, f: CaseFilter, *, for_count: bool = False) -> list[Exp
             raise ValidationError(f"OPD '{f.opd}' tidak ditemukan.", "opd")
         conds.append(Complaint.opd == office.id)
     if f.category:
-        conds.append(Complaint.category == f.category.strip().upper())
+        conds.append(Expression(col(Complaint.category), OP.EQ, f.category.strip().upper()))
     if f.klasifikasi:
-        conds.append(Complaint.klasifikasi == f.klasifikasi.strip().lower())
+        conds.append(Expression(col(Complaint.klasifikasi), OP.EQ, f.klasifikasi.strip().lower()))
     if f.channel:
-        conds.append(Complaint.channel == f.channel.strip().lower())
+        conds.append(Expression(col(Complaint.channel), OP.EQ, f.channel.strip().lower()))
     if f.received_from:
         conds.append(
             Complaint.received_at >= datetime.combine(f.received_from, datetime.min.time())
@@ -351,22 +371,22 @@ def _conditions(ctx: Ctx, f: CaseFilter, *, for_count: bool = False) -> list[Exp
     if f.received_to:
         conds.append(Complaint.received_at <= datetime.combine(f.received_to, datetime.max.time()))
     if f.escalated is not None:
-        conds.append(
-            Complaint.escalated_at.is_null(False)
-            if f.escalated
-            else Complaint.escalated_at.is_null()
-        )
+        op = OP.IS_NOT if f.escalated else OP.IS
+        conds.append(Expression(col(Complaint.escalated_at), op, None))
     if f.reporter_id is not None:
         conds.append(Complaint.reporter == f.reporter_id)
     if f.clock_state:
         today = ctx.clock.now().date()
         state = f.clock_state.strip().lower()
+        # In date order, `+due_date`; otherwise the due-sort expression, whose index (m0004)
+        # serves the range.
+        due = col(Complaint.due_date) if walk_order else _DUE_SORT
         if state == ClockState.OVERDUE:
-            conds.append(Complaint.due_date < today)
+            conds.append(Expression(due, OP.LT, today))
         elif state == ClockState.DUE_TODAY:
-            conds.append(Complaint.due_date == today)
+            conds.append(Expression(due, OP.EQ, today))
         elif state == ClockState.DUE_SOON:
-            conds.append((Complaint.due_soon_from <= today) & (Complaint.due_date > today))
+            conds.append((Complaint.due_soon_from <= today) & Expression(due, OP.GT, today))
         elif state == ClockState.RUNNING:
             conds.append(Complaint.due_soon_from > today)
         elif state == "attention":  # due soon, today or overdue: the work list
@@ -387,7 +407,7 @@ def _sort_expr(sort: str, text_search: bool) -> Any:
     if sort == "received_at" and text_search:
         # Full-text hits in intake order: the FTS rowid is `num`, so the newest hits come
         # straight off the index instead of sorting every hit by date (DESIGN.md §6).
-        return Complaint.num
+        return FTS.rowid
     if sort == "due_date":
         return _DUE_SORT
     if sort == "opd":
@@ -411,12 +431,13 @@ def list_cases(
     limit = max(1, min(limit, MAX_PAGE))
     s = ctx.user()
     key = _sort_expr(sort, bool(f.text.strip()))
-    conds = _conditions(ctx, f)
+    conds = _conditions(ctx, f, walk_order=key is Complaint.received_at)
     if after is not None:
         value, num = after
         # A row-value comparison, so the (key, num) index serves the page as a range scan.
-        here = Tuple(key, Complaint.num) if key is not Complaint.num else Complaint.num
-        there = Tuple(value, num) if key is not Complaint.num else num
+        single = key is FTS.rowid
+        here = key if single else Tuple(key, Complaint.num)
+        there = num if single else Tuple(value, num)
         conds.append(here < there if descending else here > there)
     q = (
         Complaint.select(
@@ -442,9 +463,11 @@ def list_cases(
         .switch(Complaint)
         .join(Reporter, on=(Complaint.reporter == Reporter.id))
     )
+    if f.text.strip():
+        q = _fts_join(q, f)
     for c in conds:
         q = q.where(c)
-    if key is Complaint.num:
+    if key is FTS.rowid:
         order: tuple[Any, ...] = (key.desc(),) if descending else (key.asc(),)
     else:
         order = (
@@ -499,8 +522,11 @@ def list_cases(
 
 
 def count_cases(ctx: Ctx, f: CaseFilter | None = None) -> int:
+    f = f or CaseFilter()
     q = Complaint.select(fn.COUNT(SQL("*")))
-    for c in _conditions(ctx, f or CaseFilter(), for_count=True):
+    if f.text.strip():
+        q = _fts_join(q, f)
+    for c in _conditions(ctx, f, for_count=True):
         q = q.where(c)
     return int(q.scalar() or 0)
 
@@ -512,8 +538,11 @@ def search(ctx: Ctx, text: str, f: CaseFilter | None = None, **kw: Any) -> CaseP
 
 
 def counts_by_status(ctx: Ctx, f: CaseFilter | None = None) -> StatusCounts:
+    f = f or CaseFilter()
     q = Complaint.select(Complaint.status, fn.COUNT(SQL("*")))
-    for c in _conditions(ctx, f or CaseFilter(), for_count=True):
+    if f.text.strip():
+        q = _fts_join(q, f)
+    for c in _conditions(ctx, f, for_count=True):
         q = q.where(c)
     rows: Any = q.group_by(Complaint.status).tuples()
     out = StatusCounts()
