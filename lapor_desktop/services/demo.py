@@ -54,6 +54,7 @@ from lapor_desktop.domain.calendar import WorkCalendar
 from lapor_desktop.domain.sla import Clock, DayKind, Limit
 from lapor_desktop.domain.sla import RuleSet as DomainRuleSet
 from lapor_desktop.domain.workflow import OPEN_STATUSES, Action, Role, Status
+from lapor_desktop.pdf.dates import MONTHS, long_date
 from lapor_desktop.services import deadlines, letters_register, reference
 from lapor_desktop.services.audit import audit
 from lapor_desktop.services.context import Ctx
@@ -88,25 +89,6 @@ class DemoResult:
 
 
 # ---------------------------------------------------------------- texts
-
-_MONTHS = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
-
-
-def _tanggal(d: date) -> str:
-    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
 
 
 @dataclass(frozen=True)
@@ -1067,10 +1049,10 @@ class _Generator:
             "jumlah": str(ri(3, 15)),
             "panjang": str(ri(2, 30) * 50),
             "rt": f"RT {ri(1, 9):03d}/RW {ri(1, 5):03d}",
-            "tanggal": _tanggal(received - timedelta(days=ri(7, 120))),
+            "tanggal": long_date(received - timedelta(days=ri(7, 120))),
             "tahun_mulai": str(received.year - ri(3, 15)),
-            "bulan_depan": f"{_MONTHS[received.month % 12]} {received.year + received.month // 12}",
-            "tanggal_jawab": _tanggal(received + timedelta(days=ri(5, 20))),
+            "bulan_depan": f"{MONTHS[received.month % 12]} {received.year + received.month // 12}",
+            "tanggal_jawab": long_date(received + timedelta(days=ri(5, 20))),
         }
 
     def emit(
