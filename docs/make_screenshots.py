@@ -22,28 +22,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import keyring
-from keyring.backend import KeyringBackend
+
+from lapor_desktop.memory_keyring import MemoryKeyring as _MemoryKeyring
 
 NOW = datetime(2026, 11, 27, 10, 0)  # a Friday; fixed so the pictures are reproducible
 SIZE = (1280, 800)
 ADMIN_PASSWORD = "sysadmin-demo-1"
-
-
-class _MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
 
 
 def build_world(data_dir: Path, n_cases: int):  # type: ignore[no-untyped-def]
@@ -193,6 +177,10 @@ def main(argv: list[str] | None = None) -> int:
         dlg.note_edit.setPlainText("Mohon ditindaklanjuti sesuai kewenangan.")
         shot(dlg, "05-dialog-disposisi")
         dlg.close()
+    on_page(admin, "rekap")
+    shot(admin, "12-rekap-bulanan")
+    on_page(admin, "register")
+    shot(admin, "13-register-surat")
     admin.close()
 
     desk = window("loket")
@@ -207,6 +195,13 @@ def main(argv: list[str] | None = None) -> int:
         "Anak sekolah setiap hari melintas."
     )
     shot(desk, "06-loket-pengaduan")
+    intake.save()  # saved: the ticket, and "Cetak tanda terima" right there
+    from PySide6.QtWidgets import QScrollArea
+
+    scroll = intake.findChild(QScrollArea)
+    settle()
+    scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
+    shot(desk, "15-loket-tanda-terima")
     desk.close()
 
     head = window("kepala")
@@ -226,6 +221,8 @@ def main(argv: list[str] | None = None) -> int:
     shot(sysadmin, "08-admin-pengguna")
     on_page(sysadmin, "aturan")
     shot(sysadmin, "09-admin-aturan-libur")
+    on_page(sysadmin, "kop_surat")
+    shot(sysadmin, "14-kop-surat")
     sysadmin.close()
 
     sign_in = SignInDialog(base)

@@ -45,8 +45,12 @@ class LetterheadPage(QWidget):
         top.addWidget(QLabel(self.tr("Kantor:")))
         self.office_combo = QComboBox()
         self.office_combo.setAccessibleName(self.tr("Kantor"))
-        for o in reference.list_offices(ctx):
+        offices = reference.list_offices(ctx)
+        for o in offices:
             self.office_combo.addItem(f"{o.code} — {o.name}", o.code)
+        regency = next((o.code for o in offices if o.kind == "kabupaten"), None)
+        if regency:  # the regency office's kop first: it heads most letters
+            self.office_combo.setCurrentIndex(self.office_combo.findData(regency))
         top.addWidget(self.office_combo, 1)
         self.source_label = QLabel()
         top.addWidget(self.source_label)
@@ -160,6 +164,8 @@ class LetterheadPage(QWidget):
         self.signatory_check.setChecked(c.signatory is not None)
         for name, edit in self.sig_edits.items():
             edit.setText(getattr(c.signatory, name) if c.signatory else "")
+        for edit in (*self.edits.values(), *self.sig_edits.values(), self.emblem_edit):
+            edit.setCursorPosition(0)  # long addresses show their beginning
         self._signatory_toggled(c.signatory is not None)
         sources = {
             lh.SOURCE_SETTING: self.tr("diatur oleh admin"),

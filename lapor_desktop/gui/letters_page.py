@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from lapor_desktop.gui import doc_output, fmt
 from lapor_desktop.gui.doc_output import CSV_FILTER
 from lapor_desktop.gui.ops import run_op
-from lapor_desktop.gui.row_model import Column, RowTableModel
+from lapor_desktop.gui.row_model import NUMBER, Column, RowTableModel
 from lapor_desktop.services import letters_register, reference
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.documents_common import DOCUMENT_LABELS
@@ -47,7 +47,7 @@ def letters_model(parent: QWidget | None = None) -> RowTableModel:
     return RowTableModel(
         [
             Column(_tr("Nomor surat"), lambda r: r.full_number),
-            Column(_tr("Urut"), lambda r: str(r.number)),
+            Column(_tr("Urut"), lambda r: str(r.number), align=NUMBER),
             Column(_tr("Tahun"), lambda r: str(r.year)),
             Column(_tr("Jenis"), lambda r: kind_label(r.kind)),
             Column(_tr("Kantor"), lambda r: r.office_code),

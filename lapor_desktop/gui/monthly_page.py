@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from lapor_desktop.gui import fmt
 from lapor_desktop.gui.doc_output import XLSX_FILTER, DocumentButton
 from lapor_desktop.gui.ops import run_op
-from lapor_desktop.gui.row_model import Column, RowTableModel
+from lapor_desktop.gui.row_model import NUMBER, Column, RowTableModel
 from lapor_desktop.services import reference
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.documents_common import may_print
@@ -94,7 +94,9 @@ class MonthlyPage(QWidget):
         when = QHBoxLayout()
         when.addWidget(self.month_combo, 1)
         when.addWidget(self.year_spin)
-        form.addRow(self.tr("&Bulan:"), when)
+        month_label = QLabel(self.tr("&Bulan:"))
+        month_label.setBuddy(self.month_combo)
+        form.addRow(month_label, when)
         self.opd_combo = QComboBox()
         self.opd_combo.setAccessibleName(self.tr("Cakupan"))
         if s.is_opd:  # an OPD user: its own OPD, nothing else
@@ -178,7 +180,7 @@ class MonthlyPage(QWidget):
             self.glance_grid.addWidget(QLabel(text), i, 0)
             value = QLabel("…")
             value.setStyleSheet("font-weight: bold;")
-            value.setAlignment(Qt.AlignmentFlag.AlignRight)
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.glance_grid.addWidget(value, i, 1)
             self.glance_values[key] = value
         top.addWidget(glance, 2)
@@ -187,12 +189,18 @@ class MonthlyPage(QWidget):
         self.opd_model = RowTableModel(
             [
                 Column(self.tr("OPD"), lambda r: r.opd),
-                Column(self.tr("Diterima"), lambda r: str(r.received)),
-                Column(self.tr("Selesai"), lambda r: str(r.finished)),
-                Column(self.tr("Diproses"), lambda r: str(r.in_process)),
-                Column(self.tr("Belum ditindaklanjuti"), lambda r: str(r.not_followed_up)),
-                Column(self.tr("% selesai"), lambda r: fmt.percent(r.percent_finished)),
-                Column(self.tr("Terlambat"), lambda r: str(r.overdue)),
+                Column(self.tr("Diterima"), lambda r: str(r.received), align=NUMBER),
+                Column(self.tr("Selesai"), lambda r: str(r.finished), align=NUMBER),
+                Column(self.tr("Diproses"), lambda r: str(r.in_process), align=NUMBER),
+                Column(
+                    self.tr("Belum ditindaklanjuti"),
+                    lambda r: str(r.not_followed_up),
+                    align=NUMBER,
+                ),
+                Column(
+                    self.tr("% selesai"), lambda r: fmt.percent(r.percent_finished), align=NUMBER
+                ),
+                Column(self.tr("Terlambat"), lambda r: str(r.overdue), align=NUMBER),
             ],
             self,
         )

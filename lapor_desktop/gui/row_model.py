@@ -12,6 +12,8 @@ from PySide6.QtGui import QBrush
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+NUMBER = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 ROW_ROLE = int(Qt.ItemDataRole.UserRole)
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -23,10 +25,12 @@ class Column:
         title: str,
         text: Callable[[Any], str],
         color: Callable[[Any], str | None] | None = None,
+        align: Qt.AlignmentFlag | None = None,  # e.g. NUMBER for counts
     ) -> None:
         self.title = title
         self.text = text
         self.color = color
+        self.align = align
 
 
 class RowTableModel(QAbstractTableModel):
@@ -83,6 +87,8 @@ class RowTableModel(QAbstractTableModel):
                     brush = self._brushes[color] = QBrush(QColor(color))
                 return brush
             return None
+        if role == _ALIGN and col.align is not None:
+            return int(col.align.value)
         if role == ROW_ROLE:
             return row
         return None

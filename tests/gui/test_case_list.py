@@ -82,15 +82,15 @@ def test_sort_by_header_click(qtbot, page: CaseListPage, titles) -> None:
     assert titles(page) == ["Sampah menumpuk", "Puskesmas tutup", "Jalan berlubang"]
 
 
-def test_ticket_column_shows_the_full_ticket(qtbot, keep, world: World) -> None:
+def test_ticket_column_shows_the_full_ticket(qtbot, world: World) -> None:
     ticket = world.new_case()
     narrow = CaseListPage(world.as_("admin"))
-    keep.append(narrow)
+    qtbot.addWidget(narrow)
     wait_ops(qtbot)
     narrow.table.horizontalHeader().resizeSection(case_model.COL_TICKET, 30)
     narrow.save_layout()  # a remembered layout with a column too narrow for the ticket
     p = CaseListPage(world.as_("admin"))
-    keep.append(p)
+    qtbot.addWidget(p)
     p.show()
     wait_ops(qtbot)
     width = p.table.horizontalHeader().sectionSize(case_model.COL_TICKET)
