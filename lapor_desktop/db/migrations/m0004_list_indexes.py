@@ -22,6 +22,11 @@ INDEXES = (
     'CREATE INDEX "complaint_opd_received_num" ON "complaint" ("opd_id", "received_at", "num")',
     f'CREATE INDEX "complaint_due_sort_num" ON "complaint" ({DUE_SORT_SQL}, "num")',
     'CREATE INDEX "complaint_due_soon_from" ON "complaint" ("due_soon_from")',
+    # Covering indexes for counts by status: over a set of visible ids (OPD scope) and over
+    # a set of full-text hits (num), without reading the wide, encrypted table rows.
+    'CREATE INDEX "complaint_id_status" ON "complaint" ("id", "status")',
+    'CREATE INDEX "complaint_num_status" ON "complaint" ("num", "status")',
+    'CREATE INDEX "complaint_opd_status" ON "complaint" ("opd_id", "status")',
     'CREATE INDEX "case_action_office_complaint" ON "case_action" ("office_id", "complaint_id")',
 )
 
