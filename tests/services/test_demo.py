@@ -25,7 +25,7 @@ from lapor_desktop.services.clock import FixedClock
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.errors import ServiceError
 from lapor_desktop.services.setup import initialize
-from tests.conftest import MemoryKeyring
+from lapor_desktop.memory_keyring import MemoryKeyring
 
 from .conftest import NIK, START, World
 
@@ -418,3 +418,17 @@ def test_cli_demo_command(world: World, capsys: pytest.CaptureFixture[str]) -> N
         assert "laporan sungguhan" in capsys.readouterr().err
     finally:
         store.close()
+
+
+def test_bulk_load_rebuilds_every_secondary_index(data_dir: Path, monkeypatch) -> None:
+    store, base = _fresh(data_dir)
+    before = set(_rows("SELECT name, sql FROM sqlite_master WHERE type = 'index'"))
+    monkeypatch.setattr(demo, "BULK_INDEX_THRESHOLD", 1)  # take the big-load path
+    demo.generate(base, 60, seed=3)
+    after = set(_rows("SELECT name, sql FROM sqlite_master WHERE type = 'index'"))
+    assert after == before
+    assert _rows("PRAGMA integrity_check") == [("ok",)]
+    admin = base.as_user(users.sign_in(base, "admin1", demo.DEMO_PASSWORD))
+    page = cases.list_cases(admin, cases.CaseFilter(statuses=("SELESAI",)))
+    assert page.rows and all(r.status == "SELESAI" for r in page.rows)
+    store.close()
