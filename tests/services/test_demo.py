@@ -20,12 +20,12 @@ from lapor_desktop.db.models import CaseAction, Complaint, Letter, Office, datab
 from lapor_desktop.domain.nik import parse_nik
 from lapor_desktop.domain.region_codes import KAMPAR_DISTRICTS
 from lapor_desktop.domain.workflow import Action, Role, Status, next_status
+from lapor_desktop.memory_keyring import MemoryKeyring
 from lapor_desktop.services import cases, deadlines, demo, intake, letters_register, storage, users
 from lapor_desktop.services.clock import FixedClock
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.errors import ServiceError
 from lapor_desktop.services.setup import initialize
-from lapor_desktop.memory_keyring import MemoryKeyring
 
 from .conftest import NIK, START, World
 
