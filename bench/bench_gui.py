@@ -70,7 +70,7 @@ def prepare(data_dir: Path, n: int) -> tuple[str, str]:
     """A demo database; returns (raw key, demo password)."""
     import keyring
 
-    from tests.conftest import MemoryKeyring
+    from lapor_desktop.memory_keyring import MemoryKeyring
 
     kr = MemoryKeyring()
     keyring.set_keyring(kr)

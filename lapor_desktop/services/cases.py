@@ -119,7 +119,7 @@ class CaseDetail:
     created_by: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: the GUI may hold 100k of these
 class CaseRow:
     ticket: str
     title: str
