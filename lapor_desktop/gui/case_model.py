@@ -7,11 +7,12 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush
 
 from lapor_desktop.domain.workflow import Status
 from lapor_desktop.gui import fmt
+from lapor_desktop.gui.row_model import ReadOnlyRowsModel
 from lapor_desktop.services import cases
 from lapor_desktop.services.context import Ctx
 
@@ -47,7 +48,7 @@ _Index = QModelIndex | QPersistentModelIndex
 Runner = Callable[[Callable[[], Any], Callable[[Any], None]], None]
 
 
-class CaseTableModel(QAbstractTableModel):
+class CaseTableModel(ReadOnlyRowsModel):
     """With a `runner`, pages load off the UI thread (the list stays usable while a slow
     query runs); without one, synchronously (tests, benchmarks of the query alone)."""
 
@@ -150,9 +151,6 @@ class CaseTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------------ model API
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COLUMN_COUNT
 
@@ -160,15 +158,6 @@ class CaseTableModel(QAbstractTableModel):
         if orientation == _HORIZONTAL and int(role) == _DISPLAY and 0 <= section < COLUMN_COUNT:
             return self._headers[section]
         return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
     def data(self, index: _Index, role: int = 0) -> Any:
         if not index.isValid():

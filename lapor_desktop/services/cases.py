@@ -529,14 +529,19 @@ def list_cases(
     return CasePage(rows, last if len(rows) == limit else None)
 
 
-def count_cases(ctx: Ctx, f: CaseFilter | None = None) -> int:
+def _count_query(ctx: Ctx, f: CaseFilter | None, *fields: Any) -> Any:
+    """SELECT fields..., COUNT(*) over the cases `f` selects in the user's scope."""
     f = f or CaseFilter()
-    q = Complaint.select(fn.COUNT(SQL("*")))
+    q = Complaint.select(*fields, fn.COUNT(SQL("*")))
     if f.text.strip():
         q = _fts_set(q, f)
     for c in _conditions(ctx, f, for_count=True):
         q = q.where(c)
-    return int(q.scalar() or 0)
+    return q
+
+
+def count_cases(ctx: Ctx, f: CaseFilter | None = None) -> int:
+    return int(_count_query(ctx, f).scalar() or 0)
 
 
 def search(ctx: Ctx, text: str, f: CaseFilter | None = None, **kw: Any) -> CasePage:
@@ -546,12 +551,7 @@ def search(ctx: Ctx, text: str, f: CaseFilter | None = None, **kw: Any) -> CaseP
 
 
 def counts_by_status(ctx: Ctx, f: CaseFilter | None = None) -> StatusCounts:
-    f = f or CaseFilter()
-    q = Complaint.select(Complaint.status, fn.COUNT(SQL("*")))
-    if f.text.strip():
-        q = _fts_set(q, f)
-    for c in _conditions(ctx, f, for_count=True):
-        q = q.where(c)
+    q = _count_query(ctx, f, Complaint.status)
     rows: Any = q.group_by(Complaint.status).tuples()
     out = StatusCounts()
     for status, n in rows:
