@@ -14,25 +14,37 @@ from pathlib import Path
 from types import ModuleType
 
 from peewee import Database
-from playhouse.migrate import SqliteMigrator
 
 from lapor_desktop.db import migrations as migrations_pkg
 
 
-def _scripts() -> list[ModuleType]:
-    mods = [
-        importlib.import_module(f"{migrations_pkg.__name__}.{info.name}")
+def _script_names() -> list[tuple[int, str]]:
+    """(version, module name) of each script, from the file names `mNNNN_*.py`."""
+    found = sorted(
+        (int(info.name[1:5]), info.name)
         for info in pkgutil.iter_modules(migrations_pkg.__path__)
         if info.name.startswith("m") and info.name[1:5].isdigit()
+    )
+    versions = [v for v, _ in found]
+    assert versions == list(range(1, len(found) + 1)), f"migrations not contiguous: {versions}"
+    return found
+
+
+def _scripts(after: int = 0) -> list[ModuleType]:
+    # Imported only when needed: an up-to-date database (every start but the first after
+    # an update) does not pay for the scripts and playhouse.migrate.
+    mods = [
+        importlib.import_module(f"{migrations_pkg.__name__}.{name}")
+        for version, name in _script_names()
+        if version > after
     ]
-    mods.sort(key=lambda m: m.VERSION)
-    versions = [m.VERSION for m in mods]
-    assert versions == list(range(1, len(mods) + 1)), f"migrations not contiguous: {versions}"
+    for m in mods:
+        assert m.__name__.rsplit(".", 1)[1][1:5] == f"{m.VERSION:04d}", m.__name__
     return mods
 
 
 def latest_version() -> int:
-    return len(_scripts())
+    return len(_script_names())
 
 
 def current_version(db: Database) -> int:
@@ -59,9 +71,11 @@ def migrate(db: Database, db_file: Path | None = None, backup_dir: Path | None =
     failure leaves the database at the last complete version.
     """
     current = current_version(db)
-    pending = [m for m in _scripts() if current < m.VERSION]
-    if not pending:
+    if current >= latest_version():
         return []
+    from playhouse.migrate import SqliteMigrator
+
+    pending = _scripts(after=current)
     if current > 0 and db_file is not None and backup_dir is not None:
         backup_file(db, db_file, backup_dir, current)
     migrator = SqliteMigrator(db)

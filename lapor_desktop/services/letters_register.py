@@ -8,7 +8,6 @@ nothing and two approvals at once still get consecutive numbers.
 from __future__ import annotations
 
 import string
-import tomllib
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -41,6 +40,8 @@ class LetterRow:
 def _number_settings() -> tuple[str, dict[str, str]]:
     path = paths.reports_dir() / "letters.toml"
     try:
+        import tomllib  # only when a template is read
+
         data = tomllib.loads(path.read_text(encoding="utf-8")).get("number", {})
     except FileNotFoundError:
         data = {}

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import pytest
 from peewee import PostgresqlDatabase
 
+from lapor_desktop.db import central
 from lapor_desktop.db.models import ALL_MODELS, Office, database_proxy
 
 DSN = os.environ.get("LAPOR_TEST_PG_DSN", "")
@@ -24,18 +25,13 @@ def pg() -> Iterator[PostgresqlDatabase]:
         if os.environ.get("CI"):
             pytest.fail("CI must provide PostgreSQL (LAPOR_TEST_PG_DSN)")
         pytest.skip("no PostgreSQL: set LAPOR_TEST_PG_DSN to run")
-    import psycopg
-
-    params = dict(part.split("=", 1) for part in DSN.split())
     schema = f"t_{uuid.uuid4().hex[:8]}"
-    db = PostgresqlDatabase(params.pop("dbname"), **params)
     try:
-        db.connect()
+        db = central.connect(DSN)
     except Exception as exc:  # peewee wraps psycopg's errors
         if os.environ.get("CI"):
             raise
         pytest.skip(f"PostgreSQL not reachable: {exc}")
-    assert psycopg.__version__
     db.execute_sql(f'CREATE SCHEMA "{schema}"')
     db.execute_sql(f'SET search_path TO "{schema}"')
     database_proxy.initialize(db)
@@ -55,3 +51,16 @@ def test_models_create_and_round_trip_uuid_keys(pg: PostgresqlDatabase) -> None:
     assert got.id == oid and isinstance(got.id, uuid.UUID)
     cols = {c.name: c.data_type for c in pg.get_columns("office")}
     assert cols["id"] == "uuid"
+
+
+def test_a_failed_statement_leaves_the_connection_usable(pg: PostgresqlDatabase) -> None:
+    # peewee reads the transaction status through the psycopg names that
+    # central.load_driver hands it; a wrong one would leave the session aborted.
+    assert pg.is_connection_usable()
+    with pytest.raises(Exception, match="nosuchtable"):
+        pg.execute_sql("SELECT * FROM nosuchtable")
+    assert pg.is_connection_usable()
+    assert pg.execute_sql("SELECT 41 + 1").fetchone() == (42,)
+    with pg.atomic():
+        pg.execute_sql("CREATE TABLE t_ok (x int)")
+    assert pg.execute_sql("SELECT count(*) FROM t_ok").fetchone() == (0,)
