@@ -1,4 +1,7 @@
-"""Beranda: counts by status, this month's intake, overdue by OPD, drawn as bar charts."""
+"""Beranda: counts by status, this month's intake, overdue by OPD, drawn as bar charts;
+the on-time rates of this month and the previous one, computed separately (they read
+every case history of the period, which takes seconds on a large database) so the counts
+show first."""
 
 from __future__ import annotations
 
@@ -21,8 +24,11 @@ from lapor_desktop.domain.workflow import Status
 from lapor_desktop.gui import fmt
 from lapor_desktop.gui.bar_chart import BarChart
 from lapor_desktop.gui.ops import run_op
+from lapor_desktop.pdf.data import Rate
 from lapor_desktop.services import cases, reference
 from lapor_desktop.services.context import Ctx
+from lapor_desktop.services.documents_monthly import PeriodRates, on_time_rates
+from lapor_desktop.services.errors import ServiceError
 
 
 @dataclass
@@ -62,6 +68,23 @@ def load_dashboard(ctx: Ctx) -> DashboardData:
                 data.overdue_by_opd.append((o.code, n))
         data.overdue_by_opd.sort(key=lambda x: -x[1])
     return data
+
+
+def _month_after(first: date) -> date:
+    return date(first.year + first.month // 12, first.month % 12 + 1, 1)
+
+
+def _month_before(first: date) -> date:
+    return date(first.year - (first.month == 1), (first.month - 2) % 12 + 1, 1)
+
+
+def load_rates(ctx: Ctx) -> tuple[PeriodRates, PeriodRates]:
+    """Runs off the UI thread: this month's and the previous month's on-time rates, in the
+    same scope as the counts (the monthly summary's computation, one pass for both)."""
+    this = ctx.clock.now().date().replace(day=1)
+    last = _month_before(this)
+    now_rates, last_rates = on_time_rates(ctx, [(this, _month_after(this)), (last, this)])
+    return now_rates, last_rates
 
 
 class _Tile(QGroupBox):
@@ -109,6 +132,7 @@ class DashboardPage(QWidget):
         ):
             tiles.addWidget(t)
         lay.addLayout(tiles)
+        lay.addWidget(self._build_rates())
         charts = QGridLayout()
         status_box = QGroupBox(self.tr("Laporan menurut status"))
         self.status_chart = BarChart("#1565c0")
@@ -128,11 +152,108 @@ class DashboardPage(QWidget):
         charts.setColumnStretch(1, 1)
         lay.addLayout(charts)
         lay.addStretch(1)
+        self._rates_running = False
+        self._rates_again = False
         self.refresh()
+
+    def _build_rates(self) -> QGroupBox:
+        self.rates_box = QGroupBox(self.tr("Ketepatan waktu"))
+        grid = QGridLayout(self.rates_box)
+        self.rate_headers: list[QLabel] = []
+        for col, text in enumerate((self.tr("Bulan ini"), self.tr("Bulan lalu")), start=1):
+            head = QLabel(text)
+            head.setStyleSheet("font-weight: bold;")
+            grid.addWidget(head, 0, col)
+            self.rate_headers.append(head)
+        # rate_values[kind][0] this month, [1] the previous month
+        self.rate_values: dict[str, list[QLabel]] = {}
+        for row, (kind, label) in enumerate(
+            (
+                ("verification", self.tr("Verifikasi tepat waktu")),
+                ("followup", self.tr("Tindak lanjut tepat waktu")),
+            ),
+            start=1,
+        ):
+            grid.addWidget(QLabel(label), row, 0)
+            self.rate_values[kind] = []
+            for col in (1, 2):
+                value = QLabel(self.tr("Menghitung…"))
+                value.setAccessibleName(label)
+                value.setStyleSheet("font-size: 13pt;")
+                grid.addWidget(value, row, col)
+                self.rate_values[kind].append(value)
+        note = QLabel(
+            self.tr(
+                "Langkah yang selesai pada bulan itu (kolom «Aktivitas bulan ini» di rekap "
+                "bulanan): disposisi pertama dalam batas waktu verifikasi, dan jawaban yang "
+                "disetujui dalam batas waktu tindak lanjut."
+            )
+        )
+        note.setWordWrap(True)
+        grid.addWidget(note, 3, 0, 1, 3)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        return self.rates_box
 
     def refresh(self) -> None:
         ctx = self.ctx
         run_op(self, lambda: load_dashboard(ctx), self.show_data)
+        self._refresh_rates()
+
+    def _refresh_rates(self) -> None:
+        # One computation at a time: a refresh meanwhile asks for one more afterwards,
+        # instead of piling up seconds-long passes on the worker threads.
+        if self._rates_running:
+            self._rates_again = True
+            return
+        self._rates_running = True
+        ctx = self.ctx
+        run_op(
+            self,
+            lambda: load_rates(ctx),
+            self.show_rates,
+            self._rates_failed,
+            self._rates_finished,
+        )
+
+    def _rates_finished(self) -> None:
+        self._rates_running = False
+        if self._rates_again:
+            self._rates_again = False
+            self._refresh_rates()
+
+    def _rates_failed(self, exc: ServiceError) -> None:
+        for labels in self.rate_values.values():
+            for value in labels:
+                value.setText(self.tr("Tidak tersedia"))
+                value.setToolTip(exc.message)
+
+    def rate_text(self, rate: Rate) -> str:
+        """'75,0 % (3 dari 4)'; '—' when nothing was due (no 0 % for an empty month)."""
+        if rate.total == 0:
+            return "—"
+        return self.tr("{0} ({1} dari {2})").format(
+            fmt.percent(rate.percent), rate.on_time, rate.total
+        )
+
+    def show_rates(self, periods: tuple[PeriodRates, PeriodRates]) -> None:
+        for col, period in enumerate(periods):
+            self.rate_headers[col].setText(
+                (self.tr("Bulan ini ({0})") if col == 0 else self.tr("Bulan lalu ({0})")).format(
+                    fmt.month_year(period.start)
+                )
+            )
+            for kind, rate in (
+                ("verification", period.activity.verification),
+                ("followup", period.activity.followup),
+            ):
+                value = self.rate_values[kind][col]
+                value.setText(self.rate_text(rate))
+                value.setToolTip(
+                    ""
+                    if rate.total
+                    else self.tr("Belum ada laporan yang menyelesaikan tahap ini pada bulan itu.")
+                )
 
     def show_data(self, data: DashboardData) -> None:
         self.data = data

@@ -33,7 +33,7 @@ from __future__ import annotations
 import statistics
 import uuid
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -68,6 +68,7 @@ from lapor_desktop.services.documents_common import require_print
 from lapor_desktop.services.errors import PermissionDenied, ValidationError
 from lapor_desktop.services.intake import CHANNEL_LABELS
 from lapor_desktop.services.letterhead_settings import templates_for
+from lapor_desktop.services.scope import visible_condition
 from lapor_desktop.services.setup import regency_office
 
 BUCKETS = tuple(dict.fromkeys(LAPOR_BUCKETS.values()))  # dashboard order, no repeats
@@ -111,6 +112,95 @@ class _Rates:
 
     def frozen(self) -> OnTimeRates:
         return OnTimeRates(self.verification.rate(), self.followup.rate(), self.finished.rate())
+
+
+@dataclass
+class _Period:
+    """The on-time tallies of one period [start, end): its cohort (cases received in it)
+    and its activity (cases whose step — first disposition, latest approval, first
+    approval — happened in it)."""
+
+    start: datetime
+    end: datetime
+    cohort: _Rates = field(default_factory=_Rates)
+    activity: _Rates = field(default_factory=_Rates)
+
+    def holds(self, at: datetime) -> bool:
+        return self.start <= at < self.end
+
+    def add(self, received: datetime, facts: ClockFacts) -> None:
+        in_cohort = self.holds(received)
+        if facts.first_dispose is not None:
+            met = bool(facts.verification_met)
+            if in_cohort:
+                self.cohort.verification.add(met)
+            if self.holds(facts.first_dispose):
+                self.activity.verification.add(met)
+        if facts.followup_met is not None and facts.last_approval is not None:
+            if in_cohort:
+                self.cohort.followup.add(facts.followup_met)
+            if self.holds(facts.last_approval):
+                self.activity.followup.add(facts.followup_met)
+        if facts.first_approval is not None:
+            met = bool(facts.escalation_met)
+            if in_cohort:
+                self.cohort.finished.add(met)
+            if self.holds(facts.first_approval):
+                self.activity.finished.add(met)
+
+
+@dataclass(frozen=True)
+class PeriodRates:
+    """The on-time rates of [start, end) (end exclusive), both views of the monthly
+    summary (section G)."""
+
+    start: date
+    end: date
+    cohort: OnTimeRates
+    activity: OnTimeRates
+
+
+def on_time_rates(ctx: Ctx, periods: Sequence[tuple[date, date]]) -> tuple[PeriodRates, ...]:
+    """The on-time rates of each period [start, end) in the user's scope, computed as the
+    monthly summary computes them (one pass over the histories of the whole span).
+
+    Scope as on the dashboard: the regency for the front desk, the regency admin and the
+    auditor; their own OPD (cases currently dispositioned to it) for OPD roles; the
+    system admin is refused."""
+    s = ctx.user()
+    visible_condition(s)  # refuses roles without casework
+    if not periods:
+        return ()
+    if any(a >= b for a, b in periods):
+        raise ValidationError("Periode harus berakhir setelah awalnya.", "period")
+    scoped = _scoper(s.office_id if s.is_opd else None)
+    tallies = [_Period(_midnight(a), _midnight(b)) for a, b in periods]
+    start = min(t.start for t in tallies)
+    end = max(t.end for t in tallies)
+    for c in _clocked_cases(scoped, start, end, _Clocks(ctx.clock.now())):
+        for t in tallies:
+            t.add(c.received, c.facts)
+    return tuple(
+        PeriodRates(t.start.date(), t.end.date(), t.cohort.frozen(), t.activity.frozen())
+        for t in tallies
+    )
+
+
+def _scoper(opd_id: uuid.UUID | None) -> Callable[..., Any]:
+    """`scoped(*conds)`: the conditions ANDed, within the scope (all cases, or those
+    currently dispositioned to one OPD)."""
+
+    def scoped(*conds: Any) -> Any:
+        out = Complaint.opd == opd_id if opd_id else None
+        for c in conds:
+            out = c if out is None else (out & c)
+        return out
+
+    return scoped
+
+
+def _midnight(d: date) -> datetime:
+    return datetime(d.year, d.month, d.day)
 
 
 def _month_start(year: int, month: int) -> datetime:
@@ -174,11 +264,7 @@ def monthly_summary(
     last_day = (end - timedelta(days=1)).date()
     ref_day = min(now.date(), last_day)
 
-    def scoped(*conds: Any) -> Any:
-        out = Complaint.opd == opd.id if opd else None
-        for c in conds:
-            out = c if out is None else (out & c)
-        return out
+    scoped = _scoper(opd.id if opd else None)
 
     def received_between(a: datetime, b: datetime) -> Any:
         return (Complaint.received_at >= a) & (Complaint.received_at < b)
@@ -271,47 +357,23 @@ def monthly_summary(
             per_opd[oid][4] = int(overdue_n or 0)
             per_opd[oid][5] = int(esc_n or 0)
 
-    # G, H: the clocks of the cohort and of the month's activity (cases received before
-    # the month whose stored columns say something may have happened in it; the history
-    # decides), from two indexed history queries.
-    earlier = scoped(
-        Complaint.received_at < start,
-        (Complaint.disposed_at >= start)
-        | (Complaint.answered_at >= start)
-        | (Complaint.reopen_count > 0),
-    )
-    cohort_rates, activity_rates = _Rates(), _Rates()
+    # G, H, J: the clocks of the cohort and of the month's activity, in one pass.
+    period = _Period(start, end)
     days_by_opd: dict[uuid.UUID | None, list[int]] = defaultdict(list)
     days_of: dict[str, int] = {}
     timer = _Clocks(now)
-    reopen_events = reopened_cases = 0  # J. from the same histories
-    for in_cohort, cond in ((True, cohort), (False, earlier)):
-        for cid, rec, rs, oid, rows in _histories(cond):
-            reopens = sum(
-                1 for a, at in rows if a == Action.REPORTER_RESPONSE.value and start <= at < end
-            )
-            reopen_events += reopens
-            reopened_cases += reopens > 0
-            facts = timer.facts(rec, rs, rows)
-            if facts.first_dispose is not None:
-                if in_cohort:
-                    cohort_rates.verification.add(bool(facts.verification_met))
-                if start <= facts.first_dispose < end:
-                    activity_rates.verification.add(bool(facts.verification_met))
-            if facts.followup_met is not None and facts.last_approval is not None:
-                if in_cohort:
-                    cohort_rates.followup.add(facts.followup_met)
-                if start <= facts.last_approval < end:
-                    activity_rates.followup.add(facts.followup_met)
-            if facts.first_approval is not None:
-                met = bool(facts.escalation_met)
-                if in_cohort:
-                    cohort_rates.finished.add(met)
-                    days = timer.working_days(rec.date(), facts.first_approval.date())
-                    days_by_opd[_uuid(oid)].append(days)
-                    days_of[cid] = days
-                if start <= facts.first_approval < end:
-                    activity_rates.finished.add(met)
+    reopen_events = reopened_cases = 0
+    for c in _clocked_cases(scoped, start, end, timer):
+        period.add(c.received, c.facts)
+        reopens = sum(
+            1 for a, at in c.rows if a == Action.REPORTER_RESPONSE.value and start <= at < end
+        )
+        reopen_events += reopens
+        reopened_cases += reopens > 0
+        if c.facts.first_approval is not None and period.holds(c.received):
+            days = timer.working_days(c.received.date(), c.facts.first_approval.date())
+            days_by_opd[_uuid(c.opd_id)].append(days)
+            days_of[c.id] = days
 
     # names of the OPDs in the table
     ids = [oid for oid in per_opd if oid is not None]
@@ -359,8 +421,8 @@ def monthly_summary(
         by_channel=by_channel,
         by_category=by_category,
         by_opd=by_opd,
-        cohort_rates=cohort_rates.frozen(),
-        activity_rates=activity_rates.frozen(),
+        cohort_rates=period.cohort.frozen(),
+        activity_rates=period.activity.frozen(),
         avg_days_to_finish=_mean(all_days),
         median_days_to_finish=_median(all_days),
         overdue=sum(v[4] for v in per_opd.values()),
@@ -443,6 +505,34 @@ def _histories(cond: Any) -> Iterator[tuple[str, datetime, str, Any, list[tuple[
         rows.append((str(action), _dt(at)))
     if current is not None:
         yield str(current), _dt(head[0]), str(head[1]), head[2], rows
+
+
+@dataclass(frozen=True)
+class _ClockedCase:
+    id: str
+    received: datetime
+    opd_id: Any
+    rows: list[tuple[str, datetime]]
+    facts: ClockFacts
+
+
+def _clocked_cases(
+    scoped: Callable[..., Any], start: datetime, end: datetime, timer: _Clocks
+) -> Iterator[_ClockedCase]:
+    """The cases in scope whose clocks may have moved in [start, end), with their facts:
+    those received in it, then those received before it whose stored columns say
+    something may have happened since (the history decides); two indexed history
+    queries."""
+    received = scoped((Complaint.received_at >= start) & (Complaint.received_at < end))
+    earlier = scoped(
+        Complaint.received_at < start,
+        (Complaint.disposed_at >= start)
+        | (Complaint.answered_at >= start)
+        | (Complaint.reopen_count > 0),
+    )
+    for cond in (received, earlier):
+        for cid, rec, rs, oid, rows in _histories(cond):
+            yield _ClockedCase(cid, rec, oid, rows, timer.facts(rec, rs, rows))
 
 
 @dataclass(frozen=True)
