@@ -136,14 +136,19 @@ def cold_starts(data_dir: Path, key: str, password: str, runs: int = 3) -> None:
 
 
 def in_process(data_dir: Path, key: str, password: str) -> None:
+    import gc
+
     from PySide6.QtCore import QModelIndex, Qt
     from PySide6.QtWidgets import QApplication
 
+    from lapor_desktop.gui import main_window, ops
     from lapor_desktop.gui.case_list import CaseListPage
     from lapor_desktop.services import storage, users
     from lapor_desktop.services.context import Ctx
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert main_window  # imported before the GC regime starts, as in run_gui
+    ops.collect_garbage_on_ui_thread()  # the application's GC regime (see gui/ops.py)
     store = storage.open_database(data_dir, lambda new: key)
     base = Ctx(data_dir=data_dir)
     ctx = base.as_user(users.sign_in(base, "admin1", password))
@@ -195,6 +200,15 @@ def in_process(data_dir: Path, key: str, password: str) -> None:
         f"{total:.2f} s; worst fetch {worst * 1000:.1f} ms, median "
         f"{statistics.median(fetches) * 1000 if fetches else 0:.1f} ms (target ≤ 50 ms) "
         f"{'OK' if worst <= 0.050 else 'OVER'}"
+    )
+    passes = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        gc.collect()  # what the UI thread's GC timer does every 10 s
+        passes.append(time.perf_counter() - t0)
+    print(
+        f"UI-thread GC pass with {model.rowCount():,} rows loaded: first {passes[0] * 1000:.1f} ms "
+        f"(meets every row loaded since the last pass), then {passes[-1] * 1000:.1f} ms"
     )
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     verdict = "OK" if rss_mb <= 250 else "OVER"

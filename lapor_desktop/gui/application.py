@@ -59,13 +59,12 @@ def run_gui(data_dir: Path) -> int:
     app.setOrganizationName("Pemkab Kampar")
     QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
     _install_translator(app)
-    from lapor_desktop.gui.ops import collect_garbage_on_ui_thread
-
-    collect_garbage_on_ui_thread()
-
     from lapor_desktop.gui.main_window import MainWindow
+    from lapor_desktop.gui.ops import collect_garbage_on_ui_thread
     from lapor_desktop.gui.reminder_watch import ReminderWatch
     from lapor_desktop.gui.sign_in import ChangePasswordDialog, SignInDialog
+
+    collect_garbage_on_ui_thread()  # after the imports: it freezes what they created
 
     store = open_or_create(data_dir)
     if store is None:

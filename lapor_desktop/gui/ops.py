@@ -72,10 +72,16 @@ _gc_guard: _UiThreadGc | None = None
 
 
 def collect_garbage_on_ui_thread(interval_ms: int = 10_000) -> None:
-    """Call once on the UI thread after the QApplication exists."""
+    """Call once on the UI thread after the QApplication exists (and the modules the
+    application needs are imported)."""
     global _gc_guard
     gc.disable()
     if _gc_guard is None or not shiboken6.isValid(_gc_guard):
+        # What exists now — modules, classes, functions, Qt's enum namespaces — lives as long
+        # as the process. Freezing it keeps every later collection (the timer's, on the UI
+        # thread) from walking it again: ~30 ms a pass, instead of a few.
+        gc.collect()
+        gc.freeze()
         _gc_guard = _UiThreadGc(interval_ms)
 
 

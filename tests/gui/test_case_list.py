@@ -32,7 +32,7 @@ def titles(qtbot) -> Callable[[CaseListPage], list[str]]:
 
     def get(p: CaseListPage) -> list[str]:
         wait_ops(qtbot)
-        return [r.title for r in p.model.rows]
+        return [r.title for i in range(p.model.rowCount()) if (r := p.model.case_row(i))]
 
     return get
 
@@ -49,7 +49,7 @@ def test_search_is_debounced(qtbot, page: CaseListPage, titles) -> None:
 
 
 def test_filters_and_reset(qtbot, page: CaseListPage, world: World, titles) -> None:
-    t = page.model.rows[0].ticket if titles(page) else ""
+    t = (page.model.ticket_at(0) or "") if titles(page) else ""
     casework.verify(world.as_("admin"), t, category="KESEHATAN")
     casework.dispose(world.as_("admin"), t, opd="DINKES")
     page.status_combo.setCurrentIndex(page.status_combo.findData("TERDISPOSISI"))

@@ -183,3 +183,26 @@ def test_first_run_hides_demo_option_without_module(
     dlg = FirstRunDialog(data_dir)
     qtbot.addWidget(dlg)
     assert dlg.demo_check.isHidden() and dlg.demo_spin.isHidden()
+
+
+def test_gc_regime_freezes_start_up_objects() -> None:
+    # In a fresh process: the freeze is process-wide and must not leak into other tests.
+    import subprocess
+    import sys
+    import textwrap
+
+    code = textwrap.dedent(
+        """
+        import gc, os
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from PySide6.QtWidgets import QApplication
+        app = QApplication([])
+        import lapor_desktop.gui.main_window
+        from lapor_desktop.gui import ops
+        ops.collect_garbage_on_ui_thread()
+        ops.collect_garbage_on_ui_thread()  # a second call changes nothing
+        print(gc.isenabled(), gc.get_freeze_count() > 10_000)
+        """
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]
