@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from lapor_desktop.gui import doc_output, fmt, messages
 from lapor_desktop.gui.ops import run_op
-from lapor_desktop.gui.widgets import FieldErrors, error_label
+from lapor_desktop.gui.widgets import FieldErrors, compact_combo, error_label
 from lapor_desktop.pdf.data import Letterhead, Signatory
 from lapor_desktop.services import letterhead_settings as lh
 from lapor_desktop.services import reference, signing_settings
@@ -51,6 +51,7 @@ class LetterheadPage(QWidget):
         regency = next((o.code for o in offices if o.kind == "kabupaten"), None)
         if regency:  # the regency office's kop first: it heads most letters
             self.office_combo.setCurrentIndex(self.office_combo.findData(regency))
+        compact_combo(self.office_combo, 30)
         top.addWidget(self.office_combo, 1)
         self.source_label = QLabel()
         top.addWidget(self.source_label)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from lapor_desktop.gui import fmt, messages
 from lapor_desktop.gui.row_model import Column, RowTableModel
-from lapor_desktop.gui.widgets import FieldErrors, error_label
+from lapor_desktop.gui.widgets import FieldErrors, compact_combo, error_label
 from lapor_desktop.services import admin
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.errors import ServiceError
@@ -86,6 +86,9 @@ class RulesPage(QWidget):
         left.addWidget(self.rules_table, 1)
         box = QGroupBox(self.tr("Aturan tenggat baru"))
         form = QFormLayout(box)
+        # Two tables and two forms side by side: on a narrow window (1080p at 200 %) the
+        # labels go above their fields rather than widening the window.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.rule_error = error_label()
         self.rule_errors = FieldErrors(self.rule_error)
         self.rule_name_edit = QLineEdit()
@@ -134,6 +137,7 @@ class RulesPage(QWidget):
         right.addWidget(self.holiday_table, 1)
         box2 = QGroupBox(self.tr("Pengecualian hari libur (lokal)"))
         form2 = QFormLayout(box2)
+        form2.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.holiday_error = error_label()
         self.holiday_errors = FieldErrors(self.holiday_error)
         self.holiday_day_edit = QDateEdit(QDate.currentDate())
@@ -143,6 +147,7 @@ class RulesPage(QWidget):
         self.holiday_kind_combo = QComboBox()
         self.holiday_kind_combo.addItem(self.tr("Tambah hari libur"), "add")
         self.holiday_kind_combo.addItem(self.tr("Batalkan hari libur (masuk kerja)"), "remove")
+        compact_combo(self.holiday_kind_combo, 16)
         self.holiday_errors.add_row(form2, self.tr("Jenis:"), self.holiday_kind_combo, "kind")
         self.holiday_reason_edit = QLineEdit()
         self.holiday_errors.add_row(
@@ -156,7 +161,7 @@ class RulesPage(QWidget):
         self.remove_holiday_button.clicked.connect(self.remove_holiday)
         buttons.addWidget(self.add_holiday_button)
         buttons.addWidget(self.remove_holiday_button)
-        form2.addRow("", buttons)
+        form2.addRow(buttons)  # across both columns: never squeezed beside a label
         right.addWidget(box2)
         lay.addLayout(right, 2)
         self.refresh()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from lapor_desktop.domain.workflow import Role
 from lapor_desktop.gui import messages
 from lapor_desktop.gui.row_model import Column, RowTableModel
-from lapor_desktop.gui.widgets import FieldErrors, error_label
+from lapor_desktop.gui.widgets import FieldErrors, compact_combo, error_label
 from lapor_desktop.services import reference, users
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.errors import ServiceError
@@ -84,6 +84,7 @@ class UsersPage(QWidget):
         self.office_combo = QComboBox()
         for o in reference.list_offices(ctx):
             self.office_combo.addItem(f"{o.code} — {o.name}", o.code)
+        compact_combo(self.office_combo, 30)
         self.errors.add_row(form, self.tr("Kantor:"), self.office_combo, "office")
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)

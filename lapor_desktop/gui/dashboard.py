@@ -10,6 +10,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -87,14 +88,24 @@ def load_rates(ctx: Ctx) -> tuple[PeriodRates, PeriodRates]:
     return now_rates, last_rates
 
 
-class _Tile(QGroupBox):
+class _Tile(QFrame):
+    """A number with its caption underneath; the caption wraps, so five tiles fit a
+    narrow window (1080p at 200 %)."""
+
     def __init__(self, title: str) -> None:
-        super().__init__(title)
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.value_label = QLabel("–")
         self.value_label.setStyleSheet("font-size: 22pt; font-weight: bold;")
         self.value_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.value_label.setAccessibleName(title)
-        QVBoxLayout(self).addWidget(self.value_label)
+        self.caption_label = QLabel(title)
+        self.caption_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption_label.setWordWrap(True)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.value_label)
+        lay.addWidget(self.caption_label)
+        lay.addStretch(1)
 
 
 class DashboardPage(QWidget):

@@ -30,6 +30,7 @@ from lapor_desktop.gui import fmt
 from lapor_desktop.gui.doc_output import XLSX_FILTER, DocumentButton
 from lapor_desktop.gui.ops import run_op
 from lapor_desktop.gui.row_model import NUMBER, Column, RowTableModel
+from lapor_desktop.gui.widgets import compact_combo
 from lapor_desktop.services import reference
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.documents_common import may_print
@@ -107,20 +108,19 @@ class MonthlyPage(QWidget):
             for o in reference.list_offices(ctx):
                 if o.kind == "opd":
                     self.opd_combo.addItem(f"{o.code} — {o.name}", o.code)
-        self.opd_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.opd_combo.setMinimumContentsLength(30)
+        compact_combo(self.opd_combo, 20)
         form.addRow(self.tr("&OPD:"), self.opd_combo)
         self.kendala_edit = QPlainTextEdit()
         self.kendala_edit.setAccessibleName(self.tr("Kendala"))
         self.kendala_edit.setPlaceholderText(self.tr("Opsional; dicetak pada bagian III (PDF)."))
         self.kendala_edit.setMaximumHeight(70)
+        self.kendala_edit.setMinimumHeight(44)  # two lines (1080p at 200 %); it scrolls
         form.addRow(self.tr("&Kendala:"), self.kendala_edit)
         self.upaya_edit = QPlainTextEdit()
         self.upaya_edit.setAccessibleName(self.tr("Upaya tindak lanjut"))
         self.upaya_edit.setPlaceholderText(self.tr("Opsional; dicetak pada bagian III (PDF)."))
         self.upaya_edit.setMaximumHeight(70)
+        self.upaya_edit.setMinimumHeight(44)
         form.addRow(self.tr("&Upaya:"), self.upaya_edit)
 
         buttons = QHBoxLayout()
@@ -153,7 +153,7 @@ class MonthlyPage(QWidget):
         self.busy_bar.hide()
         buttons.addWidget(self.busy_bar)
         buttons.addStretch(1)
-        form.addRow("", buttons)
+        form.addRow(buttons)  # across both columns: narrower (1080p at 200 %)
         self.status_label = QLabel()
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_label.setWordWrap(True)
@@ -171,19 +171,30 @@ class MonthlyPage(QWidget):
                 ("ytd", self.tr("Sejak awal tahun")),
                 ("verification", self.tr("Verifikasi tepat waktu")),
                 ("followup", self.tr("Tindak lanjut tepat waktu")),
-                ("days", self.tr("Hari kerja sampai selesai (rata-rata / median)")),
+                ("days", self.tr("Hari kerja sampai selesai")),
                 ("overdue", self.tr("Melewati tenggat di akhir bulan")),
                 ("escalated", self.tr("Dieskalasi ke Ombudsman")),
                 ("reopened", self.tr("Dibuka kembali oleh pelapor")),
             )
         ):
-            self.glance_grid.addWidget(QLabel(text), i, 0)
+            label = QLabel(text)
+            self.glance_grid.addWidget(label, i, 0)
             value = QLabel("…")
             value.setStyleSheet("font-weight: bold;")
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.glance_grid.addWidget(value, i, 1)
             self.glance_values[key] = value
-        top.addWidget(glance, 2)
+            if key == "days":
+                for w in (label, value):
+                    w.setToolTip(
+                        self.tr(
+                            "Rata-rata hari kerja dari laporan diterima sampai jawaban "
+                            "pertama disetujui; dalam kurung: mediannya."
+                        )
+                    )
+        right = QVBoxLayout()
+        right.addWidget(glance)
+        top.addLayout(right, 2)
         lay.addLayout(top)
 
         self.opd_model = RowTableModel(
@@ -215,7 +226,6 @@ class MonthlyPage(QWidget):
 
         self.ombudsman_button: DocumentButton | None = None
         if may_print(s, "ombudsman"):
-            row = QHBoxLayout()
             self.ombudsman_button = DocumentButton(
                 self.tr("Surat penyampaian ke Ombudsman…"), "ombudsman.pdf", bytes, self
             )
@@ -225,9 +235,8 @@ class MonthlyPage(QWidget):
                     "(dicetak ulang dengan nomor yang sama selama daftarnya tidak berubah)."
                 )
             )
-            row.addWidget(self.ombudsman_button)
-            row.addStretch(1)
-            lay.addLayout(row)
+            # under the numbers, not in a row of its own: the page must fit 1080p at 200 %
+            right.addWidget(self.ombudsman_button, 0, Qt.AlignmentFlag.AlignRight)
 
         for b in (self.pdf_button, self.xlsx_button, self.ombudsman_button):
             if b is not None:
@@ -303,8 +312,13 @@ class MonthlyPage(QWidget):
                     fmt.percent(rate.percent), rate.on_time, rate.total
                 )
             )
+        # short enough for a narrow window (1080p at 200 %); the tooltip says the rest
         v["days"].setText(
-            f"{fmt.decimal(m.avg_days_to_finish)} / {fmt.decimal(m.median_days_to_finish)}"
+            "—"
+            if m.avg_days_to_finish is None
+            else self.tr("{0} (median {1})").format(
+                fmt.decimal(m.avg_days_to_finish), fmt.decimal(m.median_days_to_finish)
+            )
         )
         v["overdue"].setText(str(m.overdue))
         v["escalated"].setText(str(m.escalated))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -63,6 +64,14 @@ class FieldErrors:
     def text(self, field: str) -> str:
         label = self.labels.get(field, self.general)
         return label.text() if label.isVisible() or label.text() else ""
+
+
+def compact_combo(box: QComboBox, chars: int = 24) -> QComboBox:
+    """Long entries (office names) must not widen the window — on a small screen at 200 %
+    a page has about 700 logical pixels; the popup still shows them in full."""
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(chars)
+    return box
 
 
 def translate_buttons(buttons: QDialogButtonBox) -> QDialogButtonBox:

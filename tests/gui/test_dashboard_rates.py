@@ -69,9 +69,7 @@ def test_rates_for_the_regency(qtbot, world: World, two_months: dict[str, str]) 
     assert page.rate_values["followup"][1].toolTip()  # says why there is no number
 
 
-def test_opd_users_see_their_own_opd_only(
-    qtbot, world: World, two_months: dict[str, str]
-) -> None:
+def test_opd_users_see_their_own_opd_only(qtbot, world: World, two_months: dict[str, str]) -> None:
     pupr = DashboardPage(world.as_("pupr"))
     qtbot.addWidget(pupr)
     wait_ops(qtbot)
