@@ -169,6 +169,9 @@ class Complaint(SyncedModel):
     due_date = DateField(null=True, index=True)
     due_soon_from = DateField(null=True)
     escalation_due = DateField(null=True, index=True)
+    # The OPD's code (schema v5), kept by triggers — never written by the services — so
+    # that the case list can sort by OPD through an index instead of a join.
+    opd_code = CharField(max_length=30, null=True)
 
 
 class CaseAction(SyncedModel):

@@ -343,15 +343,21 @@ def _no_index(expr: Any) -> Any:
 
 
 def _conditions(
-    ctx: Ctx, f: CaseFilter, *, for_count: bool = False, walk_order: bool = False
+    ctx: Ctx, f: CaseFilter, *, for_count: bool = False, walk: Any = None
 ) -> list[Expression]:
-    """WHERE terms for the filter. `walk_order`: the page is in date order, so filters on
-    columns without a (column, received_at, num) index are written with unary `+` — SQLite
-    then walks the date index and stops after a page instead of sorting every match."""
+    """WHERE terms for the filter. `walk`: the sort key of a list page. Its index (m0005)
+    carries every filter column, so filters are written with unary `+` — SQLite then walks
+    that index, checks each entry without reading its table row, and stops after a page
+    instead of collecting and sorting every match. In date order, a status or OPD filter
+    keeps its own (column, received_at, num) index, which serves filter and order at once."""
     s = ctx.user()
+    date_walk = walk is Complaint.received_at
 
     def col(c: Any) -> Any:
-        return _no_index(c) if walk_order else c
+        return _no_index(c) if walk is not None else c
+
+    def keyed(c: Any) -> Any:  # a column with its own index in date order
+        return _no_index(c) if walk is not None and not date_walk and walk is not c else c
 
     conds: list[Any] = []
     scope = visible_condition(s, for_count=for_count)
@@ -363,12 +369,13 @@ def _conditions(
         bad = [x for x in f.statuses if x not in Status.__members__]
         if bad:
             raise ValidationError(f"Status tidak dikenal: {', '.join(bad)}.", "status")
-        conds.append(Complaint.status.in_(list(f.statuses)))
+        conds.append(Expression(keyed(Complaint.status), OP.IN, list(f.statuses)))
     if f.opd:
         office = Office.get_or_none(Office.code == f.opd.strip().upper())
         if office is None:
             raise ValidationError(f"OPD '{f.opd}' tidak ditemukan.", "opd")
-        conds.append(Complaint.opd == office.id)
+        # db_value: under `+` peewee no longer knows the column, so convert the UUID here.
+        conds.append(Expression(keyed(Complaint.opd), OP.EQ, Complaint.opd.db_value(office.id)))
     if f.category:
         conds.append(Expression(col(Complaint.category), OP.EQ, f.category.strip().upper()))
     if f.klasifikasi:
@@ -389,9 +396,13 @@ def _conditions(
     if f.clock_state:
         today = ctx.clock.now().date()
         state = f.clock_state.strip().lower()
-        # In date order, `+due_date`; otherwise the due-sort expression, whose index (m0004)
-        # serves the range.
-        due = col(Complaint.due_date) if walk_order else _DUE_SORT
+        # Walking another order, `+due_date`; otherwise the due-sort expression, whose
+        # index serves the range.
+        due = _DUE_SORT if walk is None or walk is _DUE_SORT else col(Complaint.due_date)
+        if walk is _DUE_SORT:
+            # Every clock state implies a due date: skip the closed cases (sorted last as
+            # 9999-12-31), which a descending walk would otherwise meet first.
+            conds.append(Expression(_DUE_SORT, OP.LT, _NO_DUE))
         if state == ClockState.OVERDUE:
             conds.append(Expression(due, OP.LT, today))
         elif state == ClockState.DUE_TODAY:
@@ -410,8 +421,10 @@ def _conditions(
     return conds
 
 
-# The literal must match the expression index of migration m0004 for SQLite to use it.
-_DUE_SORT = fn.COALESCE(Complaint.due_date, SQL("'9999-12-31'"))
+# The literals must match the expression indexes of migration m0005 for SQLite to use them.
+_NO_DUE = "9999-12-31"
+_DUE_SORT = fn.COALESCE(Complaint.due_date, SQL(f"'{_NO_DUE}'"))
+_OPD_SORT = fn.COALESCE(Complaint.opd_code, SQL("''"))
 
 
 def _sort_expr(sort: str, text_search: bool) -> Any:
@@ -422,7 +435,7 @@ def _sort_expr(sort: str, text_search: bool) -> Any:
     if sort == "due_date":
         return _DUE_SORT
     if sort == "opd":
-        return fn.COALESCE(Office.code, "")
+        return _OPD_SORT
     if sort not in SORT_COLUMNS:
         raise ValidationError(f"Urutan '{sort}' tidak dikenal.", "sort")
     return getattr(Complaint, sort)
@@ -442,7 +455,8 @@ def list_cases(
     limit = max(1, min(limit, MAX_PAGE))
     s = ctx.user()
     key = _sort_expr(sort, bool(f.text.strip()))
-    conds = _conditions(ctx, f, walk_order=key is Complaint.received_at)
+    walk = None if key is FTS.rowid else key  # every other order has a walk index
+    conds = _conditions(ctx, f, walk=walk)
     if after is not None:
         value, num = after
         # A row-value comparison, so the (key, num) index serves the page as a range scan.

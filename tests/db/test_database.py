@@ -11,6 +11,7 @@ from keyring.backends.fail import Keyring as FailKeyring
 
 from lapor_desktop import credentials, paths
 from lapor_desktop.db import migrate
+from lapor_desktop.db.database import connect_local
 from lapor_desktop.db.models import ALL_MODELS, Office, User
 from lapor_desktop.services import storage
 from lapor_desktop.services.context import Ctx
@@ -138,6 +139,12 @@ def test_upgrade_committed_fixture(fixture: Path, data_dir: Path, memory_keyring
     data_dir.mkdir(parents=True)
     shutil.copy(fixture, paths.db_path(data_dir))
     old_version = int(fixture.stem.split("-v")[1])
+    # A dispositioned case, to see the v5 copy of the OPD code filled in for old rows.
+    old = connect_local(paths.db_path(data_dir), "fixture-passphrase")
+    old.execute_sql(
+        "UPDATE complaint SET opd_id = (SELECT id FROM office WHERE code = 'PUPR') WHERE num = 1"
+    )
+    old.close()
     store = storage.open_database(data_dir, lambda new: "fixture-passphrase")
     assert migrate.current_version(store.db) == migrate.latest_version()
     assert store.migrated == list(range(old_version + 1, migrate.latest_version() + 1))
@@ -146,6 +153,7 @@ def test_upgrade_committed_fixture(fixture: Path, data_dir: Path, memory_keyring
     from lapor_desktop.db.models import Complaint
 
     assert Complaint.get(Complaint.num == 1).title == "Jalan rusak di Desa Pulau"
+    assert Complaint.get(Complaint.num == 1).opd_code == "PUPR"
     hits = store.db.execute_sql(
         "SELECT rowid FROM complaint_fts WHERE complaint_fts MATCH 'rusak'"
     ).fetchall()
