@@ -1396,6 +1396,7 @@ _COMPLAINT_COLUMNS = (
     "due_date",
     "due_soon_from",
     "escalation_due",
+    "opd_code",  # filled here, so the insert trigger of m0005 has nothing to do
 )
 _ACTION_COLUMNS = (
     "id",
@@ -1866,6 +1867,7 @@ def _generate_cases(
                     _ds(due),
                     _ds(soon),
                     _ds(esc_due),
+                    c.opd.code if c.opd else None,
                 )
             )
             action_rows.extend(c.acts)

@@ -156,6 +156,13 @@ def test_database_integrity(d: Demo) -> None:
     assert _rows("PRAGMA foreign_key_check") == []
     assert _rows("PRAGMA integrity_check") == [("ok",)]
     assert _rows("PRAGMA foreign_keys") == [(1,)]  # switched back on after the load
+    # The loader fills complaint.opd_code itself (schema v5); it must be what the triggers
+    # would have written.
+    assert _rows(
+        "SELECT COUNT(*) FROM complaint c LEFT JOIN office o ON o.id = c.opd_id "
+        "WHERE c.opd_code IS NOT o.code"
+    ) == [(0,)]
+    assert _rows("SELECT COUNT(*) FROM complaint WHERE opd_code IS NOT NULL") != [(0,)]
 
 
 # ---------------------------------------------------------------- realism and coverage

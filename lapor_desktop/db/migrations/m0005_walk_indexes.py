@@ -50,8 +50,9 @@ OPD_CODE = (
     'ALTER TABLE "complaint" ADD COLUMN "opd_code" VARCHAR(30)',
     'UPDATE "complaint" SET "opd_code" = (SELECT "code" FROM "office" WHERE "id" = "opd_id") '
     'WHERE "opd_id" IS NOT NULL',
+    # On insert only when the writer left it empty (the demo loader fills it itself).
     """CREATE TRIGGER "complaint_opd_code_ai" AFTER INSERT ON "complaint"
-        WHEN new.opd_id IS NOT NULL BEGIN
+        WHEN new.opd_id IS NOT NULL AND new.opd_code IS NULL BEGIN
         UPDATE complaint SET opd_code = (SELECT code FROM office WHERE id = new.opd_id)
         WHERE rowid = new.rowid;
     END""",
