@@ -6,12 +6,18 @@ Builds a throw-away encrypted database in a temp dir (key in an in-memory keyrin
 touches the real keyring or data dir), fills it with demo data (services.demo, or a few
 cases through the services when that module is missing), opens each screen offscreen and
 saves it with QWidget.grab().
+
+Then it runs itself again with `--scale 2` (Qt fixes the scale factor when the
+application starts): the 16-… and 17-… pictures are a maximised window on a 1920×1080
+screen at 200 % (960×460 logical pixels, saved at 1920×920).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -27,6 +33,22 @@ from lapor_desktop.memory_keyring import MemoryKeyring as _MemoryKeyring
 
 NOW = datetime(2026, 11, 27, 10, 0)  # a Friday; fixed so the pictures are reproducible
 SIZE = (1280, 800)
+# 1920×1080 at 200 %, less a taskbar and a title bar (as tests/gui/scaling_probe.py)
+SCALED_SIZE = (960, 540 - 48 - 32)
+FULL_HD = {
+    "screens": [
+        {
+            "name": "fhd",
+            "x": 0,
+            "y": 0,
+            "width": 1920,
+            "height": 1080,
+            "logicalDpi": 96,
+            "logicalBaseDpi": 96,
+            "dpr": 1,
+        }
+    ]
+}
 ADMIN_PASSWORD = "sysadmin-demo-1"
 
 
@@ -91,7 +113,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cases", type=int, default=600)
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "screenshots")
+    parser.add_argument(
+        "--scale", type=float, default=1.0, help="only the pictures at this scale (e.g. 2)"
+    )
     args = parser.parse_args(argv)
+    if args.scale != 1.0:
+        os.environ["QT_SCALE_FACTOR"] = str(args.scale)
     keyring.set_keyring(_MemoryKeyring())
 
     from PySide6.QtCore import QCoreApplication, QLocale, QSettings
@@ -120,6 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     store, base, ctx = build_world(data_dir, args.cases)
     args.out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
+    size = SIZE if args.scale == 1.0 else SCALED_SIZE
 
     def settle() -> None:
         for _ in range(200):
@@ -139,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def window(who: str) -> MainWindow:
         w = MainWindow(ctx[who], store)
-        w.resize(*SIZE)
+        w.resize(*size)
         return w
 
     def on_page(w: MainWindow, key: str, then: Callable[[QWidget], None] | None = None) -> QWidget:
@@ -148,6 +176,19 @@ def main(argv: list[str] | None = None) -> int:
         if then:
             then(page)
         return page
+
+    if args.scale != 1.0:
+        percent = f"{args.scale:.0%}".removesuffix("%")
+        admin = window("admin")
+        on_page(admin, "beranda")
+        shot(admin, f"16-beranda-{percent}")
+        on_page(admin, "rekap")
+        shot(admin, f"17-rekap-bulanan-{percent}")
+        admin.close()
+        store.close()
+        for p in written:
+            print(p)
+        return 0
 
     admin = window("admin")
     on_page(admin, "beranda")
@@ -237,7 +278,19 @@ def main(argv: list[str] | None = None) -> int:
     store.close()
     for p in written:
         print(p)
-    return 0
+    return _scaled(args.cases, args.out, Path(tmp.name))
+
+
+def _scaled(cases: int, out: Path, tmp: Path) -> int:
+    """The 200 % pictures, from a second process (see the module docstring)."""
+    env = dict(os.environ)
+    platform = env.get("QT_QPA_PLATFORM", "offscreen")
+    if platform == "offscreen":  # a Full HD offscreen screen; under xvfb, its own
+        screen = tmp / "screen.json"
+        screen.write_text(json.dumps(FULL_HD), encoding="utf-8")
+        env["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
+    command = [sys.executable, __file__, "--cases", str(cases), "--out", str(out)]
+    return subprocess.run([*command, "--scale", "2"], env=env, check=False).returncode
 
 
 def _sleep_ms(ms: int) -> None:

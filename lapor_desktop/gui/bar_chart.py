@@ -36,7 +36,8 @@ class BarChart(QWidget):
         fm = p.fontMetrics()
         label_w = min(
             int(self.width() * 0.5),
-            max((fm.horizontalAdvance(k) for k, _ in self.items), default=0) + 8,
+            # +2: elidedText cuts a label given exactly its own advance (rounding)
+            max((fm.horizontalAdvance(k) for k, _ in self.items), default=0) + 10,
         )
         value_w = fm.horizontalAdvance("000000")
         top_value = max((v for _, v in self.items), default=0) or 1
