@@ -30,6 +30,7 @@ class Storage:
 
     def close(self) -> None:
         if not self.db.is_closed():
+            self.db.execute_sql("PRAGMA optimize")  # what SQLite advises before closing
             self.db.close()
 
 
@@ -104,4 +105,13 @@ def open_database(data_dir: Path, ask_secret: AskSecret) -> Storage:
         )
     bind(db)
     applied = migrate.migrate(db, db_file, paths.backups_dir(data_dir))
+    refresh_statistics(db)
     return Storage(data_dir, db_file, db, in_keyring, applied)
+
+
+def refresh_statistics(db: SqlCipherDatabase) -> None:
+    """Let SQLite re-analyze tables whose size changed a lot since their statistics were
+    taken (or that have none): the planner picks the list and count indexes by them, and
+    statistics of an empty new database made a search count take 300 ms instead of 20.
+    Nearly free when nothing changed; bounded (SQLite samples) when something did."""
+    db.execute_sql("PRAGMA optimize=0x10002")

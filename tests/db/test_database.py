@@ -182,3 +182,21 @@ def test_newer_schema_is_refused(data_dir: Path) -> None:
     store.close()
     with pytest.raises(ServiceError, match="lebih baru"):
         storage.open_database(data_dir, never_asked)
+
+
+def test_statistics_follow_the_data_across_reopening(data_dir: Path, memory_keyring) -> None:
+    # A new database has no statistics; once it holds data, opening it analyzes the tables,
+    # so the planner chooses the indexes made for lists and counts.
+    store = storage.create_database(data_dir, lambda new: "tidak dipakai")
+    initialize(Ctx(data_dir=data_dir), "root", "sandi-uji-123")
+    office = Office.get(Office.code == "PUPR")
+
+    def stats() -> set[str]:
+        rows = store.db.execute_sql("SELECT tbl FROM sqlite_stat1").fetchall()
+        return {str(t) for (t,) in rows}
+
+    store.db.execute_sql("DELETE FROM sqlite_stat1")  # as if analyzed while empty
+    store.db.close()  # not Storage.close, which would analyze what this connection used
+    store = storage.open_database(data_dir, lambda new: "tidak dipakai")
+    assert "office" in stats() and office.code == "PUPR"
+    store.close()
