@@ -28,6 +28,7 @@ from lapor_desktop.domain.workflow import Status
 from lapor_desktop.gui import case_model
 from lapor_desktop.gui.case_model import CaseTableModel
 from lapor_desktop.gui.ops import run_op
+from lapor_desktop.gui.widgets import compact_combo
 from lapor_desktop.services import cases, reference
 from lapor_desktop.services.casework import KLASIFIKASI_LABELS
 from lapor_desktop.services.context import Ctx
@@ -63,11 +64,8 @@ class CaseTable(QTableView):
 
 
 def _combo(name: str, items: list[tuple[str, str | None]]) -> QComboBox:
-    box = QComboBox()
+    box = compact_combo(QComboBox(), 8)
     box.setAccessibleName(name)
-    # Long OPD names must not widen the window; the popup still shows them in full.
-    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    box.setMinimumContentsLength(8)
     for text, value in items:
         box.addItem(text, value)
     return box
@@ -156,11 +154,15 @@ class CaseListPage(QWidget):
             (self.tr("Dari"), self.from_edit),
             (self.tr("Sampai"), self.to_edit),
         ]
+        # Two rows of five: in one row the nine filters need ~1,070 logical px, more than a
+        # 1080p screen at 200 % offers (tests/gui/test_scaling.py).
+        per_row = 5
         for i, (text, widget) in enumerate(filters):
             label = QLabel(text)
             label.setBuddy(widget)
-            grid.addWidget(label, 0, i)
-            grid.addWidget(widget, 1, i)
+            row, col = 2 * (i // per_row), i % per_row
+            grid.addWidget(label, row, col)
+            grid.addWidget(widget, row + 1, col)
         lay.addLayout(grid)
 
         self.table = CaseTable()

@@ -37,13 +37,6 @@ ROLES = (
     Role.AUDITOR,
     Role.SYS_ADMIN,
 )
-# Not fixable here: lapor_desktop/gui/case_list.py puts its nine filters in one row,
-# 1,074 px wide, so the window needs 1,280 px. Strict: this fails once that is fixed, as
-# a reminder to drop the mark.
-CASE_LIST_TOO_WIDE = pytest.mark.xfail(
-    reason="case_list.py: nine filters in one row need 1,074 logical px", strict=True
-)
-CASE_LISTS = frozenset({"laporan", "verifikasi", "persetujuan"})
 
 
 def cases() -> list[Any]:
@@ -54,11 +47,8 @@ def cases() -> list[Any]:
             if "laporan" in keys:
                 keys.append("kasus")  # the case view, opened from the list
             for key in keys:
-                marks = [CASE_LIST_TOO_WIDE] if scale == 2.0 and key in CASE_LISTS else []
                 out.append(
-                    pytest.param(
-                        scale, role.value, key, marks=marks, id=f"{scale:.0%}-{role.value}-{key}"
-                    )
+                    pytest.param(scale, role.value, key, id=f"{scale:.0%}-{role.value}-{key}")
                 )
     return out
 
