@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -25,11 +27,13 @@ from lapor_desktop.domain.workflow import Status
 from lapor_desktop.gui import fmt
 from lapor_desktop.gui.bar_chart import BarChart
 from lapor_desktop.gui.ops import run_op
-from lapor_desktop.pdf.data import Rate
 from lapor_desktop.services import cases, reference
 from lapor_desktop.services.context import Ctx
-from lapor_desktop.services.documents_monthly import PeriodRates, on_time_rates
 from lapor_desktop.services.errors import ServiceError
+
+if TYPE_CHECKING:
+    from lapor_desktop.pdf.data import Rate
+    from lapor_desktop.services.documents_monthly import PeriodRates
 
 
 @dataclass
@@ -84,6 +88,10 @@ def load_rates(ctx: Ctx) -> tuple[PeriodRates, PeriodRates]:
     same scope as the counts (the monthly summary's computation, one pass for both)."""
     this = ctx.clock.now().date().replace(day=1)
     last = _month_before(this)
+    # Imported here, off the UI thread: the monthly summary brings the PDF package, which
+    # would add ~90 ms to every start (DESIGN.md §6).
+    from lapor_desktop.services.documents_monthly import on_time_rates
+
     now_rates, last_rates = on_time_rates(ctx, [(this, _month_after(this)), (last, this)])
     return now_rates, last_rates
 
@@ -165,6 +173,7 @@ class DashboardPage(QWidget):
         lay.addStretch(1)
         self._rates_running = False
         self._rates_again = False
+        self._rates_stale = True
         self.refresh()
 
     def _build_rates(self) -> QGroupBox:
@@ -209,9 +218,20 @@ class DashboardPage(QWidget):
     def refresh(self) -> None:
         ctx = self.ctx
         run_op(self, lambda: load_dashboard(ctx), self.show_data)
-        self._refresh_rates()
+        # The rates take seconds of CPU on a big database, and a worker thread holding
+        # Python's GIL slows the UI thread too: computed only while the page is shown
+        # (not when the window opens on another page or the user has moved on).
+        self._rates_stale = True
+        if self.isVisible():
+            self._refresh_rates()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._rates_stale:
+            self._refresh_rates()
 
     def _refresh_rates(self) -> None:
+        self._rates_stale = False
         # One computation at a time: a refresh meanwhile asks for one more afterwards,
         # instead of piling up seconds-long passes on the worker threads.
         if self._rates_running:

@@ -1,0 +1,24 @@
+"""What the desktop loads before its first window: no PDF stack, no PostgreSQL driver
+(each costs ~0.1–0.4 s of every start; DESIGN.md §6). They load when first used."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+
+def test_first_window_modules_leave_heavy_libraries_out() -> None:
+    code = textwrap.dedent(
+        """
+        import os, sys
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        import lapor_desktop.gui.application, lapor_desktop.gui.main_window
+        import lapor_desktop.gui.dashboard, lapor_desktop.gui.case_list
+        import lapor_desktop.gui.case_view, lapor_desktop.gui.intake_page
+        heavy = ("reportlab", "pyhanko", "openpyxl", "psycopg")
+        print(sorted(m for m in heavy if sys.modules.get(m) is not None))
+        """
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
