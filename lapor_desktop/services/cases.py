@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
-from peewee import JOIN, OP, SQL, Expression, NodeList, Table, Tuple, fn
+from peewee import JOIN, OP, SQL, Expression, Field, NodeList, Table, Tuple, fn
 
 from lapor_desktop.db.models import (
     Attachment,
@@ -457,13 +457,6 @@ def list_cases(
     key = _sort_expr(sort, bool(f.text.strip()))
     walk = None if key is FTS.rowid else key  # every other order has a walk index
     conds = _conditions(ctx, f, walk=walk)
-    if after is not None:
-        value, num = after
-        # A row-value comparison, so the (key, num) index serves the page as a range scan.
-        single = key is FTS.rowid
-        here = key if single else Tuple(key, Complaint.num)
-        there = num if single else Tuple(value, num)
-        conds.append(here < there if descending else here > there)
     q = (
         Complaint.select(
             Complaint.ticket,
@@ -498,11 +491,34 @@ def list_cases(
         order = (
             (key.desc(), Complaint.num.desc()) if descending else (key.asc(), Complaint.num.asc())
         )
-    q = q.order_by(*order).limit(limit)
+
+    def fetch(cond: Any, n: int, by: tuple[Any, ...] = order) -> list[tuple[Any, ...]]:
+        page: Any = q.where(cond) if cond is not None else q
+        return list(page.order_by(*by).limit(n).tuples())
+
+    def beyond(a: Any, b: Any) -> Any:
+        return a < b if descending else a > b
+
+    if after is None:
+        found = fetch(None, limit)
+    elif key is FTS.rowid:
+        found = fetch(beyond(key, after[1]), limit)
+    elif isinstance(key, Field):
+        # A row-value comparison: the (key, num) index seeks straight to the cursor.
+        found = fetch(beyond(Tuple(key, Complaint.num), Tuple(*after)), limit)
+    else:
+        # SQLite does not seek an expression index (due date, OPD) by a row value: it
+        # scanned from the first entry, 70 ms at the end of 100k cases, where 80k closed
+        # cases share the due "date" 9999-12-31. Two seeks instead: the rest of the
+        # cursor's value, then what follows it. The first is ordered by `num` alone: with
+        # the key fixed, SQLite would otherwise sort every row sharing it (a temp B-tree).
+        value, num = after
+        found = fetch((key == value) & beyond(Complaint.num, num), limit, order[1:])
+        if len(found) < limit:
+            found += fetch(beyond(key, value), limit - len(found))
     today = ctx.clock.now().date()
     rows: list[CaseRow] = []
     last: tuple[Any, int] | None = None
-    result: Any = q.tuples()
     for (
         ticket,
         title,
@@ -521,7 +537,7 @@ def list_cases(
         rname,
         num,
         sort_key,
-    ) in result:
+    ) in found:
         state = deadlines.state_on(due, soon, today)
         rows.append(
             CaseRow(
