@@ -166,6 +166,11 @@ class CaseListPage(QWidget):
         lay.addLayout(grid)
 
         self.table = CaseTable()
+        # Sorting is set up before the model is attached: on an attached model, turning
+        # sorting on and choosing the column each ask it to sort, three page queries that
+        # the filter's own (below) makes obsolete. The model's default order is this one.
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(case_model.COL_RECEIVED, Qt.SortOrder.DescendingOrder)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -176,8 +181,6 @@ class CaseListPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(case_model.COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicatorShown(True)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(case_model.COL_RECEIVED, Qt.SortOrder.DescendingOrder)
         self.table.open_requested.connect(self.open_case)
         lay.addWidget(self.table, 1)
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -162,25 +162,43 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> QWidget:
         row = self.nav_keys().index(key)
         self.nav_list.setCurrentRow(row)
-        if self.stack.currentWidget() is not self.pages[key]:
-            self.stack.setCurrentWidget(self.pages[key])
-        return self.pages[key]
+        page = self._page(key)
+        if self.stack.currentWidget() is not page:
+            self.stack.setCurrentWidget(page)
+        return page
 
-    def _nav_changed(self, row: int) -> None:
-        if row < 0:
-            return
-        key = self.nav_items[row].key
+    def _page(self, key: str) -> QWidget:
         page = self.pages.get(key)
         if page is None:
             page = self._build_page(key)
             self.pages[key] = page
             self.stack.addWidget(page)
+        return page
+
+    def _nav_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        key = self.nav_items[row].key
+        self._previous_key = key
+        page = self.pages.get(key)
+        if page is None:
+            if not self.isVisible():
+                # Built once the window shows (showEvent): a page chosen before that and
+                # replaced before it (show_page right after the window is made) costs
+                # nothing — neither its widgets nor its queries.
+                return
+            page = self._page(key)
         else:
             refresh = getattr(page, "refresh", None)
             if refresh is not None:
                 refresh()
-        self._previous_key = key
         self.stack.setCurrentWidget(page)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        row = self.nav_list.currentRow()
+        if row >= 0:
+            self.stack.setCurrentWidget(self._page(self.nav_items[row].key))
+        super().showEvent(event)
 
     def _build_page(self, key: str) -> QWidget:
         factory: dict[str, Callable[[], QWidget]] = {

@@ -124,24 +124,33 @@ def test_empty_database_shows_no_rate(qtbot, world: World) -> None:
     assert texts(page, "followup") == ["—", "—"]
 
 
-def test_rates_wait_until_the_page_is_shown(qtbot, world: World) -> None:
+def test_counts_and_rates_wait_until_the_page_is_shown(qtbot, world: World) -> None:
     # Seconds of CPU on a big database: not spent for a Beranda nobody is looking at.
-    calls: list[int] = []
-    real = dashboard.load_rates
+    calls: list[str] = []
+    real_rates, real_counts = dashboard.load_rates, dashboard.load_dashboard
 
-    def counted(ctx):  # type: ignore[no-untyped-def]
-        calls.append(1)
-        return real(ctx)
+    def rates(ctx):  # type: ignore[no-untyped-def]
+        calls.append("rates")
+        return real_rates(ctx)
+
+    def counts(ctx):  # type: ignore[no-untyped-def]
+        calls.append("counts")
+        return real_counts(ctx)
 
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(dashboard, "load_rates", counted)
+        mp.setattr(dashboard, "load_rates", rates)
+        mp.setattr(dashboard, "load_dashboard", counts)
         page = DashboardPage(world.as_("admin"))
         qtbot.addWidget(page)
         wait_ops(qtbot)
         page.refresh()
         wait_ops(qtbot)
-        assert calls == [] and page.data is not None  # the counts came anyway
+        assert calls == [] and page.data is None
         page.show()
         wait_ops(qtbot)
-        assert calls == [1]
+        assert sorted(calls) == ["counts", "rates"]
+        assert page.data is not None
         assert texts(page, "verification")[0] != "Menghitung…"
+        page.refresh()  # while shown: at once
+        wait_ops(qtbot)
+        assert len(calls) == 4

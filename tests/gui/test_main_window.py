@@ -71,3 +71,22 @@ def test_geometry_and_columns_remembered(qtbot, world: World) -> None:
     page2 = w2.show_page("laporan")
     assert page2.table.horizontalHeader().sectionSize(0) == 222  # type: ignore[attr-defined]
     wait_ops(qtbot)
+
+
+def test_pages_are_built_when_the_window_shows_them(qtbot, world: World) -> None:
+    # A page chosen before the window shows and replaced before it is never built (nor
+    # are its queries run): the start benchmark opens the window on the case list.
+    w = MainWindow(world.as_("admin"), world.store)
+    qtbot.addWidget(w)
+    assert w.pages == {}
+    w.show_page("laporan")
+    w.show()
+    wait_ops(qtbot)
+    assert list(w.pages) == ["laporan"] and w.stack.currentWidget() is w.pages["laporan"]
+    first = MainWindow(world.as_("admin"), world.store)
+    qtbot.addWidget(first)
+    first.show()
+    wait_ops(qtbot)
+    assert list(first.pages) == ["beranda"]
+    assert first.stack.currentWidget() is first.pages["beranda"]
+    assert first.pages["beranda"].data is not None  # type: ignore[attr-defined]

@@ -100,6 +100,7 @@ def test_dashboard_counts(qtbot, world: World) -> None:
     world.clock.advance(days=16)
     page = DashboardPage(world.as_("admin"))
     qtbot.addWidget(page)
+    page.show()  # the counts load while the page is shown
     wait_ops(qtbot)
     assert page.total_tile.value_label.text() == "2"
     assert page.month_tile.value_label.text() == "2"
@@ -111,6 +112,7 @@ def test_dashboard_counts(qtbot, world: World) -> None:
     assert page.heading.text() == "Beranda — 18 November 2026"
     opd = DashboardPage(world.as_("pupr"))
     qtbot.addWidget(opd)
+    opd.show()
     wait_ops(qtbot)
     assert opd.total_tile.value_label.text() == "1"
 
