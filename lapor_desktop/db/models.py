@@ -146,16 +146,18 @@ class Complaint(SyncedModel):
     location_desa = CharField(max_length=16, default="")
     location_text = TextField(default="")
     incident_date = DateField(null=True)
-    received_at = DateTimeField(index=True)
+    received_at = DateTimeField()  # leads complaint_walk_received (schema v6 dropped its own)
     anonim = BooleanField(default=False)
     rahasia = BooleanField(default=False)
     category = ForeignKeyField(Category, null=True, on_delete="SET NULL")
     # Derived from the actions (the history is the truth); kept here for lists and search.
     status = CharField(max_length=30, index=True)
-    opd = ForeignKeyField(Office, null=True, backref="cases", on_delete="RESTRICT")
-    rule_set = ForeignKeyField(RuleSet, on_delete="RESTRICT")
-    intake_office = ForeignKeyField(Office, on_delete="RESTRICT")
-    created_by = ForeignKeyField(User, on_delete="RESTRICT")
+    # No single-column indexes on these keys (schema v6): opd_id leads wider indexes, and
+    # nothing looks cases up by the others.
+    opd = ForeignKeyField(Office, null=True, backref="cases", on_delete="RESTRICT", index=False)
+    rule_set = ForeignKeyField(RuleSet, on_delete="RESTRICT", index=False)
+    intake_office = ForeignKeyField(Office, on_delete="RESTRICT", index=False)
+    created_by = ForeignKeyField(User, on_delete="RESTRICT", index=False)
     disposed_at = DateTimeField(null=True)
     answered_at = DateTimeField(null=True)
     closed_at = DateTimeField(null=True)
@@ -183,15 +185,16 @@ class CaseAction(SyncedModel):
     office_id: uuid.UUID | None
     opd_id: uuid.UUID | None
 
-    complaint = ForeignKeyField(Complaint, backref="actions", on_delete="RESTRICT")
+    # Indexed only where looked up (schema v6): (complaint, seq) and (office, complaint).
+    complaint = ForeignKeyField(Complaint, backref="actions", on_delete="RESTRICT", index=False)
     seq = IntegerField()  # per-case, gapless, from 1
     action = CharField(max_length=30)
     from_status = CharField(max_length=30, null=True)
     to_status = CharField(max_length=30)
-    user = ForeignKeyField(User, null=True, on_delete="RESTRICT")  # null: the system
+    user = ForeignKeyField(User, null=True, on_delete="RESTRICT", index=False)  # null: system
     role = CharField(max_length=30)
-    office = ForeignKeyField(Office, null=True, on_delete="RESTRICT")
-    opd = ForeignKeyField(Office, null=True, on_delete="RESTRICT")  # target OPD, if any
+    office = ForeignKeyField(Office, null=True, on_delete="RESTRICT", index=False)
+    opd = ForeignKeyField(Office, null=True, on_delete="RESTRICT", index=False)  # target OPD
     note = TextField(default="")
     for_reporter = BooleanField(default=False)  # follow-up note meant for the reporter
     at = DateTimeField()
@@ -260,8 +263,9 @@ class ReminderSent(BaseModel):
     complaint_id: uuid.UUID
 
     id = AutoField()
-    user = ForeignKeyField(User, on_delete="CASCADE")
-    complaint = ForeignKeyField(Complaint, on_delete="CASCADE")
+    # Looked up by the whole key below, which leads with the user: no index of their own.
+    user = ForeignKeyField(User, on_delete="CASCADE", index=False)
+    complaint = ForeignKeyField(Complaint, on_delete="CASCADE", index=False)
     clock = CharField(max_length=20)
     stage = CharField(max_length=20)
     due_date = DateField()

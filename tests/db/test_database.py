@@ -8,10 +8,12 @@ from pathlib import Path
 import keyring
 import pytest
 from keyring.backends.fail import Keyring as FailKeyring
+from peewee import Database
 
 from lapor_desktop import credentials, paths
 from lapor_desktop.db import migrate
 from lapor_desktop.db.database import connect_local
+from lapor_desktop.db.migrations import m0006_lean_indexes
 from lapor_desktop.db.models import ALL_MODELS, Office, User
 from lapor_desktop.services import storage
 from lapor_desktop.services.context import Ctx
@@ -160,6 +162,35 @@ def test_upgrade_committed_fixture(fixture: Path, data_dir: Path, memory_keyring
     assert hits == [(1,)]
     backups = list(paths.backups_dir(data_dir).glob("*.db"))
     assert len(backups) == (1 if store.migrated else 0)
+    assert not _indexes(store.db) & set(m0006_lean_indexes.DROPPED)
+    store.close()
+
+
+def _indexes(db: Database) -> set[str]:
+    return {r[0] for r in db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
+
+
+def _plan(db: Database, sql: str) -> str:
+    return " / ".join(str(r[-1]) for r in db.execute_sql("EXPLAIN QUERY PLAN " + sql))
+
+
+def test_lookups_of_the_dropped_indexes_use_a_wider_one(data_dir: Path) -> None:
+    store = storage.create_database(data_dir, never_asked)
+    db = store.db
+    assert not _indexes(db) & set(m0006_lean_indexes.DROPPED)
+    lookups = [
+        # the history of a case, in order
+        ("SELECT * FROM case_action WHERE complaint_id = 'x' ORDER BY seq", "complaint_id_seq"),
+        # what one office did (OPD scope)
+        ("SELECT complaint_id FROM case_action WHERE office_id = 'x'", "office_complaint"),
+        # an OPD's cases by status (badges, counts)
+        ("SELECT status, COUNT(*) FROM complaint WHERE opd_id = 'x' GROUP BY 1", "complaint_opd_"),
+        # newest first
+        ("SELECT num FROM complaint ORDER BY received_at DESC, num DESC LIMIT 9", "walk_received"),
+    ]
+    for sql, index in lookups:
+        plan = _plan(db, sql)
+        assert index in plan and "TEMP B-TREE" not in plan, (sql, plan)
     store.close()
 
 
@@ -170,6 +201,17 @@ def test_migrations_build_what_the_models_describe(data_dir: Path) -> None:
         cols = {c.name for c in store.db.get_columns(table)}
         fields = {f.column_name for f in model._meta.sorted_fields}
         assert cols == fields, table
+        # Every index a model declares is served by one the migrations built (the same
+        # columns, or a wider index that begins with them).
+        built = [
+            tuple(str(c[2]) for c in store.db.execute_sql(f'PRAGMA index_info("{name}")'))
+            for (name,) in store.db.execute_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?", (table,)
+            )
+        ]
+        for index in model._meta.fields_to_index():
+            cols = tuple(f.column_name for f in index._expressions)
+            assert any(b[: len(cols)] == cols for b in built), (table, cols)
     store.close()
 
 

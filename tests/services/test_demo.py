@@ -4,6 +4,7 @@ deadlines engine, searchable, deterministic, and never mixed with real casework.
 from __future__ import annotations
 
 import itertools
+import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -442,4 +443,64 @@ def test_bulk_load_rebuilds_every_secondary_index(data_dir: Path, monkeypatch) -
     analyzed = {str(i) for (i,) in _rows("SELECT idx FROM sqlite_stat1 WHERE tbl = 'complaint'")}
     assert {"complaint_num_status", "complaint_walk_received"} <= analyzed
     assert _rows("PRAGMA analysis_limit") == [(0,)]
+    store.close()
+
+
+def _journal() -> str:
+    return str(_rows("PRAGMA journal_mode")[0][0]).lower()
+
+
+def test_a_big_load_writes_through_a_rollback_journal_then_returns_to_wal(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, base = _fresh(data_dir)
+    assert _journal() == "wal"
+    monkeypatch.setattr(demo, "BULK_INDEX_THRESHOLD", 1)
+    seen: list[str] = []
+    demo.generate(base, 40, seed=5, progress=lambda done, total: seen.append(_journal()))
+    assert seen and set(seen) == {"delete"}  # during the load: pages written once
+    assert _journal() == "wal"
+    assert not (data_dir / "lapor.db-journal").exists()
+    assert Complaint.select().count() == 40
+    assert _rows("PRAGMA integrity_check") == [("ok",)]
+    store.close()
+
+
+def test_a_failed_big_load_rolls_back_and_returns_to_wal(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, base = _fresh(data_dir)
+    monkeypatch.setattr(demo, "BULK_INDEX_THRESHOLD", 1)
+
+    def broken(*args: object, **kw: object) -> object:
+        raise RuntimeError("listrik padam")
+
+    monkeypatch.setattr(demo, "_insert_letters", broken)
+    with pytest.raises(RuntimeError):
+        demo.generate(base, 40, seed=5)
+    assert Complaint.select().count() == 0 and CaseAction.select().count() == 0
+    assert _journal() == "wal"
+    assert _rows("PRAGMA integrity_check") == [("ok",)]
+    store.close()
+
+
+def test_a_big_load_with_another_connection_open_stays_in_wal(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lapor_desktop.db.database import connect_local
+
+    store, base = _fresh(data_dir)
+    monkeypatch.setattr(demo, "BULK_INDEX_THRESHOLD", 1)
+    other = connect_local(data_dir / "lapor.db", database_proxy.obj.connect_params["passphrase"])
+    assert other.execute_sql("SELECT COUNT(*) FROM office").fetchone()[0] > 0
+    started = time.monotonic()
+    try:
+        seen: list[str] = []
+        demo.generate(base, 40, seed=5, progress=lambda done, total: seen.append(_journal()))
+        assert set(seen) == {"wal"}
+        assert time.monotonic() - started < 4  # no wait for the busy timeout (5 s)
+        assert Complaint.select().count() == 40
+    finally:
+        other.close()
+    assert _journal() == "wal"
     store.close()
