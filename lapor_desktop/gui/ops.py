@@ -79,8 +79,9 @@ def collect_garbage_on_ui_thread(interval_ms: int = 10_000) -> None:
     if _gc_guard is None or not shiboken6.isValid(_gc_guard):
         # What exists now — modules, classes, functions, Qt's enum namespaces — lives as long
         # as the process. Freezing it keeps every later collection (the timer's, on the UI
-        # thread) from walking it again: ~30 ms a pass, instead of a few.
-        gc.collect()
+        # thread) from walking it again: ~30 ms a pass, instead of a few. No full collection
+        # first: it cost ~35 ms of every start to free the few hundred objects the imports
+        # leave as garbage (run_gui has automatic GC off from before its imports).
         gc.freeze()
         _gc_guard = _UiThreadGc(interval_ms)
 
