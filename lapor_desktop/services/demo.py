@@ -29,9 +29,9 @@ continue); a database that holds any real complaint is refused, so demo cases ca
 mix with real casework.
 
 Speed: one transaction of multi-row INSERT statements, written by a second thread while
-the next batch is generated; a big load runs with a rollback journal instead of WAL (each
-page written once), rebuilds the secondary indexes afterwards, and fills the FTS index with
-one INSERT … SELECT after dropping its triggers for the load (DESIGN.md §6). Measured
+the next batch is generated (with each batch's full-text entries: the FTS triggers are off
+for the load); a big load runs with a rollback journal instead of WAL (each page written
+once) and builds the history's secondary indexes afterwards (DESIGN.md §6). Measured
 figures: README, Performance.
 """
 
@@ -1734,7 +1734,10 @@ def _rollback_journal() -> str | None:
 
 
 BULK_INDEX_THRESHOLD = 10_000
-_BULK_TABLES = ("complaint", "case_action")
+# Only the history's: 8 actions per case make its indexes cheaper to build once, sorted,
+# than to keep up row by row. The cases' ones are kept up during the load — rebuilding
+# each of them scanned the whole (wide, encrypted) table again, ~0.5 s apiece at 100k.
+_BULK_TABLES = ("case_action",)
 
 
 def _secondary_indexes() -> list[tuple[str, str]]:
@@ -1780,23 +1783,24 @@ def _generate(
                 'SELECT substr(ticket, 1, 10), MAX(ticket) FROM "complaint" GROUP BY 1'
             )
         }
-        # A big load builds the secondary indexes once, sorted, afterwards: cheaper than
-        # keeping ~15 indexes up to date row by row (the load is one transaction, so a
-        # failure leaves the old indexes in place).
+        # A big load builds the history's secondary indexes once, sorted, afterwards (the
+        # load is one transaction, so a failure leaves the old indexes in place).
         indexes = _secondary_indexes() if cases >= BULK_INDEX_THRESHOLD else []
         for name, _sql in indexes:
             database_proxy.execute_sql(f'DROP INDEX "{name}"')
-        result = _load_cases(gen, plans, reporter_ids, first_num, last_seq, progress)
-        for _name, sql in indexes:
-            database_proxy.execute_sql(sql)
-
-        letters = _insert_letters(gen)
-        database_proxy.execute_sql(
-            "INSERT INTO complaint_fts(rowid, title, body, location, ticket, tracking_id) "
-            "SELECT num, title, body, location_text, ticket, tracking_id FROM complaint "
-            "WHERE num >= ?",
-            (first_num,),
-        )
+        writer = _Writer()
+        try:
+            result = _generate_cases(
+                gen, plans, reporter_ids, first_num, last_seq, progress, writer
+            )
+            # The index builds run on the writer (without the GIL) while the letters are
+            # numbered here.
+            used = _last_letter_numbers()
+            for _name, sql in indexes:
+                writer.execute(sql, ())
+            letters = _insert_letters(gen, writer, used)
+        finally:
+            writer.close()
         for name, sql in FTS_TRIGGERS:
             database_proxy.execute_sql(saved.get(name, sql))
         if indexes:
@@ -1829,21 +1833,6 @@ def _generate(
         password=DEMO_PASSWORD,
         seconds=time.perf_counter() - started,
     )
-
-
-def _load_cases(
-    gen: _Generator,
-    plans: list[_Plan],
-    reporter_ids: list[str],
-    first_num: int,
-    last_seq: dict[str, int],
-    progress: ProgressFn | None,
-) -> tuple[dict[str, int], int, int, int, str, str]:
-    writer = _Writer()
-    try:
-        return _generate_cases(gen, plans, reporter_ids, first_num, last_seq, progress, writer)
-    finally:
-        writer.close()
 
 
 def _generate_cases(
@@ -1943,17 +1932,25 @@ def _generate_cases(
             escalated += c.escalated_at is not None
         writer.put("complaint", _COMPLAINT_COLUMNS, complaint_rows)
         writer.put("case_action", _ACTION_COLUMNS, action_rows)
+        # The batch's full-text entries, by the writer too (its triggers are off for the
+        # load): one statement, so it runs without the GIL while the next batch is made.
+        writer.execute(_FTS_FILL, (first_num + start, first_num + start + len(complaint_rows)))
         n_actions += len(action_rows)
         if progress is not None:
             progress(min(start + _BATCH, total), total)
     return by_status, n_actions, overdue, escalated, first_ticket, last_ticket
 
 
-_Batch = tuple[str, Sequence[str], list[tuple[Any, ...]]]  # table, columns, rows
+_FTS_FILL = (
+    "INSERT INTO complaint_fts(rowid, title, body, location, ticket, tracking_id) "
+    "SELECT num, title, body, location_text, ticket, tracking_id FROM complaint "
+    "WHERE num >= ? AND num < ?"
+)
 
 
 class _Writer:
-    """Runs the batch inserts on a second thread while the next batch is generated.
+    """Runs the load's statements (batch inserts, FTS fills, index builds) on a second
+    thread, in order, while this one generates the next batch.
 
     sqlite3 releases the GIL while SQLite works, so inserting (B-trees, SQLCipher page
     encryption) overlaps with generating in Python (see `_insert_rows`). The thread uses
@@ -1963,7 +1960,7 @@ class _Writer:
 
     def __init__(self) -> None:
         self._conn = database_proxy.connection()
-        self._queue: queue.Queue[_Batch | None] = queue.Queue(2)
+        self._queue: queue.Queue[Callable[[Any], object] | None] = queue.Queue(3)
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="demo-writer", daemon=True)
         self._thread.start()
@@ -1973,7 +1970,7 @@ class _Writer:
         while (item := self._queue.get()) is not None:
             if self._error is None:
                 try:
-                    _insert_rows(cursor, *item)
+                    item(cursor)
                 except BaseException as exc:  # handed to the caller's thread
                     self._error = exc
         cursor.close()
@@ -1981,7 +1978,12 @@ class _Writer:
     def put(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
         if self._error is not None:
             raise self._error
-        self._queue.put((table, columns, rows))
+        self._queue.put(lambda cursor: _insert_rows(cursor, table, columns, rows))
+
+    def execute(self, sql: str, params: tuple[Any, ...]) -> None:
+        if self._error is not None:
+            raise self._error
+        self._queue.put(lambda cursor: cursor.execute(sql, params))
 
     def close(self) -> None:
         """Wait for every queued insert; re-raise the first failure."""
@@ -1993,12 +1995,19 @@ class _Writer:
             raise error
 
 
-def _insert_letters(gen: _Generator) -> int:
-    """Answer letters of every approval: gapless per office and year, in approval order."""
-    last = {
+def _last_letter_numbers() -> dict[tuple[str, int], int]:
+    return {
         (str(o), int(y)): int(n)
         for o, y, n in _rows('SELECT office_id, year, MAX(number) FROM "letter" GROUP BY 1, 2')
     }
+
+
+def _insert_letters(gen: _Generator, writer: _Writer, last: dict[tuple[str, int], int]) -> int:
+    """Answer letters of every approval: gapless per office and year, in approval order.
+
+    `last`: the numbers already used (read before the writer got busy: this thread does
+    not touch the connection while the writer works).
+    """
     codes = {o.id: o.code for o in gen.refs.opds}
     rows: list[tuple[Any, ...]] = []
     for office_id, at, case_id, user_id in sorted(gen.letters, key=lambda x: (x[1], x[2])):
@@ -2009,5 +2018,5 @@ def _insert_letters(gen: _Generator) -> int:
         rows.append(
             (gen.new_id(at), office_id, at.year, number, full, "answer", case_id, user_id, _ts(at))
         )
-    _insert_rows(database_proxy.cursor(), "letter", _LETTER_COLUMNS, rows)
+    writer.put("letter", _LETTER_COLUMNS, rows)
     return len(rows)
