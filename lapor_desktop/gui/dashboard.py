@@ -63,14 +63,10 @@ def load_dashboard(ctx: Ctx) -> DashboardData:
     )
     data.escalated = cases.count_cases(ctx, cases.CaseFilter(opd=own, escalated=True))
     if not s.is_opd:
+        late = cases.counts_by_opd(ctx, cases.CaseFilter(clock_state=ClockState.OVERDUE.value))
         for o in reference.list_offices(ctx):
-            if o.kind != "opd":
-                continue
-            n = cases.count_cases(
-                ctx, cases.CaseFilter(opd=o.code, clock_state=ClockState.OVERDUE.value)
-            )
-            if n:
-                data.overdue_by_opd.append((o.code, n))
+            if o.kind == "opd" and late.get(o.code):
+                data.overdue_by_opd.append((o.code, late[o.code]))
         data.overdue_by_opd.sort(key=lambda x: -x[1])
     return data
 

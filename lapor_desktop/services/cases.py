@@ -593,6 +593,17 @@ def counts_by_status(ctx: Ctx, f: CaseFilter | None = None) -> StatusCounts:
     return out
 
 
+def counts_by_opd(ctx: Ctx, f: CaseFilter | None = None) -> dict[str, int]:
+    """How many of the cases `f` selects each OPD holds (OPD code -> count; none: absent).
+
+    One grouped query over the OPD-code copy (schema v5) instead of a count per OPD
+    (~60 ms each at 100k cases, 1.6 s for Kampar's OPDs).
+    """
+    q = _count_query(ctx, f, Complaint.opd_code).where(Complaint.opd_code.is_null(False))
+    rows: Any = q.group_by(Complaint.opd_code).tuples()
+    return {str(code): int(n) for code, n in rows}
+
+
 @dataclass(frozen=True)
 class WorkItem:
     ticket: str

@@ -154,3 +154,22 @@ def test_counts_and_rates_wait_until_the_page_is_shown(qtbot, world: World) -> N
         page.refresh()  # while shown: at once
         wait_ops(qtbot)
         assert len(calls) == 4
+
+
+def test_overdue_by_opd_counts_each_opds_late_cases(world: World) -> None:
+    admin = world.as_("admin")
+    world.clock.at = datetime(2026, 10, 1, 9, 0)
+    for opd, n in (("PUPR", 2), ("DINKES", 1)):
+        for _ in range(n):
+            t = world.new_case()
+            casework.verify(admin, t, category="INFRASTRUKTUR")
+            casework.dispose(admin, t, opd=opd)
+    on_time = world.new_case()
+    casework.verify(admin, on_time, category="INFRASTRUKTUR")
+    world.clock.at = datetime(2026, 11, 20, 9, 0)  # long past the follow-up limit
+    casework.dispose(admin, on_time, opd="DISDIK")  # just dispositioned: not late
+    data = dashboard.load_dashboard(admin)
+    assert data.overdue_by_opd == [("PUPR", 2), ("DINKES", 1)]
+    assert data.overdue == 3
+    # An OPD's own dashboard has no per-OPD chart.
+    assert dashboard.load_dashboard(world.as_("pupr")).overdue_by_opd == []
