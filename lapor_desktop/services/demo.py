@@ -1788,6 +1788,7 @@ def _generate(
         indexes = _secondary_indexes() if cases >= BULK_INDEX_THRESHOLD else []
         for name, _sql in indexes:
             database_proxy.execute_sql(f'DROP INDEX "{name}"')
+        used = _last_letter_numbers()  # read now: the writer will own the connection
         writer = _Writer()
         try:
             result = _generate_cases(
@@ -1795,7 +1796,6 @@ def _generate(
             )
             # The index builds run on the writer (without the GIL) while the letters are
             # numbered here.
-            used = _last_letter_numbers()
             for _name, sql in indexes:
                 writer.execute(sql, ())
             letters = _insert_letters(gen, writer, used)
@@ -2005,7 +2005,7 @@ def _last_letter_numbers() -> dict[tuple[str, int], int]:
 def _insert_letters(gen: _Generator, writer: _Writer, last: dict[tuple[str, int], int]) -> int:
     """Answer letters of every approval: gapless per office and year, in approval order.
 
-    `last`: the numbers already used (read before the writer got busy: this thread does
+    `last`: the numbers already used, read before the writer started (this thread does
     not touch the connection while the writer works).
     """
     codes = {o.id: o.code for o in gen.refs.opds}
