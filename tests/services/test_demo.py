@@ -464,57 +464,59 @@ def _journal_during_load(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
-def test_a_big_load_writes_through_a_rollback_journal_then_returns_to_wal(
-    data_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def big_load(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Ctx]:
+    """A fresh database where even a small demo load takes the big-load path."""
     store, base = _fresh(data_dir)
-    assert _journal() == "wal"
     monkeypatch.setattr(demo, "BULK_INDEX_THRESHOLD", 1)
-    seen = _journal_during_load(monkeypatch)
-    demo.generate(base, 40, seed=5)
-    assert seen == ["delete"]  # during the load: pages written once
-    assert _journal() == "wal"
-    assert not (data_dir / "lapor.db-journal").exists()
-    assert Complaint.select().count() == 40
-    assert _rows("PRAGMA integrity_check") == [("ok",)]
+    yield base
     store.close()
 
 
-def test_a_failed_big_load_rolls_back_and_returns_to_wal(
-    data_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    store, base = _fresh(data_dir)
-    monkeypatch.setattr(demo, "BULK_INDEX_THRESHOLD", 1)
+def _back_in_wal_and_intact() -> None:
+    assert _journal() == "wal"
+    assert _rows("PRAGMA integrity_check") == [("ok",)]
 
+
+def test_a_big_load_writes_through_a_rollback_journal_then_returns_to_wal(
+    big_load: Ctx, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _journal() == "wal"
+    seen = _journal_during_load(monkeypatch)
+    demo.generate(big_load, 40, seed=5)
+    assert seen == ["delete"]  # during the load: pages written once
+    assert not (data_dir / "lapor.db-journal").exists()
+    assert Complaint.select().count() == 40
+    _back_in_wal_and_intact()
+
+
+def test_a_failed_big_load_rolls_back_and_returns_to_wal(
+    big_load: Ctx, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def broken(*args: object, **kw: object) -> object:
         raise RuntimeError("listrik padam")
 
     monkeypatch.setattr(demo, "_insert_letters", broken)
     with pytest.raises(RuntimeError):
-        demo.generate(base, 40, seed=5)
+        demo.generate(big_load, 40, seed=5)
     assert Complaint.select().count() == 0 and CaseAction.select().count() == 0
-    assert _journal() == "wal"
-    assert _rows("PRAGMA integrity_check") == [("ok",)]
-    store.close()
+    _back_in_wal_and_intact()
 
 
 def test_a_big_load_with_another_connection_open_stays_in_wal(
-    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+    big_load: Ctx, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from lapor_desktop.db.database import connect_local
 
-    store, base = _fresh(data_dir)
-    monkeypatch.setattr(demo, "BULK_INDEX_THRESHOLD", 1)
     other = connect_local(data_dir / "lapor.db", database_proxy.obj.connect_params["passphrase"])
     assert other.execute_sql("SELECT COUNT(*) FROM office").fetchone()[0] > 0
     started = time.monotonic()
     try:
         seen = _journal_during_load(monkeypatch)
-        demo.generate(base, 40, seed=5)
+        demo.generate(big_load, 40, seed=5)
         assert seen == ["wal"]
         assert time.monotonic() - started < 4  # no wait for the busy timeout (5 s)
         assert Complaint.select().count() == 40
     finally:
         other.close()
-    assert _journal() == "wal"
-    store.close()
+    _back_in_wal_and_intact()
