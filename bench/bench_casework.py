@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import resource
 import shutil
 import statistics
 import sys
@@ -164,13 +165,19 @@ def main() -> int:
         base = Ctx(data_dir=data_dir)
         initialize(base, "root", "sandi-bench-123")
 
-        t0, c0 = time.perf_counter(), time.process_time()
+        t0, c0 = time.perf_counter(), _cpu_with_children()
         result = demo.generate(base, args.cases, seed=args.seed, progress=_progress)
-        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+        wall, cpu = time.perf_counter() - t0, _cpu_with_children() - c0
         print(file=sys.stderr)
         target = 60.0 * args.cases / 100_000
         report.add(
-            Line(f"demo generation, {args.cases:,} cases", wall, cpu, target, "(CPU: 2 threads)")
+            Line(
+                f"demo generation, {args.cases:,} cases",
+                wall,
+                cpu,
+                target,
+                "(CPU: this process and the generating one)",
+            )
         )
         store.close()
         print(
@@ -189,6 +196,13 @@ def main() -> int:
     missed = [line.name for line in report.lines if not line.ok]
     print("\nAll targets met." if not missed else f"\nMissed: {', '.join(missed)}")
     return 0
+
+
+def _cpu_with_children() -> float:
+    """CPU seconds of this process and of its finished children (big demo loads are
+    generated in a second process)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
 
 
 def _progress(done: int, total: int) -> None:

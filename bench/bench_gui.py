@@ -3,11 +3,13 @@
     .venv/bin/python bench/bench_gui.py [--cases 100000] [--data-dir DIR]
 
 Targets: cold start to a usable main window ≤ 2× a bare PySide6 window with one table view
-(measured in the same run, each in a fresh process); the case list's first page ≤ 150 ms
-after opening and after each search/filter change; scrolling to the end with no page fetch
-over 50 ms; resident memory ≤ 250 MB. `--data-dir` reuses a database made by an earlier
-run (its key is kept in DIR/bench-key, readable by the owner only — a bench database holds
-demo data only).
+(measured in the same run, each in a fresh process: the time a person waits — until the
+sign-in dialog, and from signing in to the case list's first page — while the database
+opens behind the dialog; the machine time with no time to type is reported too); the case
+list's first page ≤ 150 ms after opening and after each search/filter change; scrolling to
+the end with no page fetch over 50 ms; resident memory ≤ 250 MB. `--data-dir` reuses a
+database made by an earlier run (its key is kept in DIR/bench-key, readable by the owner
+only — a bench database holds demo data only).
 """
 
 from __future__ import annotations
@@ -40,34 +42,49 @@ w.grab()
 print(time.perf_counter() - t0)
 """
 
-# As gui/application.py's run_gui: automatic GC off first, the services before Qt, the
-# GC regime set after the imports; then, in place of the dialogs, the key and the sign-in.
+# As gui/application.py's run_gui: automatic GC off, Qt, the sign-in dialog shown while the
+# database opens behind it (gui/startup.py); then the sign-in and the main window with the
+# case list's first page on screen. The keyring holds the key (bench_keyring.py).
+#   first  = start → sign-in dialog on screen
+#   ready  = start → database open and main-window modules loaded (behind the dialog)
+#   after  = sign-in accepted → main window with its first page (argon2 not counted)
 OURS = """
 import time; t0 = time.perf_counter()
 import gc, os, sys
 from pathlib import Path
 gc.disable()
-import keyring
-from keyring.backends import fail
-keyring.set_keyring(fail.Keyring())
-from lapor_desktop.services import storage, users
-from lapor_desktop.services.context import Ctx
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv[:1])
-from lapor_desktop.gui.main_window import MainWindow
-from lapor_desktop.gui.ops import collect_garbage_on_ui_thread
-collect_garbage_on_ui_thread()
+from lapor_desktop.gui.sign_in import SignInDialog
+from lapor_desktop.gui.startup import DatabaseOpening
+from lapor_desktop.services.context import Ctx
 data_dir = Path(os.environ["BENCH_DATA_DIR"])
-store = storage.open_database(data_dir, lambda new: os.environ["BENCH_KEY"])
+opening = DatabaseOpening(data_dir)
+opening.start()
 base = Ctx(data_dir=data_dir)
+dialog = SignInDialog(base, opening=opening)
+dialog.show(); app.processEvents()
+dialog.grab()
+t_first = time.perf_counter() - t0
+store = opening.wait_on_ui_thread()
+t_ready = time.perf_counter() - t0
+dialog.hide()
+from lapor_desktop.services import users
 t1 = time.perf_counter()
 session = users.sign_in(base, "admin1", os.environ["BENCH_PASSWORD"])
 t_sign_in = time.perf_counter() - t1
+t1 = time.perf_counter()
+from lapor_desktop.gui.main_window import MainWindow
 w = MainWindow(base.as_user(session), store)
-w.show_page("laporan")
+page = w.show_page("laporan")
 w.show(); app.processEvents()
+while page.model.rowCount() == 0:  # usable = the first page of cases on screen
+    app.processEvents()
+    time.sleep(0.001)
+app.processEvents()
 w.grab()
-print(time.perf_counter() - t0 - t_sign_in, t_sign_in)
+t_after = time.perf_counter() - t1
+print(t_first, t_ready, t_after, t_sign_in)
 """
 
 
@@ -106,7 +123,8 @@ def cold_starts(data_dir: Path, key: str, password: str, runs: int = 3) -> None:
         BENCH_DATA_DIR=str(data_dir),
         BENCH_KEY=key,
         BENCH_PASSWORD=password,
-        PYTHONPATH=str(ROOT),
+        PYTHONPATH=os.pathsep.join((str(ROOT), str(ROOT / "bench"))),
+        PYTHON_KEYRING_BACKEND="bench_keyring.BenchKeyring",
     )
     # An installed app runs from compiled bytecode (PyInstaller; pip/uv with bytecode). Let
     # this benchmark write .pyc files and warm them once, so it measures start-up rather
@@ -119,7 +137,7 @@ def cold_starts(data_dir: Path, key: str, password: str, runs: int = 3) -> None:
     )
     for script in (BARE, OURS):
         subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, check=True)
-    bare, ours, sign_in = [], [], []
+    bare, first, ready, after, sign_in = [], [], [], [], []
     for _ in range(runs):
         out = subprocess.run(
             [sys.executable, "-c", BARE], env=env, capture_output=True, text=True, check=True
@@ -128,14 +146,25 @@ def cold_starts(data_dir: Path, key: str, password: str, runs: int = 3) -> None:
         out = subprocess.run(
             [sys.executable, "-c", OURS], env=env, capture_output=True, text=True, check=True
         )
-        start, s = (float(x) for x in out.stdout.split()[-2:])
-        ours.append(start)
+        f, r, a, s = (float(x) for x in out.stdout.split()[-4:])
+        first.append(f)
+        ready.append(r)
+        after.append(a)
         sign_in.append(s)
-    b, o = statistics.median(bare), statistics.median(ours)
-    verdict = "OK" if o <= 2 * b else "OVER"
+    b = statistics.median(bare)
+    waited = statistics.median(f + a for f, a in zip(first, after, strict=True))
+    machine = statistics.median(r + a for r, a in zip(ready, after, strict=True))
+    verdict = "OK" if waited <= 2 * b else "OVER"
     print(
-        f"cold start: bare window {b * 1000:.0f} ms, LAPOR main window {o * 1000:.0f} ms "
-        f"({o / b:.2f}×, target ≤ 2×) {verdict}; sign-in (argon2) "
+        f"cold start: bare window {b * 1000:.0f} ms; LAPOR sign-in dialog "
+        f"{statistics.median(first) * 1000:.0f} ms, main window with its first page "
+        f"{statistics.median(after) * 1000:.0f} ms after signing in — waited "
+        f"{waited * 1000:.0f} ms ({waited / b:.2f}×, target ≤ 2×) {verdict}"
+    )
+    print(
+        f"  behind the sign-in dialog: database open + main-window modules after "
+        f"{statistics.median(ready) * 1000:.0f} ms; with no time at all to type, start to "
+        f"main window {machine * 1000:.0f} ms ({machine / b:.2f}×); sign-in (argon2) "
         f"{statistics.median(sign_in) * 1000:.0f} ms, not counted"
     )
 

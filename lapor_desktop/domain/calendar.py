@@ -90,6 +90,17 @@ class WorkCalendar:
         for year in preload_years:
             self._ensure_year(year)
 
+    def __getstate__(self) -> dict[str, object]:
+        # Picklable (demo generation hands its calendar to a second process); the lock
+        # guards only this process's lazy year loading.
+        state = dict(self.__dict__)
+        del state["_lock"]
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
+
     # -- holiday bookkeeping ---------------------------------------------------------------
 
     def _apply_overrides(self, year: int | None) -> None:
@@ -205,10 +216,15 @@ def kampar_calendar(
     ``years`` are loaded immediately; other years are loaded on first use (see module docs).
     ``overrides`` (the admin's local table) are applied on top of every loaded year.
     """
+    return WorkCalendar(
+        year_loader=_official_holidays, overrides=overrides, preload_years=sorted(set(years))
+    )
+
+
+def _official_holidays(year: int) -> dict[date, str]:
+    # A module-level function, so that a calendar can be pickled (demo generation hands
+    # its generator to a second process).
     import holidays as holidays_pkg  # lazy: keep the domain importable without it
 
-    def load(year: int) -> dict[date, str]:
-        official = holidays_pkg.country_holidays("ID", years=year, categories=HOLIDAY_CATEGORIES)
-        return {day: str(name) for day, name in official.items()}
-
-    return WorkCalendar(year_loader=load, overrides=overrides, preload_years=sorted(set(years)))
+    official = holidays_pkg.country_holidays("ID", years=year, categories=HOLIDAY_CATEGORIES)
+    return {day: str(name) for day, name in official.items()}

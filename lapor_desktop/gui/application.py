@@ -16,10 +16,6 @@ if TYPE_CHECKING:
 # happens before they load (see there).
 
 
-class _Cancelled(Exception):
-    pass
-
-
 def _install_translator(app: QApplication) -> None:
     """Indonesian is the source language; another language comes from a .qm file."""
     from PySide6.QtCore import QLocale, QTranslator
@@ -34,42 +30,18 @@ def _install_translator(app: QApplication) -> None:
         app.installTranslator(translator)
 
 
-def open_or_create(data_dir: Path) -> Storage | None:
-    from lapor_desktop.gui import messages
+def first_run(data_dir: Path) -> Storage | None:
+    """No database yet: the wizard makes it (and the first system administrator)."""
     from lapor_desktop.gui.first_run import FirstRunDialog
-    from lapor_desktop.gui.passphrase_dialog import PassphraseDialog
-    from lapor_desktop.services import storage
-    from lapor_desktop.services.errors import ServiceError
 
-    if not storage.database_exists(data_dir):
-        result = FirstRunDialog.ask(data_dir)
-        return None if result is None else result.store
-
-    def ask_secret(new: bool) -> str:
-        secret = PassphraseDialog.ask(new)
-        if secret is None:
-            raise _Cancelled
-        return secret
-
-    try:
-        return storage.open_database(data_dir, ask_secret)
-    except _Cancelled:
-        return None
-    except ServiceError as exc:
-        messages.error(None, exc.message)
-        return None
+    result = FirstRunDialog.ask(data_dir)
+    return None if result is None else result.store
 
 
 def run_gui(data_dir: Path) -> int:
     # Python's automatic GC stays off while the GUI runs (gui/ops.py). Off from here on, it
     # also skips the ~90 young collections over what the imports create (~30 ms a start).
     gc.disable()
-    # The services (peewee, SQLCipher, keyring) before Qt: PySide's import hook reads the
-    # source of every module imported after it, looking for its `__feature__` switches.
-    from lapor_desktop.services import storage, users  # noqa: F401
-    from lapor_desktop.services.context import Ctx
-
-    # isort: split
     from PySide6.QtCore import QLocale
     from PySide6.QtWidgets import QApplication
 
@@ -79,23 +51,34 @@ def run_gui(data_dir: Path) -> int:
     app.setOrganizationName("Pemkab Kampar")
     QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
     _install_translator(app)
-    from lapor_desktop.gui.main_window import MainWindow
-    from lapor_desktop.gui.ops import collect_garbage_on_ui_thread
-    from lapor_desktop.gui.reminder_watch import ReminderWatch
+    # Only what the sign-in dialog needs: the database, the services behind it and the main
+    # window's modules load on a worker while a person signs in (gui/startup.py).
+    from lapor_desktop import paths
     from lapor_desktop.gui.sign_in import ChangePasswordDialog, SignInDialog
+    from lapor_desktop.gui.startup import DatabaseOpening
+    from lapor_desktop.services.context import Ctx
 
-    collect_garbage_on_ui_thread()  # after the imports: it freezes what they created
-
-    store = open_or_create(data_dir)
-    if store is None:
-        return 1
+    if paths.db_path(data_dir).exists():
+        opening = DatabaseOpening(data_dir)
+        opening.start()
+    else:
+        made = first_run(data_dir)
+        if made is None:
+            return 1
+        opening = DatabaseOpening.of(made)
     base = Ctx(data_dir=data_dir)
     code = 0
     try:
         while True:
-            session = SignInDialog.ask(base)
+            session = SignInDialog.ask(base, opening=opening)
             if session is None:
                 break
+            store = opening.wait_on_ui_thread()
+            if store is None:
+                return 1
+            from lapor_desktop.gui.main_window import MainWindow
+            from lapor_desktop.gui.reminder_watch import ReminderWatch
+
             ctx = base.as_user(session)
             if session.must_change_password:
                 changed = ChangePasswordDialog.ask(ctx, forced=True)
@@ -115,5 +98,5 @@ def run_gui(data_dir: Path) -> int:
             if not signed_out:
                 break
     finally:
-        store.close()
-    return code
+        opening.close()
+    return 1 if opening.error else code

@@ -17,7 +17,7 @@ from lapor_desktop.services.storage import MIN_PASSPHRASE
 
 
 class PassphraseDialog(QDialog):
-    def __init__(self, new: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, new: bool, parent: QWidget | None = None, message: str = "") -> None:
         super().__init__(parent)
         self.new = new
         self.setWindowTitle(self.tr("Frasa sandi basis data"))
@@ -47,6 +47,8 @@ class PassphraseDialog(QDialog):
         else:
             self.repeat_edit.hide()
         lay.addWidget(self.general_error)
+        if message:  # why it is asked again, e.g. the last passphrase did not open the file
+            self.errors.set("", message)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -72,8 +74,8 @@ class PassphraseDialog(QDialog):
         self.accept()
 
     @classmethod
-    def ask(cls, new: bool, parent: QWidget | None = None) -> str | None:
-        dlg = cls(new, parent)
+    def ask(cls, new: bool, parent: QWidget | None = None, message: str = "") -> str | None:
+        dlg = cls(new, parent, message)
         if dlg.exec() == QDialog.DialogCode.Accepted:
             return dlg.secret_edit.text()
         return None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -12,17 +14,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lapor_desktop.gui import messages
 from lapor_desktop.gui.ops import run_op
 from lapor_desktop.gui.widgets import FieldErrors, error_label, translate_buttons
-from lapor_desktop.services import users
 from lapor_desktop.services.context import Ctx, Session
 from lapor_desktop.services.errors import ServiceError
 
+if TYPE_CHECKING:
+    from lapor_desktop.gui.startup import DatabaseOpening
+
 
 class SignInDialog(QDialog):
-    def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
+    """The first window. With `opening`, the database is still being opened behind it
+    (gui/startup.py): signing in waits for that, and a key the keyring cannot give is
+    asked for over this dialog."""
+
+    def __init__(
+        self, ctx: Ctx, parent: QWidget | None = None, opening: DatabaseOpening | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.opening = opening
         self.session: Session | None = None
         self.setWindowTitle(self.tr("Masuk — LAPOR Desktop"))
         self.setMinimumWidth(380)
@@ -39,6 +51,9 @@ class SignInDialog(QDialog):
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.errors.add_row(form, self.tr("Kata sandi:"), self.password_edit)
         lay.addWidget(self.error_label)
+        self.status_label = QLabel()
+        self.status_label.hide()
+        lay.addWidget(self.status_label)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         translate_buttons(self.buttons)
         self.sign_in_button = self.buttons.addButton(
@@ -48,6 +63,10 @@ class SignInDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
+        if opening is not None and not opening.done:
+            opening.opened.connect(self.status_label.hide)
+            opening.needs_secret.connect(self._ask_secret)
+            opening.failed.connect(self._opening_failed)
 
     def submit(self) -> None:
         self.errors.clear()
@@ -56,21 +75,51 @@ class SignInDialog(QDialog):
             return
         self.sign_in_button.setEnabled(False)
         ctx, name, pw = self.ctx, self.username_edit.text(), self.password_edit.text()
-        run_op(self, lambda: users.sign_in(ctx, name, pw), self._signed_in, self._refused)
+        opening = self.opening
+        if opening is not None and not opening.done:
+            self.status_label.setText(self.tr("Menyiapkan basis data…"))
+            self.status_label.show()
+
+        def sign_in() -> Session:
+            if opening is not None:
+                opening.wait()
+            from lapor_desktop.services import users  # loaded by the opening, off this thread
+
+            return users.sign_in(ctx, name, pw)
+
+        run_op(self, sign_in, self._signed_in, self._refused)
 
     def _signed_in(self, session: Session) -> None:
         self.session = session
         self.accept()
 
+    def _ask_secret(self, why: str) -> None:
+        from lapor_desktop.gui.passphrase_dialog import PassphraseDialog
+
+        assert self.opening is not None
+        secret = PassphraseDialog.ask(False, self, why)
+        if secret is None:
+            self.opening.cancel(self.tr("Basis data tidak dibuka."))
+            self.reject()
+        else:
+            self.opening.start(secret)
+
+    def _opening_failed(self, message: str) -> None:
+        messages.error(self, message)
+        self.reject()
+
     def _refused(self, exc: ServiceError) -> None:
+        self.status_label.hide()
         self.sign_in_button.setEnabled(True)
         self.password_edit.clear()
         self.password_edit.setFocus()
         self.errors.set("", exc.message)
 
     @classmethod
-    def ask(cls, ctx: Ctx, parent: QWidget | None = None) -> Session | None:
-        dlg = cls(ctx, parent)
+    def ask(
+        cls, ctx: Ctx, parent: QWidget | None = None, opening: DatabaseOpening | None = None
+    ) -> Session | None:
+        dlg = cls(ctx, parent, opening)
         if dlg.exec() == QDialog.DialogCode.Accepted:
             return dlg.session
         return None
@@ -115,6 +164,8 @@ class ChangePasswordDialog(QDialog):
         if self.new_edit.text() != self.repeat_edit.text():
             self.errors.set("repeat", self.tr("Kedua kata sandi baru tidak sama."))
             return
+        from lapor_desktop.services import users
+
         try:
             self.session = users.change_password(
                 self.ctx, self.old_edit.text(), self.new_edit.text()

@@ -57,6 +57,12 @@ def invalidate_calendar() -> None:
     _calendar = None
 
 
+def use_calendar(cal: WorkCalendar) -> None:
+    """In a process without the database (the demo generator): the calendar it was given."""
+    global _calendar
+    _calendar = cal
+
+
 _rule_cache: dict[uuid.UUID, RuleSet] = {}
 
 

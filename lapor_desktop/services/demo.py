@@ -38,16 +38,18 @@ figures: README, Performance.
 from __future__ import annotations
 
 import itertools
+import multiprocessing
 import queue
 import random
 import re
 import threading
 import time
+import traceback
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from peewee import OperationalError
 
@@ -840,7 +842,6 @@ def _ds(value: date | None) -> str | None:
 
 class _Generator:
     def __init__(self, ctx: Ctx, refs: _Refs, staff: _Staff, seed: int, id_seed: str) -> None:
-        self.ctx = ctx
         self.refs = refs
         self.staff = staff
         self.rng = random.Random(seed)
@@ -1788,19 +1789,23 @@ def _generate(
         indexes = _secondary_indexes() if cases >= BULK_INDEX_THRESHOLD else []
         for name, _sql in indexes:
             database_proxy.execute_sql(f'DROP INDEX "{name}"')
-        used = _last_letter_numbers()  # read now: the writer will own the connection
-        writer = _Writer()
-        try:
-            result = _generate_cases(
-                gen, plans, reporter_ids, first_num, last_seq, progress, writer
-            )
-            # The index builds run on the writer (without the GIL) while the letters are
-            # numbered here.
-            for _name, sql in indexes:
-                writer.execute(sql, ())
-            letters = _insert_letters(gen, writer, used)
-        finally:
-            writer.close()
+        work = _Work(
+            gen,
+            plans,
+            reporter_ids,
+            first_num,
+            last_seq,
+            [sql for _name, sql in indexes],
+            _last_letter_numbers(),  # read now: the writer will own the connection
+        )
+        if cases >= PROCESS_THRESHOLD:
+            result, letters = _produce_in_process(work, progress)
+        else:
+            writer = _Writer()
+            try:
+                result, letters = _produce(work, progress, writer)
+            finally:
+                writer.close()
         for name, sql in FTS_TRIGGERS:
             database_proxy.execute_sql(saved.get(name, sql))
         if indexes:
@@ -1835,6 +1840,116 @@ def _generate(
     )
 
 
+_CaseTotals = tuple[dict[str, int], int, int, int, str, str]
+
+
+class _Sink(Protocol):
+    """Where the load's statements go, in order: the writer thread, or the pipe from the
+    generating process to the one that writes."""
+
+    def put(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None: ...
+
+    def execute(self, sql: str, params: tuple[Any, ...]) -> None: ...
+
+
+@dataclass
+class _Work:
+    """Everything the generation of the cases needs once the database was read: picklable,
+    so that a second process can do it."""
+
+    gen: _Generator
+    plans: list[_Plan]
+    reporter_ids: list[str]
+    first_num: int
+    last_seq: dict[str, int]
+    index_sql: list[str]  # the history's secondary indexes, built after its rows
+    letter_numbers: dict[tuple[str, int], int]  # the last answer-letter numbers used
+
+
+def _produce(work: _Work, progress: ProgressFn | None, sink: _Sink) -> tuple[_CaseTotals, int]:
+    """The cases, their histories, index builds and letters, as statements for `sink`."""
+    totals = _generate_cases(
+        work.gen, work.plans, work.reporter_ids, work.first_num, work.last_seq, progress, sink
+    )
+    # The index builds run on the writer (without the GIL) while the letters are numbered.
+    for sql in work.index_sql:
+        sink.execute(sql, ())
+    return totals, _insert_letters(work.gen, sink, work.letter_numbers)
+
+
+# Loads this big are generated in a second process while this one writes: the Python that
+# makes the texts and histories (~28 s of CPU per 100k cases) and SQLite (~20 s) then run on
+# two cores instead of sharing one GIL. Smaller loads do not repay the process start.
+PROCESS_THRESHOLD = 20_000
+
+
+def _produce_in_process(work: _Work, progress: ProgressFn | None) -> tuple[_CaseTotals, int]:
+    """`_produce` in a spawned process (spawn, not fork: the caller may have threads, a
+    GUI among them; a frozen build re-enters through multiprocessing.freeze_support in
+    __main__); its statements are executed here, on the caller's connection and inside
+    its transaction. A failure on either side stops both and raises here."""
+    mp = multiprocessing.get_context("spawn")
+    pipe: Any = mp.Queue(maxsize=4)  # a few batches in flight: bounded memory
+    child = mp.Process(
+        target=_produce_in_child, args=(pipe, work), name="lapor-demo-generator", daemon=True
+    )
+    child.start()
+    cursor = database_proxy.cursor()
+    finished = False
+    try:
+        while True:
+            try:
+                message = pipe.get(timeout=0.5)
+            except queue.Empty:
+                if not child.is_alive():
+                    raise RuntimeError(
+                        f"demo generator process ended without a result (exit {child.exitcode})"
+                    ) from None
+                continue
+            kind = message[0]
+            if kind == "rows":
+                _insert_rows(cursor, message[1], message[2], message[3])
+            elif kind == "sql":
+                cursor.execute(message[1], message[2])
+            elif kind == "progress":
+                if progress is not None:
+                    progress(message[1], message[2])
+            elif kind == "done":
+                finished = True
+                return message[1], message[2]
+            else:
+                raise RuntimeError(f"demo generator process failed:\n{message[1]}")
+    finally:
+        cursor.close()
+        if not finished:
+            child.terminate()
+        child.join()
+        pipe.close()
+
+
+class _PipeSink:
+    def __init__(self, pipe: Any) -> None:
+        self._pipe = pipe
+
+    def put(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+        self._pipe.put(("rows", table, tuple(columns), rows))
+
+    def execute(self, sql: str, params: tuple[Any, ...]) -> None:
+        self._pipe.put(("sql", sql, params))
+
+
+def _produce_in_child(pipe: Any, work: _Work) -> None:
+    """The generating process: statements, progress and the totals go through `pipe`."""
+    try:
+        deadlines.use_calendar(work.gen.cal)  # this process has no database to read it from
+        totals, letters = _produce(
+            work, lambda done, total: pipe.put(("progress", done, total)), _PipeSink(pipe)
+        )
+        pipe.put(("done", totals, letters))
+    except BaseException:
+        pipe.put(("error", traceback.format_exc()))
+
+
 def _generate_cases(
     gen: _Generator,
     plans: list[_Plan],
@@ -1842,8 +1957,8 @@ def _generate_cases(
     first_num: int,
     last_seq: dict[str, int],
     progress: ProgressFn | None,
-    writer: _Writer,
-) -> tuple[dict[str, int], int, int, int, str, str]:
+    writer: _Sink,
+) -> _CaseTotals:
     ri, pick, rnd = gen.ri, gen.pick, gen._random
     refs = gen.refs
     by_status: dict[str, int] = {}
@@ -2002,7 +2117,7 @@ def _last_letter_numbers() -> dict[tuple[str, int], int]:
     }
 
 
-def _insert_letters(gen: _Generator, writer: _Writer, last: dict[tuple[str, int], int]) -> int:
+def _insert_letters(gen: _Generator, writer: _Sink, last: dict[tuple[str, int], int]) -> int:
     """Answer letters of every approval: gapless per office and year, in approval order.
 
     `last`: the numbers already used, read before the writer started (this thread does

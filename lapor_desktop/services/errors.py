@@ -33,3 +33,7 @@ class AccountLocked(PermissionDenied):
 
 class SchemaTooNew(ServiceError):
     pass
+
+
+class KeyRefused(ServiceError):
+    """The key (from the keyring or typed) does not open the database file."""

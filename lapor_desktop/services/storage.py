@@ -12,7 +12,7 @@ from playhouse.sqlcipher_ext import SqlCipherDatabase
 from lapor_desktop import credentials, paths
 from lapor_desktop.db import migrate
 from lapor_desktop.db.database import WrongKey, bind, connect_local
-from lapor_desktop.services.errors import SchemaTooNew, ServiceError
+from lapor_desktop.services.errors import KeyRefused, SchemaTooNew, ServiceError
 
 # Asked when the keyring cannot hold the key: (creating a new database?) -> passphrase.
 AskSecret = Callable[[bool], str]
@@ -95,7 +95,7 @@ def open_database(data_dir: Path, ask_secret: AskSecret) -> Storage:
     try:
         db = connect_local(db_file, key)
     except WrongKey as exc:
-        raise ServiceError(str(exc)) from exc
+        raise KeyRefused(str(exc)) from exc
     version = migrate.current_version(db)
     if version > migrate.latest_version():
         db.close()

@@ -22,7 +22,9 @@ def test_run_gui_signs_in_and_opens_main_window(
     asked: list[str] = []
     sessions = [session, None]
     monkeypatch.setattr(
-        SignInDialog, "ask", classmethod(lambda cls, ctx, parent=None: sessions.pop(0))
+        SignInDialog,
+        "ask",
+        classmethod(lambda cls, ctx, parent=None, opening=None: sessions.pop(0)),
     )
 
     def change(cls, ctx, forced=False, parent=None):  # type: ignore[no-untyped-def]

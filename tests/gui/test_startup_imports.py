@@ -26,14 +26,34 @@ def test_first_window_modules_leave_heavy_libraries_out() -> None:
 
 def test_gui_entry_point_imports_qt_and_services_only_when_it_runs() -> None:
     # run_gui turns automatic GC off before Qt, peewee and keyring load (~90 collections,
-    # ~30 ms of every start) and loads the services before Qt (PySide's import hook reads
-    # the source of each module imported after it): neither holds if importing the entry
-    # point already loads them.
+    # ~30 ms of every start): that does not hold if importing the entry point loads them.
     code = textwrap.dedent(
         """
         import sys
         import lapor_desktop.app, lapor_desktop.gui.application
         loaded = ("PySide6", "peewee", "keyring", "argon2", "sqlcipher3")
+        print(sorted(m for m in loaded if m in sys.modules))
+        """
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_sign_in_dialog_needs_neither_the_database_nor_the_keyring() -> None:
+    # The sign-in dialog is the first window; the keyring (~0.1 s to import), peewee,
+    # SQLCipher and argon2 load on the worker that opens the database behind it.
+    code = textwrap.dedent(
+        """
+        import os, sys
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from PySide6.QtWidgets import QApplication
+        app = QApplication([])
+        import lapor_desktop.gui.application, lapor_desktop.gui.startup
+        from lapor_desktop.gui.sign_in import SignInDialog
+        from lapor_desktop.services.context import Ctx
+        dlg = SignInDialog(Ctx(data_dir=None))
+        dlg.show(); app.processEvents()
+        loaded = ("peewee", "keyring", "argon2", "sqlcipher3", "lapor_desktop.services.storage")
         print(sorted(m for m in loaded if m in sys.modules))
         """
     )

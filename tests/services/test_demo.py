@@ -520,3 +520,103 @@ def test_a_big_load_with_another_connection_open_stays_in_wal(
     finally:
         other.close()
     _back_in_wal_and_intact()
+
+
+# ---------------------------------------------------------------- a second process
+
+
+def _letters() -> list[tuple[Any, ...]]:
+    return _rows('SELECT year, number, full_number, kind FROM "letter" ORDER BY 1, 2, 3')
+
+
+def test_a_second_process_generates_the_same_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Big loads are generated in a spawned process while this one writes; the data must
+    be exactly what the in-process path makes from the same seed."""
+    made = []
+    for i, threshold in enumerate((demo.MAX_CASES + 1, 1)):
+        monkeypatch.setattr(demo, "PROCESS_THRESHOLD", threshold)
+        store, base = _fresh(tmp_path / f"d{i}")
+        try:
+            seen: list[tuple[int, int]] = []
+            r = demo.generate(base, 150, seed=7, progress=lambda a, b, s=seen: s.append((a, b)))
+            assert seen[-1] == (150, 150)
+            assert _rows("PRAGMA foreign_key_check") == []
+            assert _rows("PRAGMA integrity_check") == [("ok",)]
+            totals = (r.by_status, r.actions, r.letters, r.overdue, r.escalated, r.last_ticket)
+            made.append((totals, _fingerprint(), _letters()))
+        finally:
+            store.close()
+    assert made[0] == made[1]
+    assert made[0][0][2] > 0  # letters were made (and numbered) in the child
+
+
+def _generator_processes() -> list[Any]:
+    import multiprocessing
+
+    return [p for p in multiprocessing.active_children() if p.name == "lapor-demo-generator"]
+
+
+def _nothing_added(world: World) -> None:
+    assert Complaint.select().count() == 0 and CaseAction.select().count() == 0
+    assert Letter.select().count() == 0
+    triggers = dict(_rows("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
+    for name, sql in demo.FTS_TRIGGERS:
+        assert triggers[name] == sql
+    assert _generator_processes() == []
+    t = world.new_case()  # the database still works
+    assert cases.search(world.as_("admin"), "rusak").rows[0].ticket == t
+
+
+def test_an_error_in_the_generator_process_leaves_nothing(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(demo, "PROCESS_THRESHOLD", 1)
+    real_plans = demo._Generator.plans
+
+    def broken_plans(self: Any, n: int) -> list[Any]:
+        plans = real_plans(self, n)
+        plans[-1].template = 10**6  # fails in the child, at the last case
+        return plans
+
+    monkeypatch.setattr(demo._Generator, "plans", broken_plans)
+    with pytest.raises(RuntimeError, match="IndexError"):
+        demo.generate(world.base, 40, seed=2)
+    _nothing_added(world)
+
+
+class _ExitsWhenUnpickled:
+    """Kills the process that unpickles it: a generator that dies without a word."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        import os
+
+        return (os._exit, (3,))
+
+
+def test_a_generator_process_that_dies_leaves_nothing(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(demo, "PROCESS_THRESHOLD", 1)
+    monkeypatch.setattr(demo, "_last_letter_numbers", lambda: {("x", 0): _ExitsWhenUnpickled()})
+    with pytest.raises(RuntimeError, match=r"ended without a result \(exit 3\)"):
+        demo.generate(world.base, 40, seed=2)
+    _nothing_added(world)
+
+
+def test_a_write_error_stops_the_generator_process_and_leaves_nothing(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(demo, "PROCESS_THRESHOLD", 1)
+    real_insert = demo._insert_rows
+
+    def disk_full(cursor: Any, table: str, *args: Any) -> Any:
+        if table == "case_action":
+            raise RuntimeError("disk penuh")
+        return real_insert(cursor, table, *args)
+
+    monkeypatch.setattr(demo, "_insert_rows", disk_full)
+    with pytest.raises(RuntimeError, match="disk penuh"):
+        demo.generate(world.base, 40, seed=2)
+    _nothing_added(world)

@@ -1,0 +1,153 @@
+"""Opening the database behind the sign-in dialog.
+
+The sign-in dialog is the first window, and it needs Qt and little else. While a person
+types a name and a password, one worker opens the database — the keyring (whose import
+alone takes ~0.1 s), SQLCipher, a schema upgrade with its backup — and imports the main
+window's modules. Signing in waits for the opening when the person is quicker; a key the
+keyring cannot give is asked for (the passphrase dialog, over the sign-in dialog).
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEventLoop, QObject, Signal
+from PySide6.QtWidgets import QApplication
+
+from lapor_desktop.gui.ops import collect_garbage_on_ui_thread, run_op
+from lapor_desktop.services.errors import KeyRefused, ServiceError
+
+if TYPE_CHECKING:
+    from lapor_desktop.services.storage import Storage
+
+log = logging.getLogger(__name__)
+
+# Imported by the opening worker, so that signing in does not wait for them: the main
+# window and the pages a role sees first.
+MAIN_WINDOW_MODULES = (
+    "lapor_desktop.gui.main_window",
+    "lapor_desktop.gui.reminder_watch",
+    "lapor_desktop.gui.dashboard",
+    "lapor_desktop.gui.case_list",
+    "lapor_desktop.gui.intake_page",
+)
+
+
+class _NeedsSecret(ServiceError):
+    """The keyring has no key for this database (or there is no keyring)."""
+
+
+def _open(data_dir: Path, secret: str | None) -> Storage:
+    from lapor_desktop.services import storage
+
+    def ask_secret(_new: bool) -> str:
+        if secret is None:
+            raise _NeedsSecret("")
+        return secret
+
+    try:
+        store = storage.open_database(data_dir, ask_secret)
+        for name in MAIN_WINDOW_MODULES:
+            importlib.import_module(name)
+    except ServiceError:
+        raise
+    except Exception as exc:  # a damaged file, a full disk: said in words, never a hang
+        log.exception("opening the database failed")
+        raise ServiceError(
+            QApplication.translate("DatabaseOpening", "Basis data tidak dapat dibuka: {0}").format(
+                exc
+            )
+        ) from exc
+    return store
+
+
+class DatabaseOpening(QObject):
+    """The database being opened on a worker; `opened`, `needs_secret` or `failed` tells
+    the UI thread how it went, and `wait()` lets another worker wait for it."""
+
+    opened = Signal()
+    needs_secret = Signal(str)  # why it is asked again ("" the first time)
+    failed = Signal(str)
+
+    def __init__(self, data_dir: Path, store: Storage | None = None) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.store = store
+        self.error: str | None = None
+        self._typed = False
+        self._asking = False  # needs_secret was emitted; nothing runs until start() again
+        self._settled = threading.Event()
+        if store is not None:
+            self._settled.set()
+
+    @classmethod
+    def of(cls, store: Storage) -> DatabaseOpening:
+        """An opening that already happened (the first-run wizard made the database)."""
+        for name in MAIN_WINDOW_MODULES:
+            importlib.import_module(name)
+        collect_garbage_on_ui_thread()
+        return cls(store.data_dir, store)
+
+    @property
+    def done(self) -> bool:
+        return self._settled.is_set()
+
+    def start(self, secret: str | None = None) -> None:
+        """Open with the key from the keyring, or with `secret` (typed by a person)."""
+        data_dir, self._typed, self._asking = self.data_dir, secret is not None, False
+        run_op(None, lambda: _open(data_dir, secret), self._opened, self._failed)
+
+    def cancel(self, reason: str) -> None:
+        """Nobody will give the key: whatever waits for the opening gets `reason`."""
+        self._settle(None, reason)
+
+    def wait(self) -> Storage:
+        """On a worker thread: block until the database is open; a failed opening raises
+        its ServiceError here too."""
+        self._settled.wait()
+        if self.store is None:
+            raise ServiceError(self.error or "")
+        return self.store
+
+    def wait_on_ui_thread(self) -> Storage | None:
+        """On the UI thread: run the event loop until the opening settled or asks for a
+        passphrase; the store, or None."""
+        while not self.done and not self._asking:
+            loop = QEventLoop()
+            for signal in (self.opened, self.failed, self.needs_secret):
+                signal.connect(loop.quit)
+            loop.exec()
+        return self.store
+
+    def close(self) -> None:
+        """At exit: close the database once it is open. An opening still waiting for a
+        passphrase is cancelled — a worker waiting on it would otherwise hang the exit."""
+        store = self.wait_on_ui_thread()
+        if not self.done:
+            self.cancel(QApplication.translate("DatabaseOpening", "Basis data tidak dibuka."))
+        if store is not None:
+            store.close()
+
+    def _opened(self, store: Storage) -> None:
+        # The process's modules are all loaded now: freeze them out of every later GC pass.
+        collect_garbage_on_ui_thread()
+        self._settle(store, None)
+        self.opened.emit()
+
+    def _failed(self, exc: ServiceError) -> None:
+        if isinstance(exc, _NeedsSecret) or (isinstance(exc, KeyRefused) and self._typed):
+            self._asking = True
+            # Asked again after a mistyped passphrase, with the reason.
+            self.needs_secret.emit("" if isinstance(exc, _NeedsSecret) else exc.message)
+            return
+        self._settle(None, exc.message)
+        self.failed.emit(exc.message)
+
+    def _settle(self, store: Storage | None, error: str | None) -> None:
+        if not self.done:
+            self.store, self.error = store, error
+            self._settled.set()
