@@ -53,8 +53,8 @@ import time; t0 = time.perf_counter()
 import gc, os, sys
 from pathlib import Path
 gc.disable()
-from PySide6.QtWidgets import QApplication
-app = QApplication(sys.argv[:1])
+from lapor_desktop.gui.application import make_application
+app = make_application()
 from lapor_desktop.gui.sign_in import SignInDialog
 from lapor_desktop.gui.startup import DatabaseOpening
 from lapor_desktop.services.context import Ctx

@@ -38,10 +38,9 @@ def first_run(data_dir: Path) -> Storage | None:
     return None if result is None else result.store
 
 
-def run_gui(data_dir: Path) -> int:
-    # Python's automatic GC stays off while the GUI runs (gui/ops.py). Off from here on, it
-    # also skips the ~90 young collections over what the imports create (~30 ms a start).
-    gc.disable()
+def make_application() -> QApplication:
+    """The QApplication with the names settings are kept under, Indonesian formats and
+    the translation of the system's language (if there is one)."""
     from PySide6.QtCore import QLocale
     from PySide6.QtWidgets import QApplication
 
@@ -51,6 +50,14 @@ def run_gui(data_dir: Path) -> int:
     app.setOrganizationName("Pemkab Kampar")
     QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
     _install_translator(app)
+    return app
+
+
+def run_gui(data_dir: Path) -> int:
+    # Python's automatic GC stays off while the GUI runs (gui/ops.py). Off from here on, it
+    # also skips the ~90 young collections over what the imports create (~30 ms a start).
+    gc.disable()
+    app = make_application()
     # Only what the sign-in dialog needs: the database, the services behind it and the main
     # window's modules load on a worker while a person signs in (gui/startup.py).
     from lapor_desktop import paths

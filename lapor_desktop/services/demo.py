@@ -30,9 +30,10 @@ mix with real casework.
 
 Speed: one transaction of multi-row INSERT statements, written by a second thread while
 the next batch is generated (with each batch's full-text entries: the FTS triggers are off
-for the load); a big load runs with a rollback journal instead of WAL (each page written
-once) and builds the history's secondary indexes afterwards (DESIGN.md §6). Measured
-figures: README, Performance.
+for the load) — from `PROCESS_THRESHOLD` cases generated in a spawned second process
+instead, so that Python and SQLite use two cores; a big load runs with a rollback journal
+instead of WAL (each page written once) and builds the history's secondary indexes
+afterwards (DESIGN.md §6). Measured figures: README, Performance.
 """
 
 from __future__ import annotations
