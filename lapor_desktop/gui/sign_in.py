@@ -67,6 +67,14 @@ class SignInDialog(QDialog):
             opening.opened.connect(self.status_label.hide)
             opening.needs_secret.connect(self._ask_secret)
             opening.failed.connect(self._opening_failed)
+            self.finished.connect(self._detach)
+
+    def _detach(self) -> None:
+        # Closed: what the opening reports later (e.g. at exit) is no longer this dialog's.
+        assert self.opening is not None
+        self.opening.opened.disconnect(self.status_label.hide)
+        self.opening.needs_secret.disconnect(self._ask_secret)
+        self.opening.failed.disconnect(self._opening_failed)
 
     def submit(self) -> None:
         self.errors.clear()

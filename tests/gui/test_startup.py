@@ -104,6 +104,24 @@ def test_cancelled_passphrase_ends_the_start(
     assert application.run_gui(data_dir) == 1
 
 
+def test_a_closed_sign_in_dialog_asks_nothing_at_exit(
+    qtbot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _passphrase_database(data_dir)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        PassphraseDialog, "ask", classmethod(lambda cls, n, p=None, m="": asked.append(m))
+    )
+    opening = DatabaseOpening(data_dir)
+    dlg = SignInDialog(Ctx(data_dir=data_dir), opening=opening)
+    qtbot.addWidget(dlg)
+    dlg.reject()  # the person closed the dialog before the keyring answered
+    opening.start()
+    assert opening.wait_on_ui_thread() is None  # it wants a passphrase …
+    opening.close()  # … which nobody is asked for at exit
+    assert asked == [] and opening.error == "Basis data tidak dibuka."
+
+
 def test_a_failed_opening_is_said_and_ends_the_start(
     qtbot, data_dir: Path, recorded_messages: Recorded
 ) -> None:
