@@ -59,10 +59,12 @@ class SignInDialog(QDialog):
         self.sign_in_button = self.buttons.addButton(
             self.tr("Masuk"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.sign_in_button.setDefault(True)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
+        # Enter signs in. Only once the button is inside this dialog: set before, the dialog
+        # never learns of it and makes "Batal" (its first button) the default.
+        self.sign_in_button.setDefault(True)
         if opening is not None and not opening.done:
             opening.opened.connect(self.status_label.hide)
             opening.needs_secret.connect(self._ask_secret)

@@ -135,6 +135,22 @@ def test_sign_in_and_lock_out(qtbot, world: World) -> None:
     assert dlg.session is not None and dlg.session.username == "loket"
 
 
+def test_sign_in_by_keyboard_alone(qtbot, world: World) -> None:
+    from PySide6.QtCore import Qt
+
+    dlg = SignInDialog(world.base)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitUntil(lambda: dlg.focusWidget() is dlg.username_edit)  # the name comes first
+    qtbot.keyClicks(dlg.username_edit, "loket")
+    qtbot.keyClick(dlg.username_edit, Qt.Key.Key_Tab)
+    assert dlg.focusWidget() is dlg.password_edit
+    qtbot.keyClicks(dlg.password_edit, PASSWORD)
+    with qtbot.waitSignal(dlg.accepted, timeout=5000):
+        qtbot.keyClick(dlg.password_edit, Qt.Key.Key_Return)  # Enter signs in, never cancels
+    assert dlg.session is not None and dlg.session.username == "loket"
+
+
 def test_change_password_keeps_input_on_error(qtbot, world: World) -> None:
     dlg = ChangePasswordDialog(world.as_("loket"), forced=True)
     qtbot.addWidget(dlg)
