@@ -68,6 +68,7 @@ dialog.grab()
 t_first = time.perf_counter() - t0
 store = opening.wait_on_ui_thread()
 t_ready = time.perf_counter() - t0
+assert store is not None, opening.error or "the bench keyring gave no key"
 dialog.hide()
 from lapor_desktop.services import users
 t1 = time.perf_counter()
@@ -79,6 +80,7 @@ w = MainWindow(base.as_user(session), store)
 page = w.show_page("laporan")
 w.show(); app.processEvents()
 while page.model.rowCount() == 0:  # usable = the first page of cases on screen
+    assert time.perf_counter() - t1 < 30, "no first page"
     app.processEvents()
     time.sleep(0.001)
 app.processEvents()
