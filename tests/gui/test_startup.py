@@ -157,3 +157,14 @@ def test_run_gui_shows_sign_in_before_the_services_load(
     monkeypatch.setattr(SignInDialog, "ask", classmethod(ask))
     assert application.run_gui(world.data_dir) == 0
     assert seen == [True]  # asked while the database was still being opened
+
+
+def test_the_passphrase_dialog_says_why_it_asks_again(qtbot) -> None:
+    why = "Basis data tidak dapat dibuka: kunci salah atau berkas rusak."
+    dlg = PassphraseDialog(False, None, why)
+    qtbot.addWidget(dlg)
+    assert dlg.errors.text("") == why
+    dlg.secret_edit.setText("frasa-berikutnya")
+    with qtbot.waitSignal(dlg.accepted):
+        dlg._accept()  # the reason goes once the person tries again
+    assert dlg.errors.text("") == ""
