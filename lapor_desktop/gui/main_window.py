@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from lapor_desktop.domain.sla import ClockState
 from lapor_desktop.domain.workflow import Role, Status
 from lapor_desktop.gui import ops
-from lapor_desktop.gui.navigation import items_for
+from lapor_desktop.gui.navigation import items_for, start_page
 from lapor_desktop.services import cases, storage
 from lapor_desktop.services.context import Ctx, Session
 
@@ -84,8 +84,9 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_actions()
         self._restore_geometry()
-        if self.nav_items:
-            self.nav_list.setCurrentRow(0)
+        start = start_page(self.session.role)
+        if start is not None:
+            self.nav_list.setCurrentRow(self.nav_keys().index(start))
         self.refresh_badges()
 
     # ------------------------------------------------------------ chrome

@@ -63,5 +63,21 @@ _LABELS = {
 }
 
 
+# The page a role starts on, when not the first of its list: the front desk works at the
+# counter, so its window opens on the intake form.
+_START_PAGE = {_R.FRONT_DESK: "loket"}
+
+
 def items_for(role: Role) -> list[NavItem]:
     return [item for item in NAV_ITEMS if role in item.roles]
+
+
+def start_page(role: Role) -> str | None:
+    items = items_for(role)
+    return _START_PAGE.get(role, items[0].key if items else None)
+
+
+def watches_deadlines(role: Role) -> bool:
+    """Deadline reminders go to the roles that have the "Jatuh tempo" page to act on them
+    (not the front desk, whose work ends at intake)."""
+    return role in _DEADLINE_ROLES

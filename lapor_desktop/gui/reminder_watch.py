@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QStyle, QSystemTrayIcon, QWidget
 
-from lapor_desktop.domain.workflow import CASEWORK_ROLES, Role
+from lapor_desktop.domain.workflow import Role
+from lapor_desktop.gui.navigation import watches_deadlines
 from lapor_desktop.gui.ops import run_op
 from lapor_desktop.services import automation, reminders
 from lapor_desktop.services.context import Ctx
@@ -32,7 +33,7 @@ def check(ctx: Ctx) -> CheckResult:
     if s.role is Role.ADMIN_KABUPATEN:
         auto = automation.apply_automatic(ctx)
         out.closed, out.escalated = auto.closed, auto.escalated
-    if s.role in CASEWORK_ROLES or s.role is Role.AUDITOR:
+    if watches_deadlines(s.role):
         out.reminders = reminders.pending_reminders(ctx)
     return out
 

@@ -90,3 +90,14 @@ def test_pages_are_built_when_the_window_shows_them(qtbot, world: World) -> None
     assert list(first.pages) == ["beranda"]
     assert first.stack.currentWidget() is first.pages["beranda"]
     assert first.pages["beranda"].data is not None  # type: ignore[attr-defined]
+
+
+def test_front_desk_starts_at_the_counter(qtbot, world: World) -> None:
+    from lapor_desktop.gui.intake_page import IntakePage
+
+    w = MainWindow(world.as_("loket"), world.store)
+    qtbot.addWidget(w)
+    w.show()
+    wait_ops(qtbot)
+    assert list(w.pages) == ["loket"] and isinstance(w.stack.currentWidget(), IntakePage)
+    assert w.nav_keys()[w.nav_list.currentRow()] == "loket"

@@ -48,6 +48,21 @@ def test_reminders_fire_once_per_case_and_stage(qtbot, world: World) -> None:
     watch.stop()
 
 
+def test_front_desk_gets_no_deadline_reminders(qtbot, world: World) -> None:
+    # Its work ends at intake and it has no "Jatuh tempo" page to act on them.
+    world.new_case(title="Satu")
+    world.clock.advance(days=7)  # verification due today for the regency admin
+    watch, batches = watch_for(qtbot, world, "loket")
+    watch.start()
+    wait_ops(qtbot)
+    admin, admin_batches = watch_for(qtbot, world, "admin")
+    admin.start()
+    wait_ops(qtbot)
+    assert batches == [] and len(admin_batches) == 1
+    watch.stop()
+    admin.stop()
+
+
 def test_timer_runs_automation_for_regency_admin(qtbot, world: World) -> None:
     t = world.new_case()
     admin, pupr = world.as_("admin"), world.as_("pupr")
