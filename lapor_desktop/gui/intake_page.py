@@ -9,7 +9,7 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -79,7 +79,7 @@ class IntakePage(QWidget):
         self.last_ticket: str | None = None
         self.attachments: list[Path] = []
         outer = QVBoxLayout(self)
-        scroll = QScrollArea()
+        scroll = self.form_scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         outer.addWidget(scroll)
         body = QWidget()
@@ -413,10 +413,18 @@ class IntakePage(QWidget):
             self.receipt_button.default_name = f"tanda-terima-{result.ticket}.pdf"
             self.receipt_button.setEnabled(True)
         self.new_button.setFocus()
+        # The ticket number is what the counter reads out: on screen even when the form is
+        # taller than the window (after the label's new text has been laid out).
+        QTimer.singleShot(0, lambda: self.form_scroll.ensureWidgetVisible(self.result_label))
         self.saved.emit(result.ticket)
 
     def _receipt_done(self, text: str) -> None:
         self.receipt_status.setText(text)
+
+    @property
+    def first_field(self) -> QWidget:
+        """Where typing starts (the main window focuses it when it opens on this page)."""
+        return self.nik_edit
 
     def new_complaint(self) -> None:
         """Ctrl+N: an empty form for the next reporter in the queue."""

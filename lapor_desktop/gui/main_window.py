@@ -198,7 +198,11 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         row = self.nav_list.currentRow()
         if row >= 0:
-            self.stack.setCurrentWidget(self._page(self.nav_items[row].key))
+            page = self._page(self.nav_items[row].key)
+            self.stack.setCurrentWidget(page)
+            # A page that is a form (the counter's intake) takes the keyboard at once.
+            if (first_field := getattr(page, "first_field", None)) is not None:
+                first_field.setFocus()
         super().showEvent(event)
 
     def _build_page(self, key: str) -> QWidget:

@@ -69,6 +69,24 @@ def test_registered_reporter_filled_in_and_saved_by_keyboard(
     assert QApplication.focusWidget() is page.nik_edit
 
 
+def test_ticket_number_is_on_screen_after_saving_in_a_small_window(qtbot, page: IntakePage) -> None:
+    from PySide6.QtCore import QPoint
+
+    page.resize(900, 420)  # the form is taller than this: it scrolls
+    qtbot.keyClicks(page.nik_edit, NIK)
+    qtbot.keyClicks(page.title_edit, "Sampah menumpuk di pasar")
+    qtbot.keyClicks(page.body_edit, "Sudah tiga hari tidak diangkut.")
+    with qtbot.waitSignal(page.saved):
+        qtbot.keyClick(page.title_edit, Qt.Key.Key_Return)
+    viewport = page.form_scroll.viewport()
+
+    def label_on_screen() -> bool:
+        top = page.result_label.mapTo(viewport, QPoint(0, 0)).y()
+        return top >= 0 and top + page.result_label.height() <= viewport.height()
+
+    qtbot.waitUntil(label_on_screen)
+
+
 def test_unknown_reporter_registered_inline(qtbot, page: IntakePage, world: World) -> None:
     qtbot.keyClicks(page.nik_edit, NEW_NIK)
     assert "belum terdaftar" in page.nik_status.text()

@@ -99,5 +99,7 @@ def test_front_desk_starts_at_the_counter(qtbot, world: World) -> None:
     qtbot.addWidget(w)
     w.show()
     wait_ops(qtbot)
-    assert list(w.pages) == ["loket"] and isinstance(w.stack.currentWidget(), IntakePage)
+    page = w.stack.currentWidget()
+    assert list(w.pages) == ["loket"] and isinstance(page, IntakePage)
     assert w.nav_keys()[w.nav_list.currentRow()] == "loket"
+    qtbot.waitUntil(lambda: w.focusWidget() is page.nik_edit)  # typing starts at the NIK
