@@ -200,9 +200,10 @@ class MainWindow(QMainWindow):
         if row >= 0:
             page = self._page(self.nav_items[row].key)
             self.stack.setCurrentWidget(page)
-            # A page that is a form (the counter's intake) takes the keyboard at once.
-            if (first_field := getattr(page, "first_field", None)) is not None:
-                first_field.setFocus()
+            # A page that is a form (the counter's intake) takes the keyboard at once; on any
+            # other the arrow keys move through the menu.
+            first_field = getattr(page, "first_field", None)
+            (first_field or self.nav_list).setFocus()
         super().showEvent(event)
 
     def _build_page(self, key: str) -> QWidget:

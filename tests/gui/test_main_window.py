@@ -92,6 +92,21 @@ def test_pages_are_built_when_the_window_shows_them(qtbot, world: World) -> None
     assert first.pages["beranda"].data is not None  # type: ignore[attr-defined]
 
 
+def test_keyboard_starts_in_the_menu(qtbot, world: World) -> None:
+    from PySide6.QtCore import Qt
+
+    w = MainWindow(world.as_("admin"), world.store)
+    qtbot.addWidget(w)
+    w.show()
+    # Given at once, not left to the window manager's activation (none under a bare X
+    # server, where the keyboard otherwise went nowhere).
+    assert w.focusWidget() is w.nav_list
+    qtbot.keyClick(w.nav_list, Qt.Key.Key_Down)  # Beranda -> Loket pengaduan
+    wait_ops(qtbot)
+    assert w.nav_keys()[w.nav_list.currentRow()] == "loket"
+    assert w.stack.currentWidget() is w.pages["loket"]
+
+
 def test_front_desk_starts_at_the_counter(qtbot, world: World) -> None:
     from lapor_desktop.gui.intake_page import IntakePage
 
@@ -102,4 +117,4 @@ def test_front_desk_starts_at_the_counter(qtbot, world: World) -> None:
     page = w.stack.currentWidget()
     assert list(w.pages) == ["loket"] and isinstance(page, IntakePage)
     assert w.nav_keys()[w.nav_list.currentRow()] == "loket"
-    qtbot.waitUntil(lambda: w.focusWidget() is page.nik_edit)  # typing starts at the NIK
+    assert w.focusWidget() is page.nik_edit  # typing starts at the NIK
