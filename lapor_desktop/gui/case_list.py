@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -189,6 +189,12 @@ class CaseListPage(QWidget):
         self._debounce.setInterval(SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.apply_filter)
         self.search_edit.textChanged.connect(self._debounce.start)
+        # From the search box straight to the results: Enter searches now, Enter or Down
+        # moves to the list (where Enter opens the case) — no tabbing through the filters.
+        self.search_edit.returnPressed.connect(self._search_now)
+        to_results = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search_edit)
+        to_results.setContext(Qt.ShortcutContext.WidgetShortcut)
+        to_results.activated.connect(self._focus_results)
         for box in (
             self.status_combo,
             self.opd_combo,
@@ -248,6 +254,16 @@ class CaseListPage(QWidget):
         generation, ctx = self._count_generation, self.ctx
         self.count_label.setText(self.tr("menghitung…"))
         run_op(self, lambda: cases.count_cases(ctx, f), lambda n: self._show_count(generation, n))
+
+    def _search_now(self) -> None:
+        if self._debounce.isActive():
+            self.apply_filter()
+        self._focus_results()
+
+    def _focus_results(self) -> None:
+        self.table.setFocus()
+        if not self.table.currentIndex().isValid() and self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(0, 0))
 
     def _show_count(self, generation: int, total: int) -> None:
         if generation == self._count_generation:

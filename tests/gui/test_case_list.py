@@ -48,6 +48,22 @@ def test_search_is_debounced(qtbot, page: CaseListPage, titles) -> None:
     assert page.count_label.text() == "1 laporan"
 
 
+def test_from_search_to_the_case_by_keyboard(qtbot, page: CaseListPage, titles) -> None:
+    page.show()
+    opened: list[str] = []
+    page.open_case.connect(opened.append)
+    page.search_edit.setFocus()
+    qtbot.keyClicks(page.search_edit, "puskesmas")
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Return)  # search now, go to the results
+    assert titles(page) == ["Puskesmas tutup"]
+    assert page.focusWidget() is page.table
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert opened == [page.model.case_row(0).ticket]  # type: ignore[union-attr]
+    page.search_edit.setFocus()
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Down)  # Down goes there too
+    assert page.focusWidget() is page.table
+
+
 def test_filters_and_reset(qtbot, page: CaseListPage, world: World, titles) -> None:
     t = (page.model.ticket_at(0) or "") if titles(page) else ""
     casework.verify(world.as_("admin"), t, category="KESEHATAN")
