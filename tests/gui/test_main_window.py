@@ -107,6 +107,19 @@ def test_keyboard_starts_in_the_menu(qtbot, world: World) -> None:
     assert w.stack.currentWidget() is w.pages["loket"]
 
 
+def test_ctrl_f_goes_to_the_search_box_of_the_list(qtbot, world: World) -> None:
+    from PySide6.QtCore import Qt
+
+    w = MainWindow(world.as_("admin"), world.store)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitActive(w)
+    page = w.show_page("verifikasi")
+    wait_ops(qtbot)
+    qtbot.keyClick(w.nav_list, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert w.focusWidget() is page.search_edit  # type: ignore[attr-defined]
+
+
 def test_front_desk_starts_at_the_counter(qtbot, world: World) -> None:
     from lapor_desktop.gui.intake_page import IntakePage
 
