@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self.case_page: QWidget | None = None
         self._previous_key = ""
+        self._keyboard_placed = False
         self.badges: dict[str, int] = {}
 
         central = QWidget()
@@ -200,10 +201,13 @@ class MainWindow(QMainWindow):
         if row >= 0:
             page = self._page(self.nav_items[row].key)
             self.stack.setCurrentWidget(page)
-            # A page that is a form (the counter's intake) takes the keyboard at once; on any
-            # other the arrow keys move through the menu.
-            first_field = getattr(page, "first_field", None)
-            (first_field or self.nav_list).setFocus()
+            if not self._keyboard_placed:
+                # On the first show, a page that is a form (the counter's intake) takes the
+                # keyboard at once; on any other the arrow keys move through the menu. Later
+                # shows (restored from the tray, say) leave the focus where the person left it.
+                self._keyboard_placed = True
+                first_field = getattr(page, "first_field", None)
+                (first_field or self.nav_list).setFocus()
         super().showEvent(event)
 
     def _build_page(self, key: str) -> QWidget:

@@ -105,6 +105,11 @@ def test_keyboard_starts_in_the_menu(qtbot, world: World) -> None:
     wait_ops(qtbot)
     assert w.nav_keys()[w.nav_list.currentRow()] == "loket"
     assert w.stack.currentWidget() is w.pages["loket"]
+    title = w.pages["loket"].title_edit  # type: ignore[attr-defined]
+    title.setFocus()
+    w.hide()
+    w.show()  # restored (from the tray, say): the keyboard stays where it was
+    assert w.focusWidget() is title
 
 
 def test_ctrl_f_goes_to_the_search_box_of_the_list(qtbot, world: World) -> None:
