@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -104,6 +105,19 @@ def ops_finished(qtbot) -> Iterator[None]:
 
 def wait_ops(qtbot) -> None:
     qtbot.waitUntil(ops.idle, timeout=10_000)
+
+
+def open_main_window(qtbot, world: World, username: str, page_key: str) -> tuple[Any, Any]:
+    """`username`'s main window, shown and active, on `page_key` with its queries delivered."""
+    from lapor_desktop.gui.main_window import MainWindow
+
+    w = MainWindow(world.as_(username), world.store)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitActive(w)
+    page = w.show_page(page_key)
+    wait_ops(qtbot)
+    return w, page
 
 
 @pytest.fixture

@@ -10,9 +10,8 @@ from PySide6.QtWidgets import QDialog
 from lapor_desktop.domain.workflow import Action
 from lapor_desktop.gui.action_dialog import ActionDialog
 from lapor_desktop.gui.case_view import CaseViewPage
-from lapor_desktop.gui.main_window import MainWindow
 from lapor_desktop.services import casework
-from tests.gui.conftest import World, wait_ops
+from tests.gui.conftest import World, open_main_window, wait_ops
 
 pytestmark = pytest.mark.gui
 
@@ -233,14 +232,9 @@ def test_open_case_from_list_with_enter(qtbot, world: World) -> None:
     from PySide6.QtCore import Qt
 
     t = world.new_case()
-    w = MainWindow(world.as_("admin"), world.store)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    page = w.show_page("laporan")
-    wait_ops(qtbot)
-    page.table.setFocus()  # type: ignore[attr-defined]
-    qtbot.keyClick(page.table, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    w, page = open_main_window(qtbot, world, "admin", "laporan")
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert isinstance(w.case_page, CaseViewPage) and w.case_page.ticket == t
     assert w.stack.currentWidget() is w.case_page
     w.case_page.back_button.click()

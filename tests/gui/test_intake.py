@@ -8,9 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from lapor_desktop.gui.intake_page import IntakePage
-from lapor_desktop.gui.main_window import MainWindow
 from lapor_desktop.services import cases, reporters
-from tests.gui.conftest import NIK, World, wait_ops
+from tests.gui.conftest import NIK, World, open_main_window, wait_ops
 
 pytestmark = pytest.mark.gui
 
@@ -122,11 +121,7 @@ def test_failed_save_keeps_everything_typed(qtbot, page: IntakePage, world: Worl
 
 
 def test_ctrl_n_in_main_window(qtbot, world: World) -> None:
-    w = MainWindow(world.as_("loket"), world.store)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    page = w.show_page("loket")
+    w, page = open_main_window(qtbot, world, "loket", "loket")
     assert isinstance(page, IntakePage)
     page.title_edit.setText("sisa ketikan")
     w.new_intake_action.trigger()

@@ -6,7 +6,7 @@ import pytest
 
 from lapor_desktop.gui.main_window import MainWindow
 from lapor_desktop.services import casework
-from tests.gui.conftest import World, wait_ops
+from tests.gui.conftest import World, open_main_window, wait_ops
 
 pytestmark = pytest.mark.gui
 
@@ -115,14 +115,9 @@ def test_keyboard_starts_in_the_menu(qtbot, world: World) -> None:
 def test_ctrl_f_goes_to_the_search_box_of_the_list(qtbot, world: World) -> None:
     from PySide6.QtCore import Qt
 
-    w = MainWindow(world.as_("admin"), world.store)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitActive(w)
-    page = w.show_page("verifikasi")
-    wait_ops(qtbot)
+    w, page = open_main_window(qtbot, world, "admin", "verifikasi")
     qtbot.keyClick(w.nav_list, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert w.focusWidget() is page.search_edit  # type: ignore[attr-defined]
+    assert w.focusWidget() is page.search_edit
 
 
 def test_front_desk_starts_at_the_counter(qtbot, world: World) -> None:
