@@ -37,3 +37,19 @@ class SchemaTooNew(ServiceError):
 
 class KeyRefused(ServiceError):
     """The key (from the keyring or typed) does not open the database file."""
+
+
+class DatabaseUnavailable(ServiceError):
+    """The database file could not be used; the subclass says why (each its own message)."""
+
+
+class DatabaseBusy(DatabaseUnavailable):
+    """Another process held SQLite's write lock longer than the busy timeout (30 s)."""
+
+
+class DatabaseDamaged(DatabaseUnavailable):
+    """The file opens with the key but SQLite finds it malformed (integrity failure)."""
+
+
+class NotADatabase(DatabaseUnavailable):
+    """The file is not a LAPOR Desktop database at all (or not one this key can read)."""
