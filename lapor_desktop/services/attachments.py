@@ -12,6 +12,7 @@ file that grows while it is read is refused too.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
 import os
@@ -122,6 +123,14 @@ def _too_big(size: int | None) -> str:
     return f"terlalu besar ({size / 1e6:.1f} MB; maksimal {limit} MB)"
 
 
+def _unreadable(exc: OSError) -> str:
+    if exc.errno == errno.ENOENT:
+        return "berkas tidak ditemukan"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "tidak ada izin untuk membaca berkas ini"
+    return f"berkas tidak dapat dibaca ({exc.strerror or exc})"
+
+
 def check_file(path: Path) -> CheckedFile | RefusedFile:
     """Read and check one file the person chose; nothing is written anywhere."""
     suffix = path.suffix
@@ -130,7 +139,7 @@ def check_file(path: Path) -> CheckedFile | RefusedFile:
     try:
         before = os.stat(path)
     except OSError as exc:
-        return RefusedFile(name, f"berkas tidak dapat dibaca ({exc.strerror or exc})")
+        return RefusedFile(name, _unreadable(exc))
     kind = _refuse_kind(before.st_mode)
     if kind is not None:
         return RefusedFile(name, kind)  # never opened: a FIFO would block, a device act
@@ -144,7 +153,7 @@ def check_file(path: Path) -> CheckedFile | RefusedFile:
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        return RefusedFile(name, f"berkas tidak dapat dibaca ({exc.strerror or exc})")
+        return RefusedFile(name, _unreadable(exc))
     try:
         now = os.fstat(fd)
         # Swapped for something else between the stat and the open?
@@ -165,7 +174,7 @@ def check_file(path: Path) -> CheckedFile | RefusedFile:
             digest.update(chunk)
             total += len(chunk)
     except OSError as exc:
-        return RefusedFile(name, f"berkas tidak dapat dibaca ({exc.strerror or exc})")
+        return RefusedFile(name, _unreadable(exc))
     finally:
         os.close(fd)
     if total > MAX_BYTES:

@@ -131,6 +131,17 @@ def test_fifo_folder_and_device_refused_without_opening(world: World, tmp_path: 
     assert "bukan berkas biasa" in reasons["null"] and "bukan berkas biasa" in reasons["zero"]
 
 
+def test_missing_and_unreadable_files_say_why(world: World, tmp_path: Path) -> None:
+    locked = scan(tmp_path, "terkunci.png")
+    locked.chmod(0)
+    sources = [tmp_path / "tidak-ada.png", locked]
+    r = intake.log_complaint(world.as_("loket"), complaint(sources))
+    reasons = {f.filename: f.reason for f in r.refused_files}
+    assert reasons["tidak-ada.png"] == "berkas tidak ditemukan"
+    if os.geteuid() != 0:  # root reads anything
+        assert reasons["terkunci.png"] == "tidak ada izin untuk membaca berkas ini"
+
+
 def test_file_over_the_limit_refused(world: World, tmp_path: Path) -> None:
     big = tmp_path / "besar.pdf"
     with big.open("wb") as fh:
