@@ -400,7 +400,13 @@ def case_json(d: Any) -> dict[str, Any]:
             for r in d.actions
         ],
         "attachments": [
-            {"filename": x.filename, "mime": x.mime, "size": x.size, "sha256": x.sha256}
+            {
+                "filename": x.filename,
+                "mime": x.mime,
+                "size": x.size,
+                "sha256": x.sha256,
+                "available": x.available,
+            }
             for x in d.attachments
         ],
         "allowed_actions": [x.value for x in d.allowed_actions],
@@ -470,7 +476,13 @@ def _print_case(d: Any) -> None:
             say(f"      {_one_line(act.note, 100)}")
     if d.attachments:
         say("")
-        say("Lampiran: " + ", ".join(x.filename for x in d.attachments))
+        say(
+            "Lampiran: "
+            + ", ".join(
+                f"{i}. {x.filename}" + ("" if x.available else " (isi hilang)")
+                for i, x in enumerate(d.attachments, 1)
+            )
+        )
     if d.allowed_actions:
         say("")
         say("Tindakan yang dapat Anda lakukan: " + ", ".join(x.label for x in d.allowed_actions))
@@ -484,6 +496,32 @@ def case_show(args: argparse.Namespace, a: Acting) -> int:
         emit_json(case_json(d))
     else:
         _print_case(d)
+    return EXIT_OK
+
+
+def case_attachment(args: argparse.Namespace, a: Acting) -> int:
+    """Write a plain copy of one attachment (sealed in the database) to --out."""
+    from pathlib import Path
+
+    from lapor_desktop.services import attachments, cases
+
+    d = cases.get_case(a.ctx, args.ticket)
+    if not 1 <= args.number <= len(d.attachments):
+        raise CliError(
+            f"Laporan {d.ticket} tidak memiliki lampiran nomor {args.number} "
+            f"(jumlah lampiran: {len(d.attachments)})."
+        )
+    view = d.attachments[args.number - 1]
+    out = Path(args.out)
+    if out.is_dir():
+        out = out / attachments.safe_name(view.filename)
+    if out.exists() and not args.force:
+        raise CliError(f"{out} sudah ada; tidak ditimpa (pakai --force untuk menimpa).")
+    attachments.save_copy(a.ctx, d.ticket, view.id, out)
+    if args.json:
+        emit_json({"ticket": d.ticket, "filename": view.filename, "out": str(out)})
+    else:
+        say(f"Lampiran {args.number} ({view.size} bita) disimpan ke {out}")
     return EXIT_OK
 
 
@@ -943,6 +981,17 @@ def add_commands(sub: Any) -> None:
         gs, "show", "case show", case_show, "tampilkan laporan lengkap dengan riwayat dan tenggat"
     )
     s.add_argument("ticket", metavar="TIKET")
+    s = leaf(
+        gs,
+        "attachment",
+        "case attachment",
+        case_attachment,
+        "simpan salinan satu lampiran (nomor urut seperti di 'case show') ke berkas",
+    )
+    s.add_argument("ticket", metavar="TIKET")
+    s.add_argument("number", type=int, metavar="NOMOR", help="nomor lampiran, mulai dari 1")
+    s.add_argument("--out", required=True, metavar="BERKAS", help="berkas atau folder tujuan")
+    s.add_argument("--force", action="store_true", help="timpa berkas yang sudah ada")
     for verb, (help_text, _used) in ACTION_VERBS.items():
         s = leaf(gs, verb, f"case {verb}", case_action(verb), help_text)
         s.add_argument("ticket", metavar="TIKET")

@@ -30,7 +30,13 @@ def db_path(data_dir: Path) -> Path:
 
 
 def attachments_dir(data_dir: Path) -> Path:
+    """Where attachments lay in plain text before schema v7 (now only read by its upgrade)."""
     return data_dir / "lampiran"
+
+
+def open_copies_dir(data_dir: Path) -> Path:
+    """Private plain copies of attachments opened in the system viewer (removed afterwards)."""
+    return data_dir / "sementara"
 
 
 def backups_dir(data_dir: Path) -> Path:

@@ -93,4 +93,9 @@ def migrate(db: Database, db_file: Path | None = None, backup_dir: Path | None =
                 (script.VERSION, datetime.now().replace(microsecond=0).isoformat(" ")),
             )
         applied.append(script.VERSION)
+        # Work outside the database that may only follow a committed step (v7: deleting
+        # the plain attachment files once their bytes are sealed in the database).
+        finish = getattr(script, "after_commit", None)
+        if finish is not None:
+            finish(db)
     return applied

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from peewee import (
     AutoField,
+    BlobField,
     BooleanField,
     CharField,
     DatabaseProxy,
@@ -220,6 +221,16 @@ class Attachment(SyncedModel):
     added_at = DateTimeField(default=_now)
 
 
+class AttachmentContent(BaseModel):
+    """The bytes of attachments, inside the encrypted database (schema v7): sealed by
+    SQLCipher with the database key, written in the intake's own transaction, carried by
+    every backup. Keyed by SHA-256, so a file attached twice is stored once. An attachment
+    row whose content is absent lost its file before the v7 upgrade (see m0007)."""
+
+    sha256 = CharField(max_length=64, primary_key=True)
+    content = BlobField()
+
+
 class Letter(SyncedModel):
     """Letters register: one gapless number sequence per office and year."""
 
@@ -290,6 +301,7 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Complaint,
     CaseAction,
     Attachment,
+    AttachmentContent,
     Letter,
     AuditLog,
     ReminderSent,

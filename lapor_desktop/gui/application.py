@@ -83,6 +83,10 @@ def run_gui(data_dir: Path) -> int:
             store = opening.wait_on_ui_thread()
             if store is None:
                 return 1
+            from lapor_desktop.services import attachments
+
+            # Attachment copies opened in a viewer by a run that died, or before sign-out.
+            attachments.remove_open_copies(data_dir)
             from lapor_desktop.gui.main_window import MainWindow
             from lapor_desktop.gui.reminder_watch import ReminderWatch
 
@@ -102,6 +106,7 @@ def run_gui(data_dir: Path) -> int:
             watch.start()
             code = app.exec()
             watch.stop()
+            attachments.remove_open_copies(data_dir)
             if not signed_out:
                 break
     finally:

@@ -4,13 +4,14 @@ documents the user may print (services.documents) and "Tambah lampiran"."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from types import ModuleType
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -36,7 +37,7 @@ from lapor_desktop.gui import doc_output, fmt, messages
 from lapor_desktop.gui.action_dialog import ActionDialog
 from lapor_desktop.gui.doc_output import DocumentButton
 from lapor_desktop.gui.ops import run_op
-from lapor_desktop.services import cases, intake, reporters
+from lapor_desktop.services import attachments, cases, intake, reporters
 from lapor_desktop.services.casework import KLASIFIKASI_LABELS
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.documents_common import may_print
@@ -45,7 +46,8 @@ from lapor_desktop.services.intake import CHANNEL_LABELS, IntakeResult
 from lapor_desktop.services.scope import NIK_REVEAL_ROLES
 from lapor_desktop.services.signing_settings import Document
 
-PATH_ROLE = int(Qt.ItemDataRole.UserRole)
+ATTACHMENT_ROLE = int(Qt.ItemDataRole.UserRole)  # the attachment's id (str)
+FILENAME_ROLE = ATTACHMENT_ROLE + 1
 # Who may attach files to a case they can read (as intake.add_attachments checks).
 ATTACH_ROLES = frozenset({Role.FRONT_DESK, Role.ADMIN_KABUPATEN, Role.OPD_ADMIN, Role.OPD_HEAD})
 _DISPOSED = frozenset({Action.DISPOSE.value, Action.REDISPOSE.value})
@@ -117,6 +119,9 @@ class CaseViewPage(QWidget):
         self.ticket = ticket
         self.detail: cases.CaseDetail | None = None
         self.action_buttons: dict[Action, QPushButton] = {}
+        # Private plain copies of attachments handed to the system viewer; removed when
+        # this page goes (MainWindow.open_case) and, for any left, at sign-out and start.
+        self.open_copies: list[Path] = []
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
         self.back_button = QPushButton(self.tr("← Kembali"))
@@ -169,9 +174,15 @@ class CaseViewPage(QWidget):
         self.attachments_list = QListWidget()
         self.attachments_list.setMaximumHeight(90)
         self.attachments_list.setAccessibleName(self.tr("Lampiran"))
-        self.attachments_list.itemActivated.connect(self._open_attachment)
+        self.attachments_list.itemActivated.connect(self.open_attachment)
         att_row = QHBoxLayout(att)
         att_row.addWidget(self.attachments_list, 1)
+        self.save_attachment_button = QPushButton(self.tr("Simpan…"))
+        self.save_attachment_button.setToolTip(
+            self.tr("Simpan salinan lampiran yang dipilih ke folder pilihan Anda.")
+        )
+        self.save_attachment_button.clicked.connect(self.save_attachment)
+        att_row.addWidget(self.save_attachment_button, 0, Qt.AlignmentFlag.AlignTop)
         self.add_attachment_button: QPushButton | None = None
         if ctx.user().role in ATTACH_ROLES:
             self.add_attachment_button = QPushButton(self.tr("Tambah lampiran…"))
@@ -222,9 +233,14 @@ class CaseViewPage(QWidget):
         self.answer_box.setVisible(bool(d.answer_text))
         self.attachments_list.clear()
         for a in d.attachments:
-            item = QListWidgetItem(f"{a.filename} ({a.size // 1024 + 1} KB)")
-            item.setData(PATH_ROLE, str(a.path))
+            label = f"{a.filename} ({a.size // 1024 + 1} KB)"
+            if not a.available:
+                label += " " + self.tr("— isi hilang")
+            item = QListWidgetItem(label)
+            item.setData(ATTACHMENT_ROLE, str(a.id))
+            item.setData(FILENAME_ROLE, a.filename)
             self.attachments_list.addItem(item)
+        self.save_attachment_button.setEnabled(bool(d.attachments))
         self.attachments_box.setVisible(
             bool(d.attachments) or self.add_attachment_button is not None
         )
@@ -358,8 +374,40 @@ class CaseViewPage(QWidget):
         self.reload()
         self.changed.emit()
 
-    def _open_attachment(self, item: QListWidgetItem) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(item.data(PATH_ROLE)))
+    def open_attachment(self, item: QListWidgetItem) -> None:
+        """A private copy (owner-only) for the system viewer; the sealed original stays in
+        the database."""
+        try:
+            copy = attachments.open_copy(
+                self.ctx, self.ticket, uuid.UUID(item.data(ATTACHMENT_ROLE))
+            )
+        except ServiceError as exc:
+            messages.warn(self, exc.message)
+            return
+        self.open_copies.append(copy)
+        if not doc_output.open_file(copy):
+            messages.warn(self, self.tr("Tidak ada aplikasi untuk membuka {0}.").format(copy.name))
+
+    def save_attachment(self) -> None:
+        item = self.attachments_list.currentItem() or self.attachments_list.item(0)
+        if item is None:
+            return
+        attachment_id = uuid.UUID(item.data(ATTACHMENT_ROLE))
+        name = str(item.data(FILENAME_ROLE))
+        target = doc_output.ask_save_path(self, self.tr("Simpan lampiran"), name, "")
+        if target is None:
+            return
+        try:
+            attachments.save_copy(self.ctx, self.ticket, attachment_id, target)
+        except ServiceError as exc:
+            messages.warn(self, exc.message)
+            return
+        self.doc_status_label.setStyleSheet("")
+        self.doc_status_label.setText(self.tr("Lampiran disimpan: {0}").format(target))
+
+    def remove_open_copies(self) -> None:
+        attachments.remove_open_copies(self.ctx.data_dir, self.open_copies)
+        self.open_copies.clear()
 
     def add_attachments(self) -> None:
         paths = doc_output.ask_open_paths(self, self.tr("Tambah lampiran"))

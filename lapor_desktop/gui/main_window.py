@@ -295,6 +295,7 @@ class MainWindow(QMainWindow):
         from lapor_desktop.gui.case_view import CaseViewPage
 
         if self.case_page is not None:
+            self.case_page.remove_open_copies()  # type: ignore[attr-defined]
             self.stack.removeWidget(self.case_page)
             self.case_page.deleteLater()
         page = CaseViewPage(self.ctx, ticket)

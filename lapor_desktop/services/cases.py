@@ -14,7 +14,6 @@ from typing import Any, NamedTuple
 from peewee import JOIN, OP, SQL, Expression, Field, NodeList, Table, Tuple, fn
 
 from lapor_desktop.db.models import (
-    Attachment,
     CaseAction,
     Category,
     Complaint,
@@ -258,12 +257,7 @@ def get_case(ctx: Ctx, ticket: str) -> CaseDetail:
                 r["at"],
             )
         )
-    atts = tuple(
-        files.view(ctx.data_dir, a)
-        for a in Attachment.select()
-        .where(Attachment.complaint == case.id)
-        .order_by(Attachment.added_at)
-    )
+    atts = files.views_of(case.id) if full else ()
     opd_office = Office.get_by_id(case.opd_id) if case.opd_id else None
     cat = Category.get_or_none(Category.code == case.category_id) if case.category_id else None
     return CaseDetail(
@@ -294,7 +288,7 @@ def get_case(ctx: Ctx, ticket: str) -> CaseDetail:
         reporter=card,
         deadlines=deadline_rows,
         actions=tuple(actions),
-        attachments=atts if full else (),
+        attachments=atts,
         allowed_actions=allowed_for(s, case),
         intake_office=Office.get_by_id(case.intake_office_id).code,
         created_by=User.get_by_id(case.created_by_id).username,

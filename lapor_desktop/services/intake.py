@@ -9,7 +9,7 @@ from pathlib import Path
 
 from peewee import fn
 
-from lapor_desktop.db.models import Attachment, Complaint, Reporter, database_proxy
+from lapor_desktop.db.models import Complaint, Reporter, database_proxy
 from lapor_desktop.domain.region_codes import KAMPAR_DISTRICTS
 from lapor_desktop.domain.workflow import Action, Role, Status, next_status
 from lapor_desktop.services import attachments as files
@@ -129,18 +129,14 @@ def log_complaint(ctx: Ctx, data: ComplaintInput) -> IntakeResult:
     """Record a new complaint (status DITERIMA) with its INTAKE action and audit entry.
 
     Files that fail the checks are reported in `refused_files`; the complaint and the
-    other files are kept. File copies happen before the transaction (content-addressed,
-    so an aborted intake leaves at most an unreferenced blob, never a half case).
+    other files are kept. Files are read, checked and sealed into the database inside the
+    intake's transaction: a refused or killed intake leaves nothing, on disk or in it.
     """
     s = ctx.require(Role.FRONT_DESK, Role.ADMIN_KABUPATEN)
     info = check_nik(ctx, data.reporter_nik)
     fields = _validated(ctx, data)
-    checked: list[files.CheckedFile] = []
+    stored: list[str] = []
     refused: list[files.RefusedFile] = []
-    for p in data.attachments:
-        result = files.check_file(Path(p))
-        (checked if isinstance(result, files.CheckedFile) else refused).append(result)  # type: ignore[arg-type]
-    stored = [(c, files.store_blob(ctx.data_dir, c.source)) for c in checked]
     now = ctx.clock.now()
     status = next_status(None, Action.INTAKE, s.role)
     with database_proxy.atomic("IMMEDIATE"):
@@ -167,17 +163,7 @@ def log_complaint(ctx: Ctx, data: ComplaintInput) -> IntakeResult:
         record_action(
             ctx, case, Action.INTAKE, None, Status.DITERIMA, role=s.role, at=case.received_at
         )
-        for c, digest in stored:
-            Attachment.create(
-                id=uuid.uuid4(),
-                complaint=case.id,
-                sha256=digest,
-                filename=c.filename,
-                mime=c.mime,
-                size=c.size,
-                added_by=s.user_id,
-                added_at=now,
-            )
+        _attach(case.id, data.attachments, s.user_id, now, stored, refused)
         deadlines.refresh_due(case, now)
         case.save()
         audit(
@@ -187,9 +173,25 @@ def log_complaint(ctx: Ctx, data: ComplaintInput) -> IntakeResult:
             case.ticket,
             f"{len(stored)} lampiran, {len(refused)} ditolak",
         )
-    return IntakeResult(
-        case.ticket, case.received_at, tuple(refused), tuple(c.filename for c, _ in stored)
-    )
+    return IntakeResult(case.ticket, case.received_at, tuple(refused), tuple(stored))
+
+
+def _attach(
+    complaint_id: uuid.UUID,
+    sources: list[Path],
+    user_id: uuid.UUID,
+    at: datetime,
+    stored: list[str],
+    refused: list[files.RefusedFile],
+) -> None:
+    """Check and seal each file, one at a time (at most one file's bytes in memory)."""
+    for p in sources:
+        result = files.check_file(Path(p))
+        if isinstance(result, files.RefusedFile):
+            refused.append(result)
+        else:
+            files.store(complaint_id, result, user_id, at)
+            stored.append(result.filename)
 
 
 def add_attachments(ctx: Ctx, ticket: str, sources: list[Path]) -> IntakeResult:
@@ -198,11 +200,8 @@ def add_attachments(ctx: Ctx, ticket: str, sources: list[Path]) -> IntakeResult:
     from lapor_desktop.services.scope import can_read, not_found
 
     s = ctx.user()
-    checked: list[files.CheckedFile] = []
+    stored: list[str] = []
     refused: list[files.RefusedFile] = []
-    for p in sources:
-        result = files.check_file(Path(p))
-        (checked if isinstance(result, files.CheckedFile) else refused).append(result)  # type: ignore[arg-type]
     with database_proxy.atomic("IMMEDIATE"):
         case = load_case(ticket)
         if not can_read(s, case) or s.role not in (
@@ -212,19 +211,6 @@ def add_attachments(ctx: Ctx, ticket: str, sources: list[Path]) -> IntakeResult:
             Role.OPD_HEAD,
         ):
             raise not_found(ticket)
-        stored = [(c, files.store_blob(ctx.data_dir, c.source)) for c in checked]
-        for c, digest in stored:
-            Attachment.create(
-                id=uuid.uuid4(),
-                complaint=case.id,
-                sha256=digest,
-                filename=c.filename,
-                mime=c.mime,
-                size=c.size,
-                added_by=s.user_id,
-                added_at=ctx.clock.now(),
-            )
+        _attach(case.id, sources, s.user_id, ctx.clock.now(), stored, refused)
         audit(ctx, "lampiran_tambah", "complaint", case.ticket, f"{len(stored)} berkas")
-    return IntakeResult(
-        case.ticket, case.received_at, tuple(refused), tuple(c.filename for c, _ in stored)
-    )
+    return IntakeResult(case.ticket, case.received_at, tuple(refused), tuple(stored))

@@ -105,6 +105,11 @@ def open_database(data_dir: Path, ask_secret: AskSecret) -> Storage:
         )
     bind(db)
     applied = migrate.migrate(db, db_file, paths.backups_dir(data_dir))
+    if paths.attachments_dir(data_dir).is_dir():
+        # Plain attachment files of before v7 left by a start that died after the upgrade.
+        from lapor_desktop.db.migrations import m0007_sealed_attachments
+
+        m0007_sealed_attachments.remove_plaintext(db)
     refresh_statistics(db)
     return Storage(data_dir, db_file, db, in_keyring, applied)
 

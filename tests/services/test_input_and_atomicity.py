@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lapor_desktop.db.models import AuditLog, CaseAction, Complaint
-from lapor_desktop.services import cases, casework, intake, reporters
+from lapor_desktop.db.models import AttachmentContent, AuditLog, CaseAction, Complaint
+from lapor_desktop.services import attachments, cases, casework, intake, reporters
 from lapor_desktop.services.errors import ValidationError
 
 from .conftest import NIK, World
@@ -124,8 +124,10 @@ def test_attachments_allow_list_and_kept_complaint(world: World, tmp_path: Path)
     assert "tidak diizinkan" in refused["virus.exe"] and "tidak sesuai" in refused["palsu.pdf"]
     d = cases.get_case(world.as_("admin"), r.ticket)
     assert len(d.attachments) == 2
-    assert d.attachments[0].path == d.attachments[1].path  # content-addressed: stored once
-    assert d.attachments[0].path.read_bytes() == png.read_bytes()
+    assert d.attachments[0].sha256 == d.attachments[1].sha256  # content-addressed
+    assert AttachmentContent.select().count() == 1  # stored once
+    _view, data = attachments.content_of(world.as_("admin"), r.ticket, d.attachments[1].id)
+    assert data == png.read_bytes()
 
 
 def test_reporter_registration_rules(world: World) -> None:
