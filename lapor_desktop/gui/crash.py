@@ -179,7 +179,6 @@ class CrashHandler(QObject):
         self.dialog.destroyed.connect(self._forget)
         self.dialog.setModal(True)
         self.dialog.show()
-        self.dialog.raise_()
         self.dialog.activateWindow()
 
     def _forget(self) -> None:
