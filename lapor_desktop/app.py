@@ -16,11 +16,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     # (a mistyped --data-dir, `nik`), except `init` and the GUI, which make it anyway.
     logs.configure(data_dir if gui or args.command == "init" or data_dir.is_dir() else None)
     logs.started("GUI" if gui else "CLI", "" if gui else cli.command_name(args))
-    if not gui:
-        code = cli.run(args)
-        logs.finished(code)
-        return code
-    # Qt is imported only here and in gui/, and only when the GUI actually starts.
-    from lapor_desktop.gui.application import run_gui
+    if gui:
+        # Qt is imported only here and in gui/, and only when the GUI actually starts.
+        from lapor_desktop.gui.application import run_gui
 
-    return run_gui(data_dir)
+        code = run_gui(data_dir)
+    else:
+        code = cli.run(args)
+    logs.finished(code)
+    return code
