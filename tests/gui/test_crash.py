@@ -119,3 +119,27 @@ def test_op_failure_without_handler_is_a_plain_error_box(
     assert recorded_messages.shown == [
         ("error", "Terjadi kesalahan tak terduga (ZeroDivisionError).")
     ]
+
+
+def test_gui_start_logs_and_holds_the_hooks_only_while_it_runs(
+    qtbot, data_dir, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from lapor_desktop import app
+    from lapor_desktop.gui.first_run import FirstRunDialog
+
+    before = (sys.excepthook, threading.excepthook)
+    during: list[object] = []
+
+    def cancelled(cls, d, c=None, p=None):  # type: ignore[no-untyped-def]
+        during.append(sys.excepthook)
+        return None
+
+    monkeypatch.setattr(FirstRunDialog, "ask", classmethod(cancelled))
+    assert app.main([]) == 1  # no database: the first-run wizard, cancelled
+    assert during and getattr(during[0], "__self__", None).__class__ is CrashHandler
+    assert (sys.excepthook, threading.excepthook) == before
+    text = logs.log_file(data_dir).read_text(encoding="utf-8")
+    assert "mode GUI" in text and "end, exit code 1" in text
+    logs.configure(None)
