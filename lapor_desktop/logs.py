@@ -11,7 +11,8 @@ that, for what slips through:
   numbers (a NIK) and the home folder (on Windows often a person's name);
 - tracebacks are written by `format_exception`: file, line and function of every frame,
   the exception's type, and its message only for exceptions whose messages are known to
-  carry no values (see `_message_is_safe`); every other message is left out.
+  carry no values (see `_message_is_safe`); every other message is left out, the
+  application's own too (a ServiceError's message can quote what a person typed).
 
 A log that cannot be written (read-only folder, full disk, a file locked by another
 process on Windows) never stops the application and never prints on the terminal.
@@ -27,7 +28,6 @@ import platform
 import re
 import traceback
 from pathlib import Path
-from types import TracebackType
 
 from lapor_desktop import __version__, paths
 
@@ -132,6 +132,8 @@ class RedactingFormatter(logging.Formatter):
         return ""
 
     def format(self, record: logging.LogRecord) -> str:
+        if record.exc_info:  # never a traceback another formatter cached on the record
+            record.exc_text = self.formatException(record.exc_info)
         return redact(super().format(record))
 
 
@@ -204,16 +206,6 @@ def started(mode: str, command: str = "") -> None:
 
 def finished(code: int) -> None:
     logging.getLogger(PACKAGE_LOGGER).info("end, exit code %d", code)
-
-
-def exception_hook_text(
-    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
-) -> str:
-    """`format_exception` for the (type, value, traceback) that sys.excepthook gets."""
-    if exc.__traceback__ is None and tb is not None:
-        exc = exc.with_traceback(tb)
-    del exc_type
-    return format_exception(exc)
 
 
 def current_log_file() -> Path | None:
