@@ -173,16 +173,18 @@ class CrashHandler(QObject):
         if self.dialog is not None and shiboken6.isValid(self.dialog) and self.dialog.isVisible():
             self.dialog.count_another()
             return
-        parent = QApplication.activeWindow()
-        self.dialog = CrashDialog(text, parent)
-        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog.destroyed.connect(self._forget)
-        self.dialog.setModal(True)
-        self.dialog.show()
-        self.dialog.activateWindow()
+        dialog = CrashDialog(text, QApplication.activeWindow())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # The dialog that went, not a newer one (deletion comes after the close).
+        dialog.destroyed.connect(lambda _obj=None, d=dialog: self._forget(d))
+        dialog.setModal(True)
+        self.dialog = dialog
+        dialog.show()
+        dialog.activateWindow()
 
-    def _forget(self) -> None:
-        self.dialog = None
+    def _forget(self, dialog: CrashDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
 
 
 _handler: CrashHandler | None = None
