@@ -141,7 +141,9 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     """Rotating, the files readable by their owner only (0600), and silent on failure."""
 
     def _open(self) -> io.TextIOWrapper:
-        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        # O_BINARY (Windows): Python writes the line ends; the C runtime must not add more.
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0)
+        fd = os.open(self.baseFilename, flags, 0o600)
         if os.name == "posix":
             os.fchmod(fd, 0o600)  # a file made before (or by another umask) is closed too
         return open(fd, "a", encoding=self.encoding, errors=self.errors)
