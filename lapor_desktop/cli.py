@@ -242,6 +242,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     return app.main(argv)
 
 
+def command_name(args: argparse.Namespace) -> str:
+    """The command as typed, without its arguments ("complaint add"): safe to log."""
+    names = [args.command] + [
+        v for k, v in vars(args).items() if k.endswith(("_command", "_kind")) and isinstance(v, str)
+    ]
+    return " ".join(n for n in names if n)
+
+
+def _unexpected(args: argparse.Namespace) -> int:
+    """A bug, not a refusal: the traceback goes to the log (logs.py keeps personal data out
+    of it), the person gets one line and exit 1."""
+    import logging
+
+    from lapor_desktop import logs
+
+    logging.getLogger(__name__).exception("unexpected error in '%s'", command_name(args))
+    where = logs.current_log_file()
+    print(
+        "Terjadi kesalahan tak terduga"
+        + (f"; rinciannya dicatat di {where}." if where else ".")
+        + " Hubungi petugas TI.",
+        file=sys.stderr,
+    )
+    return EXIT_REFUSED
+
+
 def run(args: argparse.Namespace) -> int:
     handler: Handler = args.handler
     from lapor_desktop.services.errors import ServiceError
@@ -257,3 +283,5 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("Dibatalkan.", file=sys.stderr)
         return EXIT_REFUSED
+    except Exception:
+        return _unexpected(args)

@@ -57,7 +57,11 @@ def signed_in(args: argparse.Namespace) -> Iterator[Acting]:
                 f"(lapor-desktop user passwd {session.username}).",
                 file=sys.stderr,
             )
-        yield Acting(ctx.as_user(session), password)
+        acting = Acting(ctx.as_user(session), password)
+        try:
+            yield acting
+        finally:
+            users.sign_out(acting.ctx)
     finally:
         store.close()
 

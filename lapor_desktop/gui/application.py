@@ -58,6 +58,16 @@ def run_gui(data_dir: Path) -> int:
     # also skips the ~90 young collections over what the imports create (~30 ms a start).
     gc.disable()
     app = make_application()
+    from lapor_desktop.gui import crash
+
+    crash.install()  # from here on an unexpected error is a dialog, not the end
+    try:
+        return _run(app, data_dir)
+    finally:
+        crash.uninstall()
+
+
+def _run(app: QApplication, data_dir: Path) -> int:
     # Only what the sign-in dialog needs: the database, the services behind it and the main
     # window's modules load on a worker while a person signs in (gui/startup.py).
     from lapor_desktop import paths
@@ -89,6 +99,7 @@ def run_gui(data_dir: Path) -> int:
             attachments.remove_open_copies(data_dir)
             from lapor_desktop.gui.main_window import MainWindow
             from lapor_desktop.gui.reminder_watch import ReminderWatch
+            from lapor_desktop.services.users import sign_out
 
             ctx = base.as_user(session)
             if session.must_change_password:
@@ -107,6 +118,7 @@ def run_gui(data_dir: Path) -> int:
             code = app.exec()
             watch.stop()
             attachments.remove_open_copies(data_dir)
+            sign_out(window.ctx)
             if not signed_out:
                 break
     finally:

@@ -17,7 +17,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from lapor_desktop.gui import messages
+from lapor_desktop.gui import crash, messages
 from lapor_desktop.services.errors import ServiceError
 
 log = logging.getLogger(__name__)
@@ -165,6 +165,8 @@ class Op(QObject):
     def _failed(self, exc: object) -> None:
         try:
             if not self._alive():
+                if not isinstance(exc, ServiceError):  # nobody to show it to; still a bug
+                    log.error("operation failed", exc_info=exc)  # type: ignore[arg-type]
                 return
             if isinstance(exc, ServiceError):
                 if self._on_error is not None:
@@ -172,11 +174,8 @@ class Op(QObject):
                 else:
                     messages.warn(self._parent, exc.message)
             else:
-                log.error("operation failed", exc_info=exc)  # type: ignore[arg-type]
-                messages.error(
-                    self._parent,
-                    QApplication.translate("Op", "Terjadi kesalahan tak terduga: {0}").format(exc),
-                )
+                # A bug, not a refusal: logged with its traceback, the crash dialog.
+                crash.report(exc, self._parent)  # type: ignore[arg-type]
         finally:
             self._finish()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -12,7 +13,10 @@ from playhouse.sqlcipher_ext import SqlCipherDatabase
 from lapor_desktop import credentials, paths
 from lapor_desktop.db import migrate
 from lapor_desktop.db.database import WrongKey, bind, connect_local
+from lapor_desktop.logs import describe_path
 from lapor_desktop.services.errors import KeyRefused, SchemaTooNew, ServiceError
+
+log = logging.getLogger(__name__)
 
 # Asked when the keyring cannot hold the key: (creating a new database?) -> passphrase.
 AskSecret = Callable[[bool], str]
@@ -75,6 +79,7 @@ def create_database(data_dir: Path, ask_secret: AskSecret) -> Storage:
         if in_keyring:
             credentials.forget_db_key(db_file)
         raise
+    _log_opened("created", db_file, max(applied, default=0), applied, in_keyring)
     return Storage(data_dir, db_file, db, in_keyring, applied)
 
 
@@ -111,7 +116,21 @@ def open_database(data_dir: Path, ask_secret: AskSecret) -> Storage:
 
         m0007_sealed_attachments.remove_plaintext(db)
     refresh_statistics(db)
+    _log_opened("opened", db_file, max(applied, default=version), applied, in_keyring)
     return Storage(data_dir, db_file, db, in_keyring, applied)
+
+
+def _log_opened(
+    how: str, db_file: Path, version: int, applied: list[int], in_keyring: bool
+) -> None:
+    log.info(
+        "database %s: %s, schema %d%s, key from %s",
+        how,
+        describe_path(db_file),
+        version,
+        f" (migrations {', '.join(map(str, applied))} applied)" if applied else "",
+        "the keyring" if in_keyring else "a passphrase",
+    )
 
 
 def refresh_statistics(db: SqlCipherDatabase) -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import logging
 import math
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -21,6 +24,8 @@ from lapor_desktop.services.errors import (
     PermissionDenied,
     ValidationError,
 )
+
+log = logging.getLogger(__name__)
 
 MAX_FAILED = 5
 LOCK_MINUTES = 15
@@ -79,6 +84,22 @@ def session_for(user: User) -> Session:
     )
 
 
+def _logs_refusal(fn: Callable[[Ctx, str, str], Session]) -> Callable[[Ctx, str, str], Session]:
+    """A refused sign-in is logged without the name typed: it may be a password typed into
+    the wrong field (a known user's failure is logged by its audit entry)."""
+
+    @functools.wraps(fn)
+    def signing_in(ctx: Ctx, username: str, password: str) -> Session:
+        try:
+            return fn(ctx, username, password)
+        except PermissionDenied as exc:
+            log.info("sign-in refused (%s)", type(exc).__name__)
+            raise
+
+    return signing_in
+
+
+@_logs_refusal
 def sign_in(ctx: Ctx, username: str, password: str) -> Session:
     """Check the password; count failures; lock after MAX_FAILED for LOCK_MINUTES."""
     now = ctx.clock.now()
@@ -284,3 +305,11 @@ def change_password(ctx: Ctx, old_password: str, new_password: str) -> Session:
         user.save()
         audit(ctx, "user_ganti_sandi", "user", user.username)
         return session_for(user)
+
+
+def sign_out(ctx: Ctx) -> None:
+    """The person leaves (GUI sign-out or exit, end of a CLI command): logged, nothing
+    written to the database."""
+    s = ctx.session
+    if s is not None:
+        log.info("sign-out %s", s.username)
