@@ -198,6 +198,17 @@ def _decoded(data: bytes, where: str) -> str:
     return text.rstrip("\r\n")
 
 
+def _read_limited(path: Path) -> bytes:
+    """At most TEXT_FILE_MAX + 1 bytes of `path`. A pipe (`--body-file <(…)`) is read, but
+    opened without waiting: a FIFO nobody writes to reads as empty instead of hanging."""
+    nonblocking = getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | nonblocking)
+    if nonblocking:
+        os.set_blocking(fd, True)
+    with os.fdopen(fd, "rb") as fh:
+        return fh.read(TEXT_FILE_MAX + 1)
+
+
 def text_file_arg(option: str) -> Callable[[str], str | FromStdin]:
     """The type of `--body-file`, `--note-file`: the text of a UTF-8 file, or of stdin for
     `-`, so that a complaint's text need not stand on the command line (seen in `ps`)."""
@@ -207,9 +218,7 @@ def text_file_arg(option: str) -> Callable[[str], str | FromStdin]:
             return FromStdin(option)
         path = Path(value).expanduser()
         try:
-            with path.open("rb") as fh:
-                data = fh.read(TEXT_FILE_MAX + 1)
-            return _decoded(data, f"berkas {value}")
+            return _decoded(_read_limited(path), f"berkas {value}")
         except FileNotFoundError:
             raise argparse.ArgumentTypeError(f"berkas tidak ditemukan: {value}") from None
         except IsADirectoryError:

@@ -216,6 +216,17 @@ def test_unreadable_body_files_are_usage_errors(
         assert "argumen --body-file" in err and message in err, err
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_body_file_fifo_without_writer_does_not_hang(tmp_path: Path) -> None:
+    fifo = tmp_path / "antrian"
+    os.mkfifo(fifo)
+    # Parsed in a real process: nobody writes to the FIFO, so it reads as an empty body
+    # (refused by the service) instead of waiting forever.
+    r = run(None, "--data-dir", str(tmp_path / "kosong"), *complaint_args("--body-file", str(fifo)))
+    assert r.returncode == 1 and "Basis data belum ada" in text(r.stderr)  # parsed, went on
+    assert_no_traceback(r)
+
+
 def test_stdin_serves_one_argument_only(capsys: pytest.CaptureFixture[str]) -> None:
     argv = complaint_args("--body-file", "-")
     argv[argv.index(NIK)] = "-"
@@ -273,8 +284,11 @@ def test_nik_from_stdin(setup: Setup) -> None:
         stdin=f"{NIK2}\n",
     )
     assert r.returncode == 0, text(r.stderr)
+    assert "1401060101900002" not in text(r.stdout)  # printed masked only
     view = json.loads(r.stdout)
     assert view["nik_masked"] == "1401********0002" and view["name"] == "Budi[8m Santoso"
+    r = run(None, "nik", "-", "--json", stdin=f" {NIK2}\n")
+    assert r.returncode == 0 and json.loads(r.stdout)["valid"] is True, text(r.stderr)
     argv = complaint_args("--body", "isi", title="NIK dari stdin")
     argv[argv.index(NIK)] = "-"
     r = run(setup, *argv, stdin=NIK2)  # no newline at the end: a NIK typed then Ctrl-D
