@@ -17,7 +17,18 @@ from datetime import date, datetime
 from typing import Any
 
 from lapor_desktop import cli
-from lapor_desktop.cli import EXIT_OK, EXIT_USAGE, CliError, emit_json, say
+from lapor_desktop.cli import (
+    EXIT_OK,
+    EXIT_USAGE,
+    CliError,
+    day_arg,
+    emit_json,
+    err,
+    moment_arg,
+    nik_arg,
+    say,
+    text_file_arg,
+)
 
 # ---------------------------------------------------------------- session
 
@@ -78,41 +89,17 @@ def signed_command(name: str, body: Body) -> Callable[[argparse.Namespace], int]
             with signed_in(args) as acting:
                 return body(args, acting)
         except UsageError as exc:
-            print(f"lapor-desktop {name}: kesalahan penggunaan: {exc}", file=sys.stderr)
+            err(f"lapor-desktop {name}: kesalahan penggunaan: {exc}")
             return EXIT_USAGE
 
     return handler
 
 
 def warn(text: str) -> None:
-    print(text, file=sys.stderr)
+    err(text)
 
 
 # ---------------------------------------------------------------- input parsing (format only)
-
-
-def parse_day(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise CliError(f"{option}: tanggal harus berformat YYYY-MM-DD, bukan '{value}'.") from None
-
-
-def parse_moment(value: str | None, option: str) -> datetime | None:
-    """'YYYY-MM-DD' (midnight) or 'YYYY-MM-DD HH:MM'."""
-    if value is None:
-        return None
-    text = value.strip().replace("T", " ")
-    for fmt in ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(text, fmt)
-        except ValueError:
-            continue
-    raise CliError(
-        f"{option}: tanggal harus berformat YYYY-MM-DD atau 'YYYY-MM-DD HH:MM', bukan '{value}'."
-    )
 
 
 def positive_int(value: str) -> int:
@@ -146,6 +133,7 @@ def _iso(value: date | datetime | None) -> str | None:
 
 def _table(headers: list[str], rows: list[list[str]]) -> None:
     widths = [len(h) for h in headers]
+    rows = [[cli.clean(c) for c in row] for row in rows]  # widths of what is printed
     for row in rows:
         for i, cell in enumerate(row):
             widths[i] = min(max(widths[i], len(cell)), 60)
@@ -276,7 +264,7 @@ def reporter_add(args: argparse.Namespace, a: Acting) -> int:
         nik=args.nik,
         name=args.name,
         sex=args.sex,
-        birth_date=parse_day(args.birth_date, "--birth-date"),
+        birth_date=args.birth_date,
         address=args.address or "",
         kecamatan=args.kecamatan or "",
         desa=args.desa or "",
@@ -308,8 +296,8 @@ def complaint_add(args: argparse.Namespace, a: Acting) -> int:
         location_kecamatan=args.kecamatan or "",
         location_desa=args.desa or "",
         location_text=args.location or "",
-        incident_date=parse_day(args.incident_date, "--incident-date"),
-        received_at=parse_moment(args.received, "--received"),
+        incident_date=args.incident_date,
+        received_at=args.received,
         anonim=args.anonim,
         rahasia=args.rahasia,
         tracking_id=args.tracking_id or "",
@@ -664,8 +652,8 @@ def case_filter(args: argparse.Namespace, text: str = "") -> Any:
         category=args.category,
         klasifikasi=args.type,
         channel=args.channel,
-        received_from=parse_day(args.date_from, "--from"),
-        received_to=parse_day(args.date_to, "--to"),
+        received_from=args.date_from,
+        received_to=args.date_to,
         clock_state=state,
         escalated=args.escalated,
     )
@@ -769,7 +757,7 @@ def deadlines_cmd(args: argparse.Namespace, a: Acting) -> int:
             f"{', '.join(result.escalated) or '-'}"
         )
         return EXIT_OK
-    items = cases.work_list(a.ctx, parse_day(args.today, "--today"))
+    items = cases.work_list(a.ctx, args.today)
     if args.json:
         emit_json(items)
         return EXIT_OK
@@ -853,9 +841,15 @@ def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--type", metavar="KLASIFIKASI", help="pengaduan, aspirasi atau informasi")
     p.add_argument("--channel", help="saluran: walk-in, lapor, sms, social-media, phone, ...")
     p.add_argument(
-        "--from", dest="date_from", metavar="TANGGAL", help="diterima sejak (YYYY-MM-DD)"
+        "--from",
+        dest="date_from",
+        type=day_arg,
+        metavar="TANGGAL",
+        help="diterima sejak (YYYY-MM-DD)",
     )
-    p.add_argument("--to", dest="date_to", metavar="TANGGAL", help="diterima sampai (YYYY-MM-DD)")
+    p.add_argument(
+        "--to", dest="date_to", type=day_arg, metavar="TANGGAL", help="diterima sampai (YYYY-MM-DD)"
+    )
     p.add_argument(
         "--deadline",
         choices=("due_soon", "due_today", "overdue", "running", "attention"),
@@ -937,10 +931,20 @@ def add_commands(sub: Any) -> None:
     g = sub.add_parser("reporter", help="pelapor")
     gs = g.add_subparsers(dest="reporter_command", required=True, metavar="PERINTAH")
     s = leaf(gs, "add", "reporter add", reporter_add, "daftarkan pelapor berdasarkan NIK")
-    s.add_argument("--nik", required=True)
+    s.add_argument(
+        "--nik",
+        required=True,
+        type=nik_arg("--nik"),
+        help="NIK, atau - untuk membacanya dari stdin (tidak terlihat di daftar proses)",
+    )
     s.add_argument("--name", required=True, help="nama sesuai KTP")
     s.add_argument("--sex", help="L atau P (dibandingkan dengan NIK)")
-    s.add_argument("--birth-date", metavar="TANGGAL", help="YYYY-MM-DD (dibandingkan dengan NIK)")
+    s.add_argument(
+        "--birth-date",
+        type=day_arg,
+        metavar="TANGGAL",
+        help="YYYY-MM-DD (dibandingkan dengan NIK)",
+    )
     s.add_argument("--phone")
     s.add_argument("--email")
     s.add_argument("--address")
@@ -952,9 +956,24 @@ def add_commands(sub: Any) -> None:
     g = sub.add_parser("complaint", help="laporan masuk")
     gs = g.add_subparsers(dest="complaint_command", required=True, metavar="PERINTAH")
     s = leaf(gs, "add", "complaint add", complaint_add, "catat laporan baru")
-    s.add_argument("--reporter", required=True, metavar="NIK", help="NIK pelapor terdaftar")
+    s.add_argument(
+        "--reporter",
+        required=True,
+        type=nik_arg("--reporter"),
+        metavar="NIK",
+        help="NIK pelapor terdaftar, atau - untuk membacanya dari stdin",
+    )
     s.add_argument("--title", required=True)
-    s.add_argument("--body", required=True)
+    body = s.add_mutually_exclusive_group(required=True)
+    body.add_argument("--body", metavar="TEKS", help="isi laporan")
+    body.add_argument(
+        "--body-file",
+        dest="body",
+        type=text_file_arg("--body-file"),
+        metavar="BERKAS|-",
+        help="isi laporan dari berkas teks UTF-8, atau dari stdin dengan - (isi dan NIK di "
+        "dalamnya tidak terlihat di daftar proses)",
+    )
     s.add_argument(
         "--channel",
         required=True,
@@ -971,9 +990,15 @@ def add_commands(sub: Any) -> None:
     s.add_argument("--rahasia", action="store_true", help="isi laporan dirahasiakan")
     s.add_argument("--tracking-id", metavar="ID", help="nomor tracking LAPOR!")
     s.add_argument(
-        "--received", metavar="TANGGAL", help="diterima pada (YYYY-MM-DD atau 'YYYY-MM-DD HH:MM')"
+        "--received",
+        type=moment_arg,
+        metavar="TANGGAL",
+        help="diterima pada (YYYY-MM-DD atau 'YYYY-MM-DD HH:MM'), paling lama satu tahun "
+        "yang lalu dan tidak di masa depan; bawaan: saat ini",
     )
-    s.add_argument("--incident-date", metavar="TANGGAL", help="tanggal kejadian (YYYY-MM-DD)")
+    s.add_argument(
+        "--incident-date", type=day_arg, metavar="TANGGAL", help="tanggal kejadian (YYYY-MM-DD)"
+    )
     s.add_argument(
         "--attach", nargs="+", action="extend", metavar="BERKAS", help="lampiran (boleh banyak)"
     )
@@ -999,7 +1024,15 @@ def add_commands(sub: Any) -> None:
     for verb, (help_text, _used) in ACTION_VERBS.items():
         s = leaf(gs, verb, f"case {verb}", case_action(verb), help_text)
         s.add_argument("ticket", metavar="TIKET")
-        s.add_argument("--note", metavar="TEKS", help="catatan / alasan / teks jawaban")
+        note = s.add_mutually_exclusive_group()
+        note.add_argument("--note", metavar="TEKS", help="catatan / alasan / teks jawaban")
+        note.add_argument(
+            "--note-file",
+            dest="note",
+            type=text_file_arg("--note-file"),
+            metavar="BERKAS|-",
+            help="catatan dari berkas teks UTF-8, atau dari stdin dengan -",
+        )
         s.add_argument("--opd", metavar="KODE", help="OPD tujuan (atau yang disarankan)")
         s.add_argument("--category", metavar="KODE", help="kode kategori")
         s.add_argument("--type", metavar="KLASIFIKASI", help="klasifikasi (verifikasi)")
@@ -1026,7 +1059,7 @@ def add_commands(sub: Any) -> None:
         "jalankan transisi otomatis per saat ini (tutup otomatis, eskalasi Ombudsman) — "
         "hanya Admin Koordinator Kabupaten; aman diulang",
     )
-    s.add_argument("--today", metavar="TANGGAL", help="tanggal acuan (YYYY-MM-DD)")
+    s.add_argument("--today", type=day_arg, metavar="TANGGAL", help="tanggal acuan (YYYY-MM-DD)")
     s.add_argument("--apply", action="store_true", help="jalankan transisi otomatis")
 
     # letters

@@ -16,13 +16,12 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from lapor_desktop.cli import EXIT_OK, CliError, emit_json, say
+from lapor_desktop.cli import EXIT_OK, CliError, emit_json, err, say
 from lapor_desktop.cli_casework import Acting, UsageError, common_options, signed_command
 
 LETTER_KINDS: dict[str, str] = {
@@ -137,7 +136,7 @@ def _checked(kind: str, label: str, body: Callable[[argparse.Namespace, Acting],
         try:
             _early_checks(kind, args)
         except UsageError as exc:
-            print(f"lapor-desktop {label}: kesalahan penggunaan: {exc}", file=sys.stderr)
+            err(f"lapor-desktop {label}: kesalahan penggunaan: {exc}")
             return 2
         return handler(args)
 

@@ -12,12 +12,11 @@ only (services.signing_settings); without a keyring `signing set` refuses (exit 
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import datetime
 from typing import Any
 
 from lapor_desktop import cli
-from lapor_desktop.cli import EXIT_OK, emit_json, say
+from lapor_desktop.cli import EXIT_OK, emit_json, err, say
 from lapor_desktop.cli_casework import Acting, common_options, signed_command
 
 PASSPHRASE_ENV = "LAPOR_SIGN_PASSPHRASE"
@@ -89,7 +88,7 @@ def say_signature(doc: Any) -> None:
         return
     say("Tanda tangan elektronik: tidak (ruang tanda tangan untuk tanda tangan basah).")
     if doc.note:
-        print(f"Peringatan: {doc.note}", file=sys.stderr)
+        err(f"Peringatan: {doc.note}")
 
 
 def add_commands(sub: Any) -> None:

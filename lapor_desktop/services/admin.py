@@ -61,8 +61,8 @@ def save_office(
 ) -> OfficeRow:
     ctx.require(Role.SYS_ADMIN)
     code = _code(code, "code")
-    name = one_line(
-        checked_text(name, field="name", label="Nama kantor", max_len=200, required=True)
+    name = checked_text(
+        name, field="name", label="Nama kantor", max_len=200, required=True, single_line=True
     )
     if kind not in ("opd", "kabupaten"):
         raise ValidationError("Jenis kantor harus 'opd' atau 'kabupaten'.", "kind")
@@ -94,8 +94,8 @@ def save_office(
 def save_category(ctx: Ctx, code: str, name: str, *, active: bool = True) -> CategoryRow:
     ctx.require(Role.SYS_ADMIN)
     code = _code(code, "code")
-    name = one_line(
-        checked_text(name, field="name", label="Nama kategori", max_len=200, required=True)
+    name = checked_text(
+        name, field="name", label="Nama kategori", max_len=200, required=True, single_line=True
     )
     with database_proxy.atomic():
         cat = Category.get_or_none(Category.code == code)
@@ -140,8 +140,8 @@ def add_rule_set(
 ) -> RuleSetView:
     """A new rule set for cases received from `effective_from` on (existing cases keep theirs)."""
     ctx.require(Role.SYS_ADMIN)
-    name = one_line(
-        checked_text(name, field="name", label="Nama aturan", max_len=120, required=True)
+    name = checked_text(
+        name, field="name", label="Nama aturan", max_len=120, required=True, single_line=True
     )
     limits = {}
     for label, (days, kind) in {
@@ -193,10 +193,13 @@ def set_holiday_override(ctx: Ctx, day: date, kind: str, reason: str) -> Holiday
     s = ctx.require(Role.SYS_ADMIN)
     if kind not in ("add", "remove"):
         raise ValidationError("Jenis harus 'add' (libur) atau 'remove' (masuk kerja).", "kind")
-    reason = one_line(
-        checked_text(
-            reason, field="reason", label="Dasar (nomor keputusan)", max_len=300, required=True
-        )
+    reason = checked_text(
+        reason,
+        field="reason",
+        label="Dasar (nomor keputusan)",
+        max_len=300,
+        required=True,
+        single_line=True,
     )
     with database_proxy.atomic():
         HolidayOverride.delete().where(HolidayOverride.day == day).execute()

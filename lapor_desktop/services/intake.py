@@ -80,9 +80,19 @@ def next_num() -> int:
     return int(Complaint.select(fn.MAX(Complaint.num)).scalar() or 0) + 1
 
 
+def one_year_before(moment: datetime) -> datetime:
+    """The same date and time a year earlier (29 February: the 28th)."""
+    try:
+        return moment.replace(year=moment.year - 1)
+    except ValueError:
+        return moment.replace(year=moment.year - 1, day=28)
+
+
 def _validated(ctx: Ctx, data: ComplaintInput) -> dict[str, object]:
     now = ctx.clock.now()
-    title = checked_text(data.title, field="title", label="Judul", max_len=TITLE_MAX, required=True)
+    title = checked_text(
+        data.title, field="title", label="Judul", max_len=TITLE_MAX, required=True, single_line=True
+    )
     body = checked_text(
         data.body, field="body", label="Isi laporan", max_len=BODY_MAX, required=True
     )
@@ -94,6 +104,14 @@ def _validated(ctx: Ctx, data: ComplaintInput) -> dict[str, object]:
     received = data.received_at or now
     if received > now:
         raise ValidationError("Tanggal diterima tidak boleh di masa depan.", "received_at")
+    earliest = one_year_before(now)
+    if received < earliest:
+        # A letter found in a drawer is logged late, but not years late: an old date would
+        # start the case with every deadline long past (escalated to the Ombudsman at once).
+        raise ValidationError(
+            f"Tanggal diterima paling lama satu tahun yang lalu (sejak {earliest:%d-%m-%Y %H:%M}).",
+            "received_at",
+        )
     if data.incident_date and data.incident_date > received.date():
         raise ValidationError(
             "Tanggal kejadian tidak boleh setelah tanggal laporan diterima.", "incident_date"

@@ -85,7 +85,9 @@ def register(
     """Register a reporter; sex and birth date come from the NIK (a typed mismatch warns)."""
     s = ctx.require(*WRITE_ROLES)
     info = check_nik(ctx, nik)
-    name = one_line(checked_text(name, field="name", label="Nama", max_len=150, required=True))
+    name = checked_text(
+        name, field="name", label="Nama", max_len=150, required=True, single_line=True
+    )
     address = checked_text(address, field="address", label="Alamat", max_len=1000)
     phone, email = one_line(phone), one_line(email)
     if phone and not PHONE_RE.match(phone):
@@ -156,6 +158,7 @@ def get(ctx: Ctx, reporter_id: uuid.UUID) -> ReporterView:
 def reveal_nik(ctx: Ctx, reporter_id: uuid.UUID, reason: str = "") -> str:
     """The full NIK, for roles that need it; every reveal is written to the audit log."""
     ctx.require(*NIK_REVEAL_ROLES)
+    reason = checked_text(reason, field="reason", label="Alasan", max_len=300, single_line=True)
     with database_proxy.atomic():
         r = Reporter.get_or_none(Reporter.id == reporter_id)
         if r is None:

@@ -44,6 +44,7 @@ from lapor_desktop.pdf.templates import Templates
 from lapor_desktop.services.audit import audit
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.errors import NotFound, ServiceError, ValidationError
+from lapor_desktop.services.text import one_line
 
 log = logging.getLogger(__name__)
 
@@ -127,7 +128,8 @@ def _name(name: Any) -> str:
     parts = []
     for oid in (NameOID.COMMON_NAME, NameOID.ORGANIZATION_NAME, NameOID.COUNTRY_NAME):
         parts += [str(a.value) for a in name.get_attributes_for_oid(oid)]
-    return ", ".join(parts) or name.rfc4514_string()
+    # Certificate text is foreign input, shown in the CLI and the GUI: cleaned like a name.
+    return one_line(", ".join(parts) or name.rfc4514_string())
 
 
 def _when(moment: datetime) -> str:

@@ -24,6 +24,7 @@ from lapor_desktop.services.errors import (
     PermissionDenied,
     ValidationError,
 )
+from lapor_desktop.services.text import checked_text
 
 log = logging.getLogger(__name__)
 
@@ -193,6 +194,10 @@ def create_user_unchecked(
             "Nama pengguna 2–60 karakter: huruf kecil, angka, titik, garis bawah atau strip.",
             "username",
         )
+    full_name = checked_text(
+        full_name, field="full_name", label="Nama lengkap", max_len=120, single_line=True
+    )
+    nip = checked_text(nip, field="nip", label="NIP", max_len=30, single_line=True)
     try:
         role_enum = Role(role.strip().upper())
     except ValueError:
@@ -216,8 +221,8 @@ def create_user_unchecked(
         user = User.create(
             id=uuid.uuid4(),
             username=name,
-            full_name=full_name.strip() or name,
-            nip=nip.strip(),
+            full_name=full_name or name,
+            nip=nip,
             role=role_enum.value,
             office=office,
             password_hash=hash_password(password),
