@@ -12,7 +12,7 @@ from lapor_desktop.pdf.data import AnswerLetter
 from lapor_desktop.pdf.dates import long_date
 from lapor_desktop.pdf.letter import letter_context
 from lapor_desktop.pdf.page import build_pdf, text_width
-from lapor_desktop.pdf.parts import addressee, body, header_block, tembusan
+from lapor_desktop.pdf.parts import addressee, body, closing_group, header_block, tembusan
 from lapor_desktop.pdf.templates import Templates
 from lapor_desktop.pdf.text import plain
 
@@ -56,8 +56,12 @@ def render_answer(data: AnswerLetter, templates: Templates, paper: str | None = 
         )
     story += body(templates.text("answer", "opening", values))
     story += body(data.answer)
-    story += body(templates.text("answer", "closing", values))
-    story.append(Spacer(1, 4 * mm))
-    story.append(ctx.signature(templates, data.verification_url or data.nomor))
-    story += tembusan(templates.texts("answer", "tembusan", values))
+    story += closing_group(
+        body(templates.text("answer", "closing", values)),
+        [
+            Spacer(1, 4 * mm),
+            ctx.signature(templates, data.verification_url or data.nomor),
+            *tembusan(templates.texts("answer", "tembusan", values)),
+        ],
+    )
     return build_pdf(story, ctx.setup)

@@ -23,6 +23,7 @@ from lapor_desktop.pdf.parts import (
     SignatureBlock,
     addressee,
     body,
+    closing_group,
     field_table,
     grid_table,
     head_cells,
@@ -167,8 +168,12 @@ def render_forwarding(
     story.append(Spacer(1, 4 * mm))
     if plain(data.instruction):
         story += body(data.instruction)
-    story += body(templates.text("forwarding", "closing", values))
-    story.append(Spacer(1, 4 * mm))
-    story.append(ctx.signature(templates, data.verification_url or data.nomor))
-    story += tembusan(templates.texts("forwarding", "tembusan", values))
+    story += closing_group(
+        body(templates.text("forwarding", "closing", values)),
+        [
+            Spacer(1, 4 * mm),
+            ctx.signature(templates, data.verification_url or data.nomor),
+            *tembusan(templates.texts("forwarding", "tembusan", values)),
+        ],
+    )
     return build_pdf(story, ctx.setup)

@@ -28,6 +28,7 @@ from lapor_desktop.pdf.parts import (
     TITLE,
     SignatureBlock,
     body,
+    closing_group,
     grid_table,
     head_cells,
     p,
@@ -262,17 +263,19 @@ def render_monthly(data: MonthlySummary, templates: Templates, paper: str | None
     else:
         story += body(templates.text("monthly", "kendala_empty", values))
     story.append(Paragraph("IV. PENUTUP", HEADING))
-    story += body(templates.text("monthly", "penutup", values))
     when = data.date or date.today()
-    story += [
-        Spacer(1, 4 * mm),
-        SignatureBlock(
-            signatory,
-            qr_payload=plain(data.nomor) or f"{data.year}-{data.month:02d}",
-            signed_by=templates.text("signature", "signed_by"),
-            date_line=place_date(lh.city, when),
-        ),
-    ]
+    story += closing_group(
+        body(templates.text("monthly", "penutup", values)),
+        [
+            Spacer(1, 4 * mm),
+            SignatureBlock(
+                signatory,
+                qr_payload=plain(data.nomor) or f"{data.year}-{data.month:02d}",
+                signed_by=templates.text("signature", "signed_by"),
+                date_line=place_date(lh.city, when),
+            ),
+        ],
+    )
     if data.annex:
         story += _annex(data, templates, values, width, when)
     return build_pdf(story, setup)

@@ -20,6 +20,7 @@ from lapor_desktop.pdf.parts import (
     TITLE,
     addressee,
     body,
+    closing_group,
     grid_table,
     head_cells,
     header_block,
@@ -63,11 +64,7 @@ def render_ombudsman(
         templates.text("ombudsman", "place", values),
     )
     story += body(templates.text("ombudsman", "body", values))
-    story += body(templates.text("ombudsman", "closing", values))
-    story.append(Spacer(1, 4 * mm))
-    signature = ctx.signature(templates, data.verification_url or data.nomor)
-    story.append(signature)
-    story += tembusan(
+    copies = (
         templates.texts("ombudsman", "tembusan", values)
         + [
             f"Kepala {plain(o)} Kabupaten Kampar"
@@ -76,6 +73,14 @@ def render_ombudsman(
             for o in data.opds_concerned
         ]
         + templates.texts("ombudsman", "tembusan_end", values)
+    )
+    story += closing_group(
+        body(templates.text("ombudsman", "closing", values)),
+        [
+            Spacer(1, 4 * mm),
+            ctx.signature(templates, data.verification_url or data.nomor),
+            *tembusan(copies),
+        ],
     )
     # Annex on its own page.
     story += [
