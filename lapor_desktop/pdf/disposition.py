@@ -30,6 +30,8 @@ from lapor_desktop.pdf.parts import (
     header_block,
     p,
     tembusan,
+    token_cell,
+    token_width,
 )
 from lapor_desktop.pdf.templates import Templates
 from lapor_desktop.pdf.text import clip, markup, plain
@@ -154,17 +156,18 @@ def render_forwarding(
     rows: list[list[Any]] = [
         head_cells("No", "Nomor Tracking", "Tanggal", "Ringkasan", "Batas Waktu")
     ]
+    track_w = token_width([c.tracking for c in data.cases], CELL, 30 * mm, 40 * mm)
     for i, c in enumerate(data.cases, start=1):
         rows.append(
             [
                 p(str(i), CELL_CENTER),
-                p(c.tracking, CELL),
+                token_cell(c.tracking, CELL, track_w),
                 p(short_date(c.reported), CELL_CENTER),
                 p(c.summary, CELL),
                 p(short_date(c.due) if c.due else "-", CELL_CENTER),
             ]
         )
-    story.append(grid_table(rows, [9 * mm, 30 * mm, 22 * mm, width - 83 * mm, 22 * mm]))
+    story.append(grid_table(rows, [9 * mm, track_w, 22 * mm, width - 53 * mm - track_w, 22 * mm]))
     story.append(Spacer(1, 4 * mm))
     if plain(data.instruction):
         story += body(data.instruction)

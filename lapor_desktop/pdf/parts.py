@@ -290,6 +290,37 @@ def grid_table(
     return t
 
 
+CELL_PADDING = 3  # left and right padding of grid_table cells (points)
+_token_styles: dict[tuple[str, float], ParagraphStyle] = {}
+
+
+def token_cell(text: object, style: ParagraphStyle, width: float) -> Paragraph:
+    """A ticket or tracking number in a grid_table column `width` wide: one line, never
+    broken mid-token (its font shrinks a little instead when the column is too narrow)."""
+    token = clip(text, 60)
+    room = width - 2 * CELL_PADDING - 0.5
+    size = float(style.fontSize)
+    while size > 6 and stringWidth(token, style.fontName, size) > room:
+        size -= 0.25
+    if size == style.fontSize:
+        return Paragraph(markup(token), style)
+    key = (style.name, size)
+    if key not in _token_styles:
+        _token_styles[key] = ParagraphStyle(
+            f"{style.name}-{size}", parent=style, fontSize=size, leading=style.leading
+        )
+    return Paragraph(markup(token), _token_styles[key])
+
+
+def token_width(
+    texts: Sequence[object], style: ParagraphStyle, smallest: float, largest: float
+) -> float:
+    """The width of a column that prints every token on one line at the style's size,
+    between `smallest` and `largest`."""
+    need = max((stringWidth(clip(t, 60), style.fontName, style.fontSize) for t in texts), default=0)
+    return min(largest, max(smallest, need + 2 * CELL_PADDING + 1))
+
+
 def head_cells(*labels: str) -> list[Paragraph]:
     return [Paragraph(markup(label), CELL_HEAD) for label in labels]
 

@@ -251,3 +251,32 @@ def test_signature_block_is_80_mm_wide_at_120_mm(templates) -> None:
     assert abs(name[1] - 120) < 0.5
     jabatan = run_with(pdf, "KEPALA DINAS PEKERJAAN")
     assert abs(jabatan[1] - 120) < 0.5
+
+
+TOKENS = ("2612-NS7C-00003", "KPR-2026-000123", "2612-WXYZ-12345", "4567890")
+
+
+def test_ombudsman_table_never_breaks_a_tracking_number(templates) -> None:
+    data = samples.ombudsman(4)
+    cases = tuple(
+        dataclasses.replace(c, ticket=t, tracking_id="" if "-" in t else t)
+        for c, t in zip(data.cases, TOKENS, strict=True)
+    )
+    pdf = render_ombudsman(dataclasses.replace(data, cases=cases), templates)
+    pages = page_texts(pdf)
+    annex = pages_with(pages, "DAFTAR PENGADUAN")[0]
+    texts = [r[0] for r in runs(pdf, annex)]
+    for token in TOKENS:
+        assert token in texts, (token, texts)
+
+
+def test_forwarding_table_never_breaks_a_ticket(templates) -> None:
+    data = samples.forwarding(4)
+    cases = tuple(
+        dataclasses.replace(c, ticket=t + "-000", tracking_id="")
+        for c, t in zip(data.cases, TOKENS, strict=True)
+    )
+    pdf = render_forwarding(dataclasses.replace(data, cases=cases), templates)
+    texts = [r[0] for r in runs(pdf, 1)]
+    for token in TOKENS:
+        assert token + "-000" in texts, (token, texts)
