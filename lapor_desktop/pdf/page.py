@@ -77,34 +77,42 @@ def _split_two(text: str) -> tuple[str, str]:
     return best
 
 
-def kop_layout(lh: Letterhead, page_width: float) -> tuple[list[KopLine], float]:
-    """The kop's text lines and the distance of the closing rule from the top."""
-    from lapor_desktop.pdf.text import clip, fit
+# Kop metrics (mm from the top of the page; LETTERS.md "Letterhead"). The office name
+# shrinks before anything else does: one line at 14–16 pt, else two lines at 13–16 pt,
+# else one line down to 11 pt, so the address stays at 10 pt (9.5 at least), the
+# contact line at 9.5 pt, and the closing rule about 40 mm from the top.
+GOV_BASELINE = 16 * mm
+ADDRESS_GAP = 4.6 * mm  # last office line → first address line (baselines)
+SMALL_PITCH = 3.9 * mm  # between address and contact lines
+RULE_GAP = 2.3 * mm  # last line → the closing rule
+RULE_MIN, RULE_MAX = 40 * mm, 42 * mm
+ADDRESS_SIZES = (10, 9.5)
+CONTACT_SIZE = 9.5
 
-    def plain(text: str) -> str:
-        return clip(text, 200)
 
-    width = page_width - LEFT - RIGHT - EMBLEM_W - 6 * mm
-    lines: list[KopLine] = []
-    y = 17 * mm
-    gov = plain(lh.government).upper()
-    lines.append(KopLine(gov, REGULAR, _fit_size(gov, REGULAR, width, 12, 8), y))
-    office = plain(lh.office).upper()
-    size = _fit_size(office, BOLD, width, 16, 13)
-    if stringWidth(office, BOLD, size) <= width:
-        y += 7 * mm
-        lines.append(KopLine(office, BOLD, size, y))
-    else:
-        parts = _split_two(office)
-        size = min(_fit_size(p, BOLD, width, 16, 7) for p in parts)
-        for p in parts:
-            y += size * 1.2 + 1 * mm
-            lines.append(KopLine(p, BOLD, size, y))
+def _wrap_pieces(pieces: Sequence[str], font: str, size: float, width: float) -> list[str]:
+    """Greedy lines of whole pieces ("Telepon …", "Laman …") joined by three spaces."""
+    lines: list[str] = []
+    for piece in pieces:
+        if lines and stringWidth(f"{lines[-1]}   {piece}", font, size) <= width:
+            lines[-1] = f"{lines[-1]}   {piece}"
+        else:
+            lines.append(piece)
+    return lines
+
+
+def _small_lines(lh: Letterhead, width: float, plain: Any) -> list[tuple[str, float]]:
+    """The address (10 pt, 9.5 at least, wrapped if longer) and the contact line(s) at
+    9.5 pt: (text, size) from top to bottom."""
+    out: list[tuple[str, float]] = []
     address = plain(lh.address)
-    asize = _fit_size(address, REGULAR, width, 10, 7)
-    y += 5 * mm
-    lines.append(KopLine(address, REGULAR, asize, y))
-    contact = "   ".join(
+    if address:
+        size = next(
+            (s for s in ADDRESS_SIZES if stringWidth(address, REGULAR, s) <= width),
+            ADDRESS_SIZES[-1],
+        )
+        out += [(line, size) for line in simpleSplit(address, REGULAR, size, width)]
+    pieces = [
         p
         for p in (
             f"Telepon {plain(lh.phone)}" if lh.phone else "",
@@ -112,11 +120,65 @@ def kop_layout(lh: Letterhead, page_width: float) -> tuple[list[KopLine], float]
             f"Pos-el {plain(lh.email)}" if lh.email else "",
         )
         if p
-    )
-    if contact:
-        y += 4.3 * mm
-        lines.append(KopLine(contact, REGULAR, _fit_size(contact, REGULAR, width, 9.5, 6.5), y))
-    rule = max(40 * mm, y + 2.5 * mm)
+    ]
+    for line in _wrap_pieces(pieces, REGULAR, CONTACT_SIZE, width):
+        # A single piece wider than the kop (a very long address) shrinks on its own.
+        out.append((line, _fit_size(line, REGULAR, width, CONTACT_SIZE, 6.5)))
+    return out
+
+
+def _office_options(office: str, width: float) -> list[tuple[list[str], float]]:
+    """Ways to set the office name, best first: (lines, size)."""
+    options: list[tuple[list[str], float]] = []
+
+    def fits(lines: list[str], size: float) -> bool:
+        return all(stringWidth(line, BOLD, size) <= width for line in lines)
+
+    sizes = [16 - 0.5 * i for i in range(11)]  # 16 … 11
+    two = list(_split_two(office))
+    options += [([office], s) for s in sizes if s >= 14 and fits([office], s)]
+    if two[1]:
+        options += [(two, s) for s in sizes if s >= 13 and fits(two, s)]
+    options += [([office], s) for s in sizes if s < 14 and fits([office], s)]
+    if two[1]:  # nothing fits: two lines as large as the width allows
+        options.append((two, min(_fit_size(p, BOLD, width, 16, 7) for p in two)))
+    else:
+        options.append(([office], _fit_size(office, BOLD, width, 16, 7)))
+    return options
+
+
+def kop_layout(lh: Letterhead, page_width: float) -> tuple[list[KopLine], float]:
+    """The kop's text lines and the distance of the closing rule from the top."""
+    from lapor_desktop.pdf.text import clip, fit
+
+    def plain(text: str) -> str:
+        return clip(text, 200)
+
+    register_fonts()
+    width = page_width - LEFT - RIGHT - EMBLEM_W - 6 * mm
+    gov = plain(lh.government).upper()
+    gov_line = KopLine(gov, REGULAR, _fit_size(gov, REGULAR, width, 12, 8), GOV_BASELINE)
+    small = _small_lines(lh, width, plain)
+    office = plain(lh.office).upper()
+    best: tuple[list[KopLine], float] | None = None
+    for office_lines, size in _office_options(office, width):
+        lines = [gov_line]
+        y = GOV_BASELINE
+        for text in office_lines:
+            y += size * 1.08
+            lines.append(KopLine(text, BOLD, size, y))
+        for n, (text, tsize) in enumerate(small):
+            y += ADDRESS_GAP if n == 0 else SMALL_PITCH
+            lines.append(KopLine(text, REGULAR, tsize, y))
+        rule = max(RULE_MIN, y + RULE_GAP)
+        best = (lines, rule)
+        if rule <= RULE_MAX:
+            break
+    assert best is not None
+    lines, rule = best
+    # A short kop sits lower, halfway into the room above the rule.
+    shift = (rule - RULE_GAP - lines[-1].y_from_top) / 2
+    lines = [KopLine(k.text, k.font, k.size, k.y_from_top + shift) for k in lines]
     # Whatever did not fit at the smallest size is cut, never drawn over the margin.
     lines = [
         KopLine(fit(k.text, width, k.font, k.size), k.font, k.size, k.y_from_top) for k in lines

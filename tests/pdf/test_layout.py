@@ -280,3 +280,65 @@ def test_forwarding_table_never_breaks_a_ticket(templates) -> None:
     texts = [r[0] for r in runs(pdf, 1)]
     for token in TOKENS:
         assert token + "-000" in texts, (token, texts)
+
+
+def rules_mm(pdf: bytes, page: int = 1) -> list[float]:
+    """y (mm from the top) of every full-width horizontal line drawn on the page."""
+    from pypdf.generic import ContentStream
+
+    reader = PdfReader(io.BytesIO(pdf))
+    pg = reader.pages[page - 1]
+    height = float(pg.mediabox.height)
+    ops = ContentStream(pg.get_contents(), reader).operations
+    out, start = [], None
+    for operands, op in ops:
+        if op == b"m":
+            start = [float(v) for v in operands]
+        elif op == b"l" and start is not None:
+            x2, y2 = (float(v) for v in operands)
+            if abs(y2 - start[1]) < 0.01 and abs(x2 - start[0]) > 150 * MM:
+                out.append(round((height - y2) / MM, 1))
+    return out
+
+
+KOP_CASES = {
+    # office code → the office name as it should be set: lines of the name
+    "DISKOMINFOSANDI": ("DINAS KOMUNIKASI, INFORMATIKA,", "STATISTIK DAN PERSANDIAN"),
+    "PUPR": ("DINAS PEKERJAAN UMUM DAN PENATAAN RUANG",),
+}
+
+
+@pytest.mark.parametrize("office", KOP_CASES)
+def test_kop_shrinks_the_office_name_first(templates, office) -> None:
+    data = dataclasses.replace(samples.forwarding(1), office_code=office)
+    pdf = render_forwarding(data, templates)
+    names = [run_with(pdf, line) for line in KOP_CASES[office]]
+    for name in names:
+        assert 13 <= name[3] <= 16, name  # bold office name, shrunk from 16 pt
+    gov = run_with(pdf, "PEMERINTAH KABUPATEN KAMPAR")
+    assert gov[3] == 12
+    assert all(name[3] > gov[3] for name in names)
+    lh = templates.letterhead(office)
+    address = run_with(pdf, lh.address)
+    assert 9.5 <= address[3] <= 10, address
+    for piece in ("Telepon", "Laman", "Pos-el"):
+        assert run_with(pdf, piece)[3] >= 9.5, piece
+    rule = min(rules_mm(pdf))
+    assert 39 <= rule <= 42, rule  # LETTERS.md: about 40 mm from the top
+    assert address[2] < rule
+    nomor = run_with(pdf, "Nomor")
+    assert nomor[2] < rule + 14
+
+
+def test_kop_of_a_very_long_office_name_stays_inside_the_margins(templates) -> None:
+    lh = dataclasses.replace(
+        templates.letterhead("PUPR"),
+        office="BADAN PENGELOLAAN KEUANGAN, PENDAPATAN DAN ASET DAERAH SERTA "
+        "PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU",
+    )
+    office = dataclasses.replace(templates.office("PUPR"), letterhead=lh)
+    t = dataclasses.replace(templates, offices={**templates.offices, "PUPR": office})
+    pdf = render_answer(samples.answer(), t)
+    for text, x, _y, size in runs(pdf)[:8]:
+        assert x >= 30 - 0.1, text
+        assert size >= 6.5, text
