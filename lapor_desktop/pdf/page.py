@@ -77,17 +77,69 @@ def _split_two(text: str) -> tuple[str, str]:
     return best
 
 
-# Kop metrics (mm from the top of the page; LETTERS.md "Letterhead"). The office name
-# shrinks before anything else does: one line at 14–16 pt, else two lines at 13–16 pt,
-# else one line down to 11 pt, so the address stays at 10 pt (9.5 at least), the
-# contact line at 9.5 pt, and the closing rule about 40 mm from the top.
-GOV_BASELINE = 16 * mm
-ADDRESS_GAP = 4.6 * mm  # last office line → first address line (baselines)
-SMALL_PITCH = 3.9 * mm  # between address and contact lines
-RULE_GAP = 2.3 * mm  # last line → the closing rule
-RULE_MIN, RULE_MAX = 40 * mm, 42 * mm
-ADDRESS_SIZES = (10, 9.5)
-CONTACT_SIZE = 9.5
+@dataclass(frozen=True)
+class KopStyle:
+    """Kop metrics (LETTERS.md "Letterhead"; lengths in points from the page's top).
+
+    The office name shrinks before anything else does: one line at `office_one`…max,
+    else two lines at `office_two`…max, else one line as small as it must, so the
+    address and contact lines keep their sizes and the rule stays near `rule_min`."""
+
+    emblem_w: float
+    emblem_h: float
+    emblem_top: float
+    gap: float  # emblem → text area
+    gov_size: float
+    gov_baseline: float
+    office_max: float
+    office_one: float
+    office_two: float
+    address_sizes: tuple[float, ...]
+    contact_size: float
+    address_gap: float  # last office line → first address line (baselines)
+    small_pitch: float  # between address and contact lines
+    rule_gap: float  # last line → the closing rule
+    rule_min: float
+    rule_max: float
+
+
+FULL_KOP = KopStyle(
+    emblem_w=EMBLEM_W,
+    emblem_h=EMBLEM_H,
+    emblem_top=EMBLEM_TOP,
+    gap=6 * mm,
+    gov_size=12,
+    gov_baseline=16 * mm,
+    office_max=16,
+    office_one=14,
+    office_two=13,
+    address_sizes=(10, 9.5),
+    contact_size=9.5,
+    address_gap=4.6 * mm,
+    small_pitch=3.9 * mm,
+    rule_gap=2.3 * mm,
+    rule_min=40 * mm,
+    rule_max=42 * mm,
+)
+# The receipt's (LETTERS.md "Tanda terima": "office letterhead (compact)").
+COMPACT_KOP = KopStyle(
+    emblem_w=14 * mm,
+    emblem_h=17.3 * mm,
+    emblem_top=10 * mm,
+    gap=4 * mm,
+    gov_size=10,
+    gov_baseline=13.5 * mm,
+    office_max=12.5,
+    office_one=11,
+    office_two=10.5,
+    address_sizes=(8.5, 8),
+    contact_size=8,
+    address_gap=3.9 * mm,
+    small_pitch=3.3 * mm,
+    rule_gap=2 * mm,
+    rule_min=29 * mm,
+    rule_max=31 * mm,
+)
 
 
 def _wrap_pieces(pieces: Sequence[str], font: str, size: float, width: float) -> list[str]:
@@ -101,15 +153,17 @@ def _wrap_pieces(pieces: Sequence[str], font: str, size: float, width: float) ->
     return lines
 
 
-def _small_lines(lh: Letterhead, width: float, plain: Any) -> list[tuple[str, float]]:
+def _small_lines(
+    lh: Letterhead, width: float, plain: Any, style: KopStyle
+) -> list[tuple[str, float]]:
     """The address (10 pt, 9.5 at least, wrapped if longer) and the contact line(s) at
     9.5 pt: (text, size) from top to bottom."""
     out: list[tuple[str, float]] = []
     address = plain(lh.address)
     if address:
         size = next(
-            (s for s in ADDRESS_SIZES if stringWidth(address, REGULAR, s) <= width),
-            ADDRESS_SIZES[-1],
+            (s for s in style.address_sizes if stringWidth(address, REGULAR, s) <= width),
+            style.address_sizes[-1],
         )
         out += [(line, size) for line in simpleSplit(address, REGULAR, size, width)]
     pieces = [
@@ -121,33 +175,36 @@ def _small_lines(lh: Letterhead, width: float, plain: Any) -> list[tuple[str, fl
         )
         if p
     ]
-    for line in _wrap_pieces(pieces, REGULAR, CONTACT_SIZE, width):
+    for line in _wrap_pieces(pieces, REGULAR, style.contact_size, width):
         # A single piece wider than the kop (a very long address) shrinks on its own.
-        out.append((line, _fit_size(line, REGULAR, width, CONTACT_SIZE, 6.5)))
+        out.append((line, _fit_size(line, REGULAR, width, style.contact_size, 6.5)))
     return out
 
 
-def _office_options(office: str, width: float) -> list[tuple[list[str], float]]:
+def _office_options(office: str, width: float, style: KopStyle) -> list[tuple[list[str], float]]:
     """Ways to set the office name, best first: (lines, size)."""
     options: list[tuple[list[str], float]] = []
 
     def fits(lines: list[str], size: float) -> bool:
         return all(stringWidth(line, BOLD, size) <= width for line in lines)
 
-    sizes = [16 - 0.5 * i for i in range(11)]  # 16 … 11
+    top = style.office_max
+    sizes = [top - 0.5 * i for i in range(11)]  # 16 … 11 for the full kop
     two = list(_split_two(office))
-    options += [([office], s) for s in sizes if s >= 14 and fits([office], s)]
+    options += [([office], s) for s in sizes if s >= style.office_one and fits([office], s)]
     if two[1]:
-        options += [(two, s) for s in sizes if s >= 13 and fits(two, s)]
-    options += [([office], s) for s in sizes if s < 14 and fits([office], s)]
+        options += [(two, s) for s in sizes if s >= style.office_two and fits(two, s)]
+    options += [([office], s) for s in sizes if s < style.office_one and fits([office], s)]
     if two[1]:  # nothing fits: two lines as large as the width allows
-        options.append((two, min(_fit_size(p, BOLD, width, 16, 7) for p in two)))
+        options.append((two, min(_fit_size(p, BOLD, width, top, 6) for p in two)))
     else:
-        options.append(([office], _fit_size(office, BOLD, width, 16, 7)))
+        options.append(([office], _fit_size(office, BOLD, width, top, 6)))
     return options
 
 
-def kop_layout(lh: Letterhead, page_width: float) -> tuple[list[KopLine], float]:
+def kop_layout(
+    lh: Letterhead, page_width: float, style: KopStyle = FULL_KOP
+) -> tuple[list[KopLine], float]:
     """The kop's text lines and the distance of the closing rule from the top."""
     from lapor_desktop.pdf.text import clip, fit
 
@@ -155,29 +212,30 @@ def kop_layout(lh: Letterhead, page_width: float) -> tuple[list[KopLine], float]
         return clip(text, 200)
 
     register_fonts()
-    width = page_width - LEFT - RIGHT - EMBLEM_W - 6 * mm
+    width = page_width - LEFT - RIGHT - style.emblem_w - style.gap
     gov = plain(lh.government).upper()
-    gov_line = KopLine(gov, REGULAR, _fit_size(gov, REGULAR, width, 12, 8), GOV_BASELINE)
-    small = _small_lines(lh, width, plain)
+    gov_size = _fit_size(gov, REGULAR, width, style.gov_size, 7)
+    gov_line = KopLine(gov, REGULAR, gov_size, style.gov_baseline)
+    small = _small_lines(lh, width, plain, style)
     office = plain(lh.office).upper()
     best: tuple[list[KopLine], float] | None = None
-    for office_lines, size in _office_options(office, width):
+    for office_lines, size in _office_options(office, width, style):
         lines = [gov_line]
-        y = GOV_BASELINE
+        y = style.gov_baseline
         for text in office_lines:
             y += size * 1.08
             lines.append(KopLine(text, BOLD, size, y))
         for n, (text, tsize) in enumerate(small):
-            y += ADDRESS_GAP if n == 0 else SMALL_PITCH
+            y += style.address_gap if n == 0 else style.small_pitch
             lines.append(KopLine(text, REGULAR, tsize, y))
-        rule = max(RULE_MIN, y + RULE_GAP)
+        rule = max(style.rule_min, y + style.rule_gap)
         best = (lines, rule)
-        if rule <= RULE_MAX:
+        if rule <= style.rule_max:
             break
     assert best is not None
     lines, rule = best
     # A short kop sits lower, halfway into the room above the rule.
-    shift = (rule - RULE_GAP - lines[-1].y_from_top) / 2
+    shift = (rule - style.rule_gap - lines[-1].y_from_top) / 2
     lines = [KopLine(k.text, k.font, k.size, k.y_from_top + shift) for k in lines]
     # Whatever did not fit at the smallest size is cut, never drawn over the margin.
     lines = [
@@ -186,20 +244,27 @@ def kop_layout(lh: Letterhead, page_width: float) -> tuple[list[KopLine], float]
     return lines, rule
 
 
-def draw_kop(canvas: Any, lh: Letterhead, emblem: Path | None, lines: list[KopLine], rule: float):
+def draw_kop(
+    canvas: Any,
+    lh: Letterhead,
+    emblem: Path | None,
+    lines: list[KopLine],
+    rule: float,
+    style: KopStyle = FULL_KOP,
+) -> None:
     w, h = canvas._pagesize
     if emblem is not None:
         canvas.drawImage(
             _image(str(emblem)),
             LEFT,
-            h - EMBLEM_TOP - EMBLEM_H,
-            EMBLEM_W,
-            EMBLEM_H,
+            h - style.emblem_top - style.emblem_h,
+            style.emblem_w,
+            style.emblem_h,
             preserveAspectRatio=True,
             anchor="c",
             mask="auto",
         )
-    cx = (LEFT + EMBLEM_W + 6 * mm + w - RIGHT) / 2
+    cx = (LEFT + style.emblem_w + style.gap + w - RIGHT) / 2
     for line in lines:
         canvas.setFont(line.font, line.size)
         canvas.drawCentredString(cx, h - line.y_from_top, line.text)
@@ -251,6 +316,7 @@ class PageSetup:
     emblem: Path | None = None
     esign_note: str = ""  # drawn on every page when the letter is e-signed
     title: str = ""
+    compact_kop: bool = False  # the receipt's smaller kop
 
 
 def build_pdf(story: Sequence[Any], setup: PageSetup) -> bytes:
@@ -264,13 +330,14 @@ def build_pdf(story: Sequence[Any], setup: PageSetup) -> bytes:
     frames_top = TOP_LATER
     kop_lines: list[KopLine] = []
     rule = 0.0
+    kop = COMPACT_KOP if setup.compact_kop else FULL_KOP
     if setup.letterhead is not None:
-        kop_lines, rule = kop_layout(setup.letterhead, w)
-        frames_top = rule + 8 * mm
+        kop_lines, rule = kop_layout(setup.letterhead, w, kop)
+        frames_top = rule + (5 if setup.compact_kop else 8) * mm
 
     def on_first(canvas: Any, _doc: Any) -> None:
         if setup.letterhead is not None:
-            draw_kop(canvas, setup.letterhead, setup.emblem, kop_lines, rule)
+            draw_kop(canvas, setup.letterhead, setup.emblem, kop_lines, rule, kop)
         if setup.esign_note:
             draw_esign_note(canvas, setup.esign_note)
 

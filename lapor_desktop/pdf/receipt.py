@@ -24,8 +24,9 @@ from lapor_desktop.pdf.parts import (
     p,
 )
 from lapor_desktop.pdf.templates import Templates
-from lapor_desktop.pdf.text import clip, markup, plain
+from lapor_desktop.pdf.text import clip, clip_words, markup, plain
 
+TITLE_LIMIT = 400  # the intake form allows 300 characters
 TICKET = ParagraphStyle("ticket", parent=BASE, fontName=BOLD, fontSize=20, leading=24)
 
 
@@ -36,6 +37,7 @@ def render_receipt(data: ReceiptData, templates: Templates, paper: str | None = 
         letterhead=lh,
         emblem=templates.emblem_path(lh),
         title=f"Tanda Terima {plain(data.ticket)}",
+        compact_kop=True,
     )
     width = text_width(setup.paper)
     values = {
@@ -61,8 +63,9 @@ def render_receipt(data: ReceiptData, templates: Templates, paper: str | None = 
         ("Kanal", data.channel),
         ("Klasifikasi", data.klasifikasi),
         ("Pelapor", reporter),
-        ("Judul", clip(data.title, 300)),
-        ("Ringkasan", clip(data.summary, 900)),
+        # Wrapped in full (intake allows 300 characters); never cut inside a word.
+        ("Judul", Paragraph(markup(clip_words(data.title, TITLE_LIMIT)), CELL)),
+        ("Ringkasan", Paragraph(markup(clip_words(data.summary, 900)), CELL)),
         ("Petugas", data.officer),
     ]
     left = field_table(fields, 28 * mm, width - qr_size - 8 * mm, limit=200)

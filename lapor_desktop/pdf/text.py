@@ -122,3 +122,15 @@ def clip(text: object, limit: int) -> str:
     if len(s) > limit:
         s = s[: limit - 1].rstrip() + "…"
     return _break_long_words(s)
+
+
+def clip_words(text: object, limit: int) -> str:
+    """Like `clip`, but a text longer than `limit` is cut after a whole word ("…")."""
+    s = plain(text)
+    if len(s) > limit:
+        cut = s[: limit - 1]
+        space = cut.rfind(" ")
+        if space > limit // 2:
+            cut = cut[:space]
+        s = cut.rstrip(" ,;:.-") + "…"
+    return _break_long_words(s)

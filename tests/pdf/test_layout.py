@@ -20,6 +20,7 @@ from lapor_desktop.pdf import (
     render_forwarding,
     render_monthly,
     render_ombudsman,
+    render_receipt,
     samples,
 )
 
@@ -342,3 +343,41 @@ def test_kop_of_a_very_long_office_name_stays_inside_the_margins(templates) -> N
     for text, x, _y, size in runs(pdf)[:8]:
         assert x >= 30 - 0.1, text
         assert size >= 6.5, text
+
+
+LONG_TITLE = (
+    "Permohonan perbaikan jalan dan jembatan yang rusak berat serta membahayakan keselamatan "
+    "pengguna jalan di Desa Kuapan Kecamatan Tambang Kabupaten Kampar yang sudah dilaporkan "
+    "berkali-kali kepada pemerintah desa namun belum ada tindak lanjut hingga saat ini "
+    "padahal dilalui anak sekolah"
+)
+
+
+def test_receipt_wraps_a_long_title_in_full(templates) -> None:
+    assert 250 <= len(LONG_TITLE) <= 300  # the intake form allows 300 characters
+    data = dataclasses.replace(samples.receipt(), title=LONG_TITLE)
+    pdf = render_receipt(data, templates)
+    assert len(page_texts(pdf)) == 1
+    text = page_texts(pdf)[0]
+    assert LONG_TITLE.split()[-1] + " " in text + " "
+    assert re.sub(r"\s+", " ", LONG_TITLE) in text
+    assert "…" not in text
+
+
+def test_receipt_cuts_an_overlong_title_after_a_whole_word(templates) -> None:
+    data = dataclasses.replace(samples.receipt(), title=LONG_TITLE * 3)
+    text = page_texts(render_receipt(data, templates))[0]
+    cut = text[: text.index("…")].split()[-1]
+    assert cut in LONG_TITLE.split(), cut  # a whole word before the ellipsis
+
+
+def test_receipt_has_the_compact_kop(templates) -> None:
+    pdf = render_receipt(samples.receipt(), templates)
+    rule = min(rules_mm(pdf))
+    assert rule <= 31, rule
+    office = run_with(pdf, "DINAS KOMUNIKASI")
+    assert office[0] == "DINAS KOMUNIKASI, INFORMATIKA, STATISTIK DAN PERSANDIAN"
+    assert 10 <= office[3] <= 12.5
+    assert run_with(pdf, "PEMERINTAH KABUPATEN KAMPAR")[3] == 10
+    # letters keep the full kop
+    assert min(rules_mm(render_answer(samples.answer(), templates))) >= 39
