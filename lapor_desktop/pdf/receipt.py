@@ -30,6 +30,55 @@ TITLE_LIMIT = 400  # the intake form allows 300 characters
 TICKET = ParagraphStyle("ticket", parent=BASE, fontName=BOLD, fontSize=20, leading=24)
 
 
+# (title, summary, other fields) character limits, tried in order until the box fits.
+BOX_LIMITS = ((TITLE_LIMIT, 900, 200), (300, 400, 120), (200, 200, 80), (100, 100, 40))
+BOX_MAX = 130 * mm
+
+
+def _box(
+    data: ReceiptData,
+    reporter: str,
+    width: float,
+    title_limit: int,
+    summary_limit: int,
+    other_limit: int,
+) -> Table:
+    qr_size = 34 * mm
+    fields: list[tuple[str, Any]] = [
+        ("Nomor Tiket", Paragraph(markup(clip(data.ticket, 60)), TICKET))
+    ]
+    if plain(data.tracking_id):
+        fields.append(("Nomor Tracking", data.tracking_id))
+    fields += [
+        ("Diterima", date_time(data.received_at)),
+        ("Kanal", data.channel),
+        ("Klasifikasi", data.klasifikasi),
+        ("Pelapor", reporter),
+        # Wrapped in full (intake allows 300 characters); never cut inside a word.
+        ("Judul", Paragraph(markup(clip_words(data.title, title_limit)), CELL)),
+        ("Ringkasan", Paragraph(markup(clip_words(data.summary, summary_limit)), CELL)),
+        ("Petugas", data.officer),
+    ]
+    left = field_table(fields, 28 * mm, width - qr_size - 8 * mm, limit=other_limit)
+    box = Table(
+        [[left, QrFlowable(data.qr_payload or data.ticket, qr_size, data.ticket)]],
+        colWidths=[width - qr_size - 6 * mm, qr_size + 6 * mm],
+    )
+    box.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), REGULAR, 9.5),
+                ("BOX", (0, 0), (-1, -1), 0.8, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
+    return box
+
+
 def render_receipt(data: ReceiptData, templates: Templates, paper: str | None = None) -> bytes:
     lh = templates.letterhead(data.office_code)
     setup = PageSetup(
@@ -51,40 +100,14 @@ def render_receipt(data: ReceiptData, templates: Templates, paper: str | None = 
         if data.reporter.anonymous or not plain(data.reporter.name)
         else data.reporter.name
     )
-    qr_size = 34 * mm
-    # The receipt's box is one table cell that cannot split over pages: clip every field.
-    fields: list[tuple[str, Any]] = [
-        ("Nomor Tiket", Paragraph(markup(clip(data.ticket, 60)), TICKET))
-    ]
-    if plain(data.tracking_id):
-        fields.append(("Nomor Tracking", data.tracking_id))
-    fields += [
-        ("Diterima", date_time(data.received_at)),
-        ("Kanal", data.channel),
-        ("Klasifikasi", data.klasifikasi),
-        ("Pelapor", reporter),
-        # Wrapped in full (intake allows 300 characters); never cut inside a word.
-        ("Judul", Paragraph(markup(clip_words(data.title, TITLE_LIMIT)), CELL)),
-        ("Ringkasan", Paragraph(markup(clip_words(data.summary, 900)), CELL)),
-        ("Petugas", data.officer),
-    ]
-    left = field_table(fields, 28 * mm, width - qr_size - 8 * mm, limit=200)
-    box = Table(
-        [[left, QrFlowable(data.qr_payload or data.ticket, qr_size, data.ticket)]],
-        colWidths=[width - qr_size - 6 * mm, qr_size + 6 * mm],
-    )
-    box.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), REGULAR, 9.5),
-                ("BOX", (0, 0), (-1, -1), 0.8, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 6),
-                ("TOPPADDING", (0, 0), (-1, -1), 6),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-            ]
-        )
-    )
+    # The receipt's box is one table cell that cannot split over pages: every field is
+    # clipped, the title and summary after a whole word, shorter only if they must.
+    box = None
+    for title_limit, summary_limit, other_limit in BOX_LIMITS:
+        box = _box(data, reporter, width, title_limit, summary_limit, other_limit)
+        if box.wrap(width, BOX_MAX)[1] <= BOX_MAX:
+            break
+    assert box is not None
     story: list[Any] = [
         Paragraph(markup(templates.text("receipt", "title")), TITLE),
         Spacer(1, 5 * mm),
