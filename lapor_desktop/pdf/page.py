@@ -46,6 +46,11 @@ def text_width(paper: str) -> float:
     return paper_size(paper)[0] - LEFT - RIGHT
 
 
+def landscape_width(paper: str) -> float:
+    """Width of the text column on a landscape page."""
+    return paper_size(paper)[1] - LEFT - RIGHT
+
+
 @lru_cache(maxsize=16)
 def _image(path: str) -> ImageReader:
     return ImageReader(path)
@@ -317,6 +322,9 @@ class PageSetup:
     esign_note: str = ""  # drawn on every page when the letter is e-signed
     title: str = ""
     compact_kop: bool = False  # the receipt's smaller kop
+    # A "landscape" page template (NextPageTemplate("landscape") before a page break),
+    # for a wide annex (LETTERS.md: "landscape if needed").
+    landscape: bool = False
 
 
 def build_pdf(story: Sequence[Any], setup: PageSetup) -> bytes:
@@ -365,13 +373,16 @@ def build_pdf(story: Sequence[Any], setup: PageSetup) -> bytes:
         subject="",
         keywords="",
     )
-    doc.addPageTemplates(
-        [
-            PageTemplate(
-                "first", [first], onPage=on_first, autoNextPageTemplate="later", pagesize=size
-            ),
-            PageTemplate("later", [later], onPage=on_later, pagesize=size),
-        ]
-    )
+    templates = [
+        PageTemplate(
+            "first", [first], onPage=on_first, autoNextPageTemplate="later", pagesize=size
+        ),
+        PageTemplate("later", [later], onPage=on_later, pagesize=size),
+    ]
+    if setup.landscape:
+        wide = (h, w)
+        frame = Frame(LEFT, bottom, h - LEFT - RIGHT, w - TOP_LATER - bottom, 0, 0, 0, 0, id="wide")
+        templates.append(PageTemplate("landscape", [frame], onPage=on_later, pagesize=wide))
+    doc.addPageTemplates(templates)
     doc.build(list(story), canvasmaker=NumberedCanvas)
     return buf.getvalue()

@@ -381,3 +381,50 @@ def test_receipt_has_the_compact_kop(templates) -> None:
     assert run_with(pdf, "PEMERINTAH KABUPATEN KAMPAR")[3] == 10
     # letters keep the full kop
     assert min(rules_mm(render_answer(samples.answer(), templates))) >= 39
+
+
+def test_monthly_annex_is_landscape_and_prints_whole_labels(templates) -> None:
+    data = samples.monthly(12)
+    long_category = "Dugaan Korupsi dan Penyalahgunaan Wewenang"  # the longest shipped
+    annex = tuple(
+        dataclasses.replace(r, status="Menunggu Persetujuan", category=long_category)
+        if i % 2
+        else r
+        for i, r in enumerate(data.annex)
+    )
+    pdf = render_monthly(dataclasses.replace(data, annex=annex), templates)
+    reader = PdfReader(io.BytesIO(pdf))
+    pages = page_texts(pdf)
+    first_annex = pages_with(pages, "LAMPIRAN: DAFTAR PENGADUAN")[0]
+    for number, page in enumerate(reader.pages, start=1):
+        wide = float(page.mediabox.width) > float(page.mediabox.height)
+        assert wide == (number >= first_annex), number
+    texts = [r[0] for n in range(first_annex, len(pages) + 1) for r in runs(pdf, n)]
+    for whole in ("Menunggu Persetujuan", long_category, "Permintaan Informasi"):
+        assert whole in texts, whole
+    # only a title longer than its column is cut (one line per row)
+    assert all(t.startswith("Laporan warga") for t in texts if t.endswith("…"))
+
+
+def test_monthly_without_annex_has_no_landscape_page(templates) -> None:
+    pdf = render_monthly(dataclasses.replace(samples.monthly(0)), templates)
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        assert float(page.mediabox.width) < float(page.mediabox.height)
+
+
+def test_monthly_chart_text_is_at_least_8_pt(templates) -> None:
+    pdf = render_monthly(samples.monthly(0), templates)
+    pages = page_texts(pdf)
+    chart_pages = [
+        n
+        for title in ("Laporan diterima 12 bulan", "Sebaran menurut", "Laporan per Perangkat")
+        for n in pages_with(pages, title)
+    ]
+    assert chart_pages
+    small = [r for n in set(chart_pages) for r in runs(pdf, n) if r[3] < 8]
+    assert small == []
+
+
+def test_monthly_title_keeps_the_period_on_one_line(templates) -> None:
+    pdf = render_monthly(samples.monthly(0), templates)
+    assert run_with(pdf, "BULAN NOVEMBER")[0].endswith("BULAN NOVEMBER TAHUN 2026")
