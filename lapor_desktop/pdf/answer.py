@@ -29,10 +29,10 @@ def render_answer(data: AnswerLetter, templates: Templates, paper: str | None = 
     )
     values = {
         "tracking": plain(data.tracking),
-        "nama": plain(data.reporter.name),
-        "kanal": plain(data.channel),
+        "nama": plain(data.reporter.name, fallback=True),
+        "kanal": plain(data.channel, fallback=True),
         "tanggal_laporan": long_date(data.reported),
-        "perihal": plain(data.subject),
+        "perihal": plain(data.subject, fallback=True),
     }
     story: list = [
         header_block(
@@ -52,7 +52,8 @@ def render_answer(data: AnswerLetter, templates: Templates, paper: str | None = 
     else:
         story += addressee(
             [templates.text("answer", "addressee", values)],
-            plain(data.reporter.address) or templates.text("answer", "anonymous_place"),
+            plain(data.reporter.address, fallback=True)
+            or templates.text("answer", "anonymous_place"),
         )
     story += body(templates.text("answer", "opening", values))
     story += body(data.answer)

@@ -88,7 +88,12 @@ def render_disposition(
     ticks = [(k, k in wanted) for k in known] + [(w, True) for w in wanted if w not in known]
     rows: list[list[Any]] = [
         [left, right],
-        [Paragraph(f"<b>Diteruskan kepada Yth.:</b> {markup(clip(data.to, 300))}", CELL), ""],
+        [
+            Paragraph(
+                f"<b>Diteruskan kepada Yth.:</b> {markup(clip(data.to, 300, fallback=True))}", CELL
+            ),
+            "",
+        ],
         [[p("Dengan hormat harap:", CELL_BOLD), CheckList(ticks, columns=2)], ""],
         [[p("Catatan:", CELL_BOLD), p(data.note, CELL, 1200), Spacer(1, 18 * mm)], ""],
     ]
@@ -138,7 +143,7 @@ def render_forwarding(
     values = {
         "tracking": plain(data.cases[0].tracking) if data.cases else "-",
         "jumlah": str(len(data.cases)),
-        "tujuan": plain(data.to),
+        "tujuan": plain(data.to, fallback=True),
     }
     hal_key = "hal" if len(data.cases) == 1 else "hal_many"
     story: list[Any] = [

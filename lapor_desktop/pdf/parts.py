@@ -52,7 +52,7 @@ CELL_LIMIT = 600
 
 def p(text: object, style: ParagraphStyle = BASE, limit: int = CELL_LIMIT) -> Paragraph:
     """A paragraph of *user* text (escaped, clipped to `limit` characters)."""
-    return Paragraph(markup(clip(text, limit)), style)
+    return Paragraph(markup(clip(text, limit, fallback=True)), style)
 
 
 def body(text: object) -> list[Paragraph]:
@@ -102,7 +102,7 @@ ADDRESSEE_PLACE = ParagraphStyle("addrplace", parent=LEFT_TEXT, leftIndent=YTH_I
 def addressee(recipient_lines: Sequence[str], place: str) -> list[Any]:
     """LETTERS.md: "Yth. …" with the addressee on the same line (a long one wraps under
     its own first letter), then "di", then the place indented (left block)."""
-    lines = [markup(clip(line, 500)) for line in recipient_lines if plain(line)] or [""]
+    lines = [markup(clip(line, 500, True)) for line in recipient_lines if plain(line)] or [""]
     out: list[Any] = [Spacer(1, 8 * mm)]
     out.append(Paragraph(f"Yth. {lines[0]}", ADDRESSEE_FIRST))
     out += [Paragraph(line, ADDRESSEE) for line in lines[1:]]
@@ -199,7 +199,7 @@ class SignatureBlock(Flowable):
 def tembusan(items: Sequence[str]) -> list[Any]:
     """Tembusan: numbered, "…;" then "…; dan" then the last with a full stop. Kept with
     the signature by `closing_group`."""
-    items = [clip(i, 500).rstrip(";.") for i in items if plain(i)]
+    items = [clip(i, 500, fallback=True).rstrip(";.") for i in items if plain(i)]
     if not items:
         return []
     out: list[Any] = [p("Tembusan:", LEFT_TEXT)]

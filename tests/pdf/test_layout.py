@@ -23,6 +23,7 @@ from lapor_desktop.pdf import (
     render_receipt,
     samples,
 )
+from tests.pdf.conftest import font_problems
 
 
 def page_texts(pdf: bytes) -> list[str]:
@@ -428,3 +429,34 @@ def test_monthly_chart_text_is_at_least_8_pt(templates) -> None:
 def test_monthly_title_keeps_the_period_on_one_line(templates) -> None:
     pdf = render_monthly(samples.monthly(0), templates)
     assert run_with(pdf, "BULAN NOVEMBER")[0].endswith("BULAN NOVEMBER TAHUN 2026")
+
+
+def test_emoji_and_symbols_print_from_the_fallback_font(templates) -> None:
+    typed = "Jalan rusak 😀 di depan sekolah ✓ lalu 中文 juga"
+    data = dataclasses.replace(
+        samples.answer(),
+        subject=typed,
+        answer=typed,
+        reporter=dataclasses.replace(samples.answer().reporter, name="Budi 😀"),
+    )
+    pdf = render_answer(data, templates)
+    text = " ".join(page_texts(pdf))
+    assert "Sdr. Budi 😀" in text
+    assert "Jalan rusak 😀 di depan sekolah ✓ lalu" in text  # body and "perihal"
+    assert text.count("😀") >= 3
+    # what no shipped font has: the visible replacement character, never an empty box
+    assert "\ufffd\ufffd juga" in text
+    assert "□" not in text
+    assert font_problems(pdf) == []
+    fonts = {
+        str(f.get_object()["/BaseFont"]).split("+")[-1]
+        for page in PdfReader(io.BytesIO(pdf)).pages
+        for f in page["/Resources"]["/Font"].values()
+    }
+    assert "DejaVuSans" in fonts
+
+
+def test_canvas_text_replaces_what_the_font_lacks_visibly(templates) -> None:
+    sig = dataclasses.replace(samples.HEAD, name="BUDI 😀 SANTOSO")
+    pdf = render_answer(dataclasses.replace(samples.answer(), signatory=sig), templates)
+    assert "BUDI ? SANTOSO" in " ".join(page_texts(pdf))
