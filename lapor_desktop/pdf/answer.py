@@ -12,7 +12,7 @@ from lapor_desktop.pdf.data import AnswerLetter
 from lapor_desktop.pdf.dates import long_date
 from lapor_desktop.pdf.letter import letter_context
 from lapor_desktop.pdf.page import build_pdf, text_width
-from lapor_desktop.pdf.parts import addressee, body, header_block, tembusan
+from lapor_desktop.pdf.parts import addressee, body, closing_group, header_block, tembusan
 from lapor_desktop.pdf.templates import Templates
 from lapor_desktop.pdf.text import plain
 
@@ -29,10 +29,10 @@ def render_answer(data: AnswerLetter, templates: Templates, paper: str | None = 
     )
     values = {
         "tracking": plain(data.tracking),
-        "nama": plain(data.reporter.name),
-        "kanal": plain(data.channel),
+        "nama": plain(data.reporter.name, fallback=True),
+        "kanal": plain(data.channel, fallback=True),
         "tanggal_laporan": long_date(data.reported),
-        "perihal": plain(data.subject),
+        "perihal": plain(data.subject, fallback=True),
     }
     story: list = [
         header_block(
@@ -52,12 +52,17 @@ def render_answer(data: AnswerLetter, templates: Templates, paper: str | None = 
     else:
         story += addressee(
             [templates.text("answer", "addressee", values)],
-            plain(data.reporter.address) or templates.text("answer", "anonymous_place"),
+            plain(data.reporter.address, fallback=True)
+            or templates.text("answer", "anonymous_place"),
         )
     story += body(templates.text("answer", "opening", values))
     story += body(data.answer)
-    story += body(templates.text("answer", "closing", values))
-    story.append(Spacer(1, 4 * mm))
-    story.append(ctx.signature(templates, data.verification_url or data.nomor))
-    story += tembusan(templates.texts("answer", "tembusan", values))
+    story += closing_group(
+        body(templates.text("answer", "closing", values)),
+        [
+            Spacer(1, 4 * mm),
+            ctx.signature(templates, data.verification_url or data.nomor),
+            *tembusan(templates.texts("answer", "tembusan", values)),
+        ],
+    )
     return build_pdf(story, ctx.setup)

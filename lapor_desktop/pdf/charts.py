@@ -33,6 +33,9 @@ PALETTE = [
 ]
 
 
+CHART_SIZE = 8  # issue 15: no chart text under 8 pt
+
+
 def _drawing(width: float, height: float) -> Drawing:
     d = Drawing(width, height)
     # The renderer's initial state otherwise sets Helvetica (not embedded) on the page.
@@ -57,14 +60,14 @@ def trend_chart(months: Sequence[MonthCount], width: float) -> Drawing:
         f"{MONTHS_SHORT[m.month - 1]} {m.year % 100:02d}" for m in months
     ] or [""]
     chart.categoryAxis.labels.fontName = REGULAR
-    chart.categoryAxis.labels.fontSize = 7
+    chart.categoryAxis.labels.fontSize = CHART_SIZE
     chart.valueAxis.labels.fontName = REGULAR
-    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.labels.fontSize = CHART_SIZE
     chart.valueAxis.valueMin = 0
     chart.bars[0].fillColor = PALETTE[0]
     chart.barLabelFormat = "%d"
     chart.barLabels.fontName = REGULAR
-    chart.barLabels.fontSize = 6.5
+    chart.barLabels.fontSize = CHART_SIZE
     chart.barLabels.nudge = 6
     d.add(chart)
     return d
@@ -83,23 +86,25 @@ def opd_chart(rows: Sequence[OpdRow], width: float, limit: int = 15) -> Drawing:
     # HorizontalBarChart draws the first category at the bottom: reverse for reading order.
     ordered = list(reversed(rows)) or [OpdRow("-", 0, 0, 0, 0)]
     chart.data = [[r.received for r in ordered], [r.finished for r in ordered]]
-    chart.categoryAxis.categoryNames = [fit(plain(r.opd), label_w - 8, REGULAR, 7) for r in ordered]
+    chart.categoryAxis.categoryNames = [
+        fit(plain(r.opd), label_w - 8, REGULAR, CHART_SIZE) for r in ordered
+    ]
     chart.categoryAxis.labels.fontName = REGULAR
-    chart.categoryAxis.labels.fontSize = 7
+    chart.categoryAxis.labels.fontSize = CHART_SIZE
     chart.valueAxis.labels.fontName = REGULAR
-    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.labels.fontSize = CHART_SIZE
     chart.valueAxis.valueMin = 0
     chart.bars[0].fillColor = PALETTE[0]
     chart.bars[1].fillColor = PALETTE[2]
     chart.barLabelFormat = "%d"
     chart.barLabels.fontName = REGULAR
-    chart.barLabels.fontSize = 6
+    chart.barLabels.fontSize = CHART_SIZE
     chart.barLabels.boxAnchor = "w"
     chart.barLabels.dx = 3
     d.add(chart)
     legend = Legend()
     legend.fontName = REGULAR
-    legend.fontSize = 7
+    legend.fontSize = CHART_SIZE
     legend.x, legend.y = label_w, 12
     legend.alignment = "right"
     legend.columnMaximum = 1
@@ -142,12 +147,12 @@ def share_chart(title: str, rows: Sequence[CountRow], width: float) -> Drawing:
     d.add(pie)
     legend = Legend()
     legend.fontName = REGULAR
-    legend.fontSize = 7
+    legend.fontSize = CHART_SIZE
     legend.x, legend.y = size + 25, height - 20
     legend.alignment = "right"
     legend.columnMaximum = 10
     legend.dx = legend.dy = 6
-    legend.deltay = 10
+    legend.deltay = 11
     text_w = width - size - 45
     legend.colorNamePairs = [
         (
@@ -156,7 +161,7 @@ def share_chart(title: str, rows: Sequence[CountRow], width: float) -> Drawing:
                 f"{plain(r.label)} — {integer(r.count)} ({percent(100 * r.count / total)})",
                 text_w,
                 REGULAR,
-                7,
+                CHART_SIZE,
             ),
         )
         for i, r in enumerate(shown[:10])

@@ -23,12 +23,15 @@ from lapor_desktop.pdf.parts import (
     SignatureBlock,
     addressee,
     body,
+    closing_group,
     field_table,
     grid_table,
     head_cells,
     header_block,
     p,
     tembusan,
+    token_cell,
+    token_width,
 )
 from lapor_desktop.pdf.templates import Templates
 from lapor_desktop.pdf.text import clip, markup, plain
@@ -85,7 +88,12 @@ def render_disposition(
     ticks = [(k, k in wanted) for k in known] + [(w, True) for w in wanted if w not in known]
     rows: list[list[Any]] = [
         [left, right],
-        [Paragraph(f"<b>Diteruskan kepada Yth.:</b> {markup(clip(data.to, 300))}", CELL), ""],
+        [
+            Paragraph(
+                f"<b>Diteruskan kepada Yth.:</b> {markup(clip(data.to, 300, fallback=True))}", CELL
+            ),
+            "",
+        ],
         [[p("Dengan hormat harap:", CELL_BOLD), CheckList(ticks, columns=2)], ""],
         [[p("Catatan:", CELL_BOLD), p(data.note, CELL, 1200), Spacer(1, 18 * mm)], ""],
     ]
@@ -135,7 +143,7 @@ def render_forwarding(
     values = {
         "tracking": plain(data.cases[0].tracking) if data.cases else "-",
         "jumlah": str(len(data.cases)),
-        "tujuan": plain(data.to),
+        "tujuan": plain(data.to, fallback=True),
     }
     hal_key = "hal" if len(data.cases) == 1 else "hal_many"
     story: list[Any] = [
@@ -153,22 +161,27 @@ def render_forwarding(
     rows: list[list[Any]] = [
         head_cells("No", "Nomor Tracking", "Tanggal", "Ringkasan", "Batas Waktu")
     ]
+    track_w = token_width([c.tracking for c in data.cases], CELL, 30 * mm, 40 * mm)
     for i, c in enumerate(data.cases, start=1):
         rows.append(
             [
                 p(str(i), CELL_CENTER),
-                p(c.tracking, CELL),
+                token_cell(c.tracking, CELL, track_w),
                 p(short_date(c.reported), CELL_CENTER),
                 p(c.summary, CELL),
                 p(short_date(c.due) if c.due else "-", CELL_CENTER),
             ]
         )
-    story.append(grid_table(rows, [9 * mm, 30 * mm, 22 * mm, width - 83 * mm, 22 * mm]))
+    story.append(grid_table(rows, [9 * mm, track_w, 22 * mm, width - 53 * mm - track_w, 22 * mm]))
     story.append(Spacer(1, 4 * mm))
     if plain(data.instruction):
         story += body(data.instruction)
-    story += body(templates.text("forwarding", "closing", values))
-    story.append(Spacer(1, 4 * mm))
-    story.append(ctx.signature(templates, data.verification_url or data.nomor))
-    story += tembusan(templates.texts("forwarding", "tembusan", values))
+    story += closing_group(
+        body(templates.text("forwarding", "closing", values)),
+        [
+            Spacer(1, 4 * mm),
+            ctx.signature(templates, data.verification_url or data.nomor),
+            *tembusan(templates.texts("forwarding", "tembusan", values)),
+        ],
+    )
     return build_pdf(story, ctx.setup)

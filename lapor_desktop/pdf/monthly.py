@@ -3,6 +3,7 @@ database side in a MonthlySummary; this lays them out with tables, charts and th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 from itertools import groupby
@@ -10,13 +11,22 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    CondPageBreak,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+    Spacer,
+)
 
 from lapor_desktop.pdf.annex import AnnexTable, Column
 from lapor_desktop.pdf.charts import opd_chart, share_chart, trend_chart
 from lapor_desktop.pdf.data import CountRow, MonthlySummary, OnTimeRates, Rate
 from lapor_desktop.pdf.dates import long_date, month_name, place_date, short_date
-from lapor_desktop.pdf.page import PageSetup, build_pdf, text_width
+from lapor_desktop.pdf.fonts import BOLD, REGULAR
+from lapor_desktop.pdf.page import PageSetup, build_pdf, landscape_width, text_width
 from lapor_desktop.pdf.parts import (
     BODY,
     CELL,
@@ -28,6 +38,7 @@ from lapor_desktop.pdf.parts import (
     TITLE,
     SignatureBlock,
     body,
+    closing_group,
     grid_table,
     head_cells,
     p,
@@ -41,6 +52,15 @@ SMALL_HEAD = ParagraphStyle("smallhead", parent=CELL_HEAD, fontSize=8.5, leading
 def _values(data: MonthlySummary) -> dict[str, str]:
     scope = plain(data.opd_scope).upper() or "PEMERINTAH KABUPATEN KAMPAR"
     return {"lingkup": scope, "bulan": month_name(data.month), "tahun": str(data.year)}
+
+
+def _keep_period(text: str) -> str:
+    """Title markup in which "BULAN NOVEMBER TAHUN 2026" never breaks (the year alone on
+    a line otherwise)."""
+    out = markup(text)
+    for period in re.findall(r"BULAN \S+ TAHUN \d{4}", out):
+        out = out.replace(period, period.replace(" ", "&nbsp;"))
+    return out
 
 
 def _rate(r: Rate) -> str:
@@ -92,11 +112,12 @@ def render_monthly(data: MonthlySummary, templates: Templates, paper: str | None
         emblem=templates.emblem_path(lh),
         esign_note=templates.text("signature", "footer") if electronic else "",
         title=f"Rekapitulasi {month_name(data.month)} {data.year}",
+        landscape=bool(data.annex),
     )
     width = text_width(setup.paper)
     story: list[Any] = [
         Paragraph(markup(templates.text("monthly", "title", values)), TITLE),
-        Paragraph(markup(templates.text("monthly", "subtitle", values).upper()), TITLE),
+        Paragraph(_keep_period(templates.text("monthly", "subtitle", values).upper()), TITLE),
     ]
     if plain(data.nomor):
         story.append(Paragraph(f"Nomor: {markup(data.nomor)}", SMALL))
@@ -262,40 +283,71 @@ def render_monthly(data: MonthlySummary, templates: Templates, paper: str | None
     else:
         story += body(templates.text("monthly", "kendala_empty", values))
     story.append(Paragraph("IV. PENUTUP", HEADING))
-    story += body(templates.text("monthly", "penutup", values))
     when = data.date or date.today()
-    story += [
-        Spacer(1, 4 * mm),
-        SignatureBlock(
-            signatory,
-            qr_payload=plain(data.nomor) or f"{data.year}-{data.month:02d}",
-            signed_by=templates.text("signature", "signed_by"),
-            date_line=place_date(lh.city, when),
-        ),
-    ]
+    story += closing_group(
+        body(templates.text("monthly", "penutup", values)),
+        [
+            Spacer(1, 4 * mm),
+            SignatureBlock(
+                signatory,
+                qr_payload=plain(data.nomor) or f"{data.year}-{data.month:02d}",
+                signed_by=templates.text("signature", "signed_by"),
+                date_line=place_date(lh.city, when),
+            ),
+        ],
+    )
     if data.annex:
-        story += _annex(data, templates, values, width, when)
+        story += _annex(data, templates, values, landscape_width(setup.paper), when)
     return build_pdf(story, setup)
 
 
+# On a landscape page (247 mm of text width on A4). Klasifikasi, Kategori and Status are
+# as wide as their longest value (up to the second number), so they print whole; the
+# title takes the rest.
 ANNEX_COLUMNS_MM = (
     ("No", 10, "right"),
-    ("Nomor Tiket", 25, "left"),
-    ("Tanggal", 16, "center"),
-    ("Klasifikasi", 21, "left"),
-    ("Kategori", 24, "left"),
+    ("Nomor Tiket", 29, "left"),
+    ("Tanggal", 17, "center"),
+    ("Klasifikasi", 36, "left"),
+    ("Kategori", 66, "left"),  # the longest shipped category is 63 mm
     ("Judul", 0, "left"),  # the rest of the width
-    ("Status", 17, "left"),
-    ("Hari", 9, "right"),
+    ("Status", 44, "left"),
+    ("Hari", 10, "right"),
 )
+_FITTED = {"Klasifikasi": "klasifikasi", "Kategori": "category", "Status": "status"}
+ANNEX_SIZE = 8
+
+
+def _annex_columns(data: MonthlySummary, width: float) -> list[Column]:
+    widths: dict[str, float] = {}
+    for title, w, _ in ANNEX_COLUMNS_MM:
+        field = _FITTED.get(title)
+        if field is None:
+            widths[title] = w * mm
+            continue
+        longest = max(
+            [
+                stringWidth(plain(v), REGULAR, ANNEX_SIZE)
+                for v in {getattr(r, field) for r in data.annex}  # few distinct values
+            ]
+            + [stringWidth(title, BOLD, ANNEX_SIZE)]
+        )
+        widths[title] = min(w * mm, longest + 5)
+    judul = width - sum(widths.values())
+    if judul < 55 * mm:  # the title keeps some room: a long category yields first
+        give = min(55 * mm - judul, max(0.0, widths["Kategori"] - 45 * mm))
+        widths["Kategori"] -= give
+        judul += give
+    widths["Judul"] = judul
+    return [Column(t, widths[t], a) for t, _, a in ANNEX_COLUMNS_MM]
 
 
 def _annex(
     data: MonthlySummary, templates: Templates, values: dict[str, str], width: float, when: date
 ) -> list[Any]:
-    fixed = sum(w for _, w, _ in ANNEX_COLUMNS_MM) * mm
-    columns = [Column(t, (w * mm) or (width - fixed), a) for t, w, a in ANNEX_COLUMNS_MM]
+    columns = _annex_columns(data, width)
     out: list[Any] = [
+        NextPageTemplate("landscape"),
         PageBreak(),
         Paragraph(
             f"Lampiran Laporan Bulanan {month_name(data.month)} {data.year}"
@@ -327,6 +379,7 @@ def _annex(
                     )
                     for i, r in enumerate(items, start=1)
                 ],
+                font_size=ANNEX_SIZE,
             ),
         ]
     return out

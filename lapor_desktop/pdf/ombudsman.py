@@ -20,11 +20,14 @@ from lapor_desktop.pdf.parts import (
     TITLE,
     addressee,
     body,
+    closing_group,
     grid_table,
     head_cells,
     header_block,
     p,
     tembusan,
+    token_cell,
+    token_width,
 )
 from lapor_desktop.pdf.templates import Templates
 from lapor_desktop.pdf.text import markup, plain
@@ -63,11 +66,7 @@ def render_ombudsman(
         templates.text("ombudsman", "place", values),
     )
     story += body(templates.text("ombudsman", "body", values))
-    story += body(templates.text("ombudsman", "closing", values))
-    story.append(Spacer(1, 4 * mm))
-    signature = ctx.signature(templates, data.verification_url or data.nomor)
-    story.append(signature)
-    story += tembusan(
+    copies = (
         templates.texts("ombudsman", "tembusan", values)
         + [
             f"Kepala {plain(o)} Kabupaten Kampar"
@@ -76,6 +75,14 @@ def render_ombudsman(
             for o in data.opds_concerned
         ]
         + templates.texts("ombudsman", "tembusan_end", values)
+    )
+    story += closing_group(
+        body(templates.text("ombudsman", "closing", values)),
+        [
+            Spacer(1, 4 * mm),
+            ctx.signature(templates, data.verification_url or data.nomor),
+            *tembusan(copies),
+        ],
     )
     # Annex on its own page.
     story += [
@@ -100,11 +107,17 @@ def render_ombudsman(
             "Status/Kendala",
         )
     ]
+    # A tracking number never wraps: its column grows (from Perangkat Daerah and
+    # Status) to the longest one.
+    track_w = token_width([c.tracking for c in data.cases], CELL, 22 * mm, 36 * mm)
+    opd_w = 36 * mm - (track_w - 22 * mm) / 2
+    widths = [8 * mm, track_w, 20 * mm, opd_w, 22 * mm, 15 * mm]
+    widths.append(width - sum(widths))
     for i, c in enumerate(data.cases, start=1):
         rows.append(
             [
                 p(str(i), CELL_CENTER),
-                p(c.tracking, CELL),
+                token_cell(c.tracking, CELL, track_w),
                 p(short_date(c.received), CELL_CENTER),
                 p(c.opd, CELL),
                 p(c.klasifikasi, CELL),
@@ -115,7 +128,7 @@ def render_ombudsman(
     story.append(
         grid_table(
             rows,
-            [8 * mm, 22 * mm, 20 * mm, 36 * mm, 22 * mm, 15 * mm, width - 123 * mm],
+            widths,
             font_size=9,
         )
     )

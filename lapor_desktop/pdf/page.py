@@ -46,6 +46,11 @@ def text_width(paper: str) -> float:
     return paper_size(paper)[0] - LEFT - RIGHT
 
 
+def landscape_width(paper: str) -> float:
+    """Width of the text column on a landscape page."""
+    return paper_size(paper)[1] - LEFT - RIGHT
+
+
 @lru_cache(maxsize=16)
 def _image(path: str) -> ImageReader:
     return ImageReader(path)
@@ -77,34 +82,96 @@ def _split_two(text: str) -> tuple[str, str]:
     return best
 
 
-def kop_layout(lh: Letterhead, page_width: float) -> tuple[list[KopLine], float]:
-    """The kop's text lines and the distance of the closing rule from the top."""
-    from lapor_desktop.pdf.text import clip, fit
+@dataclass(frozen=True)
+class KopStyle:
+    """Kop metrics (LETTERS.md "Letterhead"; lengths in points from the page's top).
 
-    def plain(text: str) -> str:
-        return clip(text, 200)
+    The office name shrinks before anything else does: one line at `office_one`…max,
+    else two lines at `office_two`…max, else one line as small as it must, so the
+    address and contact lines keep their sizes and the rule stays near `rule_min`."""
 
-    width = page_width - LEFT - RIGHT - EMBLEM_W - 6 * mm
-    lines: list[KopLine] = []
-    y = 17 * mm
-    gov = plain(lh.government).upper()
-    lines.append(KopLine(gov, REGULAR, _fit_size(gov, REGULAR, width, 12, 8), y))
-    office = plain(lh.office).upper()
-    size = _fit_size(office, BOLD, width, 16, 13)
-    if stringWidth(office, BOLD, size) <= width:
-        y += 7 * mm
-        lines.append(KopLine(office, BOLD, size, y))
-    else:
-        parts = _split_two(office)
-        size = min(_fit_size(p, BOLD, width, 16, 7) for p in parts)
-        for p in parts:
-            y += size * 1.2 + 1 * mm
-            lines.append(KopLine(p, BOLD, size, y))
+    emblem_w: float
+    emblem_h: float
+    emblem_top: float
+    gap: float  # emblem → text area
+    gov_size: float
+    gov_baseline: float
+    office_max: float
+    office_one: float
+    office_two: float
+    address_sizes: tuple[float, ...]
+    contact_size: float
+    address_gap: float  # last office line → first address line (baselines)
+    small_pitch: float  # between address and contact lines
+    rule_gap: float  # last line → the closing rule
+    rule_min: float
+    rule_max: float
+
+
+FULL_KOP = KopStyle(
+    emblem_w=EMBLEM_W,
+    emblem_h=EMBLEM_H,
+    emblem_top=EMBLEM_TOP,
+    gap=6 * mm,
+    gov_size=12,
+    gov_baseline=16 * mm,
+    office_max=16,
+    office_one=14,
+    office_two=13,
+    address_sizes=(10, 9.5),
+    contact_size=9.5,
+    address_gap=4.6 * mm,
+    small_pitch=3.9 * mm,
+    rule_gap=2.3 * mm,
+    rule_min=40 * mm,
+    rule_max=42 * mm,
+)
+# The receipt's (LETTERS.md "Tanda terima": "office letterhead (compact)").
+COMPACT_KOP = KopStyle(
+    emblem_w=14 * mm,
+    emblem_h=17.3 * mm,
+    emblem_top=10 * mm,
+    gap=4 * mm,
+    gov_size=10,
+    gov_baseline=13.5 * mm,
+    office_max=12.5,
+    office_one=11,
+    office_two=10.5,
+    address_sizes=(8.5, 8),
+    contact_size=8,
+    address_gap=3.9 * mm,
+    small_pitch=3.3 * mm,
+    rule_gap=2 * mm,
+    rule_min=29 * mm,
+    rule_max=31 * mm,
+)
+
+
+def _wrap_pieces(pieces: Sequence[str], font: str, size: float, width: float) -> list[str]:
+    """Greedy lines of whole pieces ("Telepon …", "Laman …") joined by three spaces."""
+    lines: list[str] = []
+    for piece in pieces:
+        if lines and stringWidth(f"{lines[-1]}   {piece}", font, size) <= width:
+            lines[-1] = f"{lines[-1]}   {piece}"
+        else:
+            lines.append(piece)
+    return lines
+
+
+def _small_lines(
+    lh: Letterhead, width: float, plain: Any, style: KopStyle
+) -> list[tuple[str, float]]:
+    """The address (10 pt, 9.5 at least, wrapped if longer) and the contact line(s) at
+    9.5 pt: (text, size) from top to bottom."""
+    out: list[tuple[str, float]] = []
     address = plain(lh.address)
-    asize = _fit_size(address, REGULAR, width, 10, 7)
-    y += 5 * mm
-    lines.append(KopLine(address, REGULAR, asize, y))
-    contact = "   ".join(
+    if address:
+        size = next(
+            (s for s in style.address_sizes if stringWidth(address, REGULAR, s) <= width),
+            style.address_sizes[-1],
+        )
+        out += [(line, size) for line in simpleSplit(address, REGULAR, size, width)]
+    pieces = [
         p
         for p in (
             f"Telepon {plain(lh.phone)}" if lh.phone else "",
@@ -112,11 +179,69 @@ def kop_layout(lh: Letterhead, page_width: float) -> tuple[list[KopLine], float]
             f"Pos-el {plain(lh.email)}" if lh.email else "",
         )
         if p
-    )
-    if contact:
-        y += 4.3 * mm
-        lines.append(KopLine(contact, REGULAR, _fit_size(contact, REGULAR, width, 9.5, 6.5), y))
-    rule = max(40 * mm, y + 2.5 * mm)
+    ]
+    for line in _wrap_pieces(pieces, REGULAR, style.contact_size, width):
+        # A single piece wider than the kop (a very long address) shrinks on its own.
+        out.append((line, _fit_size(line, REGULAR, width, style.contact_size, 6.5)))
+    return out
+
+
+def _office_options(office: str, width: float, style: KopStyle) -> list[tuple[list[str], float]]:
+    """Ways to set the office name, best first: (lines, size)."""
+    options: list[tuple[list[str], float]] = []
+
+    def fits(lines: list[str], size: float) -> bool:
+        return all(stringWidth(line, BOLD, size) <= width for line in lines)
+
+    top = style.office_max
+    sizes = [top - 0.5 * i for i in range(11)]  # 16 … 11 for the full kop
+    two = list(_split_two(office))
+    options += [([office], s) for s in sizes if s >= style.office_one and fits([office], s)]
+    if two[1]:
+        options += [(two, s) for s in sizes if s >= style.office_two and fits(two, s)]
+    options += [([office], s) for s in sizes if s < style.office_one and fits([office], s)]
+    if two[1]:  # nothing fits: two lines as large as the width allows
+        options.append((two, min(_fit_size(p, BOLD, width, top, 6) for p in two)))
+    else:
+        options.append(([office], _fit_size(office, BOLD, width, top, 6)))
+    return options
+
+
+def kop_layout(
+    lh: Letterhead, page_width: float, style: KopStyle = FULL_KOP
+) -> tuple[list[KopLine], float]:
+    """The kop's text lines and the distance of the closing rule from the top."""
+    from lapor_desktop.pdf.text import clip, fit
+
+    def plain(text: str) -> str:
+        return clip(text, 200)
+
+    register_fonts()
+    width = page_width - LEFT - RIGHT - style.emblem_w - style.gap
+    gov = plain(lh.government).upper()
+    gov_size = _fit_size(gov, REGULAR, width, style.gov_size, 7)
+    gov_line = KopLine(gov, REGULAR, gov_size, style.gov_baseline)
+    small = _small_lines(lh, width, plain, style)
+    office = plain(lh.office).upper()
+    best: tuple[list[KopLine], float] | None = None
+    for office_lines, size in _office_options(office, width, style):
+        lines = [gov_line]
+        y = style.gov_baseline
+        for text in office_lines:
+            y += size * 1.08
+            lines.append(KopLine(text, BOLD, size, y))
+        for n, (text, tsize) in enumerate(small):
+            y += style.address_gap if n == 0 else style.small_pitch
+            lines.append(KopLine(text, REGULAR, tsize, y))
+        rule = max(style.rule_min, y + style.rule_gap)
+        best = (lines, rule)
+        if rule <= style.rule_max:
+            break
+    assert best is not None
+    lines, rule = best
+    # A short kop sits lower, halfway into the room above the rule.
+    shift = (rule - style.rule_gap - lines[-1].y_from_top) / 2
+    lines = [KopLine(k.text, k.font, k.size, k.y_from_top + shift) for k in lines]
     # Whatever did not fit at the smallest size is cut, never drawn over the margin.
     lines = [
         KopLine(fit(k.text, width, k.font, k.size), k.font, k.size, k.y_from_top) for k in lines
@@ -124,20 +249,27 @@ def kop_layout(lh: Letterhead, page_width: float) -> tuple[list[KopLine], float]
     return lines, rule
 
 
-def draw_kop(canvas: Any, lh: Letterhead, emblem: Path | None, lines: list[KopLine], rule: float):
+def draw_kop(
+    canvas: Any,
+    lh: Letterhead,
+    emblem: Path | None,
+    lines: list[KopLine],
+    rule: float,
+    style: KopStyle = FULL_KOP,
+) -> None:
     w, h = canvas._pagesize
     if emblem is not None:
         canvas.drawImage(
             _image(str(emblem)),
             LEFT,
-            h - EMBLEM_TOP - EMBLEM_H,
-            EMBLEM_W,
-            EMBLEM_H,
+            h - style.emblem_top - style.emblem_h,
+            style.emblem_w,
+            style.emblem_h,
             preserveAspectRatio=True,
             anchor="c",
             mask="auto",
         )
-    cx = (LEFT + EMBLEM_W + 6 * mm + w - RIGHT) / 2
+    cx = (LEFT + style.emblem_w + style.gap + w - RIGHT) / 2
     for line in lines:
         canvas.setFont(line.font, line.size)
         canvas.drawCentredString(cx, h - line.y_from_top, line.text)
@@ -189,6 +321,10 @@ class PageSetup:
     emblem: Path | None = None
     esign_note: str = ""  # drawn on every page when the letter is e-signed
     title: str = ""
+    compact_kop: bool = False  # the receipt's smaller kop
+    # A "landscape" page template (NextPageTemplate("landscape") before a page break),
+    # for a wide annex (LETTERS.md: "landscape if needed").
+    landscape: bool = False
 
 
 def build_pdf(story: Sequence[Any], setup: PageSetup) -> bytes:
@@ -202,13 +338,14 @@ def build_pdf(story: Sequence[Any], setup: PageSetup) -> bytes:
     frames_top = TOP_LATER
     kop_lines: list[KopLine] = []
     rule = 0.0
+    kop = COMPACT_KOP if setup.compact_kop else FULL_KOP
     if setup.letterhead is not None:
-        kop_lines, rule = kop_layout(setup.letterhead, w)
-        frames_top = rule + 8 * mm
+        kop_lines, rule = kop_layout(setup.letterhead, w, kop)
+        frames_top = rule + (5 if setup.compact_kop else 8) * mm
 
     def on_first(canvas: Any, _doc: Any) -> None:
         if setup.letterhead is not None:
-            draw_kop(canvas, setup.letterhead, setup.emblem, kop_lines, rule)
+            draw_kop(canvas, setup.letterhead, setup.emblem, kop_lines, rule, kop)
         if setup.esign_note:
             draw_esign_note(canvas, setup.esign_note)
 
@@ -236,13 +373,16 @@ def build_pdf(story: Sequence[Any], setup: PageSetup) -> bytes:
         subject="",
         keywords="",
     )
-    doc.addPageTemplates(
-        [
-            PageTemplate(
-                "first", [first], onPage=on_first, autoNextPageTemplate="later", pagesize=size
-            ),
-            PageTemplate("later", [later], onPage=on_later, pagesize=size),
-        ]
-    )
+    templates = [
+        PageTemplate(
+            "first", [first], onPage=on_first, autoNextPageTemplate="later", pagesize=size
+        ),
+        PageTemplate("later", [later], onPage=on_later, pagesize=size),
+    ]
+    if setup.landscape:
+        wide = (h, w)
+        frame = Frame(LEFT, bottom, h - LEFT - RIGHT, w - TOP_LATER - bottom, 0, 0, 0, 0, id="wide")
+        templates.append(PageTemplate("landscape", [frame], onPage=on_later, pagesize=wide))
+    doc.addPageTemplates(templates)
     doc.build(list(story), canvasmaker=NumberedCanvas)
     return buf.getvalue()

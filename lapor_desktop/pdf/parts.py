@@ -13,7 +13,8 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from lapor_desktop.pdf.data import Signatory
 from lapor_desktop.pdf.fonts import BOLD, REGULAR, register_fonts
@@ -51,7 +52,7 @@ CELL_LIMIT = 600
 
 def p(text: object, style: ParagraphStyle = BASE, limit: int = CELL_LIMIT) -> Paragraph:
     """A paragraph of *user* text (escaped, clipped to `limit` characters)."""
-    return Paragraph(markup(clip(text, limit)), style)
+    return Paragraph(markup(clip(text, limit, fallback=True)), style)
 
 
 def body(text: object) -> list[Paragraph]:
@@ -92,13 +93,21 @@ def header_block(
     return t
 
 
+YTH_INDENT = stringWidth("Yth. ", REGULAR, BODY_SIZE)  # where the addressee's text starts
+ADDRESSEE = ParagraphStyle("addr", parent=LEFT_TEXT, leftIndent=YTH_INDENT)
+ADDRESSEE_FIRST = ParagraphStyle("addr1", parent=ADDRESSEE, firstLineIndent=-YTH_INDENT)
+ADDRESSEE_PLACE = ParagraphStyle("addrplace", parent=LEFT_TEXT, leftIndent=YTH_INDENT)
+
+
 def addressee(recipient_lines: Sequence[str], place: str) -> list[Any]:
-    """Yth. …, then "di", then the place indented (left block)."""
-    out: list[Any] = [Spacer(1, 8 * mm), p("Yth.", LEFT_TEXT)]
-    style = ParagraphStyle("addr", parent=LEFT_TEXT, leftIndent=9 * mm)
-    out += [p(line, style, 500) for line in recipient_lines if plain(line)]
-    out.append(p("di", style))
-    out.append(p(place, ParagraphStyle("addrplace", parent=style, leftIndent=18 * mm), 500))
+    """LETTERS.md: "Yth. …" with the addressee on the same line (a long one wraps under
+    its own first letter), then "di", then the place indented (left block)."""
+    lines = [markup(clip(line, 500, True)) for line in recipient_lines if plain(line)] or [""]
+    out: list[Any] = [Spacer(1, 8 * mm)]
+    out.append(Paragraph(f"Yth. {lines[0]}", ADDRESSEE_FIRST))
+    out += [Paragraph(line, ADDRESSEE) for line in lines[1:]]
+    out.append(Paragraph("di", LEFT_TEXT))
+    out.append(p(place, ADDRESSEE_PLACE, 500))
     out.append(Spacer(1, 6 * mm))
     return out
 
@@ -113,7 +122,7 @@ class SignatureBlock(Flowable):
         qr_payload: str = "",
         signed_by: str = "Ditandatangani secara elektronik oleh:",
         offset: float = 90 * mm,
-        width: float = 70 * mm,
+        width: float = 80 * mm,
         date_line: str = "",
     ) -> None:
         super().__init__()
@@ -188,11 +197,12 @@ class SignatureBlock(Flowable):
 
 
 def tembusan(items: Sequence[str]) -> list[Any]:
-    """Tembusan: numbered, "…;" then "…; dan" then the last with a full stop."""
-    items = [clip(i, 500).rstrip(";.") for i in items if plain(i)]
+    """Tembusan: numbered, "…;" then "…; dan" then the last with a full stop. Kept with
+    the signature by `closing_group`."""
+    items = [clip(i, 500, fallback=True).rstrip(";.") for i in items if plain(i)]
     if not items:
         return []
-    out: list[Any] = [Spacer(1, 8 * mm), p("Tembusan:", LEFT_TEXT)]
+    out: list[Any] = [p("Tembusan:", LEFT_TEXT)]
     style = ParagraphStyle("temb", parent=LEFT_TEXT, leftIndent=6 * mm, firstLineIndent=-6 * mm)
     for i, item in enumerate(items, start=1):
         if len(items) == 1 or i == len(items):
@@ -202,7 +212,54 @@ def tembusan(items: Sequence[str]) -> list[Any]:
         else:
             end = ";"
         out.append(Paragraph(f"{i}.&nbsp;&nbsp;{markup(item)}{end}", style))
-    return out
+    return [Spacer(1, 8 * mm), *out]
+
+
+class KeepTail(KeepTogether):
+    """A closing paragraph kept with what follows it (signature, tembusan).
+
+    When the whole group does not fit in what is left of the page, the paragraph's first
+    lines may stay, but at least `min_lines` of its last lines go to the next page with
+    the followers: the signature never starts a page on its own (LETTERS.md "kept
+    together"). A group taller than a page flows from the top of one as it can."""
+
+    def __init__(self, paragraph: Flowable, followers: Sequence[Flowable], min_lines: int = 2):
+        super().__init__([paragraph, *followers])
+        self._paragraph = paragraph
+        self._followers = list(followers)
+        self._min_lines = min_lines
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        if getattr(self, "_wrapInfo", None) != (avail_width, avail_height):
+            self.wrap(avail_width, avail_height)
+        content = list(self._content)
+        height: float = self._H
+        if height <= avail_height:
+            return content
+        frame = getattr(self, "_frame", None)
+        at_top = bool(frame is not None and getattr(frame, "_atTop", False))
+        if at_top:
+            return content  # taller than a whole page: flow, nothing better to do
+        para = self._paragraph
+        if isinstance(para, Paragraph):
+            para.wrap(avail_width, avail_height)
+            lines = len(getattr(para.blPara, "lines", ()))
+            leading = para.style.leading
+            keep = lines - self._min_lines  # lines that may stay on this page
+            fit = int(min(avail_height, keep * leading + 0.01) / leading)
+            if keep >= 2 and fit >= 2:
+                parts = para.split(avail_width, fit * leading + 0.01)
+                if len(parts) == 2:
+                    return [parts[0], self.FrameBreak(), parts[1], *self._followers]
+        return [self.FrameBreak(), *content]
+
+
+def closing_group(closing: Sequence[Flowable], followers: Sequence[Flowable]) -> list[Flowable]:
+    """The closing paragraphs, then the signature and tembusan (`followers`) kept with the
+    closing's last lines."""
+    if not closing:
+        return [KeepTogether(list(followers))]
+    return [*closing[:-1], KeepTail(closing[-1], followers)]
 
 
 def grid_table(
@@ -231,6 +288,37 @@ def grid_table(
         )
     )
     return t
+
+
+CELL_PADDING = 3  # left and right padding of grid_table cells (points)
+_token_styles: dict[tuple[str, float], ParagraphStyle] = {}
+
+
+def token_cell(text: object, style: ParagraphStyle, width: float) -> Paragraph:
+    """A ticket or tracking number in a grid_table column `width` wide: one line, never
+    broken mid-token (its font shrinks a little instead when the column is too narrow)."""
+    token = clip(text, 60)
+    room = width - 2 * CELL_PADDING - 0.5
+    size = float(style.fontSize)
+    while size > 6 and stringWidth(token, style.fontName, size) > room:
+        size -= 0.25
+    if size == style.fontSize:
+        return Paragraph(markup(token), style)
+    key = (style.name, size)
+    if key not in _token_styles:
+        _token_styles[key] = ParagraphStyle(
+            f"{style.name}-{size}", parent=style, fontSize=size, leading=style.leading
+        )
+    return Paragraph(markup(token), _token_styles[key])
+
+
+def token_width(
+    texts: Sequence[object], style: ParagraphStyle, smallest: float, largest: float
+) -> float:
+    """The width of a column that prints every token on one line at the style's size,
+    between `smallest` and `largest`."""
+    need = max((stringWidth(clip(t, 60), style.fontName, style.fontSize) for t in texts), default=0)
+    return min(largest, max(smallest, need + 2 * CELL_PADDING + 1))
 
 
 def head_cells(*labels: str) -> list[Paragraph]:

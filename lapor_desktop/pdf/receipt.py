@@ -24,33 +24,26 @@ from lapor_desktop.pdf.parts import (
     p,
 )
 from lapor_desktop.pdf.templates import Templates
-from lapor_desktop.pdf.text import clip, markup, plain
+from lapor_desktop.pdf.text import clip, clip_words, markup, plain
 
+TITLE_LIMIT = 400  # the intake form allows 300 characters
 TICKET = ParagraphStyle("ticket", parent=BASE, fontName=BOLD, fontSize=20, leading=24)
 
 
-def render_receipt(data: ReceiptData, templates: Templates, paper: str | None = None) -> bytes:
-    lh = templates.letterhead(data.office_code)
-    setup = PageSetup(
-        paper=paper or templates.paper,
-        letterhead=lh,
-        emblem=templates.emblem_path(lh),
-        title=f"Tanda Terima {plain(data.ticket)}",
-    )
-    width = text_width(setup.paper)
-    values = {
-        "tiket": plain(data.ticket),
-        "telepon": plain(lh.phone) or "-",
-        "laman": plain(lh.website) or "-",
-        "email": plain(lh.email) or "-",
-    }
-    reporter = (
-        "Pelapor Anonim"
-        if data.reporter.anonymous or not plain(data.reporter.name)
-        else data.reporter.name
-    )
+# (title, summary, other fields) character limits, tried in order until the box fits.
+BOX_LIMITS = ((TITLE_LIMIT, 900, 200), (300, 400, 120), (200, 200, 80), (100, 100, 40))
+BOX_MAX = 130 * mm
+
+
+def _box(
+    data: ReceiptData,
+    reporter: str,
+    width: float,
+    title_limit: int,
+    summary_limit: int,
+    other_limit: int,
+) -> Table:
     qr_size = 34 * mm
-    # The receipt's box is one table cell that cannot split over pages: clip every field.
     fields: list[tuple[str, Any]] = [
         ("Nomor Tiket", Paragraph(markup(clip(data.ticket, 60)), TICKET))
     ]
@@ -61,11 +54,12 @@ def render_receipt(data: ReceiptData, templates: Templates, paper: str | None = 
         ("Kanal", data.channel),
         ("Klasifikasi", data.klasifikasi),
         ("Pelapor", reporter),
-        ("Judul", clip(data.title, 300)),
-        ("Ringkasan", clip(data.summary, 900)),
+        # Wrapped in full (intake allows 300 characters); never cut inside a word.
+        ("Judul", Paragraph(markup(clip_words(data.title, title_limit)), CELL)),
+        ("Ringkasan", Paragraph(markup(clip_words(data.summary, summary_limit)), CELL)),
         ("Petugas", data.officer),
     ]
-    left = field_table(fields, 28 * mm, width - qr_size - 8 * mm, limit=200)
+    left = field_table(fields, 28 * mm, width - qr_size - 8 * mm, limit=other_limit)
     box = Table(
         [[left, QrFlowable(data.qr_payload or data.ticket, qr_size, data.ticket)]],
         colWidths=[width - qr_size - 6 * mm, qr_size + 6 * mm],
@@ -82,6 +76,38 @@ def render_receipt(data: ReceiptData, templates: Templates, paper: str | None = 
             ]
         )
     )
+    return box
+
+
+def render_receipt(data: ReceiptData, templates: Templates, paper: str | None = None) -> bytes:
+    lh = templates.letterhead(data.office_code)
+    setup = PageSetup(
+        paper=paper or templates.paper,
+        letterhead=lh,
+        emblem=templates.emblem_path(lh),
+        title=f"Tanda Terima {plain(data.ticket)}",
+        compact_kop=True,
+    )
+    width = text_width(setup.paper)
+    values = {
+        "tiket": plain(data.ticket),
+        "telepon": plain(lh.phone) or "-",
+        "laman": plain(lh.website) or "-",
+        "email": plain(lh.email) or "-",
+    }
+    reporter = (
+        "Pelapor Anonim"
+        if data.reporter.anonymous or not plain(data.reporter.name)
+        else data.reporter.name
+    )
+    # The receipt's box is one table cell that cannot split over pages: every field is
+    # clipped, the title and summary after a whole word, shorter only if they must.
+    box = None
+    for title_limit, summary_limit, other_limit in BOX_LIMITS:
+        box = _box(data, reporter, width, title_limit, summary_limit, other_limit)
+        if box.wrap(width, BOX_MAX)[1] <= BOX_MAX:
+            break
+    assert box is not None
     story: list[Any] = [
         Paragraph(markup(templates.text("receipt", "title")), TITLE),
         Spacer(1, 5 * mm),

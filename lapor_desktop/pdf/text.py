@@ -18,15 +18,18 @@ LONG_WORD = 40
 _LONG_RUN = re.compile(r"\S{" + str(LONG_WORD + 1) + ",}")
 
 
-MISSING_GLYPH = "\u25a1"  # □: what a character the font cannot draw becomes
+# A character no shipped font can draw prints as the Unicode replacement character "�"
+# (from the fallback font) in paragraphs, and as "?" in text drawn straight on the canvas
+# (one font per string there): visible, never an empty box.
+MISSING_GLYPH = "\ufffd"
+CANVAS_MISSING = "?"
+# Right-to-left scripts print reversed and unjoined without a shaping engine: replaced.
+_RTL = ((0x0590, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF), (0x10800, 0x10FFF))
 _covered: frozenset[int] | None = None
+_fallback: frozenset[int] | None = None
 
 
-def _glyphs(s: str) -> str:
-    """Replace characters Liberation Sans has no glyph for (emoji, CJK, …) by □, so
-    they print visibly and extract as a real character rather than a blank."""
-    if s.isascii():
-        return s
+def _main_coverage() -> frozenset[int]:
     global _covered
     if _covered is None:
         from reportlab.pdfbase.pdfmetrics import getFont
@@ -35,8 +38,66 @@ def _glyphs(s: str) -> str:
 
         register_fonts()
         _covered = frozenset(getFont(REGULAR).face.charWidths)
-    cov = _covered
-    return "".join(ch if ord(ch) in cov or ch == "\n" else MISSING_GLYPH for ch in s)
+    return _covered
+
+
+def _fallback_coverage() -> frozenset[int]:
+    """Code points only the fallback font has (it is loaded on the first such text)."""
+    global _fallback
+    if _fallback is None:
+        from reportlab.pdfbase.pdfmetrics import getFont
+
+        from lapor_desktop.pdf.fonts import FALLBACK, register_fallback
+
+        register_fallback()
+        main = _main_coverage()
+        _fallback = frozenset(
+            c
+            for c in getFont(FALLBACK).face.charWidths
+            if c not in main and c > 0x20 and not any(lo <= c <= hi for lo, hi in _RTL)
+        )
+    return _fallback
+
+
+def _glyphs(s: str, fallback: bool = False) -> str:
+    """Replace characters the letter font cannot draw: with `fallback`, those the fallback
+    font has stay (markup() sets them in it) and the rest become "�"; without, "?"."""
+    if s.isascii():
+        return s
+    main = _main_coverage()
+    if all(ord(ch) in main for ch in s):
+        return s
+    if fallback:
+        extra = _fallback_coverage()
+        return "".join(
+            ch if ord(ch) in main or ord(ch) in extra or ch == "\n" else MISSING_GLYPH for ch in s
+        )
+    return "".join(ch if ord(ch) in main or ch == "\n" else CANVAS_MISSING for ch in s)
+
+
+def _fallback_runs(s: str) -> str:
+    """Escaped markup with every run of characters Liberation Sans lacks set in the
+    fallback font."""
+    if s.isascii():
+        return s
+    main = _main_coverage()
+    if all(ord(ch) in main for ch in s):
+        return s
+    from lapor_desktop.pdf.fonts import FALLBACK
+
+    out: list[str] = []
+    run: list[str] = []
+    for ch in s:
+        if ord(ch) in main or ch == "\n":
+            if run:
+                out.append(f'<font face="{FALLBACK}">{"".join(run)}</font>')
+                run = []
+            out.append(ch)
+        else:
+            run.append(ch)
+    if run:
+        out.append(f'<font face="{FALLBACK}">{"".join(run)}</font>')
+    return "".join(out)
 
 
 def strip_controls(text: object) -> str:
@@ -44,10 +105,11 @@ def strip_controls(text: object) -> str:
     return _CONTROL.sub("", str(text))
 
 
-def plain(text: object) -> str:
-    """Clean text for the canvas: one line, no control characters, only drawable glyphs."""
+def plain(text: object, fallback: bool = False) -> str:
+    """Clean text for the canvas: one line, no control characters, only drawable glyphs
+    (with `fallback`: also the fallback font's, for text that goes on to markup())."""
     s = _CONTROL.sub("", str(text).replace("\r\n", "\n").replace("\r", "\n"))
-    return _glyphs(s.replace("\t", " ").replace("\n", " ").strip())
+    return _glyphs(s.replace("\t", " ").replace("\n", " ").strip(), fallback)
 
 
 def _break_long_words(s: str) -> str:
@@ -64,13 +126,13 @@ def _break_long_words(s: str) -> str:
 def clean_multiline(text: object) -> str:
     """Clean text but keep newlines (for paragraphs the caller splits itself)."""
     s = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
-    return _break_long_words(_glyphs(_CONTROL.sub("", s)))
+    return _break_long_words(_glyphs(_CONTROL.sub("", s), fallback=True))
 
 
 def markup(text: object) -> str:
     """Escape user text for reportlab Paragraph markup; newlines become <br/>."""
     s = escape(clean_multiline(text).strip())
-    return s.replace("\n", "<br/>")
+    return _fallback_runs(s).replace("\n", "<br/>")
 
 
 def paragraphs(text: object) -> list[str]:
@@ -113,12 +175,25 @@ def percent(value: float | None) -> str:
     return "-" if value is None else f"{decimal(value, 1)} %"
 
 
-def clip(text: object, limit: int) -> str:
+def clip(text: object, limit: int, fallback: bool = False) -> str:
     """One clean line of at most `limit` characters (with "…"), long words broken.
 
     For places that cannot grow without bound: table cells that cannot split, the
-    signature block, headers. Body text is never clipped."""
-    s = plain(text)
+    signature block, headers. Body text is never clipped. `fallback`: for markup()."""
+    s = plain(text, fallback)
     if len(s) > limit:
         s = s[: limit - 1].rstrip() + "…"
+    return _break_long_words(s)
+
+
+def clip_words(text: object, limit: int) -> str:
+    """Like `clip`, but a text longer than `limit` is cut after a whole word ("…");
+    for markup()."""
+    s = plain(text, fallback=True)
+    if len(s) > limit:
+        cut = s[: limit - 1]
+        space = cut.rfind(" ")
+        if space > limit // 2:
+            cut = cut[:space]
+        s = cut.rstrip(" ,;:.-") + "…"
     return _break_long_words(s)
