@@ -168,6 +168,10 @@ def cmd_self_check(args: argparse.Namespace) -> int:
         for item in report.items:
             mark = "OK " if item.ok else "GAGAL"
             say(f"[{mark}] {item.name}: {item.detail}")
+        if report.integrity is not None:
+            say(f"Integritas basis data: {'OK' if report.integrity else 'GAGAL'}")
+            if not report.integrity:
+                say(diagnostics.INTEGRITY_FAILED_HELP)
         say("Semua siap digunakan." if report.ok else "Ada yang perlu diperbaiki.")
     return EXIT_OK if report.ok else EXIT_REFUSED
 
@@ -244,15 +248,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run(args: argparse.Namespace) -> int:
     handler: Handler = args.handler
-    from lapor_desktop.services.errors import ServiceError
+    from lapor_desktop.services.errors import DatabaseUnavailable, KeyRefused, ServiceError
 
     try:
         return handler(args)
     except CliError as exc:
         print(f"Kesalahan: {exc}", file=sys.stderr)
         return EXIT_REFUSED
+    except (DatabaseUnavailable, KeyRefused) as exc:  # busy, damaged, not ours, wrong key
+        print(f"Kesalahan: {exc.message}", file=sys.stderr)
+        return EXIT_REFUSED
     except ServiceError as exc:
         print(f"Ditolak: {exc.message}", file=sys.stderr)
+        return EXIT_REFUSED
+    except Exception as exc:  # a database failure the driver raised unclassified
+        from lapor_desktop.services.storage import service_error_of
+
+        known = service_error_of(exc)
+        if known is None:
+            raise
+        print(f"Kesalahan: {known.message}", file=sys.stderr)
         return EXIT_REFUSED
     except KeyboardInterrupt:
         print("Dibatalkan.", file=sys.stderr)

@@ -110,7 +110,7 @@ def register(
         warnings.append("Jenis kelamin yang diisi berbeda dengan NIK; dipakai data NIK.")
     if birth_date and birth_date != info.birth_date:
         warnings.append("Tanggal lahir yang diisi berbeda dengan NIK; dipakai data NIK.")
-    with database_proxy.atomic():
+    with database_proxy.atomic("IMMEDIATE"):
         existing = Reporter.get_or_none(Reporter.nik == info.nik)
         if existing is not None:
             raise ValidationError(
@@ -156,7 +156,7 @@ def get(ctx: Ctx, reporter_id: uuid.UUID) -> ReporterView:
 def reveal_nik(ctx: Ctx, reporter_id: uuid.UUID, reason: str = "") -> str:
     """The full NIK, for roles that need it; every reveal is written to the audit log."""
     ctx.require(*NIK_REVEAL_ROLES)
-    with database_proxy.atomic():
+    with database_proxy.atomic("IMMEDIATE"):
         r = Reporter.get_or_none(Reporter.id == reporter_id)
         if r is None:
             raise NotFound("Pelapor tidak ditemukan.")
@@ -173,7 +173,7 @@ def update_contact(
     address: str | None = None,
 ) -> ReporterView:
     ctx.require(*WRITE_ROLES)
-    with database_proxy.atomic():
+    with database_proxy.atomic("IMMEDIATE"):
         r = Reporter.get_or_none(Reporter.id == reporter_id)
         if r is None:
             raise NotFound("Pelapor tidak ditemukan.")
