@@ -236,7 +236,7 @@ class LocalDatabase(SqlCipherDatabase):
 
     def _execute_cursor(self, sql: str, params: Any, **cursor_options: Any) -> Any:
         try:
-            return super()._execute_cursor(sql, params, **cursor_options)
+            return _Cursor(super()._execute_cursor(sql, params, **cursor_options), self)
         except DatabaseError as exc:
             self._raise_problem(exc)
             raise
@@ -279,6 +279,54 @@ class LocalDatabase(SqlCipherDatabase):
         """`PRAGMA integrity_check` (read only): ["ok"] or what SQLite found wrong."""
         rows = self.execute_sql("PRAGMA integrity_check").fetchall()
         return [str(line) for (cell,) in rows for line in str(cell).splitlines()]
+
+
+class _Cursor:
+    """The driver's cursor, with the failures of reading further rows (a damaged page
+    met halfway through a list) classified like those of executing."""
+
+    __slots__ = ("_cursor", "_db")
+
+    def __init__(self, cursor: Any, db: LocalDatabase) -> None:
+        self._cursor = cursor
+        self._db = db
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._cursor, name)
+
+    def _failed(self, exc: sqlcipher.DatabaseError) -> None:
+        self._db._raise_problem(exc)
+
+    def fetchone(self) -> Any:
+        try:
+            return self._cursor.fetchone()
+        except sqlcipher.DatabaseError as exc:
+            self._failed(exc)
+            raise
+
+    def fetchmany(self, *args: Any) -> Any:
+        try:
+            return self._cursor.fetchmany(*args)
+        except sqlcipher.DatabaseError as exc:
+            self._failed(exc)
+            raise
+
+    def fetchall(self) -> Any:
+        try:
+            return self._cursor.fetchall()
+        except sqlcipher.DatabaseError as exc:
+            self._failed(exc)
+            raise
+
+    def __iter__(self) -> _Cursor:
+        return self
+
+    def __next__(self) -> Any:
+        try:
+            return next(self._cursor)
+        except sqlcipher.DatabaseError as exc:
+            self._failed(exc)
+            raise
 
 
 def connect_local(

@@ -93,6 +93,13 @@ def _dummy_verify(password: str) -> None:
         _hasher.verify(_dummy_hash[1], password)
 
 
+def _verifies(password_hash: str, password: str) -> bool:
+    try:
+        return bool(_hasher.verify(password_hash, password))
+    except (VerificationError, InvalidHashError):
+        return False
+
+
 def _locked_message(locked_until: datetime, now: datetime) -> str:
     minutes = max(1, math.ceil((locked_until - now).total_seconds() / 60))
     return (
@@ -117,11 +124,7 @@ def sign_in(ctx: Ctx, username: str, password: str) -> Session:
     if user.locked_until and user.locked_until > now:
         raise AccountLocked(_locked_message(user.locked_until, now))
     checked_hash = user.password_hash
-    try:
-        _hasher.verify(checked_hash, password)
-        ok = True
-    except (VerificationError, InvalidHashError):
-        ok = False
+    ok = _verifies(checked_hash, password)
     new_hash = hash_password(password) if ok and _hasher.check_needs_rehash(checked_hash) else None
     locked = False
     with database_proxy.atomic("IMMEDIATE"):
@@ -130,8 +133,10 @@ def sign_in(ctx: Ctx, username: str, password: str) -> Session:
             raise PermissionDenied(refused)
         if user.locked_until and user.locked_until > now:
             raise AccountLocked(_locked_message(user.locked_until, now))
-        if ok and user.password_hash != checked_hash:
-            ok = False  # the password was changed while this one was being checked
+        if user.password_hash != checked_hash:
+            # Changed meanwhile (a re-hash at another sign-in, a new password): check
+            # against what the account holds now. Rare; only then argon2 runs under the lock.
+            ok, new_hash = _verifies(user.password_hash, password), None
         if ok and not user.active:
             raise PermissionDenied("Akun ini dinonaktifkan. Hubungi administrator sistem.")
         if not ok:
