@@ -16,7 +16,7 @@ from lapor_desktop.db.database import BUSY_TIMEOUT_ENV
 from lapor_desktop.gui.sign_in import SignInDialog
 from lapor_desktop.gui.startup import DatabaseOpening
 from lapor_desktop.services.errors import DatabaseBusy, DatabaseDamaged
-from tests.gui.conftest import PASSWORD, Recorded, World, wait_ops
+from tests.gui.conftest import PASSWORD, Recorded, World, open_main_window, wait_ops
 
 pytestmark = pytest.mark.gui
 
@@ -106,3 +106,21 @@ def test_a_damaged_database_is_said_as_damaged_not_as_a_wrong_key(
     assert isinstance(opening.exception, DatabaseDamaged)  # for "restore a backup" to hook in
     wait_ops(qtbot)
     opening.close()
+
+
+def test_the_main_window_says_when_a_write_waits(qtbot, world: World) -> None:
+    from lapor_desktop.gui import ops
+    from lapor_desktop.services import users
+
+    w, _ = open_main_window(qtbot, world, "loket", "loket")
+    # As the app's opening sets it (gui/startup.py): waits are reported to the UI thread.
+    world.store.db.on_wait = ops.notify_database_waiting
+    holder = hold_write_lock(world, 3)
+    done: list[object] = []
+    ops.run_op(w, lambda: users.sign_in(world.base, "admin", PASSWORD), done.append)
+    qtbot.waitUntil(
+        lambda: w.statusBar().currentMessage().startswith("Menunggu basis data…"), timeout=15_000
+    )
+    qtbot.waitUntil(lambda: bool(done), timeout=40_000)
+    holder.communicate(timeout=10)
+    assert holder.returncode == 0
