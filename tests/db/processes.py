@@ -2,6 +2,7 @@
 
     intakes DATA_DIR N TAG   sign in and log a complaint, N times; prints one JSON line
     hold DATA_DIR SECONDS    take the write lock (BEGIN IMMEDIATE), print "held", keep it
+    open DATA_DIR START      at the time START, open the database (upgrading its schema)
 
 The database key is the passphrase in LAPOR_DB_KEY (no keyring in a child process).
 """
@@ -68,12 +69,26 @@ def hold(data_dir: Path, seconds: float) -> int:
     return 0
 
 
+def open_at(data_dir: Path, start_at: float) -> int:
+    from lapor_desktop.db import migrate
+    from lapor_desktop.services import storage
+
+    time.sleep(max(0.0, start_at - time.time()))
+    store = storage.open_database(data_dir, lambda new: os.environ["LAPOR_DB_KEY"])
+    version = migrate.current_version(store.db)
+    store.close()
+    print(json.dumps({"version": version, "migrated": store.migrated}))
+    return 0
+
+
 def main(argv: list[str]) -> int:
     try:
         if argv[0] == "intakes":
             return intakes(Path(argv[1]), int(argv[2]), argv[3])
         if argv[0] == "hold":
             return hold(Path(argv[1]), float(argv[2]))
+        if argv[0] == "open":
+            return open_at(Path(argv[1]), float(argv[2]))
     except Exception:
         traceback.print_exc()
         return 3

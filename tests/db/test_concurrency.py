@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -162,3 +163,29 @@ def test_a_held_write_lock_is_waited_for_or_said_busy(shared_db: Path) -> None:
     released = float(held_out.split()[-1])
     assert finished > released  # it could only write after the holder let go
     assert count_cases(shared_db) == 1
+
+
+def test_two_processes_opening_an_old_database_upgrade_it_once(data_dir: Path) -> None:
+    # Each migration step takes the write lock first and reads the version again under it:
+    # the second process finds the steps done instead of applying them twice.
+    from lapor_desktop import paths
+    from lapor_desktop.db import migrate
+
+    fixture = ROOT / "tests" / "fixtures" / "lapor-v1.db"
+    data_dir.mkdir(parents=True)
+    shutil.copy(fixture, paths.db_path(data_dir))
+    start_at = time.time() + 4
+    env = child_env(data_dir, LAPOR_DB_KEY="fixture-passphrase")
+    openers = [
+        spawn("-m", "tests.db.processes", "open", str(data_dir), f"{start_at:.3f}", env=env)
+        for _ in range(2)
+    ]
+    results = []
+    for p in openers:
+        rc, out, err = finish(p)
+        assert rc == 0 and "Traceback" not in err, err
+        results.append(json.loads(out.strip().splitlines()[-1]))
+    latest = migrate.latest_version()
+    assert [r["version"] for r in results] == [latest, latest]
+    applied = sorted(v for r in results for v in r["migrated"])
+    assert applied == list(range(2, latest + 1))  # each step once, by one or the other
