@@ -357,6 +357,10 @@ def cmd_self_check(args: argparse.Namespace) -> int:
         for item in report.items:
             mark = "OK " if item.ok else "GAGAL"
             say(f"[{mark}] {item.name}: {item.detail}")
+        if report.integrity is not None:
+            say(f"Integritas basis data: {'OK' if report.integrity else 'GAGAL'}")
+            if not report.integrity:
+                say(diagnostics.INTEGRITY_FAILED_HELP)
         say("Semua siap digunakan." if report.ok else "Ada yang perlu diperbaiki.")
     return EXIT_OK if report.ok else EXIT_REFUSED
 
@@ -496,7 +500,7 @@ def _unexpected(args: argparse.Namespace) -> int:
 
 def run(args: argparse.Namespace) -> int:
     handler: Handler = args.handler
-    from lapor_desktop.services.errors import ServiceError
+    from lapor_desktop.services.errors import DatabaseUnavailable, KeyRefused, ServiceError
 
     try:
         rc = handler(args)
@@ -507,11 +511,20 @@ def run(args: argparse.Namespace) -> int:
     except CliError as exc:
         err(f"Kesalahan: {exc}")
         return EXIT_REFUSED
+    except (DatabaseUnavailable, KeyRefused) as exc:  # busy, damaged, not ours, wrong key
+        err(f"Kesalahan: {exc.message}")
+        return EXIT_REFUSED
     except ServiceError as exc:
         err(f"Ditolak: {exc.message}")
         return EXIT_REFUSED
     except KeyboardInterrupt:
         print("Dibatalkan.", file=sys.stderr)
         return EXIT_REFUSED
-    except Exception:
-        return _unexpected(args)
+    except Exception as exc:
+        from lapor_desktop.services.storage import service_error_of
+
+        known = service_error_of(exc)  # a database failure the driver raised unclassified
+        if known is None:
+            return _unexpected(args)
+        err(f"Kesalahan: {known.message}")
+        return EXIT_REFUSED

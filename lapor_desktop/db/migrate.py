@@ -86,7 +86,11 @@ def migrate(db: Database, db_file: Path | None = None, backup_dir: Path | None =
         )
     applied = []
     for script in pending:
-        with db.atomic():
+        # The write lock first, then the version again: another process opening the same
+        # file at the same moment may have applied this step while we waited for it.
+        with db.atomic("IMMEDIATE"):
+            if current_version(db) >= script.VERSION:
+                continue
             script.upgrade(db, migrator)
             db.execute_sql(
                 'INSERT INTO "schema_version" (version, applied_at) VALUES (?, ?)',

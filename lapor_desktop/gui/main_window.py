@@ -110,6 +110,12 @@ class MainWindow(QMainWindow):
             bar.addPermanentWidget(w)
         bar.addPermanentWidget(self.busy_bar)
         ops.tracker().busy_changed.connect(self.busy_bar.setVisible)
+        ops.tracker().database_waiting.connect(self._database_waiting)
+
+    def _database_waiting(self) -> None:
+        self.statusBar().showMessage(
+            self.tr("Menunggu basis data… (sedang dipakai proses lain)"), 10_000
+        )
 
     def _build_actions(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Berkas"))

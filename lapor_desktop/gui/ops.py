@@ -25,6 +25,9 @@ log = logging.getLogger(__name__)
 
 class _Tracker(QObject):
     busy_changed = Signal(bool)
+    # A write waits for another process's lock on the database (emitted from the waiting
+    # worker; delivered on the UI thread): "Menunggu basis data…".
+    database_waiting = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -84,6 +87,14 @@ def collect_garbage_on_ui_thread(interval_ms: int = 10_000) -> None:
         # leave as garbage (run_gui has automatic GC off from before its imports).
         gc.freeze()
         _gc_guard = _UiThreadGc(interval_ms)
+
+
+def notify_database_waiting() -> None:
+    """From any thread: the database waits for another process (services' `on_wait`).
+    The tracker was made on the UI thread by then (the first op made it)."""
+    t = _tracker
+    if t is not None and shiboken6.isValid(t):
+        t.database_waiting.emit()
 
 
 def idle() -> bool:
@@ -168,6 +179,12 @@ class Op(QObject):
                 if not isinstance(exc, ServiceError):  # nobody to show it to; still a bug
                     log.error("operation failed", exc_info=exc)  # type: ignore[arg-type]
                 return
+            if not isinstance(exc, ServiceError) and isinstance(exc, Exception):
+                # A database failure the driver raised unclassified (e.g. while reading
+                # rows): busy, damaged… said in words like the others.
+                from lapor_desktop.services.storage import service_error_of
+
+                exc = service_error_of(exc) or exc
             if isinstance(exc, ServiceError):
                 if self._on_error is not None:
                     self._on_error(exc)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from lapor_desktop.gui import messages
-from lapor_desktop.gui.ops import run_op
+from lapor_desktop.gui.ops import run_op, tracker
 from lapor_desktop.gui.widgets import FieldErrors, error_label, translate_buttons
 from lapor_desktop.services.context import Ctx, Session
 from lapor_desktop.services.errors import ServiceError
@@ -65,6 +65,7 @@ class SignInDialog(QDialog):
         # Enter signs in. Only once the button is inside this dialog: set before, the dialog
         # never learns of it and makes "Batal" (its first button) the default.
         self.sign_in_button.setDefault(True)
+        tracker().database_waiting.connect(self._database_waiting)
         if opening is not None and not opening.done:
             opening.opened.connect(self.status_label.hide)
             opening.needs_secret.connect(self._ask_secret)
@@ -98,6 +99,12 @@ class SignInDialog(QDialog):
             return users.sign_in(ctx, name, pw)
 
         run_op(self, sign_in, self._signed_in, self._refused)
+
+    def _database_waiting(self) -> None:
+        # Opening or signing in waits for another process's write lock (up to the busy
+        # timeout); hidden again when the opening or the sign-in ends.
+        self.status_label.setText(self.tr("Menunggu basis data… (sedang dipakai proses lain)"))
+        self.status_label.show()
 
     def _signed_in(self, session: Session) -> None:
         self.session = session

@@ -18,7 +18,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEventLoop, QObject, Signal
 from PySide6.QtWidgets import QApplication
 
-from lapor_desktop.gui.ops import collect_garbage_on_ui_thread, run_op
+from lapor_desktop.gui.ops import (
+    collect_garbage_on_ui_thread,
+    notify_database_waiting,
+    run_op,
+    tracker,
+)
 from lapor_desktop.services.errors import KeyRefused, ServiceError
 
 if TYPE_CHECKING:
@@ -50,7 +55,8 @@ def _open(data_dir: Path, secret: str | None) -> Storage:
         return secret
 
     try:
-        store = storage.open_database(data_dir, ask_secret)
+        # Every later write that waits for another process says so too (the same callback).
+        store = storage.open_database(data_dir, ask_secret, on_wait=notify_database_waiting)
         for name in MAIN_WINDOW_MODULES:
             importlib.import_module(name)
     except ServiceError:
@@ -75,9 +81,13 @@ class DatabaseOpening(QObject):
 
     def __init__(self, data_dir: Path, store: Storage | None = None) -> None:
         super().__init__()
+        tracker()  # made here, on the UI thread: the opening's worker may report a wait
         self.data_dir = data_dir
         self.store = store
         self.error: str | None = None
+        # Why the opening failed, as raised: its kind (KeyRefused, DatabaseBusy,
+        # DatabaseDamaged, NotADatabase…) decides what can be offered (e.g. a backup).
+        self.exception: ServiceError | None = None
         self._typed = False
         self._asking = False  # needs_secret was emitted; nothing runs until start() again
         self._settled = threading.Event()
@@ -144,6 +154,7 @@ class DatabaseOpening(QObject):
             # Asked again after a mistyped passphrase, with the reason.
             self.needs_secret.emit("" if isinstance(exc, _NeedsSecret) else exc.message)
             return
+        self.exception = exc
         self._settle(None, exc.message)
         self.failed.emit(exc.message)
 

@@ -66,7 +66,7 @@ def save_office(
     )
     if kind not in ("opd", "kabupaten"):
         raise ValidationError("Jenis kantor harus 'opd' atau 'kabupaten'.", "kind")
-    with database_proxy.atomic():
+    with database_proxy.atomic("IMMEDIATE"):
         office = Office.get_or_none(Office.code == code)
         if kind == "kabupaten":
             other = Office.get_or_none((Office.kind == "kabupaten") & (Office.code != code))
@@ -97,7 +97,7 @@ def save_category(ctx: Ctx, code: str, name: str, *, active: bool = True) -> Cat
     name = checked_text(
         name, field="name", label="Nama kategori", max_len=200, required=True, single_line=True
     )
-    with database_proxy.atomic():
+    with database_proxy.atomic("IMMEDIATE"):
         cat = Category.get_or_none(Category.code == code)
         if cat is None:
             Category.create(code=code, name=name, active=active)
@@ -156,7 +156,7 @@ def add_rule_set(
             limits[label] = (days, DayKind(kind).value)
         except ValueError:
             raise ValidationError("Jenis hari harus 'working' atau 'calendar'.", label) from None
-    with database_proxy.atomic():
+    with database_proxy.atomic("IMMEDIATE"):
         if RuleSetRow.select().where(RuleSetRow.effective_from == effective_from).exists():
             raise ValidationError(
                 "Sudah ada aturan yang berlaku mulai tanggal itu.", "effective_from"
@@ -201,7 +201,7 @@ def set_holiday_override(ctx: Ctx, day: date, kind: str, reason: str) -> Holiday
         required=True,
         single_line=True,
     )
-    with database_proxy.atomic():
+    with database_proxy.atomic("IMMEDIATE"):
         HolidayOverride.delete().where(HolidayOverride.day == day).execute()
         HolidayOverride.create(
             id=uuid.uuid4(),
@@ -219,7 +219,7 @@ def set_holiday_override(ctx: Ctx, day: date, kind: str, reason: str) -> Holiday
 
 def remove_holiday_override(ctx: Ctx, day: date) -> None:
     ctx.require(Role.SYS_ADMIN)
-    with database_proxy.atomic():
+    with database_proxy.atomic("IMMEDIATE"):
         n = HolidayOverride.delete().where(HolidayOverride.day == day).execute()
         if not n:
             raise NotFound(f"Tidak ada pengecualian hari libur pada {day:%d-%m-%Y}.")

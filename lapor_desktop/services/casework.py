@@ -181,6 +181,7 @@ def perform(
     note = checked_text(
         note, field="note", label="Catatan", max_len=NOTE_MAX, required=t.needs_note
     )
+    deadlines.calendar()  # built (0.3-1 s, once per process) before the write lock, not under it
     # IMMEDIATE: take the write lock first, so two PCs' actions on one case serialize.
     with database_proxy.atomic("IMMEDIATE"):
         case = load_case(ticket)

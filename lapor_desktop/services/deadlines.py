@@ -230,7 +230,7 @@ def state_on(due: date | None, soon_from: date | None, today: date) -> ClockStat
 def refresh_all_open(now: datetime) -> int:
     """Recompute stored deadlines of every open case (after a holiday override changed)."""
     n = 0
-    with database_proxy.atomic():
+    with database_proxy.atomic("IMMEDIATE"):
         for case in Complaint.select().where(Complaint.status.in_([s.value for s in STAGE_CLOCK])):
             refresh_due(case, now)
             case.save()

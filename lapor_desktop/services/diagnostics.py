@@ -1,4 +1,5 @@
-"""`self-check`: is this installation usable? Versions, folders, keyring, schema, resources."""
+"""`self-check`: is this installation usable? Versions, folders, keyring, schema, resources,
+and the database file's integrity (checked read only: a damaged file is never written to)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 from lapor_desktop import __version__, credentials, paths
 from lapor_desktop.db import migrate
 from lapor_desktop.services import storage
+from lapor_desktop.services.errors import DatabaseDamaged, ServiceError
 
 REQUIRED_RESOURCES = (
     "data/wilayah.csv",
@@ -37,9 +39,19 @@ class CheckItem:
     detail: str
 
 
+INTEGRITY_FAILED_HELP = (
+    "Berkas basis data rusak. Jangan lanjut bekerja dengan berkas ini; pulihkan dari "
+    "cadangan terbaru (folder cadangan/ di folder data)."
+)
+
+
 @dataclass
 class SelfCheckReport:
     items: list[CheckItem] = field(default_factory=list)
+    # SQLite's integrity check of the database file: None when it could not be run (no
+    # database, a wrong key, not a database of ours).
+    integrity: bool | None = None
+    integrity_detail: str = ""
 
     @property
     def ok(self) -> bool:
@@ -88,22 +100,42 @@ def self_check(data_dir: Path, ask_secret: storage.AskSecret) -> SelfCheckReport
     if not storage.database_exists(data_dir):
         r.add("basis data", False, f"belum ada di {paths.db_path(data_dir)} (jalankan init)")
         return r
+    _check_database(r, data_dir, ask_secret)
+    return r
+
+
+def _check_database(r: SelfCheckReport, data_dir: Path, ask_secret: storage.AskSecret) -> None:
+    """Read only, so that a damaged file is looked at, never written to: the key, the schema
+    and SQLite's full `PRAGMA integrity_check`."""
     try:
-        store = storage.open_database(data_dir, ask_secret)
-    except Exception as exc:
-        r.add("basis data", False, str(getattr(exc, "message", exc)))
-        return r
+        store = storage.open_read_only(data_dir, ask_secret)
+    except DatabaseDamaged as exc:
+        r.add("basis data", False, exc.message)
+        r.integrity, r.integrity_detail = False, "berkas tidak terbaca dengan utuh"
+        r.add("integritas", False, r.integrity_detail)
+        return
+    except ServiceError as exc:
+        r.add("basis data", False, exc.message)
+        return
     try:
         version = migrate.current_version(store.db)
         latest = migrate.latest_version()
         cipher = store.db.execute_sql("PRAGMA cipher_version").fetchone()
+        pending = " (dimutakhirkan saat aplikasi dibuka)" if version < latest else ""
         r.add(
             "basis data",
-            version == latest,
-            f"{store.db_file}, skema {version}/{latest}, SQLCipher {cipher[0] if cipher else '?'}",
+            version <= latest,
+            f"{store.db_file}, skema {version}/{latest}{pending}, "
+            f"SQLCipher {cipher[0] if cipher else '?'}",
         )
-        integrity = store.db.execute_sql("PRAGMA quick_check").fetchone()[0]
-        r.add("integritas", integrity == "ok", integrity)
+        problems = store.db.integrity_check()
+        r.integrity = problems == ["ok"]
+        r.integrity_detail = "ok" if r.integrity else "; ".join(problems[:5])
+    except DatabaseDamaged:
+        r.integrity, r.integrity_detail = False, "berkas tidak terbaca dengan utuh"
+    except ServiceError as exc:
+        r.add("basis data", False, exc.message)
     finally:
         store.close()
-    return r
+    if r.integrity is not None:
+        r.add("integritas", r.integrity, r.integrity_detail)

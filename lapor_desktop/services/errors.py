@@ -38,18 +38,34 @@ class SchemaTooNew(ServiceError):
 class KeyRefused(ServiceError):
     """The key (from the keyring or typed) does not open the database file."""
 
+    MESSAGE = "Basis data tidak dapat dibuka: kunci salah (kunci ini tidak membuka berkasnya)."
+
 
 class DatabaseUnavailable(ServiceError):
     """The database file could not be used; the subclass says why (each its own message)."""
+
+    MESSAGE = "Basis data tidak dapat dipakai."
 
 
 class DatabaseBusy(DatabaseUnavailable):
     """Another process held SQLite's write lock longer than the busy timeout (30 s)."""
 
+    MESSAGE = "Basis data sedang dipakai proses lain; coba lagi sebentar lagi."
+
 
 class DatabaseDamaged(DatabaseUnavailable):
     """The file opens with the key but SQLite finds it malformed (integrity failure)."""
 
+    MESSAGE = (
+        "Berkas basis data rusak (pemeriksaan integritas gagal). Jangan lanjut bekerja "
+        "dengan berkas ini: pulihkan dari cadangan terbaru."
+    )
+
 
 class NotADatabase(DatabaseUnavailable):
     """The file is not a LAPOR Desktop database at all (or not one this key can read)."""
+
+    MESSAGE = (
+        "Berkas ini bukan basis data LAPOR Desktop (bukan berkas terenkripsi aplikasi ini, "
+        "atau berkasnya kosong/terpotong)."
+    )

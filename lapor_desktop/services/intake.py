@@ -157,6 +157,7 @@ def log_complaint(ctx: Ctx, data: ComplaintInput) -> IntakeResult:
     refused: list[files.RefusedFile] = []
     now = ctx.clock.now()
     status = next_status(None, Action.INTAKE, s.role)
+    deadlines.calendar()  # built (0.3-1 s, once per process) before the write lock, not under it
     with database_proxy.atomic("IMMEDIATE"):
         reporter = Reporter.get_or_none(Reporter.nik == info.nik)
         if reporter is None:

@@ -236,7 +236,7 @@ def save_letterhead(
             raise ValidationError("NIP harus 18 angka.", "signatory.nip")
         data["signatory"] = {**sig, "electronic": bool(signatory.electronic)}
     value = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    with database_proxy.atomic():
+    with database_proxy.atomic("IMMEDIATE"):
         before = _stored(office.code)
         Setting.insert(key=_key(office.code), value=value).on_conflict_replace().execute()
         audit(
@@ -253,7 +253,7 @@ def reset_letterhead(ctx: Ctx, office_code: str) -> LetterheadConfig:
     """Forget the admin's edit: the office prints the file's (or the database's) kop again."""
     ctx.require(Role.SYS_ADMIN)
     office = _office(office_code)
-    with database_proxy.atomic():
+    with database_proxy.atomic("IMMEDIATE"):
         n = Setting.delete().where(Setting.key == _key(office.code)).execute()
         if n:
             audit(ctx, "kop_surat_dikembalikan", "office", office.code, "kembali ke bawaan")

@@ -68,7 +68,7 @@ def reserve(
         raise ValueError("no office to number the letter for")
     office = Office.get_by_id(oid)
     now = ctx.clock.now()
-    with database_proxy.atomic():
+    with database_proxy.atomic("IMMEDIATE"):
         last = (
             Letter.select(fn.MAX(Letter.number))
             .where((Letter.office == office.id) & (Letter.year == now.year))

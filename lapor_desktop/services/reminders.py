@@ -36,7 +36,7 @@ def pending_reminders(ctx: Ctx, today: date | None = None) -> list[Reminder]:
         return []
     now = ctx.clock.now()
     out: list[Reminder] = []
-    with database_proxy.atomic():
+    with database_proxy.atomic("IMMEDIATE"):
         rows: Any = (
             Complaint.select(Complaint.ticket, Complaint.id)
             .where(Complaint.ticket.in_([i.ticket for i in items]))

@@ -112,7 +112,7 @@ def register(
         warnings.append("Jenis kelamin yang diisi berbeda dengan NIK; dipakai data NIK.")
     if birth_date and birth_date != info.birth_date:
         warnings.append("Tanggal lahir yang diisi berbeda dengan NIK; dipakai data NIK.")
-    with database_proxy.atomic():
+    with database_proxy.atomic("IMMEDIATE"):
         existing = Reporter.get_or_none(Reporter.nik == info.nik)
         if existing is not None:
             raise ValidationError(
@@ -159,7 +159,7 @@ def reveal_nik(ctx: Ctx, reporter_id: uuid.UUID, reason: str = "") -> str:
     """The full NIK, for roles that need it; every reveal is written to the audit log."""
     ctx.require(*NIK_REVEAL_ROLES)
     reason = checked_text(reason, field="reason", label="Alasan", max_len=300, single_line=True)
-    with database_proxy.atomic():
+    with database_proxy.atomic("IMMEDIATE"):
         r = Reporter.get_or_none(Reporter.id == reporter_id)
         if r is None:
             raise NotFound("Pelapor tidak ditemukan.")
@@ -176,7 +176,7 @@ def update_contact(
     address: str | None = None,
 ) -> ReporterView:
     ctx.require(*WRITE_ROLES)
-    with database_proxy.atomic():
+    with database_proxy.atomic("IMMEDIATE"):
         r = Reporter.get_or_none(Reporter.id == reporter_id)
         if r is None:
             raise NotFound("Pelapor tidak ditemukan.")

@@ -35,7 +35,7 @@ def new_device_code() -> str:
 
 def load_reference_data(ctx: Ctx) -> None:
     """Offices, categories and the default rule set; idempotent (existing codes are kept)."""
-    with database_proxy.atomic():
+    with database_proxy.atomic("IMMEDIATE"):
         for row in _read_csv("opd-kampar.csv"):
             Office.get_or_create(
                 code=row["kode"].strip(),
@@ -72,7 +72,7 @@ def regency_office() -> Office:
 
 def initialize(ctx: Ctx, admin_username: str, password: str, full_name: str = "") -> UserRow:
     """Reference data plus the first system admin, in one transaction."""
-    with database_proxy.atomic():
+    with database_proxy.atomic("IMMEDIATE"):
         if User.select().exists():
             raise ServiceError("Basis data sudah berisi pengguna; inisialisasi dibatalkan.")
         load_reference_data(ctx)

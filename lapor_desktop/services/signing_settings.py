@@ -309,7 +309,7 @@ def configure_signing(
     try:
         _write_private(target, pfx)
         _write_private(info_file, json.dumps(meta, ensure_ascii=False, indent=2).encode())
-        with database_proxy.atomic():
+        with database_proxy.atomic("IMMEDIATE"):
             audit(
                 ctx,
                 "sertifikat_tte_dipasang",
@@ -356,7 +356,7 @@ def remove_signing(ctx: Ctx, office_code: str) -> bool:
     info_file.unlink(missing_ok=True)
     if not (had_file or had_secret):
         return False
-    with database_proxy.atomic():
+    with database_proxy.atomic("IMMEDIATE"):
         detail = {k: info[k] for k in ("subject", "fingerprint") if k in info}
         audit(
             ctx,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import math
@@ -85,6 +86,34 @@ def session_for(user: User) -> Session:
     )
 
 
+_dummy_hash: tuple[PasswordHasher, str] | None = None
+
+
+def _dummy_verify(password: str) -> None:
+    """An unknown user costs what a wrong password costs: one argon2 verification (against
+    a hash of the current cost), so the time does not tell which names exist."""
+    global _dummy_hash
+    if _dummy_hash is None or _dummy_hash[0] is not _hasher:
+        _dummy_hash = (_hasher, _hasher.hash(uuid.uuid4().hex))
+    with contextlib.suppress(VerificationError, InvalidHashError):
+        _hasher.verify(_dummy_hash[1], password)
+
+
+def _verifies(password_hash: str, password: str) -> bool:
+    try:
+        return bool(_hasher.verify(password_hash, password))
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _locked_message(locked_until: datetime, now: datetime) -> str:
+    minutes = max(1, math.ceil((locked_until - now).total_seconds() / 60))
+    return (
+        f"Akun terkunci karena {MAX_FAILED} kali salah kata sandi. "
+        f"Coba lagi dalam {minutes} menit atau hubungi administrator sistem."
+    )
+
+
 def _logs_refusal(fn: Callable[[Ctx, str, str], Session]) -> Callable[[Ctx, str, str], Session]:
     """A refused sign-in is logged without the name typed: it may be a password typed into
     the wrong field (a known user's failure is logged by its audit entry)."""
@@ -102,27 +131,36 @@ def _logs_refusal(fn: Callable[[Ctx, str, str], Session]) -> Callable[[Ctx, str,
 
 @_logs_refusal
 def sign_in(ctx: Ctx, username: str, password: str) -> Session:
-    """Check the password; count failures; lock after MAX_FAILED for LOCK_MINUTES."""
+    """Check the password; count failures; lock after MAX_FAILED for LOCK_MINUTES.
+
+    An unknown name and a wrong password get the same answer (type, message, about the
+    same time). The slow part — argon2 — runs outside any transaction; only the outcome is
+    written, in a write transaction taken up front (BEGIN IMMEDIATE), on a fresh read of
+    the account (another process may have counted a failure meanwhile)."""
     now = ctx.clock.now()
-    refused = PermissionDenied("Nama pengguna atau kata sandi salah.")
+    refused = "Nama pengguna atau kata sandi salah."
+    user = User.get_or_none(User.username == username.strip().lower())
+    if user is None:
+        _dummy_verify(password)
+        raise PermissionDenied(refused)
+    if user.locked_until and user.locked_until > now:
+        raise AccountLocked(_locked_message(user.locked_until, now))
+    checked_hash = user.password_hash
+    ok = _verifies(checked_hash, password)
+    new_hash = hash_password(password) if ok and _hasher.check_needs_rehash(checked_hash) else None
     locked = False
-    with database_proxy.atomic():
-        user = User.get_or_none(User.username == username.strip().lower())
+    with database_proxy.atomic("IMMEDIATE"):
+        user = User.get_or_none(User.id == user.id)
         if user is None:
-            raise refused
-        if not user.active:
-            raise PermissionDenied("Akun ini dinonaktifkan. Hubungi administrator sistem.")
+            raise PermissionDenied(refused)
         if user.locked_until and user.locked_until > now:
-            minutes = max(1, math.ceil((user.locked_until - now).total_seconds() / 60))
-            raise AccountLocked(
-                f"Akun terkunci karena {MAX_FAILED} kali salah kata sandi. "
-                f"Coba lagi dalam {minutes} menit atau hubungi administrator sistem."
-            )
-        try:
-            _hasher.verify(user.password_hash, password)
-            ok = True
-        except (VerificationError, InvalidHashError):
-            ok = False
+            raise AccountLocked(_locked_message(user.locked_until, now))
+        if user.password_hash != checked_hash:
+            # Changed meanwhile (a re-hash at another sign-in, a new password): check
+            # against what the account holds now. Rare; only then argon2 runs under the lock.
+            ok, new_hash = _verifies(user.password_hash, password), None
+        if ok and not user.active:
+            raise PermissionDenied("Akun ini dinonaktifkan. Hubungi administrator sistem.")
         if not ok:
             # Recorded and committed before refusing: a failed attempt must count.
             user.failed_attempts += 1
@@ -141,8 +179,8 @@ def sign_in(ctx: Ctx, username: str, password: str) -> Session:
         else:
             user.failed_attempts = 0
             user.locked_until = None
-            if _hasher.check_needs_rehash(user.password_hash):
-                user.password_hash = hash_password(password)
+            if new_hash is not None:
+                user.password_hash = new_hash
             user.save()
             session = session_for(user)
             audit(ctx.as_user(session), "login", "user", user.username)
@@ -152,7 +190,7 @@ def sign_in(ctx: Ctx, username: str, password: str) -> Session:
                 f"Akun terkunci selama {LOCK_MINUTES} menit karena {MAX_FAILED} kali "
                 "salah kata sandi."
             )
-        raise refused
+        raise PermissionDenied(refused)
     return session
 
 
@@ -215,7 +253,8 @@ def create_user_unchecked(
             f"Peran {role_enum.label} harus berada di kantor admin kabupaten.", "office"
         )
     _check_password_strength(password)
-    with database_proxy.atomic():
+    password_hash = hash_password(password)  # argon2 before the write lock, not under it
+    with database_proxy.atomic("IMMEDIATE"):
         if User.select().where(User.username == name).exists():
             raise ValidationError(f"Nama pengguna '{name}' sudah dipakai.", "username")
         user = User.create(
@@ -225,7 +264,7 @@ def create_user_unchecked(
             nip=nip,
             role=role_enum.value,
             office=office,
-            password_hash=hash_password(password),
+            password_hash=password_hash,
             must_change_password=must_change_password,
             created_at=ctx.clock.now(),
         )
@@ -260,7 +299,7 @@ def _get(username: str) -> User:
 
 def disable_user(ctx: Ctx, username: str) -> None:
     s = ctx.require(Role.SYS_ADMIN)
-    with database_proxy.atomic():
+    with database_proxy.atomic("IMMEDIATE"):
         user = _get(username)
         if user.id == s.user_id:
             raise ValidationError("Anda tidak dapat menonaktifkan akun Anda sendiri.", "username")
@@ -271,7 +310,7 @@ def disable_user(ctx: Ctx, username: str) -> None:
 
 def enable_user(ctx: Ctx, username: str) -> None:
     ctx.require(Role.SYS_ADMIN)
-    with database_proxy.atomic():
+    with database_proxy.atomic("IMMEDIATE"):
         user = _get(username)
         user.active = True
         user.failed_attempts = 0
@@ -284,9 +323,10 @@ def reset_password(ctx: Ctx, username: str, new_password: str) -> None:
     """A system admin sets a new password; the user must change it at next sign-in."""
     ctx.require(Role.SYS_ADMIN)
     _check_password_strength(new_password)
-    with database_proxy.atomic():
+    new_hash = hash_password(new_password)  # argon2 before the write lock, not under it
+    with database_proxy.atomic("IMMEDIATE"):
         user = _get(username)
-        user.password_hash = hash_password(new_password)
+        user.password_hash = new_hash
         user.failed_attempts = 0
         user.locked_until = None
         user.must_change_password = True
@@ -299,13 +339,19 @@ def change_password(ctx: Ctx, old_password: str, new_password: str) -> Session:
     _check_password_strength(new_password)
     if old_password == new_password:
         raise ValidationError("Kata sandi baru harus berbeda dari yang lama.", "password")
-    with database_proxy.atomic():
+    # argon2 (twice) before the write lock, not under it; the hash checked must still be
+    # the account's when the change is written.
+    checked_hash = User.get_by_id(s.user_id).password_hash
+    try:
+        _hasher.verify(checked_hash, old_password)
+    except (VerificationError, InvalidHashError):
+        raise ValidationError("Kata sandi lama salah.", "old_password") from None
+    new_hash = hash_password(new_password)
+    with database_proxy.atomic("IMMEDIATE"):
         user = User.get_by_id(s.user_id)
-        try:
-            _hasher.verify(user.password_hash, old_password)
-        except (VerificationError, InvalidHashError):
-            raise ValidationError("Kata sandi lama salah.", "old_password") from None
-        user.password_hash = hash_password(new_password)
+        if user.password_hash != checked_hash:
+            raise ValidationError("Kata sandi lama salah.", "old_password")
+        user.password_hash = new_hash
         user.must_change_password = False
         user.save()
         audit(ctx, "user_ganti_sandi", "user", user.username)

@@ -15,6 +15,7 @@ from lapor_desktop.gui.sign_in import SignInDialog
 from lapor_desktop.gui.startup import DatabaseOpening
 from lapor_desktop.services import storage
 from lapor_desktop.services.context import Ctx
+from lapor_desktop.services.errors import KeyRefused, NotADatabase
 from lapor_desktop.services.setup import initialize
 from tests.gui.conftest import PASSWORD, Recorded, World, wait_ops
 
@@ -84,7 +85,7 @@ def test_missing_key_asks_the_passphrase_over_sign_in_and_again_when_wrong(
     qtbot.addWidget(dlg)
     with qtbot.waitSignal(opening.opened, timeout=10_000):
         opening.start()
-    assert asked == ["", "Basis data tidak dapat dibuka: kunci salah atau berkas rusak."]
+    assert asked == ["", KeyRefused.MESSAGE]  # the wrong key said as such
     dlg.username_edit.setText("root")
     dlg.password_edit.setText(PASSWORD)
     with qtbot.waitSignal(dlg.accepted, timeout=10_000):
@@ -136,10 +137,10 @@ def test_a_failed_opening_is_said_and_ends_the_start(
     qtbot.addWidget(dlg)
     with qtbot.waitSignal(dlg.rejected, timeout=10_000):
         opening.start()
-    assert recorded_messages.shown == [
-        ("error", "Basis data tidak dapat dibuka: kunci salah atau berkas rusak.")
-    ]
+    # A text file is no database: said as such, not as a wrong key.
+    assert recorded_messages.shown == [("error", NotADatabase.MESSAGE)]
     assert opening.wait_on_ui_thread() is None and opening.error
+    assert isinstance(opening.exception, NotADatabase)  # the kind, for what can be offered
     opening.close()
 
 

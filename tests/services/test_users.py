@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import statistics
+import time
 from datetime import timedelta
 
 import pytest
 
-from lapor_desktop.db.models import AuditLog
+from lapor_desktop.db.models import AuditLog, User, database_proxy
 from lapor_desktop.services import users
 from lapor_desktop.services.errors import (
     AccountLocked,
@@ -50,6 +52,31 @@ def test_unknown_user_and_wrong_password_look_the_same(world: World) -> None:
     with pytest.raises(PermissionDenied) as b:
         users.sign_in(world.base, "loket", "salah-salah")
     assert a.value.message == b.value.message
+    assert type(a.value) is type(b.value)
+
+
+def test_unknown_user_takes_as_long_as_a_wrong_password(world: World) -> None:
+    # At a cost where argon2 dominates (as in production), an unknown name must not answer
+    # faster than a wrong password: that would tell which names exist.
+    users.use_hash_cost(time_cost=2, memory_cost_kib=16 * 1024)
+    try:
+        with database_proxy.atomic("IMMEDIATE"):
+            User.update(password_hash=users.hash_password(PASSWORD)).where(
+                User.username == "loket"
+            ).execute()
+
+        def seconds(name: str, password: str) -> float:
+            started = time.perf_counter()
+            with pytest.raises(PermissionDenied):
+                users.sign_in(world.base, name, password)
+            return time.perf_counter() - started
+
+        seconds("tidak-ada", PASSWORD)  # warm-up (the dummy hash is made once)
+        unknown = statistics.median(seconds(f"tidak-ada-{i}", PASSWORD) for i in range(4))
+        wrong = statistics.median(seconds("loket", "salah-salah") for _ in range(4))
+        assert 0.5 < unknown / wrong < 2, (unknown, wrong)
+    finally:
+        users.use_hash_cost(time_cost=1, memory_cost_kib=1024)  # the suite's cost (conftest)
 
 
 def test_password_change(world: World) -> None:
