@@ -73,10 +73,13 @@ def month_arg(value: str) -> tuple[int, int]:
     return int(m.group(1)), int(m.group(2))
 
 
+def _size(data: bytes) -> str:
+    return f"{len(data):,}".replace(",", ".")
+
+
 def _done(path: Path, data: bytes, what: str) -> int:
     write_atomically(path, data)
-    size = f"{len(data):,}".replace(",", ".")
-    say(f"{what} disimpan: {path} ({size} bita).")
+    say(f"{what} disimpan: {path} ({_size(data)} bita).")
     return EXIT_OK
 
 
@@ -89,22 +92,32 @@ def _letter(kind: str) -> Callable[[argparse.Namespace, Acting], int]:
 
         out = _out(args.out, (".pdf",))
         ticket = (args.ticket or "").strip()
-        if kind == "ombudsman":
-            if ticket:
-                raise UsageError("'letter ombudsman' tidak memakai TIKET")
-            data: Any = documents.ombudsman_document(a.ctx, period=args.period or "")
-        else:
-            if not ticket:
-                raise UsageError(f"'letter {kind}' memerlukan TIKET")
-            make: dict[str, Callable[[Any, str], Any]] = {
-                "receipt": documents.receipt_pdf,
-                "disposition": documents.disposition_pdf,
-                "forwarding": documents.forwarding_document,
-                "answer": documents.answer_document,
-                "history": documents.history_pdf,
-            }
-            data = make[kind](a.ctx, ticket)
         label = documents.DOCUMENT_LABELS[kind].capitalize()
+        if kind in ("ombudsman", "forwarding"):
+            # Numbered on print: the service writes the file in the transaction that
+            # reserves the number, so a failed write leaves the register unchanged.
+            if kind == "ombudsman":
+                if ticket:
+                    raise UsageError("'letter ombudsman' tidak memakai TIKET")
+                doc = documents.ombudsman_document(a.ctx, period=args.period or "", out=out)
+            else:
+                if not ticket:
+                    raise UsageError(f"'letter {kind}' memerlukan TIKET")
+                doc = documents.forwarding_document(a.ctx, ticket, out=out)
+            from lapor_desktop.cli_signing import say_signature
+
+            say(f"{label} disimpan: {out} ({_size(doc.data)} bita).")
+            say_signature(doc)
+            return EXIT_OK
+        if not ticket:
+            raise UsageError(f"'letter {kind}' memerlukan TIKET")
+        make: dict[str, Callable[[Any, str], Any]] = {
+            "receipt": documents.receipt_pdf,
+            "disposition": documents.disposition_pdf,
+            "answer": documents.answer_document,
+            "history": documents.history_pdf,
+        }
+        data: Any = make[kind](a.ctx, ticket)
         if isinstance(data, documents.Document):  # a letter that may be e-signed
             from lapor_desktop.cli_signing import say_signature
 

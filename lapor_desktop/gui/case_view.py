@@ -67,6 +67,8 @@ class CaseDocument:
     prefix: str  # file name: <prefix>-<ticket>.pdf
     make: Callable[[Ctx, str], bytes | Document]
     applies: Callable[[cases.CaseDetail], bool]  # does the case's state allow it?
+    # A letter numbered when printed: the service writes the file (doc_output.IntoMaker).
+    make_into: Callable[[Ctx, str, Path], Document] | None = None
 
 
 CASE_DOCUMENTS: tuple[CaseDocument, ...] = (
@@ -82,6 +84,7 @@ CASE_DOCUMENTS: tuple[CaseDocument, ...] = (
         "penerusan",
         lambda c, t: _documents().forwarding_document(c, t),
         lambda d: bool(d.opd) and any(a.action in _DISPOSED for a in d.actions),
+        lambda c, t, out: _documents().forwarding_document(c, t, out=out),
     ),
     CaseDocument(
         "answer",
@@ -456,6 +459,7 @@ class CaseViewPage(QWidget):
                 f"{doc.prefix}-{self.ticket}.pdf",
                 partial(doc.make, self.ctx, self.ticket),
                 self,
+                make_into=partial(doc.make_into, self.ctx, self.ticket) if doc.make_into else None,
             )
             b.hide()  # until the case is loaded and allows it
             b.setIcon(style.standardIcon(style.StandardPixmap.SP_FileIcon))

@@ -29,6 +29,9 @@ XLSX_FILTER = "Excel (*.xlsx)"
 CSV_FILTER = "CSV (*.csv)"
 
 Maker = Callable[[], "bytes | Document"]
+# A numbered letter the service writes itself, in the transaction that reserves its
+# number (services.outfile): a failed write leaves the letter register unchanged.
+IntoMaker = Callable[[Path], Document]
 
 
 def _tr(text: str) -> str:
@@ -129,8 +132,10 @@ class DocumentButton(QToolButton):
         primary: str = "open",
         file_filter: str = PDF_FILTER,
         printable: bool = True,
+        make_into: IntoMaker | None = None,
     ) -> None:
         super().__init__(parent)
+        self.make_into = make_into
         self.setText(text)
         self.setAccessibleName(text)
         self.default_name = default_name
@@ -173,9 +178,11 @@ class DocumentButton(QToolButton):
         path = ask_save_path(self.window(), self.text(), self.default_name, self.file_filter)
         if path is None:
             return
-        make = self.make
+        make, into = self.make, self.make_into
 
         def work() -> tuple[Path, str]:
+            if into is not None:
+                return path, into(path).note
             data, note = payload(make())
             write_file(path, data)
             return path, note
@@ -189,11 +196,13 @@ class DocumentButton(QToolButton):
         self._open_temp(_tr("Dibuka di penampil untuk dicetak: {0}"))
 
     def _open_temp(self, done_text: str) -> None:
-        make, name = self.make, self.default_name
+        make, into, name = self.make, self.make_into, self.default_name
 
         def work() -> tuple[Path, str]:
-            data, note = payload(make())
             path = temp_path(name)
+            if into is not None:
+                return path, into(path).note
+            data, note = payload(make())
             write_file(path, data)
             return path, note
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -55,6 +56,12 @@ def _xlsx(ctx: Ctx, year: int, month: int, opd: str | None) -> bytes:
     from lapor_desktop.services import documents
 
     return documents.monthly_xlsx(ctx, year, month, opd)
+
+
+def _ombudsman_into(ctx: Ctx, period: str, out: Path) -> Document:
+    from lapor_desktop.services import documents
+
+    return documents.ombudsman_document(ctx, period, out=out)
 
 
 def _ombudsman(ctx: Ctx, period: str) -> Document:
@@ -272,6 +279,7 @@ class MonthlyPage(QWidget):
         if self.ombudsman_button is not None:
             period = self.tr("bulan {0}").format(fmt.month_year(date(year, month, 1)))
             self.ombudsman_button.make = partial(_ombudsman, self.ctx, period)
+            self.ombudsman_button.make_into = partial(_ombudsman_into, self.ctx, period)
             self.ombudsman_button.default_name = f"ombudsman-{year}-{month:02d}.pdf"
 
     def _period_changed(self) -> None:

@@ -34,6 +34,7 @@ from lapor_desktop.services.scope import (
     NIK_REVEAL_ROLES,
     can_read,
     hides_identity,
+    identity_condition,
     not_found,
     sees_full_history,
     visible_condition,
@@ -181,7 +182,7 @@ def get_case(ctx: Ctx, ticket: str) -> CaseDetail:
         raise not_found(ticket)
     now = ctx.clock.now()
     reporter: Reporter = case.reporter
-    hidden = hides_identity(s, case.anonim)
+    hidden = hides_identity(s, case.anonim, case.created_by_id)
     if hidden:
         card = ReporterCard(ANONYMOUS_NAME, None, None, "", "", "", "", None, True)
     elif s.is_opd:
@@ -354,7 +355,7 @@ def _conditions(
         return _no_index(c) if walk is not None and not date_walk and walk is not c else c
 
     conds: list[Any] = []
-    scope = visible_condition(s, for_count=for_count)
+    scope = visible_condition(s, for_count=for_count, by_opd_index=date_walk)
     if scope is not None:
         conds.append(scope)
     if f.text.strip() and fts_query(f.text) is None:
@@ -387,6 +388,10 @@ def _conditions(
         conds.append(Expression(col(Complaint.escalated_at), op, None))
     if f.reporter_id is not None:
         conds.append(Complaint.reporter == f.reporter_id)
+        # Listing a reporter's cases must not name the reporter of an anonymous one.
+        hide = identity_condition(s)
+        if hide is not None:
+            conds.append(hide)
     if f.clock_state:
         today = ctx.clock.now().date()
         state = f.clock_state.strip().lower()
@@ -467,6 +472,7 @@ def list_cases(
             Complaint.due_soon_from,
             Complaint.escalated_at,
             Complaint.anonim,
+            Complaint.created_by,
             Reporter.name,
             Complaint.num,
             key.alias("sort_key"),
@@ -528,6 +534,7 @@ def list_cases(
         soon,
         esc,
         anonim,
+        created_by,
         rname,
         num,
         sort_key,
@@ -548,7 +555,7 @@ def list_cases(
                 due,
                 state.value if state else None,
                 esc is not None,
-                ANONYMOUS_NAME if hides_identity(s, bool(anonim)) else rname,
+                ANONYMOUS_NAME if hides_identity(s, bool(anonim), created_by) else rname,
                 num,
             )
         )

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import os
 import queue
 import random
 import re
@@ -1673,11 +1674,20 @@ def _check_database() -> int:
     return int(_rows('SELECT COUNT(*) FROM "complaint"')[0][0])
 
 
-def generate(ctx: Ctx, cases: int, seed: int = 1, progress: ProgressFn | None = None) -> DemoResult:
+def generate(
+    ctx: Ctx,
+    cases: int,
+    seed: int = 1,
+    progress: ProgressFn | None = None,
+    *,
+    process_threshold: int | None = None,
+) -> DemoResult:
     """Add `cases` demo complaints (with reporters, histories, letters and demo users).
 
     Runs in one transaction: on any error nothing is added. See the module docstring for
-    what is generated and when a database is refused.
+    what is generated and when a database is refused. `process_threshold`: from how many
+    cases the generation runs in a second process (default `PROCESS_THRESHOLD`; tests
+    lower it to exercise that path with a small load).
     """
     if not 1 <= cases <= MAX_CASES:
         raise ValidationError(f"Jumlah laporan demo harus 1 sampai {MAX_CASES:,}.", "cases")
@@ -1694,7 +1704,8 @@ def generate(ctx: Ctx, cases: int, seed: int = 1, progress: ProgressFn | None = 
     database_proxy.execute_sql("PRAGMA foreign_keys = OFF")
     journal = _rollback_journal() if cases >= BULK_INDEX_THRESHOLD else None
     try:
-        return _generate(ctx, cases, seed, progress, started)
+        threshold = PROCESS_THRESHOLD if process_threshold is None else process_threshold
+        return _generate(ctx, cases, seed, progress, started, threshold)
     finally:
         if journal is not None:
             _set_journal_mode(journal)  # if refused, the next open sets WAL (db.database)
@@ -1753,7 +1764,12 @@ def _secondary_indexes() -> list[tuple[str, str]]:
 
 
 def _generate(
-    ctx: Ctx, cases: int, seed: int, progress: ProgressFn | None, started: float
+    ctx: Ctx,
+    cases: int,
+    seed: int,
+    progress: ProgressFn | None,
+    started: float,
+    process_threshold: int,
 ) -> DemoResult:
     with database_proxy.atomic("IMMEDIATE"):
         _check_database()
@@ -1799,7 +1815,7 @@ def _generate(
             [sql for _name, sql in indexes],
             _last_letter_numbers(),  # read now: the writer will own the connection
         )
-        if cases >= PROCESS_THRESHOLD:
+        if cases >= process_threshold:
             result, letters = _produce_in_process(work, progress)
         else:
             writer = _Writer()
@@ -1939,8 +1955,31 @@ class _PipeSink:
         self._pipe.put(("sql", sql, params))
 
 
+def _end_with_parent() -> None:
+    """End this (generating) process as soon as the process that started it is gone.
+
+    A parent killed outright (SIGKILL, a crash, Task Manager) runs no cleanup, so the
+    `daemon` flag never fires; without this the generator would run on, then block on a
+    full queue forever. multiprocessing gives a spawned child a sentinel of its parent (a
+    pipe end that reaches EOF on POSIX, the process handle on Windows): a daemon thread
+    waits on it and exits the process. Where there is no sentinel, poll the parent's pid."""
+    parent = multiprocessing.parent_process()
+    ppid = os.getppid()
+
+    def watch() -> None:
+        if parent is not None:
+            parent.join()  # returns when the parent process has ended
+        else:
+            while os.getppid() == ppid:
+                time.sleep(0.5)
+        os._exit(3)
+
+    threading.Thread(target=watch, name="demo-parent-watch", daemon=True).start()
+
+
 def _produce_in_child(pipe: Any, work: _Work) -> None:
     """The generating process: statements, progress and the totals go through `pipe`."""
+    _end_with_parent()
     try:
         deadlines.use_calendar(work.gen.cal)  # this process has no database to read it from
         totals, letters = _produce(

@@ -18,10 +18,16 @@ a case outside the user's scope is NotFound. No document carries a NIK or phone 
 
 Letter numbers come from the register (letters_register), gapless per office and year:
 - answer: reserved by the head's approval (casework); the letter prints the latest
-  answer number of the case — re-printing never reserves anything;
+  answer number of the case — re-printing never reserves anything. The number belongs
+  to the approval, not to a print: the head signs off *this* answer under *this* number
+  and date (the act LAPOR! publishes), and a failed print must not undo the approval;
+  printing the answer letter reserves nothing, so a failed write cannot leave a gap;
 - forwarding: reserved by the first print after the (latest) disposition, inside a
   BEGIN IMMEDIATE transaction; re-printing reuses it; a re-disposition to another OPD
   gets a new letter and number;
+- forwarding and ombudsman letters written to a file (`out=`): the number is reserved,
+  the letter rendered and its file staged in one transaction, so a failed write (missing
+  folder, disk error, render error) leaves the register as it was (`_issued`);
 - ombudsman: reserved for the regency office when the letter is issued; re-printing the
   same list of cases (the latest Ombudsman letter, whose tickets are kept in its audit
   entry) reuses that number, a changed list is a new letter with a new number.
@@ -31,8 +37,10 @@ The letter's date is the day its number was reserved, so a re-print is the same 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from peewee import JOIN
@@ -79,6 +87,7 @@ from lapor_desktop.services.documents_monthly import monthly_pdf, monthly_summar
 from lapor_desktop.services.errors import PermissionDenied, ValidationError
 from lapor_desktop.services.intake import CHANNEL_LABELS
 from lapor_desktop.services.letterhead_settings import templates_for
+from lapor_desktop.services.outfile import StagedFile
 from lapor_desktop.services.setup import regency_office
 from lapor_desktop.services.signing_settings import Document, signed_letter
 
@@ -304,32 +313,55 @@ def forwarding_pdf(ctx: Ctx, ticket: str) -> bytes:
     return forwarding_document(ctx, ticket).data
 
 
-def forwarding_document(ctx: Ctx, ticket: str) -> Document:
+def forwarding_document(ctx: Ctx, ticket: str, out: Path | None = None) -> Document:
     """Surat penerusan of the case to its OPD, with a number from the regency office's
     register: reserved on the first print after the latest disposition, reused after.
 
-    ADMIN_KABUPATEN only; the case must be dispositioned to an OPD.
+    ADMIN_KABUPATEN only; the case must be dispositioned to an OPD. With `out`, the letter
+    is also written there, in the transaction that reserves its number (see `_issued`).
     """
     require_print(ctx, "forwarding")
     d = cases.get_case(ctx, ticket)
-    with database_proxy.atomic("IMMEDIATE"):
+    staged = StagedFile(out) if out is not None else None
+    with _issued(staged), database_proxy.atomic("IMMEDIATE"):
         case = load_case(d.ticket)
         action = _last_disposition(case)
         letter = _forwarding_letter(ctx, case, action.at)
         office_code = Office.get_by_id(letter.office_id).code
-    opd = Office.get_by_id(case.opd_id)
-    data = ForwardingLetter(
-        office_code=office_code,
-        nomor=letter.full_number,
-        date=letter.reserved_at.date(),
-        to=f"Kepala {opd.name} Kabupaten Kampar",
-        cases=(_case_ref(d, case),),
-        instruction=scrub(action.note, _secrets(case)),
-    )
-    templates = templates_for([office_code])
-    return signed_letter(
-        ctx, "forwarding", data, templates, pdf.render_forwarding, "surat penerusan"
-    )
+        opd = Office.get_by_id(case.opd_id)
+        data = ForwardingLetter(
+            office_code=office_code,
+            nomor=letter.full_number,
+            date=letter.reserved_at.date(),
+            to=f"Kepala {opd.name} Kabupaten Kampar",
+            cases=(_case_ref(d, case),),
+            instruction=scrub(action.note, _secrets(case)),
+        )
+        templates = templates_for([office_code])
+        doc = signed_letter(
+            ctx, "forwarding", data, templates, pdf.render_forwarding, "surat penerusan"
+        )
+        if staged is not None:
+            staged.stage(doc.data)
+    return doc
+
+
+@contextmanager
+def _issued(staged: StagedFile | None) -> Iterator[None]:
+    """Around a numbered letter's transaction: the number is reserved, the letter rendered
+    (and signed) and its file staged inside the transaction; any failure (a missing
+    folder, a full disk, a render or signing error) rolls the reservation back, so the
+    register has no number without a file. The file is renamed into place after the
+    commit; should that rename fail, the number stays with the case (or the same list of
+    cases) and a re-print reuses it, so no number is lost and none is used twice."""
+    try:
+        yield
+    except BaseException:
+        if staged is not None:
+            staged.discard()
+        raise
+    if staged is not None:
+        staged.publish()
 
 
 # ---------------------------------------------------------------- answer
@@ -466,35 +498,42 @@ def ombudsman_pdf(ctx: Ctx, period: str = "") -> bytes:
     return ombudsman_document(ctx, period).data
 
 
-def ombudsman_document(ctx: Ctx, period: str = "") -> Document:
+def ombudsman_document(ctx: Ctx, period: str = "", out: Path | None = None) -> Document:
     """Penyampaian ke Ombudsman Perwakilan Riau: every open case flagged ESKALASI
     (past the escalation limit, or escalated by hand), with an annex table.
 
     ADMIN_KABUPATEN only. The number comes from the regency office's register (see the
     module docstring for re-prints). `period` (e.g. "bulan November 2026") makes it the
-    periodic version. Refused when no open case is escalated.
+    periodic version. Refused when no open case is escalated. With `out`, the letter is
+    also written there, in the transaction that reserves its number (see `_issued`).
     """
     require_print(ctx, "ombudsman")
     today = ctx.clock.now().date()
-    with database_proxy.atomic("IMMEDIATE"):
+    staged = StagedFile(out) if out is not None else None
+    with _issued(staged), database_proxy.atomic("IMMEDIATE"):
         items = _ombudsman_cases(today)
         if not items:
             raise ValidationError("Tidak ada laporan terbuka yang dieskalasi ke Ombudsman.")
         letter = _ombudsman_letter(ctx, [c.ticket for c in items])
         office_code = Office.get_by_id(letter.office_id).code
-    data = OmbudsmanLetter(
-        office_code=office_code,
-        nomor=letter.full_number,
-        date=letter.reserved_at.date(),
-        cases=tuple(items),
-        opds_concerned=tuple(
-            f"Kepala {name} Kabupaten Kampar"
-            for name in sorted({c.opd for c in items if c.opd != "Belum didisposisikan"})
-        ),
-        period=period,
-    )
-    templates = templates_for([office_code])
-    return signed_letter(ctx, "ombudsman", data, templates, pdf.render_ombudsman, "surat Ombudsman")
+        data = OmbudsmanLetter(
+            office_code=office_code,
+            nomor=letter.full_number,
+            date=letter.reserved_at.date(),
+            cases=tuple(items),
+            opds_concerned=tuple(
+                f"Kepala {name} Kabupaten Kampar"
+                for name in sorted({c.opd for c in items if c.opd != "Belum didisposisikan"})
+            ),
+            period=period,
+        )
+        templates = templates_for([office_code])
+        doc = signed_letter(
+            ctx, "ombudsman", data, templates, pdf.render_ombudsman, "surat Ombudsman"
+        )
+        if staged is not None:
+            staged.stage(doc.data)
+    return doc
 
 
 # ---------------------------------------------------------------- history

@@ -2,7 +2,9 @@
 
 A number is reserved inside the transaction of the action that issues the letter (the
 head's approval, a disposition or escalation letter), so a rolled-back action frees
-nothing and two approvals at once still get consecutive numbers.
+nothing and two approvals at once still get consecutive numbers. A letter written to a
+file reserves its number in the same transaction that stages the file
+(services.outfile, documents._issued): a failed write rolls the number back.
 """
 
 from __future__ import annotations

@@ -1,17 +1,23 @@
 """Who may see which case, and what of its reporter (DESIGN.md §2, SYNC.md).
 
 - regency roles (front desk, regency admin) and the auditor see every case;
-- an OPD user sees the cases dispositioned to its OPD, plus those its own office acted on
-  before (with only its own office's part of the history);
+- an OPD user sees the cases dispositioned to its OPD *now*: a case handed back ("bukan
+  wewenang") or re-dispositioned elsewhere is gone for it, with the same "tidak
+  ditemukan" as a case that does not exist; what it wrote stays in the case's history,
+  which the new OPD and the regency read in full;
 - the system admin does no casework and sees no cases;
-- an anonymous reporter's identity never leaves the services for OPD roles.
+- an anonymous reporter's identity is seen only by the regency admin and by the officer
+  who registered that complaint; everyone else (other front-desk officers, OPDs, the
+  auditor) gets "Pelapor Anonim", in lists, searches, details and documents alike.
 """
 
 from __future__ import annotations
 
+import uuid
+
 from peewee import OP, SQL, Expression, NodeList
 
-from lapor_desktop.db.models import Complaint, database_proxy
+from lapor_desktop.db.models import Complaint
 from lapor_desktop.domain.workflow import OPD_ROLES, Role
 from lapor_desktop.services.context import Session
 from lapor_desktop.services.errors import NotFound, PermissionDenied
@@ -27,25 +33,24 @@ def not_found(ticket: str) -> NotFound:
     return NotFound(f"Laporan {ticket} tidak ditemukan.")
 
 
-def visible_condition(s: Session, *, for_count: bool = False) -> Expression | None:
+def visible_condition(
+    s: Session, *, for_count: bool = False, by_opd_index: bool = False
+) -> Expression | None:
     """A WHERE condition limiting complaints to what `s` may read; None = everything.
 
-    `for_count`: the query counts rows rather than reading one ordered page, so SQLite may
-    drive it by the (small) set of visible ids."""
+    An OPD reads the cases whose current OPD is its own (`complaint.opd_id`), the same
+    test as `can_read`. `for_count` / `by_opd_index`: the query may be driven by an index
+    that starts with the OPD (counts by status; the date order's (opd, received, num)
+    index). Otherwise the column is written `+opd_id`, so SQLite walks the list order's
+    index (which carries opd_id, m0005) and stops after a page instead of sorting."""
     if s.role in READ_ALL_ROLES:
         return None
     if s.role in OPD_ROLES:
-        # complaint_access (schema v4) lists every case ever dispositioned to an office: one
-        # covering-index lookup builds the set. The unary + keeps SQLite from driving the
-        # query by that set (thousands of random lookups, then a sort); it walks the list
-        # order's index instead and stops after a page (measured: 500 ms -> a few ms).
-        ever = SQL(
-            '(SELECT "complaint_id" FROM "complaint_access" WHERE "office_id" = ?)',
-            [s.office_id.hex],
-        )
-        if for_count:
-            return Complaint.id.in_(ever)
-        return Expression(NodeList((SQL("+"), Complaint.id), glue=""), OP.IN, ever)
+        if for_count or by_opd_index:
+            return Complaint.opd == s.office_id
+        # db_value: under `+` peewee no longer knows the column, so convert the UUID here.
+        plain = NodeList((SQL("+"), Complaint.opd), glue="")
+        return Expression(plain, OP.EQ, Complaint.opd.db_value(s.office_id))
     raise PermissionDenied(f"Peran {s.role.label} tidak menangani laporan.")
 
 
@@ -53,14 +58,7 @@ def can_read(s: Session, case: Complaint) -> bool:
     if s.role in READ_ALL_ROLES:
         return True
     if s.role in OPD_ROLES:
-        if case.opd_id == s.office_id:
-            return True
-        # Same source as visible_condition, so a list never shows what get_case refuses.
-        row = database_proxy.execute_sql(
-            'SELECT 1 FROM "complaint_access" WHERE "office_id" = ? AND "complaint_id" = ?',
-            (s.office_id.hex, case.id.hex),
-        ).fetchone()
-        return row is not None
+        return bool(case.opd_id == s.office_id)
     return False
 
 
@@ -68,10 +66,27 @@ def is_assigned(s: Session, case: Complaint) -> bool:
     return s.role in OPD_ROLES and case.opd_id == s.office_id
 
 
-def hides_identity(s: Session, anonim: bool) -> bool:
-    """Only the regency desk and admin see who an anonymous reporter is (not OPDs, not the
-    auditor, who reads with masked identities)."""
-    return anonim and s.role not in NIK_REVEAL_ROLES
+def hides_identity(s: Session, anonim: bool, created_by: uuid.UUID | str | None) -> bool:
+    """An anonymous reporter is known only to the regency admin and to the officer who
+    registered that complaint (`created_by`); not to other front-desk officers, OPDs or
+    the auditor (who reads with masked identities)."""
+    if not anonim or s.role is Role.ADMIN_KABUPATEN:
+        return False
+    if s.role is Role.FRONT_DESK and created_by is not None:
+        mine = created_by if isinstance(created_by, uuid.UUID) else uuid.UUID(str(created_by))
+        return mine != s.user_id
+    return True
+
+
+def identity_condition(s: Session) -> Expression | None:
+    """WHERE term for queries that select cases *by their reporter* (a reporter's case
+    list): anonymous cases whose identity `s` may not see must not be found that way,
+    or the list itself would name the reporter. None = no restriction."""
+    if s.role is Role.ADMIN_KABUPATEN:
+        return None
+    if s.role is Role.FRONT_DESK:
+        return (Complaint.anonim == False) | (Complaint.created_by == s.user_id)  # noqa: E712
+    return Complaint.anonim == False  # noqa: E712
 
 
 def sees_full_history(s: Session, case: Complaint) -> bool:

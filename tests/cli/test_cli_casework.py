@@ -589,6 +589,44 @@ def test_anonymous_reporter_hidden_from_opd(cli: Cli) -> None:
     assert d["reporter"]["name"] == "Siti Aminah" and "nik" not in d["reporter"]
 
 
+def test_anonymous_identity_hidden_from_another_front_desk_officer(cli: Cli) -> None:
+    cli.ok(
+        "user", "add", "loket2", "--role", "FRONT_DESK", "--office", "DISKOMINFOSANDI", user="root"
+    )
+    t = cli.new_case("--anonim", title="Pungli di kantor desa")  # registered by "loket"
+    for user in ("loket", "admin"):
+        d = cli.ok("case", "show", t, "--json", user=user).json()
+        assert d["reporter"]["name"] == "Siti Aminah"
+    d = cli.ok("case", "show", t, "--json", user="loket2").json()
+    assert d["reporter"]["name"] == "Pelapor Anonim" and d["reporter"]["hidden"] is True
+    assert "Siti" not in json.dumps(d) and "nik" not in d["reporter"]
+    rows = cli.ok("cases", "list", "--json", user="loket2").json()
+    assert [r["reporter_name"] for r in rows if r["ticket"] == t] == ["Pelapor Anonim"]
+    rows = cli.ok("search", "pungli", "--json", user="loket2").json()
+    assert [r["reporter_name"] for r in rows] == ["Pelapor Anonim"]
+
+
+def test_redispositioned_case_is_gone_for_the_old_opd(cli: Cli) -> None:
+    t = cli.new_case()
+    through_to_processing(cli, t)
+    cli.ok("case", "note", t, "--note", "Catatan PUPR di lapangan", user="pupr")
+    cli.ok("case", "not-ours", t, "--note", "Urusan Dinkes", "--opd", "DINKES", user="pupr")
+    cli.ok("case", "dispose", t, "--opd", "DINKES", user="admin")
+    missing = "2601-XXXX-99999"
+    for verb in ("show", "note"):
+        extra = [] if verb == "show" else ["--note", "x"]
+        r_old = cli("case", verb, t, *extra, user="pupr")
+        r_missing = cli("case", verb, missing, *extra, user="pupr")
+        assert r_old.rc == r_missing.rc == 1
+        assert r_old.err.replace(t, "TIKET") == r_missing.err.replace(missing, "TIKET")
+    assert cli.ok("cases", "list", "--json", user="pupr").json() == []
+    assert cli.ok("search", "rusak", "--json", user="pupr").json() == []
+    notes = [
+        a["note"] for a in cli.ok("case", "show", t, "--json", user="dinkes").json()["actions"]
+    ]
+    assert "Catatan PUPR di lapangan" in notes
+
+
 # ---------------------------------------------------------------- lists and search
 
 

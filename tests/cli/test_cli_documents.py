@@ -164,3 +164,40 @@ def test_letterhead_commands_for_the_system_admin(
     rc, _, err = run("letterhead", "show", "PUPR", user="admin")
     assert rc == 1
     assert run("letterhead", "reset", "PUPR", user="sysadmin")[0] == 0
+
+
+def _register(run: Run) -> list[str]:
+    import json
+
+    rc, out, err = run("letters", "list", "--json")
+    assert rc == 0, err
+    return [r["full_number"] for r in json.loads(out)]
+
+
+def test_a_failed_letter_write_reserves_no_number(
+    run: Run, tickets: dict[str, str], tmp_path: Path
+) -> None:
+    before = _register(run)
+    missing = tmp_path / "tidak-ada" / "x.pdf"
+    for args in (
+        ("letter", "forwarding", tickets["escalated"], "--out", str(missing)),
+        ("letter", "ombudsman", "--out", str(missing)),
+    ):
+        rc, _, err = run(*args)
+        assert rc == 1 and "Folder tujuan tidak ada" in err, err
+        assert "Traceback" not in err
+        assert _register(run) == before  # nothing reserved
+    assert not missing.parent.exists()
+    # The next letters get the next numbers: no gap in the register.
+    ok = tmp_path / "penerusan.pdf"
+    rc, _, err = run("letter", "forwarding", tickets["escalated"], "--out", str(ok))
+    assert rc == 0, err
+    after = _register(run)
+    assert len(after) == len(before) + 1
+    new = next(n for n in after if n not in before)
+    assert new in pdf_text(ok.read_bytes()).replace(" ", "")
+    rc, _, err = run("letter", "ombudsman", "--out", str(tmp_path / "o.pdf"))
+    assert rc == 0, err
+    regency = sorted(int(n.split("/")[1]) for n in _register(run) if "/DISKOMINFOSANDI/" in n)
+    assert regency == list(range(1, len(regency) + 1))
+    assert not list(tmp_path.glob(".*.tmp"))

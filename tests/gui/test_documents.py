@@ -204,3 +204,24 @@ def test_front_desk_receipt_right_after_saving(qtbot, world: World, files: Files
     other = IntakePage(world.as_("admin"))  # the regency admin may print receipts too
     qtbot.addWidget(other)
     assert other.receipt_button is not None
+
+
+def test_failed_save_of_a_numbered_letter_reserves_no_number(
+    qtbot, world: World, files: Files, recorded_messages: Recorded
+) -> None:
+    from lapor_desktop.services import letters_register
+
+    t = dispositioned(world)
+    page = view(qtbot, world, "admin", t)
+    files.save_to = files.dir / "tidak-ada" / "penerusan.pdf"
+    page.doc_buttons["forwarding"].save_action.trigger()
+    wait_ops(qtbot)
+    assert "Folder tujuan tidak ada" in recorded_messages.texts()[-1]
+    assert letters_register.register_rows(world.as_("admin")) == []
+    files.save_to = None
+    page.doc_buttons["forwarding"].save_action.trigger()
+    wait_ops(qtbot)
+    rows = letters_register.register_rows(world.as_("admin"))
+    assert [r.number for r in rows] == [1]
+    saved = pdf_text((files.dir / f"penerusan-{t}.pdf").read_bytes()).replace(" ", "")
+    assert rows[0].full_number in saved

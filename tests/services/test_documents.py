@@ -7,7 +7,7 @@ import pytest
 
 from lapor_desktop.db.models import AuditLog, Complaint, Letter
 from lapor_desktop.domain.workflow import Action, Status
-from lapor_desktop.services import cases, casework, documents, letters_register
+from lapor_desktop.services import casework, documents, letters_register
 from lapor_desktop.services.errors import NotFound, PermissionDenied, ValidationError
 from tests.pdf.conftest import font_problems, pdf_text
 from tests.services.casepaths import case_in, do
@@ -200,14 +200,16 @@ def test_history_shows_what_the_user_may_see(world: World) -> None:
     do(world, "pupr", t, Action.NOT_OURS)
     do(world, "admin", t, Action.DISPOSE, opd="DINKES", note="Untuk Dinkes saja")
     admin_text = text_of(documents.history_pdf(world.as_("admin"), t))
-    pupr_text = text_of(documents.history_pdf(world.as_("pupr"), t))
-    assert t in admin_text and t in pupr_text
-    assert "RIWAYAT PENANGANAN PENGADUAN" in pupr_text
-    assert "Untuk Dinkes saja" in admin_text
-    assert "Untuk Dinkes saja" not in pupr_text  # not PUPR's part of the case any more
-    assert "Survei lokasi oleh tim PUPR" in pupr_text
-    seen = cases.get_case(world.as_("pupr"), t).actions
-    assert {a.office for a in seen} == {"PUPR"}
+    dinkes_text = text_of(documents.history_pdf(world.as_("dinkes"), t))
+    assert t in admin_text and t in dinkes_text
+    assert "RIWAYAT PENANGANAN PENGADUAN" in dinkes_text
+    assert "Untuk Dinkes saja" in admin_text and "Untuk Dinkes saja" in dinkes_text
+    # What PUPR wrote stays in the history the new OPD reads ...
+    assert "Survei lokasi oleh tim PUPR" in dinkes_text
+    # ... but PUPR lost the case: its documents answer like a case that does not exist.
+    for user in ("pupr", "kadis.pupr"):
+        with pytest.raises(NotFound):
+            documents.history_pdf(world.as_(user), t)
     assert "2 November 2026 pukul 09.00 WIB" in admin_text
     assert "Siti Aminah" in admin_text
     assert_private(admin_text)

@@ -136,3 +136,36 @@ def test_an_opd_without_a_configured_letterhead_gets_its_own_not_the_regency_one
     assert "DINAS KOMUNIKASI" not in text.split("Tembusan")[0]
     assert "KEPALA DINAS KESEHATAN KABUPATEN KAMPAR" in text  # the approving head signs
     assert "kadis.dinkes" in text
+
+
+def test_a_letter_that_cannot_be_written_keeps_no_number(
+    world: World, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lapor_desktop import pdf
+
+    t = case_in(world, Status.TERDISPOSISI)
+    admin = world.as_("admin")
+    casework.escalate(admin, t)
+    missing = tmp_path / "tidak-ada" / "surat.pdf"
+    with pytest.raises(ValidationError, match="Folder tujuan tidak ada"):
+        documents.forwarding_document(admin, t, out=missing)
+    with pytest.raises(ValidationError, match="Folder tujuan tidak ada"):
+        documents.ombudsman_document(admin, out=missing)
+    assert Letter.select().count() == 0
+
+    def broken(*_a: object, **_k: object) -> bytes:
+        raise RuntimeError("render error")
+
+    # A render error after the number was reserved rolls the number back too.
+    monkeypatch.setattr(pdf, "render_forwarding", broken)
+    with pytest.raises(RuntimeError):
+        documents.forwarding_document(admin, t, out=tmp_path / "p.pdf")
+    assert Letter.select().count() == 0 and not list(tmp_path.glob("*.pdf"))
+    assert not list(tmp_path.glob(".*.tmp"))
+    monkeypatch.undo()
+    out = tmp_path / "penerusan.pdf"
+    doc = documents.forwarding_document(admin, t, out=out)
+    assert out.read_bytes() == doc.data
+    (letter,) = Letter.select()
+    assert letter.number == 1 and letter.full_number in pdf_text(doc.data).replace(" ", "")
+    assert not list(tmp_path.glob(".*.tmp"))
