@@ -34,7 +34,7 @@ from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
 
-from lapor_desktop import paths
+from lapor_desktop import credentials, paths
 from lapor_desktop.db import migrate, snapshot
 from lapor_desktop.db.models import Setting, database_proxy
 from lapor_desktop.domain.workflow import Role
@@ -212,6 +212,12 @@ def _parse(path: Path) -> BackupRow | None:
     except (ValueError, OSError):
         return None
     return BackupRow(path, made_at, kind, size)
+
+
+def list_for(ctx: Ctx) -> list[BackupRow]:
+    """The backups, for the system admin."""
+    ctx.require(Role.SYS_ADMIN)
+    return list_backups(ctx.data_dir)
 
 
 def list_backups(data_dir: Path) -> list[BackupRow]:
@@ -500,6 +506,57 @@ def _restore_refused(exc: snapshot.SnapshotError) -> ServiceError:
 
 
 # ---------------------------------------------------------------- restoring
+
+
+@dataclass
+class LocalKey:
+    """This PC's key for the database of a data dir; `created` when there was no database
+    yet and a new key was made for the one being restored."""
+
+    db_file: Path
+    key: str
+    created: bool
+    in_keyring: bool
+
+    def discard_if_new(self) -> None:
+        """The restore failed: a key made for it is forgotten again."""
+        if self.created and self.in_keyring and not self.db_file.exists():
+            credentials.forget_db_key(self.db_file)
+
+
+def local_key(data_dir: Path, ask_secret: Callable[[bool], str]) -> LocalKey:
+    """The key of this data dir's database (keyring, else asked); for a data dir without a
+    database, a new random key in the keyring (else a new passphrase, asked twice)."""
+    db_file = paths.db_path(data_dir)
+    exists = db_file.exists()
+    try:
+        key = credentials.get_db_key(db_file)
+        usable = True
+    except credentials.KeyringUnavailable:
+        key, usable = None, False
+    if key is not None:
+        return LocalKey(db_file, key, False, True)
+    if exists:
+        return LocalKey(db_file, ask_secret(False), False, False)
+    if usable:
+        key = credentials.new_raw_key()
+        credentials.store_db_key(db_file, key)
+        return LocalKey(db_file, key, True, True)
+    secret = ask_secret(True)
+    if len(secret) < MIN_PASSPHRASE:
+        raise ServiceError(f"Frasa sandi basis data minimal {MIN_PASSPHRASE} karakter.")
+    return LocalKey(db_file, secret, True, False)
+
+
+def with_passphrase[T](attempt: Callable[[str | None], T], ask: Callable[[], str | None]) -> T:
+    """Try with this PC's key; when the file needs its own passphrase, ask once and retry."""
+    try:
+        return attempt(None)
+    except BackupPassphraseNeeded:
+        passphrase = ask()
+        if not passphrase:
+            raise
+        return attempt(passphrase)
 
 
 def restore(
