@@ -98,10 +98,18 @@ def run_gui(data_dir: Path) -> int:
             watch = ReminderWatch(ctx, window)
             watch.reminded.connect(window.show_reminders)
             watch.automation_done.connect(lambda _r, w=window: w.refresh_current())
+            from lapor_desktop.gui.backup_page import DailyBackup, backup_at_exit
+
+            daily = DailyBackup(ctx, window)
             window.show()
             watch.start()
+            daily.check()  # the first sign-in of a day makes the day's backup
             code = app.exec()
             watch.stop()
+            daily.timer.stop()
+            if window.restored:
+                break
+            backup_at_exit(ctx)  # at sign-out and at exit
             if not signed_out:
                 break
     finally:
