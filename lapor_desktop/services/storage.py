@@ -106,6 +106,9 @@ def open_database(data_dir: Path, ask_secret: AskSecret) -> Storage:
     bind(db)
     applied = migrate.migrate(db, db_file, paths.backups_dir(data_dir))
     refresh_statistics(db)
+    from lapor_desktop.services.backup import remove_stale_temporaries
+
+    remove_stale_temporaries(data_dir)  # copies a killed backup or restore left behind
     return Storage(data_dir, db_file, db, in_keyring, applied)
 
 
