@@ -111,11 +111,16 @@ def backup_at_exit(ctx: Ctx, parent: QWidget | None = None) -> backup.BackupRow 
             lambda progress: backup.automatic_backup(ctx, progress),
             _t("Lewati"),
         )
+    except backup.BackupCancelled:
+        log.info("automatic backup at exit skipped by the user")
+        return None
     except ServiceError as exc:
         log.warning("automatic backup at exit not made: %s", exc.message)
+        messages.warn(parent, _t("Cadangan otomatis tidak dibuat: {0}").format(exc.message))
         return None
-    except Exception:
+    except Exception as exc:
         log.exception("automatic backup at exit failed")
+        messages.warn(parent, _t("Cadangan otomatis tidak dibuat: {0}").format(exc))
         return None
 
 

@@ -81,6 +81,10 @@ BUSY_MESSAGE = "Basis data sedang dipakai proses lain; coba lagi nanti."
 Progress = Callable[[int, int], bool]
 
 
+class BackupCancelled(ServiceError):
+    """The person stopped the backup or restore (nothing was changed)."""
+
+
 class BackupPassphraseNeeded(ServiceError):
     """The file does not open with this PC's key: ask for the backup's passphrase."""
 
@@ -274,7 +278,7 @@ def _snapshot_error(exc: snapshot.SnapshotError, what: str) -> ServiceError:
     if isinstance(exc, snapshot.Busy):
         return DatabaseBusy(BUSY_MESSAGE)
     if isinstance(exc, snapshot.Cancelled):
-        return ServiceError(f"{what} dibatalkan.")
+        return BackupCancelled(f"{what} dibatalkan.")
     if isinstance(exc, snapshot.Damaged):
         return ServiceError(f"{what} gagal: basis data rusak (pemeriksaan integritas gagal).")
     return ServiceError(f"{what} gagal: basis data tidak dapat dibaca.")
@@ -310,13 +314,17 @@ def set_keep_count(ctx: Ctx, n: int) -> int:
 
 def _make(ctx: Ctx, kind: str, progress: Progress | None) -> BackupRow:
     live_file, key = _live()
-    directory = _private_dir(backups_dir(ctx.data_dir))
-    remove_stale_temporaries(ctx.data_dir)
-    target = _unique_name(directory, ctx.clock.now(), kind)
     try:
+        directory = _private_dir(backups_dir(ctx.data_dir))
+        remove_stale_temporaries(ctx.data_dir)
+        target = _unique_name(directory, ctx.clock.now(), kind)
         _write_copy(live_file, key, target, key, progress)
     except snapshot.SnapshotError as exc:
         raise _snapshot_error(exc, "Pencadangan") from exc
+    except OSError as exc:  # a full disk, a file where the folder should be
+        raise ServiceError(
+            f"Pencadangan gagal: {exc.strerror or exc} ({backups_dir(ctx.data_dir)})."
+        ) from exc
     row = _parse(target)
     assert row is not None
     log.info("backup made: %s (%s, %d bytes)", target.name, kind, row.size)
@@ -490,7 +498,7 @@ def _restore_refused(exc: snapshot.SnapshotError) -> ServiceError:
     if isinstance(exc, snapshot.Busy):
         return DatabaseBusy(BUSY_MESSAGE)
     if isinstance(exc, snapshot.Cancelled):
-        return ServiceError("Pemulihan dibatalkan." + unchanged)
+        return BackupCancelled("Pemulihan dibatalkan." + unchanged)
     if isinstance(exc, snapshot.Foreign):
         return ServiceError(
             "Berkas ini basis data lain, bukan cadangan LAPOR Desktop; tidak dipulihkan."
@@ -594,6 +602,23 @@ def restore_unopened(
 
 
 def _restore(
+    data_dir: Path,
+    live_file: Path,
+    source: Path,
+    key: str,
+    passphrase: str | None,
+    progress: Progress | None,
+    ctx: Ctx | None,
+) -> RestoreResult:
+    try:
+        return _restore_checked(data_dir, live_file, source, key, passphrase, progress, ctx)
+    except OSError as exc:
+        raise ServiceError(
+            f"Pemulihan gagal: {exc.strerror or exc}. Basis data saat ini tetap dipakai."
+        ) from exc
+
+
+def _restore_checked(
     data_dir: Path,
     live_file: Path,
     source: Path,

@@ -86,10 +86,13 @@ def test_restore_from_a_file_asks_its_passphrase_and_refuses_a_foreign_file(
     assert later not in _tickets()
 
 
-def test_automatic_backup_at_exit_and_daily(qtbot, world: World) -> None:
+def test_automatic_backup_at_exit_and_daily(
+    qtbot, world: World, recorded_messages: Recorded
+) -> None:
     ctx = world.as_("loket")
     row = backup_at_exit(ctx)
     assert row is not None and row.kind == backup.AUTO
+    assert recorded_messages.texts() == []
     world.clock.advance(days=1)
     w, _page = open_main_window(qtbot, world, "loket", "loket")
     daily = DailyBackup(ctx, w)
@@ -160,3 +163,11 @@ def test_offer_declined_or_without_backups_changes_nothing(
     monkeypatch.setattr(messages, "confirm", lambda _p, _text: False)
     assert not offer_restore(None, world.data_dir, DatabaseDamaged("rusak"))
     assert live.read_bytes() == damaged
+
+
+def test_a_failed_backup_at_exit_is_said_and_does_not_stop_the_exit(
+    qtbot, world: World, recorded_messages: Recorded
+) -> None:
+    backup.backups_dir(world.data_dir).write_text("bukan folder")  # cannot be made
+    assert backup_at_exit(world.as_("loket")) is None
+    assert any("Cadangan otomatis tidak dibuat" in t for t in recorded_messages.texts())

@@ -283,3 +283,38 @@ def test_a_damaged_database_is_restored_from_the_newest_good_backup(world: World
         assert stat.S_IMODE(live.stat().st_mode) == 0o600
     rows = backup.list_backups(world.data_dir)
     assert any(r.kind == backup.DAMAGED and not r.restorable for r in rows)
+
+
+LOCK_HOLDER = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from lapor_desktop.db import snapshot
+    conn = snapshot.connect(Path(sys.argv[1]), sys.argv[2])
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("INSERT INTO setting VALUES ('pemegang-kunci', '1')")
+    print("locked", flush=True)
+    time.sleep(float(sys.argv[3]))
+    conn.execute("COMMIT")
+    """
+)
+
+
+def test_restore_waits_for_another_writer(world: World) -> None:
+    sysadmin = world.as_("sysadmin")
+    row = backup.make_backup(sysadmin)
+    after = world.new_case(title="Sesudah")
+    holder = subprocess.Popen(
+        [sys.executable, "-c", LOCK_HOLDER, str(_live(world)), _key(world), "2"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        started = time.monotonic()
+        backup.restore(sysadmin, row.path)
+        waited = time.monotonic() - started
+    finally:
+        holder.communicate()
+    assert holder.returncode == 0 and waited > 1.0
+    assert after not in _tickets(_live(world), _key(world))
