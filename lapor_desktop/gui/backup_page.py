@@ -16,7 +16,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -32,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from lapor_desktop.gui import messages, ops
 from lapor_desktop.gui.row_model import Column, RowTableModel
+from lapor_desktop.gui.widgets import FieldErrors, error_label, translate_buttons
 from lapor_desktop.services import backup
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.errors import KeyRefused, ServiceError
@@ -200,7 +204,13 @@ class BackupPage(QWidget):
         self.backup_button = QPushButton(self.tr("Buat cadangan sekarang"))
         self.restore_selected_button = QPushButton(self.tr("Pulihkan yang dipilih…"))
         self.restore_file_button = QPushButton(self.tr("Pulihkan dari berkas…"))
-        for b in (self.backup_button, self.restore_selected_button, self.restore_file_button):
+        self.export_button = QPushButton(self.tr("Ekspor untuk PC lain…"))
+        for b in (
+            self.backup_button,
+            self.restore_selected_button,
+            self.restore_file_button,
+            self.export_button,
+        ):
             row.addWidget(b)
         row.addStretch(1)
         lay.addLayout(row)
@@ -220,7 +230,8 @@ class BackupPage(QWidget):
         note = QLabel(
             self.tr(
                 "Cadangan otomatis dibuat saat keluar dari akun atau menutup aplikasi, dan "
-                "sekali sehari. Untuk PC lain gunakan 'lapor-desktop backup --out BERKAS'."
+                "sekali sehari. Cadangan di folder ini hanya terbuka di PC ini; untuk PC lain "
+                "gunakan Ekspor (dienkripsi dengan frasa sandi)."
             )
         )
         note.setWordWrap(True)
@@ -230,6 +241,7 @@ class BackupPage(QWidget):
         self.restore_selected_button.clicked.connect(self.restore_selected)
         self.restore_file_button.clicked.connect(self.restore_from_file)
         self.keep_button.clicked.connect(self.save_keep)
+        self.export_button.clicked.connect(self.export)
         self.refresh()
 
     # ------------------------------------------------------------ hooks (tests replace)
@@ -249,7 +261,45 @@ class BackupPage(QWidget):
         )
         return text if ok and text else None
 
+    def choose_export_file(self) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Ekspor cadangan untuk PC lain"),
+            str(Path.home() / "lapor-cadangan.db"),
+            self.tr("Cadangan LAPOR Desktop (*.db)"),
+        )
+        return Path(name) if name else None
+
+    def ask_new_passphrase(self) -> str | None:
+        return ExportPassphraseDialog.ask(self)
+
     # ------------------------------------------------------------ actions
+
+    def export(self) -> None:
+        out = self.choose_export_file()
+        if out is None:
+            return
+        passphrase = self.ask_new_passphrase()
+        if passphrase is None:
+            return
+        ctx = self.ctx
+        try:
+            run_with_progress(
+                self,
+                self.tr("Mengekspor cadangan…"),
+                functools.partial(backup.export_backup, ctx, out, passphrase),
+                self.tr("Batal"),
+            )
+        except ServiceError as exc:
+            messages.warn(self, exc.message)
+            return
+        messages.info(
+            self,
+            self.tr(
+                "Cadangan untuk PC lain ditulis: {0}. Simpan frasa sandinya baik-baik: tanpa "
+                "frasa sandi itu cadangan tidak dapat dibuka."
+            ).format(out),
+        )
 
     def refresh(self) -> None:
         ctx = self.ctx
@@ -342,3 +392,59 @@ class BackupPage(QWidget):
         )
         self.restored.emit()
         return True
+
+
+class ExportPassphraseDialog(QDialog):
+    """A new passphrase for an exported backup, typed twice."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Frasa sandi cadangan"))
+        lay = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Cadangan ini dienkripsi dengan frasa sandi, yang diminta saat memulihkannya "
+                "di PC lain (minimal {0} karakter)."
+            ).format(backup.MIN_PASSPHRASE)
+        )
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
+        form = QFormLayout()
+        lay.addLayout(form)
+        self.general_error = error_label()
+        self.errors = FieldErrors(self.general_error)
+        self.secret_edit = QLineEdit()
+        self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.errors.add_row(form, self.tr("Frasa sandi:"), self.secret_edit, "secret")
+        self.repeat_edit = QLineEdit()
+        self.repeat_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.errors.add_row(form, self.tr("Ulangi frasa sandi:"), self.repeat_edit, "repeat")
+        lay.addWidget(self.general_error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        translate_buttons(buttons)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+
+    def _accept(self) -> None:
+        self.errors.clear()
+        secret = self.secret_edit.text()
+        if len(secret) < backup.MIN_PASSPHRASE:
+            self.errors.set(
+                "secret",
+                self.tr("Frasa sandi minimal {0} karakter.").format(backup.MIN_PASSPHRASE),
+            )
+            return
+        if secret != self.repeat_edit.text():
+            self.errors.set("repeat", self.tr("Kedua frasa sandi tidak sama."))
+            return
+        self.accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None = None) -> str | None:
+        dlg = cls(parent)
+        if dlg.exec() == QDialog.DialogCode.Accepted:
+            return dlg.secret_edit.text()
+        return None

@@ -171,3 +171,30 @@ def test_a_failed_backup_at_exit_is_said_and_does_not_stop_the_exit(
     backup.backups_dir(world.data_dir).write_text("bukan folder")  # cannot be made
     assert backup_at_exit(world.as_("loket")) is None
     assert any("Cadangan otomatis tidak dibuat" in t for t in recorded_messages.texts())
+
+
+def test_export_for_another_pc_with_a_new_passphrase(
+    qtbot, world: World, recorded_messages: Recorded, tmp_path: Path
+) -> None:
+    from lapor_desktop.gui.backup_page import ExportPassphraseDialog
+
+    dlg = ExportPassphraseDialog()
+    qtbot.addWidget(dlg)
+    dlg.secret_edit.setText("pendek")
+    dlg._accept()
+    assert "minimal" in dlg.errors.text("secret") and not dlg.result()
+    dlg.secret_edit.setText("frasa-sandi-ekspor")
+    dlg.repeat_edit.setText("frasa-sandi-lain")
+    dlg._accept()
+    assert "tidak sama" in dlg.errors.text("repeat")
+
+    _w, page = open_main_window(qtbot, world, "sysadmin", "cadangan")
+    out = tmp_path / "ekspor.db"
+    page.choose_export_file = lambda: out  # type: ignore[method-assign]
+    page.ask_new_passphrase = lambda: "frasa-sandi-ekspor"  # type: ignore[method-assign]
+    page.export_button.click()
+    wait_ops(qtbot)
+    assert any("PC lain ditulis" in t for t in recorded_messages.texts())
+    assert snapshot.check(out, "frasa-sandi-ekspor").schema_version >= 1
+    with pytest.raises(snapshot.Unreadable):
+        snapshot.check(out, world.store.db.connect_params["passphrase"])
