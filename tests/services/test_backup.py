@@ -318,3 +318,13 @@ def test_restore_waits_for_another_writer(world: World) -> None:
         holder.communicate()
     assert holder.returncode == 0 and waited > 1.0
     assert after not in _tickets(_live(world), _key(world))
+
+
+def test_delete_a_backup(world: World) -> None:
+    row = backup.make_backup(world.as_("sysadmin"))
+    with pytest.raises(PermissionDenied):
+        backup.delete_backup(world.as_("admin"), row.name)
+    with pytest.raises(ServiceError, match="tidak ditemukan"):
+        backup.delete_backup(world.as_("sysadmin"), "../lapor.db")
+    backup.delete_backup(world.as_("sysadmin"), row.name)
+    assert not row.path.exists() and _live(world).exists()
