@@ -449,6 +449,9 @@ def build_parser() -> argparse.ArgumentParser:
     from lapor_desktop import cli_signing
 
     cli_signing.add_commands(sub)
+    from lapor_desktop import cli_backup
+
+    cli_backup.add_commands(sub)
     return p
 
 

@@ -7,6 +7,7 @@ that already holds data, a backup copy (still encrypted, same key) is written ne
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import shutil
 from datetime import datetime
@@ -55,12 +56,31 @@ def current_version(db: Database) -> int:
 
 
 def backup_file(db: Database, db_file: Path, backup_dir: Path, version: int) -> Path:
-    """Copy the (encrypted) file after folding the WAL into it."""
-    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    """An online copy (still encrypted, same key) through SQLite's backup API; only the
+    owner may read it (folder 0700, file 0600 from its first byte), written under a
+    temporary name and renamed when whole."""
+    from lapor_desktop.db import snapshot
+
     backup_dir.mkdir(parents=True, exist_ok=True)
+    if os.name == "posix":
+        backup_dir.chmod(0o700)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = backup_dir / f"{db_file.stem}-v{version}-{stamp}{db_file.suffix}"
-    shutil.copy2(db_file, target)
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+    try:
+        key = str(getattr(db, "connect_params", {}).get("passphrase", ""))
+        if key:
+            with snapshot.opened(db_file, key) as source:
+                snapshot.copy(source, temp, key)
+        else:  # an unencrypted database (not made by this app): the file as it is
+            db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            with db_file.open("rb") as src, temp.open("wb") as dst:
+                shutil.copyfileobj(src, dst)
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
     return target
 
 

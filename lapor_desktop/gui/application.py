@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from lapor_desktop.gui.startup import DatabaseOpening
     from lapor_desktop.services.storage import Storage
 
 # Qt and the services are imported in the functions below, not here: run_gui decides what
@@ -67,6 +68,18 @@ def run_gui(data_dir: Path) -> int:
         crash.uninstall()
 
 
+def _restored_after_failure(opening: DatabaseOpening, data_dir: Path) -> bool:
+    """A damaged or unreadable database file: offer the newest good backup (True when the
+    person accepted and it was restored, so the database can be opened again)."""
+    from lapor_desktop.services.errors import DatabaseDamaged, NotADatabase
+
+    if not isinstance(opening.exception, DatabaseDamaged | NotADatabase):
+        return False
+    from lapor_desktop.gui.restore_offer import offer_restore
+
+    return offer_restore(None, data_dir, opening.exception)
+
+
 def _run(app: QApplication, data_dir: Path) -> int:
     # Only what the sign-in dialog needs: the database, the services behind it and the main
     # window's modules load on a worker while a person signs in (gui/startup.py).
@@ -88,11 +101,17 @@ def _run(app: QApplication, data_dir: Path) -> int:
     try:
         while True:
             session = SignInDialog.ask(base, opening=opening)
-            if session is None:
-                break
-            store = opening.wait_on_ui_thread()
+            store = None if session is None else opening.wait_on_ui_thread()
             if store is None:
+                if _restored_after_failure(opening, data_dir):
+                    opening.close()
+                    opening = DatabaseOpening(data_dir)  # the restored file, opened afresh
+                    opening.start()
+                    continue
+                if session is None:
+                    break
                 return 1
+            assert session is not None
             from lapor_desktop.services import attachments
 
             # Attachment copies opened in a viewer by a run that died, or before sign-out.
@@ -113,12 +132,20 @@ def _run(app: QApplication, data_dir: Path) -> int:
             watch = ReminderWatch(ctx, window)
             watch.reminded.connect(window.show_reminders)
             watch.automation_done.connect(lambda _r, w=window: w.refresh_current())
+            from lapor_desktop.gui.backup_page import DailyBackup, backup_at_exit
+
+            daily = DailyBackup(ctx, window)
             window.show()
             watch.start()
+            daily.check()  # the first sign-in of a day makes the day's backup
             code = app.exec()
             watch.stop()
+            daily.timer.stop()
             attachments.remove_open_copies(data_dir)
             sign_out(window.ctx)
+            if window.restored:
+                break
+            backup_at_exit(ctx)  # at sign-out and at exit
             if not signed_out:
                 break
     finally:

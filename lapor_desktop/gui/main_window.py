@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self._previous_key = ""
         self._keyboard_placed = False
         self.badges: dict[str, int] = {}
+        self.restored = False  # a backup was restored: exit without the automatic backup
 
         central = QWidget()
         lay = QHBoxLayout(central)
@@ -237,6 +238,7 @@ class MainWindow(QMainWindow):
             "rekap": self._monthly_page,
             "register": self._letters_page,
             "kop_surat": self._letterhead_page,
+            "cadangan": self._backup_page,
         }
         return factory[key]()
 
@@ -296,6 +298,19 @@ class MainWindow(QMainWindow):
         from lapor_desktop.gui.admin_letterhead import LetterheadPage
 
         return LetterheadPage(self.ctx)
+
+    def _backup_page(self) -> QWidget:
+        from lapor_desktop.gui.backup_page import BackupPage
+
+        page = BackupPage(self.ctx)
+        page.restored.connect(self._after_restore)
+        return page
+
+    def _after_restore(self) -> None:
+        # The open session belongs to the replaced database: the app closes (no backup of
+        # the restored database at this exit) and is opened again.
+        self.restored = True
+        self.close()
 
     def open_case(self, ticket: str) -> QWidget:
         from lapor_desktop.gui.case_view import CaseViewPage

@@ -45,6 +45,7 @@ NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem("kantor", frozenset({_R.SYS_ADMIN}), _SP.SP_DirIcon),
     NavItem("aturan", frozenset({_R.SYS_ADMIN}), _SP.SP_FileDialogInfoView),
     NavItem("kop_surat", frozenset({_R.SYS_ADMIN}), _SP.SP_FileIcon),
+    NavItem("cadangan", frozenset({_R.SYS_ADMIN}), _SP.SP_DriveHDIcon),
 )
 
 _LABELS = {
@@ -60,6 +61,7 @@ _LABELS = {
     "kantor": QT_TRANSLATE_NOOP("navigation", "OPD & kategori"),
     "aturan": QT_TRANSLATE_NOOP("navigation", "Aturan tenggat & hari libur"),
     "kop_surat": QT_TRANSLATE_NOOP("navigation", "Kop surat & TTE"),
+    "cadangan": QT_TRANSLATE_NOOP("navigation", "Cadangan & pemulihan"),
 }
 
 

@@ -223,6 +223,9 @@ def open_database(data_dir: Path, ask_secret: AskSecret, on_wait: OnWait | None 
 
             m0007_sealed_attachments.remove_plaintext(db)
         refresh_statistics(db)
+        from lapor_desktop.services.backup import remove_stale_temporaries
+
+        remove_stale_temporaries(data_dir)  # copies a killed backup or restore left behind
     except BaseException:
         Storage(data_dir, db_file, db, in_keyring, []).close()
         raise

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 from pathlib import Path
 
 import keyring
@@ -11,7 +13,7 @@ from keyring.backends.fail import Keyring as FailKeyring
 from peewee import Database
 
 from lapor_desktop import credentials, paths
-from lapor_desktop.db import migrate
+from lapor_desktop.db import migrate, snapshot
 from lapor_desktop.db.database import connect_local
 from lapor_desktop.db.migrations import m0006_lean_indexes
 from lapor_desktop.db.models import ALL_MODELS, Office, User
@@ -162,6 +164,11 @@ def test_upgrade_committed_fixture(fixture: Path, data_dir: Path, memory_keyring
     assert hits == [(1,)]
     backups = list(paths.backups_dir(data_dir).glob("*.db"))
     assert len(backups) == (1 if store.migrated else 0)
+    for copy in backups:  # owner-only, whatever the mode of the upgraded file (0644 here)
+        if os.name == "posix":
+            assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+            assert stat.S_IMODE(copy.parent.stat().st_mode) == 0o700
+        assert snapshot.check(copy, "fixture-passphrase").schema_version == old_version
     assert not _indexes(store.db) & set(m0006_lean_indexes.DROPPED)
     store.close()
 

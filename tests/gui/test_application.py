@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 from PySide6.QtWidgets import QApplication
 
 from lapor_desktop.gui import application
 from lapor_desktop.gui.main_window import MainWindow
 from lapor_desktop.gui.sign_in import ChangePasswordDialog, SignInDialog
-from lapor_desktop.services import users
+from lapor_desktop.services import backup, users
 from tests.gui.conftest import PASSWORD, World, wait_ops
 
 pytestmark = pytest.mark.gui
 
 
 def test_run_gui_signs_in_and_opens_main_window(
-    qtbot, world: World, monkeypatch: pytest.MonkeyPatch
+    qtbot, world: World, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
+    caplog.set_level(logging.INFO, logger="lapor_desktop.services.backup")
     users.reset_password(world.as_("sysadmin"), "loket", "sementara-123")
     session = users.sign_in(world.base, "loket", "sementara-123")
     asked: list[str] = []
@@ -48,6 +51,10 @@ def test_run_gui_signs_in_and_opens_main_window(
     assert asked == ["forced"]
     assert len(windows) == 1 and not windows[0].isVisible()
     windows[0].deleteLater()
+    # the day's backup at sign-in and the one at sign-out: the newest of the day is kept
+    autos = [r for r in backup.list_backups(world.data_dir) if r.kind == backup.AUTO]
+    assert len(autos) == 1
+    assert sum("backup made" in r.getMessage() for r in caplog.records) == 2
 
 
 def test_run_gui_first_run_cancelled(data_dir, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -16,7 +16,7 @@ EXPECTED = {
     "pupr": ["beranda", "jatuh_tempo", "laporan", "rekap", "register"],
     "kadis.pupr": ["beranda", "persetujuan", "jatuh_tempo", "laporan", "rekap", "register"],
     "inspektur": ["beranda", "jatuh_tempo", "laporan", "rekap", "register"],
-    "sysadmin": ["pengguna", "kantor", "aturan", "kop_surat"],
+    "sysadmin": ["pengguna", "kantor", "aturan", "kop_surat", "cadangan"],
 }
 
 

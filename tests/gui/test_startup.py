@@ -169,3 +169,45 @@ def test_the_passphrase_dialog_says_why_it_asks_again(qtbot) -> None:
     with qtbot.waitSignal(dlg.accepted):
         dlg._accept()  # the reason goes once the person tries again
     assert dlg.errors.text("") == ""
+
+
+def test_a_damaged_database_at_start_offers_the_newest_good_backup(
+    qtbot, world: World, recorded_messages: Recorded, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """run_gui on a damaged file: the failure is said, the newest good backup is offered,
+    and once restored the database opens and the person signs in to the restored data."""
+    from lapor_desktop import paths
+    from lapor_desktop.db import snapshot
+    from lapor_desktop.db.models import database_proxy
+    from lapor_desktop.gui import messages
+    from lapor_desktop.services import backup
+
+    kept = world.new_case(title="Sebelum kerusakan")
+    backup.automatic_backup(world.as_("loket"))
+    key = world.store.db.connect_params["passphrase"]
+    world.store.close()
+    database_proxy.obj.close()
+    live = paths.db_path(world.data_dir)
+    with snapshot.opened(live, key) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    raw = bytearray(live.read_bytes())
+    for page in range(1, len(raw) // 4096):  # every page but the first: opens, then fails
+        raw[page * 4096 + 100 : page * 4096 + 132] = bytes(32)
+    live.write_bytes(bytes(raw))
+    questions: list[str] = []
+    monkeypatch.setattr(messages, "confirm", lambda _p, text: questions.append(text) or True)
+    tickets: list[set[str]] = []
+
+    def ask(cls, ctx, parent=None, opening=None):  # type: ignore[no-untyped-def]
+        store = opening.wait_on_ui_thread()
+        if store is None:  # what the dialog does on a failed opening: says it, closes
+            recorded_messages.shown.append(("error", opening.error))
+            return None
+        tickets.append({r[0] for r in store.db.execute_sql("SELECT ticket FROM complaint")})
+        return None  # the person closes the dialog: the start ends normally
+
+    monkeypatch.setattr(SignInDialog, "ask", classmethod(ask))
+    assert application.run_gui(world.data_dir) == 0
+    assert any("rusak" in text for kind, text in recorded_messages.shown if kind == "error")
+    assert questions and "Pulihkan dari cadangan terbaru" in questions[0]
+    assert tickets and kept in tickets[0]
