@@ -18,6 +18,9 @@ PKG = Path(__file__).parent.parent / "lapor_desktop"
 NOT_SQLITE = {"lapor_desktop/db/central.py"}
 # Where the statement itself is issued (peewee's begin(), wrapped to notice waiting).
 ISSUES_BEGIN = {"lapor_desktop/db/database.py"}
+# Holds a READ transaction on the source for the whole online backup (one consistent
+# snapshot); it never writes through it. The target's write is the backup API's own.
+READS_ONLY = {"lapor_desktop/db/snapshot.py"}
 
 
 def modules() -> list[Path]:
@@ -55,7 +58,7 @@ def test_no_deferred_write_transaction(path: Path) -> None:
     if rel(path) in NOT_SQLITE:
         return
     found = deferred_transactions(path)
-    if rel(path) in ISSUES_BEGIN:
+    if rel(path) in ISSUES_BEGIN | READS_ONLY:
         found = [f for f in found if ".atomic()" in f]
     assert not found, f"{rel(path)} opens a deferred transaction: {found}"
 

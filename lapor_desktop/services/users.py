@@ -142,6 +142,11 @@ def sign_in(ctx: Ctx, username: str, password: str) -> Session:
     user = User.get_or_none(User.username == username.strip().lower())
     if user is None:
         _dummy_verify(password)
+        # Written like a wrong password's count (same cost, so the time tells nothing),
+        # and worth keeping: attempts on names that do not exist. Never the typed name —
+        # it may be a password typed into the wrong field.
+        with database_proxy.atomic("IMMEDIATE"):
+            audit(ctx.as_user(None), "login_gagal", "user", "", "nama pengguna tidak dikenal")
         raise PermissionDenied(refused)
     if user.locked_until and user.locked_until > now:
         raise AccountLocked(_locked_message(user.locked_until, now))
