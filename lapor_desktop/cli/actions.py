@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from lapor_desktop.cli.common import EXIT_OK, emit_json, say, text_file_arg
+from lapor_desktop.cli.common import EXIT_OK, emit_json, say, text_or_file
 from lapor_desktop.cli.session import Acting, Body, Leaves, warn
 
 if TYPE_CHECKING:
@@ -130,14 +130,11 @@ def add_commands(gs: Any, leaf: Leaves) -> None:
     for verb, (help_text, _used) in ACTION_VERBS.items():
         s = leaf(gs, verb, f"case {verb}", case_action(verb), help_text)
         s.add_argument("ticket", metavar="TIKET")
-        note = s.add_mutually_exclusive_group()
-        note.add_argument("--note", metavar="TEKS", help="catatan / alasan / teks jawaban")
-        note.add_argument(
-            "--note-file",
-            dest="note",
-            type=text_file_arg("--note-file"),
-            metavar="BERKAS|-",
-            help="catatan dari berkas teks UTF-8, atau dari stdin dengan -",
+        text_or_file(
+            s,
+            "note",
+            "catatan / alasan / teks jawaban",
+            "catatan dari berkas teks UTF-8, atau dari stdin dengan -",
         )
         s.add_argument("--opd", metavar="KODE", help="OPD tujuan (atau yang disarankan)")
         s.add_argument("--category", metavar="KODE", help="kode kategori")

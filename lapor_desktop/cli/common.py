@@ -235,6 +235,26 @@ def text_file_arg(option: str) -> Callable[[str], str | FromStdin]:
     return read
 
 
+def text_or_file(
+    parser: argparse.ArgumentParser,
+    option: str,
+    help_text: str,
+    file_help: str,
+    *,
+    required: bool = False,
+) -> None:
+    """`--OPTION TEKS` or `--OPTION-file BERKAS|-` (one of them), both into `args.OPTION`."""
+    either = parser.add_mutually_exclusive_group(required=required)
+    either.add_argument(f"--{option}", metavar="TEKS", help=help_text)
+    either.add_argument(
+        f"--{option}-file",
+        dest=option,
+        type=text_file_arg(f"--{option}-file"),
+        metavar="BERKAS|-",
+        help=file_help,
+    )
+
+
 def nik_arg(option: str) -> Callable[[str], str | FromStdin]:
     """A NIK, or `-` to read it from stdin (so that it need not appear in `ps`)."""
 

@@ -12,7 +12,7 @@ from lapor_desktop.cli.common import (
     moment_arg,
     nik_arg,
     say,
-    text_file_arg,
+    text_or_file,
 )
 from lapor_desktop.cli.session import Acting, Leaves, group, warn
 
@@ -123,15 +123,13 @@ def add_commands(sub: Any) -> None:
         help="NIK pelapor terdaftar, atau - untuk membacanya dari stdin",
     )
     s.add_argument("--title", required=True)
-    body = s.add_mutually_exclusive_group(required=True)
-    body.add_argument("--body", metavar="TEKS", help="isi laporan")
-    body.add_argument(
-        "--body-file",
-        dest="body",
-        type=text_file_arg("--body-file"),
-        metavar="BERKAS|-",
-        help="isi laporan dari berkas teks UTF-8, atau dari stdin dengan - (isi dan NIK di "
+    text_or_file(
+        s,
+        "body",
+        "isi laporan",
+        "isi laporan dari berkas teks UTF-8, atau dari stdin dengan - (isi dan NIK di "
         "dalamnya tidak terlihat di daftar proses)",
+        required=True,
     )
     s.add_argument(
         "--channel",
