@@ -7,10 +7,12 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from lapor_desktop import cli, logs
+    from lapor_desktop import logs
+    from lapor_desktop.cli import entry as cli
+    from lapor_desktop.cli.common import data_dir_of
 
     args = cli.parse_args(sys.argv[1:] if argv is None else argv)
-    data_dir = cli.data_dir_of(args)
+    data_dir = data_dir_of(args)
     gui = getattr(args, "handler", None) is None
     # The log lives in the data dir. A command does not make a data dir just for its log
     # (a mistyped --data-dir, `nik`), except `init` and the GUI, which make it anyway.

@@ -65,7 +65,8 @@ def _office_by_code(code: str | None, field: str = "opd") -> Office:
     return office
 
 
-def _category(code: str | None) -> Category:
+def active_category(code: str | None) -> Category:
+    """The active category with this code (intake and verification); refused otherwise."""
     if not code or not code.strip():
         raise ValidationError("Kategori wajib dipilih.", "category")
     cat = Category.get_or_none(Category.code == code.strip().upper())
@@ -231,14 +232,14 @@ def _transition(
     target_opd: Office | None = None
     letter_no: str | None = None
     if action is Action.VERIFY:
-        case.category = _category(category or case.category_id)
+        case.category = active_category(category or case.category_id)
         case.klasifikasi = check_klasifikasi(klasifikasi or case.klasifikasi)
     elif action in (Action.DISPOSE, Action.REDISPOSE):
         target_opd = _office_by_code(opd)
         if action is Action.REDISPOSE and target_opd.id == case.opd_id:
             raise ValidationError("Laporan sudah didisposisikan ke OPD itu.", "opd")
         if category:
-            case.category = _category(category)
+            case.category = active_category(category)
         case.opd = target_opd
         case.disposed_at = now
     elif action is Action.NOT_OURS:

@@ -15,7 +15,7 @@ from lapor_desktop.domain.workflow import Action, Role, Status, next_status
 from lapor_desktop.services import attachments as files
 from lapor_desktop.services import deadlines
 from lapor_desktop.services.audit import audit
-from lapor_desktop.services.casework import _category, check_klasifikasi, record_action
+from lapor_desktop.services.casework import active_category, check_klasifikasi, record_action
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.errors import ValidationError
 from lapor_desktop.services.reporters import check_nik
@@ -100,7 +100,7 @@ def _validated(ctx: Ctx, data: ComplaintInput) -> dict[str, object]:
     if channel not in CHANNELS:
         raise ValidationError(f"Saluran harus salah satu dari: {', '.join(CHANNELS)}.", "channel")
     klasifikasi = check_klasifikasi(data.klasifikasi)
-    category = _category(data.category) if data.category else None
+    category = active_category(data.category) if data.category else None
     received = data.received_at or now
     if received > now:
         raise ValidationError("Tanggal diterima tidak boleh di masa depan.", "received_at")

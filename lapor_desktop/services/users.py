@@ -61,7 +61,7 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
-def _check_password_strength(password: str) -> None:
+def check_password_strength(password: str) -> None:
     if len(password) < MIN_PASSWORD:
         raise ValidationError(f"Kata sandi minimal {MIN_PASSWORD} karakter.", "password")
     if password.strip() != password or not password.isprintable():
@@ -257,7 +257,7 @@ def create_user_unchecked(
         raise ValidationError(
             f"Peran {role_enum.label} harus berada di kantor admin kabupaten.", "office"
         )
-    _check_password_strength(password)
+    check_password_strength(password)
     password_hash = hash_password(password)  # argon2 before the write lock, not under it
     with database_proxy.atomic("IMMEDIATE"):
         if User.select().where(User.username == name).exists():
@@ -327,7 +327,7 @@ def enable_user(ctx: Ctx, username: str) -> None:
 def reset_password(ctx: Ctx, username: str, new_password: str) -> None:
     """A system admin sets a new password; the user must change it at next sign-in."""
     ctx.require(Role.SYS_ADMIN)
-    _check_password_strength(new_password)
+    check_password_strength(new_password)
     new_hash = hash_password(new_password)  # argon2 before the write lock, not under it
     with database_proxy.atomic("IMMEDIATE"):
         user = _get(username)
@@ -341,7 +341,7 @@ def reset_password(ctx: Ctx, username: str, new_password: str) -> None:
 
 def change_password(ctx: Ctx, old_password: str, new_password: str) -> Session:
     s = ctx.signed_in()
-    _check_password_strength(new_password)
+    check_password_strength(new_password)
     if old_password == new_password:
         raise ValidationError("Kata sandi baru harus berbeda dari yang lama.", "password")
     # argon2 (twice) before the write lock, not under it; the hash checked must still be

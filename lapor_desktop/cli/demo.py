@@ -14,8 +14,7 @@ import sys
 import time
 from typing import Any
 
-from lapor_desktop import cli
-from lapor_desktop.cli import EXIT_OK, CliError, emit_json, say
+from lapor_desktop.cli.common import EXIT_OK, CliError, ask_db_secret, data_dir_of, emit_json, say
 
 
 def _positive(value: str) -> int:
@@ -62,8 +61,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     if args.cases > demo.MAX_CASES:
         raise CliError(f"--cases paling banyak {_num(demo.MAX_CASES)}.")
-    data_dir = cli.data_dir_of(args)
-    store = storage.open_database(data_dir, cli.ask_db_secret)
+    data_dir = data_dir_of(args)
+    store = storage.open_database(data_dir, ask_db_secret)
     try:
         try:
             result = demo.generate(Ctx(data_dir=data_dir), args.cases, args.seed, _Progress())
@@ -125,7 +124,7 @@ def _as_json(result: Any) -> dict[str, Any]:
 
 
 def add_commands(sub: Any) -> None:
-    """Registered by cli.build_parser."""
+    """Registered by cli.entry.build_parser."""
     p = sub.add_parser(
         "demo",
         help="isi basis data dengan laporan demo (untuk demo, tangkapan layar, benchmark)",

@@ -20,15 +20,17 @@ import argparse
 import sys
 from pathlib import Path
 
-from lapor_desktop import cli
-from lapor_desktop.cli import EXIT_OK, EXIT_USAGE, emit_json, say
-from lapor_desktop.cli_casework import (
-    Acting,
-    UsageError,
+from lapor_desktop.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    ask_db_secret,
+    data_dir_of,
+    emit_json,
     positive_int,
-    signed_command,
-    signed_in,
+    prompt_secret,
+    say,
 )
+from lapor_desktop.cli.session import Acting, UsageError, signed_command, signed_in
 
 PASSPHRASE_ENV = "LAPOR_BACKUP_PASSPHRASE"
 
@@ -61,7 +63,7 @@ def backup_cmd(args: argparse.Namespace, a: Acting) -> int:
         say(f"Folder: {backup.backups_dir(a.ctx.data_dir)}")
         return EXIT_OK
     if args.out:
-        passphrase = cli._prompt_secret(
+        passphrase = prompt_secret(
             "Frasa sandi untuk cadangan ini (diminta saat memulihkan): ",
             PASSPHRASE_ENV,
             twice=True,
@@ -82,15 +84,15 @@ def backup_cmd(args: argparse.Namespace, a: Acting) -> int:
 
 
 def _ask_passphrase() -> str:
-    return cli._prompt_secret("Frasa sandi cadangan: ", PASSPHRASE_ENV, twice=False)
+    return prompt_secret("Frasa sandi cadangan: ", PASSPHRASE_ENV, twice=False)
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from lapor_desktop.services import backup, storage
 
-    data_dir = cli.data_dir_of(args)
+    data_dir = data_dir_of(args)
     source = Path(args.file)
-    local = backup.local_key(data_dir, cli.ask_db_secret)
+    local = backup.local_key(data_dir, ask_db_secret)
     health = backup.database_health(data_dir, local.key)
     try:
         if health is backup.Health.OK:

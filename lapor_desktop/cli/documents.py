@@ -5,7 +5,7 @@
     report monthly --month YYYY-MM [--opd KODE] --out FILE.pdf|FILE.xlsx
     letterhead show|set|reset KODE   (system admin)
 
-Acting as `--user NAME` like the casework commands (cli_casework.signed_in). The file is
+Acting as `--user NAME` like the casework commands (cli.session.signed_in). The file is
 written atomically (a temporary file in the same folder, then renamed), so a failure
 leaves no half-written file and never clobbers an existing one with garbage.
 Exit codes: 0 done, 1 refused or invalid, 2 usage (bad extension, missing ticket, …).
@@ -21,8 +21,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from lapor_desktop.cli import EXIT_OK, CliError, emit_json, err, say
-from lapor_desktop.cli_casework import Acting, UsageError, common_options, signed_command
+from lapor_desktop.cli.common import EXIT_OK, CliError, emit_json, err, say
+from lapor_desktop.cli.session import Acting, UsageError, common_options, group, signed_command
 
 LETTER_KINDS: dict[str, str] = {
     "receipt": "tanda terima pengaduan (petugas loket, admin kabupaten)",
@@ -104,7 +104,7 @@ def _letter(kind: str) -> Callable[[argparse.Namespace, Acting], int]:
                 if not ticket:
                     raise UsageError(f"'letter {kind}' memerlukan TIKET")
                 doc = documents.forwarding_document(a.ctx, ticket, out=out)
-            from lapor_desktop.cli_signing import say_signature
+            from lapor_desktop.cli.signing import say_signature
 
             say(f"{label} disimpan: {out} ({_size(doc.data)} bita).")
             say_signature(doc)
@@ -119,7 +119,7 @@ def _letter(kind: str) -> Callable[[argparse.Namespace, Acting], int]:
         }
         data: Any = make[kind](a.ctx, ticket)
         if isinstance(data, documents.Document):  # a letter that may be e-signed
-            from lapor_desktop.cli_signing import say_signature
+            from lapor_desktop.cli.signing import say_signature
 
             rc = _done(out, data.data, label)
             say_signature(data)
@@ -251,7 +251,7 @@ def letterhead_reset(args: argparse.Namespace, a: Acting) -> int:
 
 
 def add_commands(sub: Any) -> None:
-    """Registered by cli.build_parser."""
+    """Registered by cli.entry.build_parser."""
     common = common_options()
     plain = common_options(json_flag=False)
 
@@ -285,8 +285,7 @@ def add_commands(sub: Any) -> None:
     s.add_argument("--upaya", metavar="TEKS", help="III. upaya tindak lanjut (PDF)")
     s.set_defaults(handler=_checked("report", "report monthly", report_monthly))
 
-    g = sub.add_parser("letterhead", help="kop surat dan penanda tangan (administrator sistem)")
-    gs = g.add_subparsers(dest="letterhead_command", required=True, metavar="PERINTAH")
+    gs = group(sub, "letterhead", help="kop surat dan penanda tangan (administrator sistem)")
     s = gs.add_parser("show", help="tampilkan kop surat sebuah kantor", parents=[common])
     s.add_argument("office", metavar="KODE")
     s.set_defaults(handler=signed_command("letterhead show", letterhead_show))

@@ -15,9 +15,8 @@ import argparse
 from datetime import datetime
 from typing import Any
 
-from lapor_desktop import cli
-from lapor_desktop.cli import EXIT_OK, emit_json, err, say
-from lapor_desktop.cli_casework import Acting, common_options, signed_command
+from lapor_desktop.cli.common import EXIT_OK, emit_json, err, prompt_secret, say
+from lapor_desktop.cli.session import Acting, common_options, group, signed_command
 
 PASSPHRASE_ENV = "LAPOR_SIGN_PASSPHRASE"
 
@@ -52,7 +51,7 @@ def _print_status(st: Any, as_json: bool) -> None:
 def signing_set(args: argparse.Namespace, a: Acting) -> int:
     from lapor_desktop.services import signing_settings
 
-    passphrase = cli._prompt_secret("Kata sandi sertifikat: ", PASSPHRASE_ENV, twice=False)
+    passphrase = prompt_secret("Kata sandi sertifikat: ", PASSPHRASE_ENV, twice=False)
     st = signing_settings.configure_signing(a.ctx, args.office, args.pfx, passphrase)
     if not args.json:
         say(f"Sertifikat dipasang untuk {st.office_code}; kata sandinya disimpan di keyring.")
@@ -92,15 +91,15 @@ def say_signature(doc: Any) -> None:
 
 
 def add_commands(sub: Any) -> None:
-    """Registered by cli.build_parser."""
+    """Registered by cli.entry.build_parser."""
     common = common_options()
-    g = sub.add_parser(
+    gs = group(
+        sub,
         "signing",
         help="sertifikat tanda tangan elektronik per kantor (administrator sistem)",
         description="Sertifikat PKCS#12 untuk tanda tangan elektronik (PAdES) surat jawaban, "
         "surat penerusan dan surat ke Ombudsman. Kata sandinya hanya disimpan di keyring.",
     )
-    gs = g.add_subparsers(dest="signing_command", required=True, metavar="PERINTAH")
     s = gs.add_parser(
         "set",
         help="pasang/ganti sertifikat sebuah kantor",
