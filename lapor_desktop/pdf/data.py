@@ -295,5 +295,6 @@ class MonthlySummary:
     upaya: str = ""
     annex: tuple[AnnexRow, ...] = ()
     date: dt.date | None = None  # signing date; defaults to today
+    as_of: dt.date | None = None  # statuses and "overdue" as of this day (the month's end)
     nomor: str = ""
     signatory: Signatory | None = None

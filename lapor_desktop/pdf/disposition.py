@@ -34,7 +34,7 @@ from lapor_desktop.pdf.parts import (
     token_width,
 )
 from lapor_desktop.pdf.templates import Templates
-from lapor_desktop.pdf.text import clip, markup, plain
+from lapor_desktop.pdf.text import clip, counted, markup, plain
 
 SIFAT = ("Sangat Segera", "Segera", "Biasa")
 
@@ -142,7 +142,7 @@ def render_forwarding(
     width = text_width(ctx.setup.paper)
     values = {
         "tracking": plain(data.cases[0].tracking) if data.cases else "-",
-        "jumlah": str(len(data.cases)),
+        "jumlah": counted(len(data.cases)),
         "tujuan": plain(data.to, fallback=True),
     }
     hal_key = "hal" if len(data.cases) == 1 else "hal_many"

@@ -30,7 +30,7 @@ from lapor_desktop.pdf.parts import (
     token_width,
 )
 from lapor_desktop.pdf.templates import Templates
-from lapor_desktop.pdf.text import markup, plain
+from lapor_desktop.pdf.text import counted, markup, plain
 
 
 def render_ombudsman(
@@ -47,7 +47,7 @@ def render_ombudsman(
     )
     width = text_width(ctx.setup.paper)
     values = {
-        "jumlah": f"{len(data.cases)}",
+        "jumlah": counted(len(data.cases)),
         "periode": f" pada {plain(data.period)}" if plain(data.period) else "",
         "batas_hari": templates.text("ombudsman", "escalation_days"),
     }

@@ -30,7 +30,7 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "answer": frozenset({"tracking", "nama", "kanal", "tanggal_laporan", "perihal"}),
     "ombudsman": frozenset({"jumlah", "periode", "batas_hari"}),
     "history": frozenset({"pencetak", "waktu_cetak"}),
-    "monthly": frozenset({"lingkup", "bulan", "tahun"}),
+    "monthly": frozenset({"lingkup", "bulan", "tahun", "per_tanggal"}),
 }
 
 

@@ -197,3 +197,41 @@ def clip_words(text: object, limit: int) -> str:
             cut = cut[:space]
         s = cut.rstrip(" ,;:.-") + "…"
     return _break_long_words(s)
+
+
+_UNITS = (
+    "nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
+    "sepuluh", "sebelas",
+)  # fmt: skip
+
+
+def terbilang(n: int) -> str:
+    """A whole number in Indonesian words, as letters write it: 3 → "tiga", 11 →
+    "sebelas", 118 → "seratus delapan belas", 1000 → "seribu"."""
+    if n < 0:
+        return "minus " + terbilang(-n)
+    if n < 12:
+        return _UNITS[n]
+    if n < 20:
+        return f"{_UNITS[n - 10]} belas"
+    if n < 100:
+        tens, rest = divmod(n, 10)
+        return f"{_UNITS[tens]} puluh" + (f" {_UNITS[rest]}" if rest else "")
+    if n < 200:
+        return "seratus" + (f" {terbilang(n - 100)}" if n > 100 else "")
+    if n < 1000:
+        hundreds, rest = divmod(n, 100)
+        return f"{_UNITS[hundreds]} ratus" + (f" {terbilang(rest)}" if rest else "")
+    if n < 2000:
+        return "seribu" + (f" {terbilang(n - 1000)}" if n > 1000 else "")
+    for size, word in ((10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"), (10**3, "ribu")):
+        if n >= size:
+            head, rest = divmod(n, size)
+            return f"{terbilang(head)} {word}" + (f" {terbilang(rest)}" if rest else "")
+    raise AssertionError(n)  # pragma: no cover
+
+
+def counted(n: int) -> str:
+    """A count as an official letter writes it: "3 (tiga)", "1.250 (seribu dua ratus
+    lima puluh)"."""
+    return f"{integer(n)} ({terbilang(n)})"

@@ -23,14 +23,17 @@ Letter numbers come from the register (letters_register), gapless per office and
   BEGIN IMMEDIATE transaction; re-printing reuses it; a re-disposition to another OPD
   gets a new letter and number;
 - ombudsman: reserved for the regency office when the letter is issued; re-printing the
-  same list of cases (the latest Ombudsman letter, whose tickets are kept in its audit
-  entry) reuses that number, a changed list is a new letter with a new number.
+  same text (the latest Ombudsman letter, whose tickets, period and statuses are kept in
+  its audit entry) reuses that number, a changed list or text is a new letter with a new
+  number.
 The letter's date is the day its number was reserved, so a re-print is the same letter.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
@@ -64,6 +67,7 @@ from lapor_desktop.pdf.data import (
     Reporter,
     Signatory,
 )
+from lapor_desktop.pdf.dates import MONTHS
 from lapor_desktop.services import cases, deadlines, letters_register
 from lapor_desktop.services.audit import audit
 from lapor_desktop.services.casework import KLASIFIKASI_LABELS, load_case
@@ -401,7 +405,44 @@ def answer_document(ctx: Ctx, ticket: str) -> Document:
 # ---------------------------------------------------------------- ombudsman
 
 
-def _ombudsman_cases(today: date) -> list[OmbudsmanCase]:
+def ombudsman_period(text: str) -> tuple[date, date, str] | None:
+    """The month a periodic Ombudsman letter covers: "2026-11", "November 2026" or
+    "bulan November 2026" -> (first day, first day of the next month, "bulan November
+    2026"); blank -> None (every open escalated case). Anything else is refused: the
+    letter's text must say exactly which cases it lists."""
+    raw = " ".join(str(text or "").split())
+    if not raw:
+        return None
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})", raw)
+    if m:
+        year, month = int(m.group(1)), int(m.group(2))
+    else:
+        m = re.fullmatch(r"(?:bulan\s+)?([A-Za-z]+)\s+(?:tahun\s+)?(\d{4})", raw, re.I)
+        names = [n.lower() for n in MONTHS]
+        if not m or m.group(1).lower() not in names:
+            raise ValidationError(
+                "Periode harus berupa bulan, mis. '2026-11' atau 'bulan November 2026'.",
+                "period",
+            )
+        year, month = int(m.group(2)), names.index(m.group(1).lower()) + 1
+    if not (1 <= month <= 12 and 2000 <= year <= 2100):
+        raise ValidationError("Periode harus berupa bulan yang sah (tahun 2000–2100).", "period")
+    start = date(year, month, 1)
+    end = date(year + month // 12, month % 12 + 1, 1)
+    return start, end, f"bulan {MONTHS[month - 1]} {year}"
+
+
+def _ombudsman_cases(period: tuple[date, date, str] | None) -> list[OmbudsmanCase]:
+    """Open cases flagged ESKALASI (in the period's month when there is one). Days
+    running are counted to the letter's date by the caller."""
+    cond = Complaint.escalated_at.is_null(False) & Complaint.status.in_(
+        [x.value for x in OPEN_STATUSES]
+    )
+    if period is not None:
+        start, end, _ = period
+        cond &= (Complaint.escalated_at >= datetime(start.year, start.month, start.day)) & (
+            Complaint.escalated_at < datetime(end.year, end.month, end.day)
+        )
     rows: Any = (
         Complaint.select(
             Complaint.ticket,
@@ -413,10 +454,7 @@ def _ombudsman_cases(today: date) -> list[OmbudsmanCase]:
             Office.name,
         )
         .join(Office, join_type=JOIN.LEFT_OUTER, on=(Complaint.opd == Office.id))
-        .where(
-            Complaint.escalated_at.is_null(False)
-            & Complaint.status.in_([x.value for x in OPEN_STATUSES])
-        )
+        .where(cond)
         .order_by(Complaint.received_at, Complaint.num)
         .tuples()
     )
@@ -429,15 +467,16 @@ def _ombudsman_cases(today: date) -> list[OmbudsmanCase]:
                 received=received.date(),
                 opd=opd or "Belum didisposisikan",
                 klasifikasi=_klasifikasi(kl),
-                days_running=(today - received.date()).days,
+                days_running=0,
                 status=f"{Status(status).label}; dieskalasi {escalated:%d-%m-%Y}",
             )
         )
     return out
 
 
-def _ombudsman_letter(ctx: Ctx, tickets: list[str]) -> Letter:
-    """The latest Ombudsman letter if it listed exactly these tickets, else a new one."""
+def _ombudsman_letter(ctx: Ctx, tickets: list[str], text: dict[str, Any] | None = None) -> Letter:
+    """The latest Ombudsman letter if it listed exactly these tickets with the same text
+    (period, statuses), else a new one: two different texts never share a number."""
     office = regency_office()
     latest = (
         Letter.select()
@@ -445,7 +484,7 @@ def _ombudsman_letter(ctx: Ctx, tickets: list[str]) -> Letter:
         .order_by(Letter.year.desc(), Letter.number.desc())
         .first()
     )
-    detail = json.dumps({"tiket": tickets}, ensure_ascii=False)
+    detail = json.dumps({"tiket": tickets, **(text or {})}, ensure_ascii=False)
     if latest is not None:
         entry = (
             AuditLog.select(AuditLog.detail)
@@ -471,27 +510,35 @@ def ombudsman_document(ctx: Ctx, period: str = "") -> Document:
     (past the escalation limit, or escalated by hand), with an annex table.
 
     ADMIN_KABUPATEN only. The number comes from the regency office's register (see the
-    module docstring for re-prints). `period` (e.g. "bulan November 2026") makes it the
-    periodic version. Refused when no open case is escalated.
+    module docstring for re-prints). `period` (a month: "2026-11", "bulan November
+    2026") makes it the periodic version: the open cases flagged in that month, and the
+    text says so. Refused when no such case is open.
     """
     require_print(ctx, "ombudsman")
-    today = ctx.clock.now().date()
+    when = ombudsman_period(period)
     with database_proxy.atomic("IMMEDIATE"):
-        items = _ombudsman_cases(today)
+        items = _ombudsman_cases(when)
         if not items:
-            raise ValidationError("Tidak ada laporan terbuka yang dieskalasi ke Ombudsman.")
-        letter = _ombudsman_letter(ctx, [c.ticket for c in items])
+            raise ValidationError(
+                "Tidak ada laporan terbuka yang dieskalasi ke Ombudsman"
+                + (f" pada {when[2]}." if when else ".")
+            )
+        text = {"periode": when[2] if when else "", "status": [c.status for c in items]}
+        letter = _ombudsman_letter(ctx, [c.ticket for c in items], text)
         office_code = Office.get_by_id(letter.office_id).code
+    # Days running to the letter's date: a re-print is the same letter, word for word.
+    day = letter.reserved_at.date()
+    items = [dataclasses.replace(c, days_running=(day - c.received).days) for c in items]
     data = OmbudsmanLetter(
         office_code=office_code,
         nomor=letter.full_number,
-        date=letter.reserved_at.date(),
+        date=day,
         cases=tuple(items),
         opds_concerned=tuple(
             f"Kepala {name} Kabupaten Kampar"
             for name in sorted({c.opd for c in items if c.opd != "Belum didisposisikan"})
         ),
-        period=period,
+        period=when[2] if when else "",
     )
     templates = templates_for([office_code])
     return signed_letter(ctx, "ombudsman", data, templates, pdf.render_ombudsman, "surat Ombudsman")

@@ -115,7 +115,7 @@ def test_forwarding_letter(templates) -> None:
     for expected in (
         "000/45/DISKOMINFOSANDI/2026",
         "Segera",
-        "Penerusan 3 Pengaduan SP4N-LAPOR!",
+        "Penerusan 3 (tiga) Pengaduan SP4N-LAPOR!",
         "4567801",
         "4567803",
         "24-11-2026",
@@ -136,7 +136,7 @@ def test_ombudsman_letter(templates) -> None:
         "Kepala Perwakilan Ombudsman Republik Indonesia Provinsi Riau",
         "Pekanbaru",
         "Undang-Undang Nomor 25 Tahun 2009",
-        "60 pengaduan",
+        "60 (enam puluh) pengaduan",
         "Hari berjalan",
         "3900001",
         "3900060",

@@ -171,16 +171,18 @@ def test_ombudsman_letter_lists_open_escalated_cases_and_reuses_its_number(world
     do(world, "admin", b, Action.ESCALATE)
     closed = case_in(world, Status.DIJAWAB)
     world.clock.advance(days=61)
-    text = text_of(documents.ombudsman_pdf(admin, period="bulan Januari 2027"))
+    text = text_of(documents.ombudsman_pdf(admin))
     table = text.replace(" ", "")  # narrow table cells wrap the tickets
     assert a in table and b in table and closed not in table
     assert "000/1/DISKOMINFOSANDI/2027" in text
     assert "Bangkinang, 2 Januari 2027" in text
     assert "Kepala Perwakilan Ombudsman Republik Indonesia Provinsi Riau" in text
     assert "Dinas Pekerjaan Umum dan Penataan Ruang" in text
+    assert "2 (dua) pengaduan" in text
     assert "61" in text  # days running
+    world.clock.advance(days=3)
     again = text_of(documents.ombudsman_pdf(admin))
-    assert "000/1/DISKOMINFOSANDI/2027" in again
+    assert again == text  # the same letter: days running to its date, not to today
     assert len(letter_rows("ombudsman")) == 1
     c = case_in(world, Status.DITERIMA)
     do(world, "admin", c, Action.ESCALATE)
@@ -189,6 +191,39 @@ def test_ombudsman_letter_lists_open_escalated_cases_and_reuses_its_number(world
     for user in ("loket", "pupr", "inspektur", "sysadmin"):
         with pytest.raises(PermissionDenied):
             documents.ombudsman_pdf(world.as_(user))
+
+
+def test_ombudsman_period_text_describes_exactly_the_listed_cases(world: World) -> None:
+    """Issue 15: "--period" said "pada bulan November 2026" while the table listed every
+    open escalated case; and one number never carries two different texts."""
+    admin = world.as_("admin")
+    october = case_in(world, Status.DIPROSES)
+    do(world, "admin", october, Action.ESCALATE)  # flagged 2 November 2026
+    world.clock.advance(days=30)  # 2 December 2026
+    december = case_in(world, Status.TERVERIFIKASI)
+    do(world, "admin", december, Action.ESCALATE)
+    with pytest.raises(ValidationError):
+        documents.ombudsman_pdf(admin, period="bulan Januari 2027")  # nothing flagged then
+    with pytest.raises(ValidationError):
+        documents.ombudsman_pdf(admin, period="akhir tahun")  # not a month
+    nov = text_of(documents.ombudsman_pdf(admin, period="bulan November 2026"))
+    assert october in nov.replace(" ", "") and december not in nov.replace(" ", "")
+    assert "1 (satu) pengaduan" in nov
+    assert "penyelesaian 60 hari pada bulan November 2026 dan sampai dengan tanggal surat" in nov
+    dec = text_of(documents.ombudsman_pdf(admin, period="2026-12"))
+    assert december in dec.replace(" ", "") and october not in dec.replace(" ", "")
+    assert "pada bulan Desember 2026" in dec
+    every = text_of(documents.ombudsman_pdf(admin))
+    assert october in every.replace(" ", "") and december in every.replace(" ", "")
+    assert "2 (dua) pengaduan" in every and "pada bulan" not in every
+    # three texts, three numbers; the same text again keeps its number
+    numbers = [r.full_number for r in letter_rows("ombudsman")]
+    assert len(numbers) == 3
+    again = text_of(documents.ombudsman_pdf(admin))
+    assert again == every and len(letter_rows("ombudsman")) == 3
+    # the same tickets with another period text are another letter, not the same number
+    nov_again = text_of(documents.ombudsman_pdf(admin, period="November 2026"))
+    assert "000/4/" in nov_again and len(letter_rows("ombudsman")) == 4
 
 
 # ---------------------------------------------------------------- history

@@ -103,6 +103,27 @@ def test_overdue_counts_open_cases_past_their_stage_deadline(world: World) -> No
     assert t
 
 
+def test_overdue_is_as_of_the_months_end_not_the_print_date(world: World) -> None:
+    """Issue 15: §I counted with today's statuses — a case verified or answered late in
+    December was not overdue at the end of November any more."""
+    late_verified = case_in(world, Status.DITERIMA)  # verification due 9 November
+    late_answered = case_in(world, Status.TERDISPOSISI)  # follow-up due 16 November
+    case_in(world, Status.DIJAWAB)  # answered in time
+    world.clock.at = datetime(2026, 12, 1, 9, 0)
+    for action in (Action.VERIFY, Action.DISPOSE):
+        do(world, "admin", late_verified, action)
+    for action in (Action.START, Action.SUBMIT_ANSWER, Action.APPROVE):
+        do(world, "pupr" if action is not Action.APPROVE else "kadis.pupr", late_answered, action)
+    world.clock.at = datetime(2026, 12, 2, 9, 0)
+    s = documents.monthly_summary(world.as_("admin"), 2026, 11)
+    assert s.overdue == 2
+    assert sum(r.overdue for r in s.by_opd) == 2
+    text = pdf_text(documents.monthly_pdf(world.as_("admin"), 2026, 11))
+    assert "per 30 November 2026" in text  # the section says as of when it counts
+    # December itself: both were handled on 1 December, nothing is overdue any more
+    assert documents.monthly_summary(world.as_("admin"), 2026, 12).overdue == 0
+
+
 def test_opd_users_get_their_own_opd_only(world: World, month: dict[str, str]) -> None:
     pupr = world.as_("pupr")
     s = documents.monthly_summary(pupr, 2026, 11)
