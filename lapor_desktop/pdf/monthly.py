@@ -99,20 +99,29 @@ def _count_table(rows: Sequence[CountRow], label: str, width: float) -> Any:
     return grid_table(data, [10 * mm, width - 60 * mm, 25 * mm, 25 * mm])
 
 
+HEADING_LOOSE = ParagraphStyle("headingloose", parent=HEADING, keepWithNext=0)
+DEFINITION_LOOSE = ParagraphStyle("definitionloose", parent=DEFINITION, keepWithNext=0)
+
+
 def _section(
     letter: str,
     title: str,
     templates: Templates | None = None,
     values: dict[str, str] | None = None,
-) -> list[Paragraph]:
-    """The heading and, under it, what the section counts (letters.toml def_<letter>)."""
-    out = [Paragraph(f"{letter}. {markup(title)}", HEADING)]
+    room: float = 0,
+) -> list[Any]:
+    """The heading and, under it, what the section counts (letters.toml def_<letter>).
+
+    `room`: instead of keeping heading and definition with the whole next flowable (a
+    table that then jumps to the next page, leaving a third of this one empty), they
+    start a new page only when less than `room` is left for them and the table's
+    first rows."""
+    head, definition = (HEADING_LOOSE, DEFINITION_LOOSE) if room else (HEADING, DEFINITION)
+    out: list[Any] = [CondPageBreak(room)] if room else []
+    out.append(Paragraph(f"{letter}. {markup(title)}", head))
     if templates is not None:
-        out.append(
-            Paragraph(
-                markup(templates.text("monthly", f"def_{letter.lower()}", values)), DEFINITION
-            )
-        )
+        text = templates.text("monthly", f"def_{letter.lower()}", values)
+        out.append(Paragraph(markup(text), definition))
     return out
 
 
@@ -203,16 +212,14 @@ def render_monthly(data: MonthlySummary, templates: Templates, paper: str | None
         ("C", "Menurut klasifikasi", data.by_klasifikasi, "Klasifikasi"),
         ("D", "Menurut kanal", data.by_channel, "Kanal"),
     ):
-        story.append(
-            KeepTogether(
-                [
-                    *_section(letter, title, templates, values),
-                    _count_table(rows, label, width),
-                    Spacer(1, 2 * mm),
-                    share_chart(title.replace("Menurut", "Sebaran menurut"), rows, width),
-                ]
-            )
-        )
+        # No KeepTogether: the table may start at the foot of a page (its header
+        # repeats) rather than leave a third of the page empty.
+        story += [
+            *_section(letter, title, templates, values, room=40 * mm),
+            _count_table(rows, label, width),
+            Spacer(1, 2 * mm),
+            share_chart(title.replace("Menurut", "Sebaran menurut"), rows, width),
+        ]
     story += [
         *_section("E", "Kategori terbanyak", templates, values),
         _count_table(data.by_category, "Kategori", width),
@@ -338,7 +345,6 @@ def render_monthly(data: MonthlySummary, templates: Templates, paper: str | None
             story += [p("Upaya tindak lanjut:", CELL_BOLD), *body(data.upaya)]
     else:
         story += body(templates.text("monthly", "kendala_empty", values))
-    story.append(Paragraph("IV. PENUTUP", HEADING))
     when = data.date or date.today()
     story += closing_group(
         body(templates.text("monthly", "penutup", values)),
@@ -351,6 +357,7 @@ def render_monthly(data: MonthlySummary, templates: Templates, paper: str | None
                 date_line=place_date(lh.city, when),
             ),
         ],
+        lead=[Paragraph("IV. PENUTUP", HEADING)],
     )
     if data.annex:
         story += _annex(data, templates, values, landscape_width(setup.paper), when)

@@ -223,8 +223,15 @@ class KeepTail(KeepTogether):
     the followers: the signature never starts a page on its own (LETTERS.md "kept
     together"). A group taller than a page flows from the top of one as it can."""
 
-    def __init__(self, paragraph: Flowable, followers: Sequence[Flowable], min_lines: int = 2):
-        super().__init__([paragraph, *followers])
+    def __init__(
+        self,
+        paragraph: Flowable,
+        followers: Sequence[Flowable],
+        min_lines: int = 2,
+        lead: Sequence[Flowable] = (),
+    ):
+        super().__init__([*lead, paragraph, *followers])
+        self._lead = list(lead)  # a heading before the paragraph: never left behind
         self._paragraph = paragraph
         self._followers = list(followers)
         self._min_lines = min_lines
@@ -241,7 +248,7 @@ class KeepTail(KeepTogether):
         if at_top:
             return content  # taller than a whole page: flow, nothing better to do
         para = self._paragraph
-        if isinstance(para, Paragraph):
+        if isinstance(para, Paragraph) and not self._lead:
             para.wrap(avail_width, avail_height)
             lines = len(getattr(para.blPara, "lines", ()))
             leading = para.style.leading
@@ -254,12 +261,16 @@ class KeepTail(KeepTogether):
         return [self.FrameBreak(), *content]
 
 
-def closing_group(closing: Sequence[Flowable], followers: Sequence[Flowable]) -> list[Flowable]:
+def closing_group(
+    closing: Sequence[Flowable], followers: Sequence[Flowable], lead: Sequence[Flowable] = ()
+) -> list[Flowable]:
     """The closing paragraphs, then the signature and tembusan (`followers`) kept with the
-    closing's last lines."""
+    closing's last lines. `lead` (a heading) goes with a one-paragraph closing."""
     if not closing:
-        return [KeepTogether(list(followers))]
-    return [*closing[:-1], KeepTail(closing[-1], followers)]
+        return [KeepTogether([*lead, *followers])]
+    if len(closing) > 1:
+        return [*lead, *closing[:-1], KeepTail(closing[-1], followers)]
+    return [KeepTail(closing[-1], followers, lead=lead)]
 
 
 def grid_table(

@@ -4,9 +4,13 @@ the PDF page by page (definitions per section, one meaning per word, counts in w
 from __future__ import annotations
 
 import dataclasses
+import io
 import itertools
 import re
 from datetime import date
+from typing import Any
+
+from pypdf import PdfReader
 
 from lapor_desktop.pdf import render_monthly, render_ombudsman, samples
 from lapor_desktop.pdf.data import CountRow, OpdRow
@@ -116,3 +120,29 @@ def test_ombudsman_counts_in_words_and_the_period_in_the_sentence(templates) -> 
         r" dan sampai dengan tanggal surat ini belum selesai",
         text,
     )
+
+
+def lowest_text(pdf: bytes, page: int) -> float:
+    """The lowest baseline with text on a page, as a share of the page height from the
+    top (the page number at the foot is left out)."""
+    reader = PdfReader(io.BytesIO(pdf))
+    pg = reader.pages[page - 1]
+    height = float(pg.mediabox.height)
+    ys: list[float] = []
+
+    def visit(text: str, cm: Any, tm: Any, _font: Any, _size: Any) -> None:
+        if text.strip() and not text.strip().startswith("Halaman"):
+            ys.append(float(tm[4] * cm[1] + tm[5] * cm[3] + cm[5]))  # y on the page
+
+    pg.extract_text(visitor_text=visit)
+    return 1 - min(ys) / height
+
+
+def test_monthly_page_one_is_filled_and_the_closing_heading_stays(templates) -> None:
+    """Issue 15: page 1 ~35 % empty (section B jumped whole to page 2); "IV. PENUTUP"
+    stood alone at the foot of a page."""
+    pdf = render_monthly(samples.monthly(20), templates)
+    assert lowest_text(pdf, 1) > 0.8
+    pages = page_texts(pdf)
+    where = [i for i, t in enumerate(pages) if "IV. PENUTUP" in t]
+    assert where and "NAMA KEPALA DINAS" in pages[where[0]]
