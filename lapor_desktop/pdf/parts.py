@@ -124,8 +124,11 @@ class SignatureBlock(Flowable):
         offset: float = 90 * mm,
         width: float = 80 * mm,
         date_line: str = "",
+        size: float = 12,
+        space: float = 26 * mm,
     ) -> None:
         super().__init__()
+        self.size = size  # 12 pt on letters; smaller on a form
         self.signatory = signatory or Signatory(jabatan="", name="")
         self.qr_payload = qr_payload if self.signatory.electronic else ""
         self.signed_by = signed_by
@@ -137,29 +140,29 @@ class SignatureBlock(Flowable):
         self.top_lines: list[tuple[str, str]] = []
         if self.date_line:
             self.top_lines += [
-                (x, REGULAR) for x in simpleSplit(self.date_line, REGULAR, 12, width)
+                (x, REGULAR) for x in simpleSplit(self.date_line, REGULAR, size, width)
             ]
         if sig.an:
             self.top_lines += [
-                (x, REGULAR) for x in simpleSplit(clip(sig.an, 120), REGULAR, 12, width)
+                (x, REGULAR) for x in simpleSplit(clip(sig.an, 120), REGULAR, size, width)
             ]
         if jab:
-            self.top_lines += [(x, REGULAR) for x in simpleSplit(jab + ",", REGULAR, 12, width)]
+            self.top_lines += [(x, REGULAR) for x in simpleSplit(jab + ",", REGULAR, size, width)]
         name = clip(sig.name, 120)
-        self.name_lines = simpleSplit(name, BOLD, 12, width) or [""]
+        self.name_lines = simpleSplit(name, BOLD, size, width) or [""]
         self.bottom_lines = []
         if sig.pangkat:
-            self.bottom_lines += simpleSplit(clip(sig.pangkat, 120), REGULAR, 12, width)
+            self.bottom_lines += simpleSplit(clip(sig.pangkat, 120), REGULAR, size, width)
         if sig.nip:
-            self.bottom_lines += simpleSplit(f"NIP. {clip(sig.nip, 40)}", REGULAR, 12, width)
-        self.space = 26 * mm
+            self.bottom_lines += simpleSplit(f"NIP. {clip(sig.nip, 40)}", REGULAR, size, width)
+        self.space = space
         self.esign_lines: list[tuple[str, str]] = []
         if self.qr_payload:
             tw = width - 25 * mm
             self.esign_lines = [(x, REGULAR) for x in simpleSplit(signed_by, REGULAR, 8, tw)]
             self.esign_lines += [(x, BOLD) for x in simpleSplit(jab, BOLD, 8, tw)]
             self.esign_lines += [(x, REGULAR) for x in simpleSplit(name, REGULAR, 8, tw)]
-        self.line = 15.0
+        self.line = size * 1.25
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         n = len(self.top_lines) + len(self.name_lines) + len(self.bottom_lines)
@@ -169,12 +172,12 @@ class SignatureBlock(Flowable):
     def draw(self) -> None:
         c = self.canv
         x = self.offset
-        y = self.height - 12
+        y = self.height - self.size
         for text, font in self.top_lines:
-            c.setFont(font, 12)
+            c.setFont(font, self.size)
             c.drawString(x, y, text)
             y -= self.line
-        space_top = y + 12 - 1 * mm
+        space_top = y + self.size - 1 * mm
         if self.qr_payload:
             qr = 22 * mm
             draw_qr(c, self.qr_payload, x, space_top - qr - 1 * mm, qr)
@@ -184,13 +187,13 @@ class SignatureBlock(Flowable):
                 c.drawString(x + 24 * mm, ty, text)
                 ty -= 9.5
         y -= self.space
-        c.setFont(BOLD, 12)
+        c.setFont(BOLD, self.size)
         for text in self.name_lines:
             c.drawString(x, y, text)
             c.setLineWidth(0.7)
-            c.line(x, y - 1.5, x + c.stringWidth(text, BOLD, 12), y - 1.5)
+            c.line(x, y - 1.5, x + c.stringWidth(text, BOLD, self.size), y - 1.5)
             y -= self.line
-        c.setFont(REGULAR, 12)
+        c.setFont(REGULAR, self.size)
         for text in self.bottom_lines:
             c.drawString(x, y, text)
             y -= self.line
@@ -358,11 +361,15 @@ class QrFlowable(Flowable):
 
 
 def field_table(
-    rows: Sequence[tuple[str, Any]], label_width: float, width: float, limit: int = CELL_LIMIT
+    rows: Sequence[tuple[str, Any]],
+    label_width: float,
+    width: float,
+    limit: int = CELL_LIMIT,
+    style: ParagraphStyle = CELL,
 ) -> Table:
     """Label : value rows (values are user text unless already flowables)."""
     data = [
-        [p(label, CELL, 200), p(":", CELL), v if isinstance(v, Flowable) else p(v, CELL, limit)]
+        [p(label, style, 200), p(":", style), v if isinstance(v, Flowable) else p(v, style, limit)]
         for label, v in rows
     ]
     t = Table(data, colWidths=[label_width, 3 * mm, width - label_width - 3 * mm], splitInRow=24)

@@ -148,7 +148,7 @@ def _head_signatory(office: Office, user: User | None = None) -> Signatory | Non
     return Signatory(
         jabatan=f"Kepala {office.name} Kabupaten Kampar",
         name=user.full_name,
-        nip=user.nip if (user.nip or "").isdigit() else "",
+        nip=_nip(user),
     )
 
 
@@ -256,12 +256,15 @@ def receipt_pdf(ctx: Ctx, ticket: str) -> bytes:
 # ---------------------------------------------------------------- disposition / forwarding
 
 
-def _sifat(case: Complaint, today: date) -> str:
-    if case.escalated_at is not None:
-        return "Sangat Segera"
-    if case.due_date is not None and case.due_date <= today:
-        return "Segera"
-    return "Biasa"
+def _sifat(case: Complaint) -> str:
+    """The urgency of the disposition, the same on the sheet and the forwarding letter:
+    "Sangat Segera" for a case flagged to the Ombudsman, else "Segera" (LETTERS.md B2)."""
+    return "Sangat Segera" if case.escalated_at is not None else "Segera"
+
+
+def _nip(user: User | None) -> str:
+    nip = (user.nip or "").replace(" ", "") if user else ""
+    return nip if nip.isdigit() else ""
 
 
 def disposition_pdf(ctx: Ctx, ticket: str) -> bytes:
@@ -269,7 +272,9 @@ def disposition_pdf(ctx: Ctx, ticket: str) -> bytes:
     admin's instruction (the disposition note) and the follow-up deadline.
 
     ADMIN_KABUPATEN only; the case must be dispositioned to an OPD. The agenda number is
-    the forwarding letter's number when one was issued (none is reserved here).
+    the forwarding letter's number when one was issued (none is reserved here; else a
+    line to write it by hand). Sifat as on the forwarding letter; the signer's NIP; a
+    rahasia case is marked RAHASIA.
     """
     s = require_print(ctx, "disposition")
     d = cases.get_case(ctx, ticket)
@@ -293,12 +298,15 @@ def disposition_pdf(ctx: Ctx, ticket: str) -> bytes:
         to=f"Kepala {opd.name}",
         date=action.at.date(),
         agenda_number=letter.full_number if letter else "",
-        sifat=_sifat(case, ctx.clock.now().date()),
+        sifat=_sifat(case),
         instructions=("Ditindaklanjuti", "Dilaporkan hasilnya"),
         note=scrub(action.note, _secrets(case)),
-        signatory=Signatory(jabatan="Admin Koordinator SP4N-LAPOR!", name=signer.full_name)
+        signatory=Signatory(
+            jabatan="Admin Koordinator SP4N-LAPOR!", name=signer.full_name, nip=_nip(signer)
+        )
         if signer
         else None,
+        rahasia=bool(case.rahasia),
     )
     return pdf.render_disposition(data, templates_for([s.office_code]))
 
@@ -329,6 +337,8 @@ def forwarding_document(ctx: Ctx, ticket: str) -> Document:
         to=f"Kepala {opd.name} Kabupaten Kampar",
         cases=(_case_ref(d, case),),
         instruction=scrub(action.note, _secrets(case)),
+        sifat=_sifat(case),
+        rahasia=bool(case.rahasia),
     )
     templates = templates_for([office_code])
     return signed_letter(
@@ -607,6 +617,7 @@ def history_pdf(ctx: Ctx, ticket: str) -> bytes:
         opd=d.opd_name or "",
         reporter=reporter,
         privacy=privacy,
+        rahasia=bool(d.rahasia),
         deadlines=tuple(
             ExpectedDeadline(row.label, row.due) for row in d.deadlines.values() if row.due
         ),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from lapor_desktop.db.models import AuditLog, Complaint, Letter
+from lapor_desktop.db.models import AuditLog, Complaint, Letter, User
 from lapor_desktop.domain.workflow import Action, Status
 from lapor_desktop.services import cases, casework, documents, letters_register
 from lapor_desktop.services.errors import NotFound, PermissionDenied, ValidationError
@@ -104,6 +104,27 @@ def test_forwarding_number_is_reserved_once_and_renewed_by_redisposition(world: 
     assert "000/2/DISKOMINFOSANDI/2026" in to_dinkes and "Dinas Kesehatan" in to_dinkes
     assert "3 November 2026" in to_dinkes
     assert AuditLog.select().where(AuditLog.event == "surat_penerusan_nomor").count() == 2
+
+
+def test_disposition_sheet_agrees_with_the_forwarding_letter(world: World) -> None:
+    """Issue 15: Sifat "Biasa" on the sheet while the letter said "Segera"; no NIP; a
+    rahasia case printed as an ordinary one."""
+    User.update(nip="197501012000031002").where(User.username == "admin").execute()
+    admin = world.as_("admin")
+    t = case_in(world, Status.TERDISPOSISI)
+    letter = text_of(documents.forwarding_pdf(admin, t))
+    sheet = text_of(documents.disposition_pdf(admin, t))
+    assert "Sifat : Segera" in letter
+    assert "NIP. 197501012000031002" in sheet
+    assert "RAHASIA" not in sheet and "RAHASIA" not in letter
+    secret = case_in(world, Status.TERDISPOSISI, lambda: world.new_case(rahasia=True))
+    letter = text_of(documents.forwarding_pdf(admin, secret))
+    sheet = text_of(documents.disposition_pdf(admin, secret))
+    history = text_of(documents.history_pdf(admin, secret))
+    assert "Sifat : Rahasia" in letter and letter.count("RAHASIA") >= 2
+    assert sheet.count("RAHASIA") == 2 and "Rahasia" in sheet
+    assert "Sifat : Rahasia" in history and history.count("RAHASIA") >= 2
+    assert "Batas verifikasi" in history
 
 
 # ---------------------------------------------------------------- answer
