@@ -235,3 +235,39 @@ def counted(n: int) -> str:
     """A count as an official letter writes it: "3 (tiga)", "1.250 (seribu dua ratus
     lima puluh)"."""
     return f"{integer(n)} ({terbilang(n)})"
+
+
+def channel_phrase(label: object) -> str:
+    """How a report came in, as a letter says it: "secara langsung" (walk-in), "melalui
+    SMS 1708", "melalui SP4N-LAPOR!", "melalui telepon" — never "melalui Datang
+    langsung"."""
+    s = plain(label, fallback=True).strip()
+    low = s.lower()
+    if not s:
+        return ""
+    if "langsung" in low:
+        return "secara langsung"
+    if low.startswith("lapor"):
+        return "melalui SP4N-LAPOR!"
+    first = s.split()[0]
+    if len(first) > 1 and first.isupper():  # an acronym: SMS, SP4N-LAPOR!
+        return f"melalui {s}"
+    return f"melalui {s[:1].lower()}{s[1:]}"
+
+
+_END = re.compile(r"[\s.,;:]+$")
+
+
+def without_end(text: object) -> str:
+    """User text to be continued inside a sentence: its trailing full stop, comma,
+    semicolon or colon dropped ("desa." + ", bersama" never prints "desa., bersama")."""
+    return _END.sub("", plain(text, fallback=True))
+
+
+def join_sentences(*parts: object) -> str:
+    """Sentences of user text joined with one full stop each ("Judul. Isi"), never
+    "desa.. Mohon"; blank parts are left out."""
+    texts = [plain(part, fallback=True).strip() for part in parts]
+    texts = [t for t in texts if t]
+    out = [t if t[-1] in "!?" else f"{without_end(t)}." for t in texts[:-1]]
+    return " ".join(out + texts[-1:])

@@ -68,6 +68,7 @@ from lapor_desktop.pdf.data import (
     Signatory,
 )
 from lapor_desktop.pdf.dates import MONTHS
+from lapor_desktop.pdf.text import join_sentences
 from lapor_desktop.services import cases, deadlines, letters_register
 from lapor_desktop.services.audit import audit
 from lapor_desktop.services.casework import KLASIFIKASI_LABELS, load_case
@@ -175,7 +176,7 @@ def _case_ref(d: cases.CaseDetail, case: Complaint) -> CaseRef:
         tracking_id=d.tracking_id,
         reported=d.received_at.date(),
         received=d.received_at.date(),
-        summary=scrub(f"{d.title}. {d.body}" if d.body else d.title, _secrets(case)),
+        summary=scrub(join_sentences(d.title, d.body), _secrets(case)),
         due=follow.due if follow else None,
         channel=_channel(d.channel),
         klasifikasi=_klasifikasi(d.klasifikasi),

@@ -12,9 +12,9 @@ from typing import Any
 
 from pypdf import PdfReader
 
-from lapor_desktop.pdf import render_monthly, render_ombudsman, samples
+from lapor_desktop.pdf import render_answer, render_monthly, render_ombudsman, samples
 from lapor_desktop.pdf.data import CountRow, OpdRow
-from lapor_desktop.pdf.text import counted, terbilang
+from lapor_desktop.pdf.text import counted, join_sentences, terbilang, without_end
 from tests.pdf.test_layout import page_texts
 
 
@@ -146,3 +146,31 @@ def test_monthly_page_one_is_filled_and_the_closing_heading_stays(templates) -> 
     pages = page_texts(pdf)
     where = [i for i, t in enumerate(pages) if "IV. PENUTUP" in t]
     assert where and "NAMA KEPALA DINAS" in pages[where[0]]
+
+
+def test_answer_says_how_the_report_came_in_and_joins_punctuation(templates) -> None:
+    """Issue 15: "melalui Datang langsung" and "desa., bersama"."""
+    for channel, phrase in (
+        ("Datang langsung", "laporan Saudara secara langsung pada tanggal"),
+        ("SMS 1708", "laporan Saudara melalui SMS 1708 pada tanggal"),
+        ("LAPOR! (web/aplikasi)", "laporan Saudara melalui SP4N-LAPOR! pada tanggal"),
+        ("Telepon", "laporan Saudara melalui telepon pada tanggal"),
+    ):
+        data = dataclasses.replace(
+            samples.answer(), channel=channel, subject="Jalan rusak di desa."
+        )
+        text = " ".join(page_texts(render_answer(data, templates)))
+        assert phrase in text, channel
+        assert "melalui Datang" not in text
+        assert "perihal Jalan rusak di desa, bersama ini" in text
+        assert "desa.," not in text
+
+
+def test_sentences_from_data_get_one_full_stop() -> None:
+    assert join_sentences("Jalan rusak di desa.", "Mohon diperbaiki.") == (
+        "Jalan rusak di desa. Mohon diperbaiki."
+    )
+    assert join_sentences("Jalan rusak di desa", "Mohon") == "Jalan rusak di desa. Mohon"
+    assert join_sentences("Tolong!", "Mohon") == "Tolong! Mohon"
+    assert join_sentences("Judul.", "") == "Judul."
+    assert without_end("desa.. ") == "desa"

@@ -106,6 +106,17 @@ def test_forwarding_number_is_reserved_once_and_renewed_by_redisposition(world: 
     assert AuditLog.select().where(AuditLog.event == "surat_penerusan_nomor").count() == 2
 
 
+def test_case_summary_joins_title_and_body_with_one_full_stop(world: World) -> None:
+    t = case_in(
+        world,
+        Status.TERDISPOSISI,
+        lambda: world.new_case(title="Jalan rusak di desa.", body="Mohon segera diperbaiki."),
+    )
+    text = text_of(documents.forwarding_pdf(world.as_("admin"), t))
+    assert "Jalan rusak di desa. Mohon segera diperbaiki." in text
+    assert "desa.." not in text
+
+
 def test_disposition_sheet_agrees_with_the_forwarding_letter(world: World) -> None:
     """Issue 15: Sifat "Biasa" on the sheet while the letter said "Segera"; no NIP; a
     rahasia case printed as an ordinary one."""
