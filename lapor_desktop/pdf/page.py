@@ -9,7 +9,8 @@ over the pages, one layout pass).
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -40,6 +41,21 @@ RIGHT = 20 * mm
 BOTTOM = 25 * mm
 TOP_LATER = 20 * mm
 EMBLEM_W, EMBLEM_H, EMBLEM_TOP = 21 * mm, 26 * mm, 12 * mm
+
+
+_invariant = False
+
+
+@contextmanager
+def invariant_output() -> Iterator[None]:
+    """Deterministic bytes inside the block (a fixed creation date and document id):
+    for tests and golden files only. Production output carries its real creation date."""
+    global _invariant
+    old, _invariant = _invariant, True
+    try:
+        yield
+    finally:
+        _invariant = old
 
 
 def paper_size(name: str) -> tuple[float, float]:
@@ -357,8 +373,23 @@ class PageSetup:
     landscape: bool = False
 
 
+SUBJECT = "Pengelolaan pengaduan pelayanan publik SP4N-LAPOR! Kabupaten Kampar"
+
+
+def _author(lh: Letterhead | None) -> str:
+    """The issuing office ("Dinas …, Pemerintah Kabupaten Kampar")."""
+    if lh is None:
+        return "LAPOR Desktop"
+    from lapor_desktop.pdf.text import clip
+
+    parts = [p for p in (clip(lh.office, 150), clip(lh.government, 80)) if p]
+    return ", ".join(parts) or "LAPOR Desktop"
+
+
 def build_pdf(story: Sequence[Any], setup: PageSetup) -> bytes:
-    """Lay out `story` on our pages; deterministic bytes (invariant=1)."""
+    """Lay out `story` on our pages. Metadata: the real creation date, the title, the
+    issuing office as author and a subject (`invariant_output()` fixes the date and id
+    for tests)."""
     register_fonts()
     # ASCII85 around compressed streams only makes files bigger, and reportlab's encoder
     # is pure Python without rl_accel (~20 % of a long document's build time).
@@ -398,13 +429,13 @@ def build_pdf(story: Sequence[Any], setup: PageSetup) -> bytes:
         rightMargin=right,
         bottomMargin=BOTTOM,
         topMargin=TOP_LATER,
-        invariant=1,
+        invariant=1 if _invariant else 0,
         initialFontName=REGULAR,
         title=setup.title,
-        author="LAPOR Desktop",
+        author=_author(setup.letterhead),
         creator="LAPOR Desktop",
         producer="LAPOR Desktop",
-        subject="",
+        subject=setup.subject or SUBJECT,
         keywords="",
     )
     templates = [
