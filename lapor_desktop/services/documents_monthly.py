@@ -783,4 +783,5 @@ def monthly_xlsx(ctx: Ctx, year: int, month: int, opd_code: str | None = None) -
     """The monthly summary's tables as an XLSX workbook (same numbers as the PDF)."""
     from lapor_desktop.pdf.monthly_workbook import monthly_xlsx as build
 
-    return build(monthly_summary(ctx, year, month, opd_code))
+    data = monthly_summary(ctx, year, month, opd_code)
+    return build(data, templates_for([data.office_code]))
