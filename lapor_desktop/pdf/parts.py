@@ -423,3 +423,48 @@ class CheckList(Flowable):
             from lapor_desktop.pdf.text import fit
 
             c.drawString(x + box + 4, y + 1, fit(label, col_w - box - 8, REGULAR, self.size))
+
+
+_HEAD_TITLES = (  # how the head of an office is addressed (prefix of its name → title)
+    ("kecamatan ", "Camat ", False),
+    ("rsud ", "Direktur RSUD ", False),
+    ("rumah sakit umum daerah ", "Direktur Rumah Sakit Umum Daerah ", False),
+    ("sekretariat daerah", "Sekretaris Daerah", True),
+    ("sekretariat dprd", "Sekretaris DPRD", True),
+    ("inspektorat daerah", "Inspektur", True),
+    ("inspektorat", "Inspektur", True),
+)
+_TITLED = ("kepala ", "direktur ", "camat ", "sekretaris ", "inspektur", "bupati", "lurah ")
+
+
+def head_title(office: str) -> str:
+    """The head of an office as a tembusan names it: "Camat Tambang", "Direktur RSUD
+    Bangkinang", "Sekretaris Daerah Kabupaten Kampar", "Inspektur Kabupaten Kampar",
+    else "Kepala <office> Kabupaten Kampar". A name that already is a title is kept."""
+    name = " ".join(plain(office, fallback=True).split())
+    low = name.lower()
+    if not name or low.startswith(_TITLED):
+        return name
+    title = f"Kepala {name}"
+    regency = True
+    for prefix, head, keep_regency in _HEAD_TITLES:
+        if low.startswith(prefix) or low == prefix.strip():
+            title = head + name[len(prefix) :].strip() if not keep_regency else head
+            regency = keep_regency
+            break
+    title = " ".join(title.split())
+    if regency and "kampar" not in title.lower():
+        title += " Kabupaten Kampar"
+    return title
+
+
+def distinct_copies(items: Sequence[str]) -> list[str]:
+    """Tembusan without repeats (compared without case and punctuation)."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for item in items:
+        key = " ".join(plain(item).lower().replace("(sebagai laporan)", "").split()).strip(";.")
+        if key and key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out

@@ -545,10 +545,8 @@ def ombudsman_document(ctx: Ctx, period: str = "") -> Document:
         nomor=letter.full_number,
         date=day,
         cases=tuple(items),
-        opds_concerned=tuple(
-            f"Kepala {name} Kabupaten Kampar"
-            for name in sorted({c.opd for c in items if c.opd != "Belum didisposisikan"})
-        ),
+        # the OPDs in the table only (the renderer names their heads: Camat …)
+        opds_concerned=tuple(sorted({c.opd for c in items if c.opd != "Belum didisposisikan"})),
         period=when[2] if when else "",
     )
     templates = templates_for([office_code])

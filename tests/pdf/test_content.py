@@ -174,3 +174,29 @@ def test_sentences_from_data_get_one_full_stop() -> None:
     assert join_sentences("Tolong!", "Mohon") == "Tolong! Mohon"
     assert join_sentences("Judul.", "") == "Judul."
     assert without_end("desa.. ") == "desa"
+
+
+def test_ombudsman_tembusan_names_the_heads_by_their_titles_once(templates) -> None:
+    """Issue 15: "Kepala Kecamatan X", "Kepala RSUD", "Kepala Sekretariat Daerah", and
+    "Kepala Inspektorat" next to "Inspektur"."""
+    offices = (
+        "Kecamatan Tambang",
+        "RSUD Bangkinang",
+        "Sekretariat Daerah",
+        "Inspektorat Daerah",
+        "Dinas Kesehatan",
+    )
+    data = dataclasses.replace(samples.ombudsman(3), opds_concerned=offices)
+    text = " ".join(page_texts(render_ombudsman(data, templates)))
+    copies = text[text.index("Tembusan:") :]
+    for title in (
+        "Camat Tambang;",
+        "Direktur RSUD Bangkinang;",
+        "Sekretaris Daerah Kabupaten Kampar;",
+        "Kepala Dinas Kesehatan Kabupaten Kampar; dan",
+        "Arsip.",
+    ):
+        assert title in copies, title
+    assert "Kepala Kecamatan" not in copies and "Kepala RSUD" not in copies
+    assert "Kepala Sekretariat" not in copies and "Inspektorat" not in copies
+    assert copies.count("Inspektur") == 1
