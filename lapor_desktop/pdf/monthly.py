@@ -3,6 +3,7 @@ database side in a MonthlySummary; this lays them out with tables, charts and th
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -23,7 +24,7 @@ from reportlab.platypus import (
 
 from lapor_desktop.pdf.annex import AnnexTable, Column
 from lapor_desktop.pdf.charts import opd_chart, share_chart, trend_chart
-from lapor_desktop.pdf.data import CountRow, MonthlySummary, OnTimeRates, Rate
+from lapor_desktop.pdf.data import CountRow, MonthlySummary, OnTimeRates, Rate, Signatory
 from lapor_desktop.pdf.dates import long_date, month_name, place_date, short_date
 from lapor_desktop.pdf.fonts import BOLD, REGULAR
 from lapor_desktop.pdf.page import PageSetup, build_pdf, landscape_width, text_width
@@ -67,6 +68,21 @@ def _values(data: MonthlySummary) -> dict[str, str]:
         "tahun": str(data.year),
         "per_tanggal": long_date(as_of),
     }
+
+
+def _as_coordinator(
+    data: MonthlySummary, signatory: Signatory | None, templates: Templates
+) -> Signatory | None:
+    """The regency's summary is signed by the head of Diskominfosandi *selaku Admin
+    Koordinator SP4N-LAPOR!* (LETTERS.md): a signer set by the admin (`letterhead set
+    --signer-name`, which replaces the file's per-document signers) keeps that role."""
+    role = plain(templates.text("monthly", "signer_role")).strip()
+    if signatory is None or plain(data.opd_scope) or not role:
+        return signatory
+    jabatan = plain(signatory.jabatan).rstrip(", ")
+    if "ADMIN KOORDINATOR" in jabatan.upper():
+        return signatory
+    return dataclasses.replace(signatory, jabatan=f"{jabatan} {role}".strip())
 
 
 def _keep_period(text: str) -> str:
@@ -160,7 +176,9 @@ def _rates_table(
 
 def render_monthly(data: MonthlySummary, templates: Templates, paper: str | None = None) -> bytes:
     lh = templates.letterhead(data.office_code)
-    signatory = data.signatory or templates.signatory(data.office_code, "monthly")
+    signatory = _as_coordinator(
+        data, data.signatory or templates.signatory(data.office_code, "monthly"), templates
+    )
     electronic = signatory is not None and signatory.electronic
     values = _values(data)
     setup = PageSetup(

@@ -13,7 +13,7 @@ from typing import Any
 from pypdf import PdfReader
 
 from lapor_desktop.pdf import render_answer, render_monthly, render_ombudsman, samples
-from lapor_desktop.pdf.data import CountRow, OpdRow
+from lapor_desktop.pdf.data import CountRow, OpdRow, Signatory
 from lapor_desktop.pdf.text import counted, join_sentences, terbilang, without_end
 from tests.pdf.test_layout import page_texts
 
@@ -200,3 +200,26 @@ def test_ombudsman_tembusan_names_the_heads_by_their_titles_once(templates) -> N
     assert "Kepala Kecamatan" not in copies and "Kepala RSUD" not in copies
     assert "Kepala Sekretariat" not in copies and "Inspektorat" not in copies
     assert copies.count("Inspektur") == 1
+
+
+def test_monthly_signer_set_by_the_admin_keeps_the_coordinator_role(templates) -> None:
+    """Issue 15: `letterhead set … --signer-name` dropped "SELAKU ADMIN KOORDINATOR
+    SP4N-LAPOR!" from the monthly signature."""
+    admin_set = Signatory(
+        jabatan="Kepala Dinas Komunikasi, Informatika, Statistik dan Persandian",
+        name="RINA WATI",
+        nip="1" * 18,
+    )
+    data = dataclasses.replace(samples.monthly(0), signatory=admin_set)
+    text = " ".join(page_texts(render_monthly(data, templates)))
+    assert "PERSANDIAN SELAKU ADMIN KOORDINATOR SP4N-LAPOR!," in text
+    assert text.count("ADMIN KOORDINATOR SP4N-LAPOR!,") == 1
+    # one OPD's own summary is signed by its head, without the coordinator role
+    opd = dataclasses.replace(data, opd_scope="Dinas Kesehatan")
+    assert "SELAKU ADMIN" not in " ".join(page_texts(render_monthly(opd, templates)))
+    # a title that already says it is not repeated
+    full = dataclasses.replace(
+        data,
+        signatory=dataclasses.replace(admin_set, jabatan="Kepala Dinas selaku Admin Koordinator"),
+    )
+    assert "KOORDINATOR SELAKU" not in " ".join(page_texts(render_monthly(full, templates)))
