@@ -17,10 +17,11 @@ Definitions (printed in the report, `reports/letters.toml` [monthly] definitions
   over cases dispositioned; follow-up on time: answers approved by the follow-up due
   date (latest follow-up cycle), over cases whose follow-up ended with an approval;
   finished on time: first approved answer within the escalation limit, over cases
-  answered. Cohort view: over the cohort; activity view: over the cases whose step
-  (first disposition, latest approval, first approval) happened in the month;
+  answered. Cohort view: over the cohort, steps taken by the month's end; activity
+  view: over the cases whose step (first disposition, latest approval, first approval)
+  happened in the month;
 - days to finish: working days from receipt to the first approved answer, cohort cases
-  answered (mean and median; per OPD and overall);
+  answered by the month's end (mean and median; per OPD and overall);
 - overdue: cases that at the month's end (now, in the running month) were open before
   the answer with their stage deadline before min(today, last day of the month) — from
   each case's history up to then, not today's columns;
@@ -131,21 +132,23 @@ class _Period:
         return self.start <= at < self.end
 
     def add(self, received: datetime, facts: ClockFacts) -> None:
+        # The cohort as of the period's end: a step taken after it is not counted (the
+        # case is then still waiting, and §I counts it overdue if it was late).
         in_cohort = self.holds(received)
         if facts.first_dispose is not None:
             met = bool(facts.verification_met)
-            if in_cohort:
+            if in_cohort and facts.first_dispose < self.end:
                 self.cohort.verification.add(met)
             if self.holds(facts.first_dispose):
                 self.activity.verification.add(met)
         if facts.followup_met is not None and facts.last_approval is not None:
-            if in_cohort:
+            if in_cohort and facts.last_approval < self.end:
                 self.cohort.followup.add(facts.followup_met)
             if self.holds(facts.last_approval):
                 self.activity.followup.add(facts.followup_met)
         if facts.first_approval is not None:
             met = bool(facts.escalation_met)
-            if in_cohort:
+            if in_cohort and facts.first_approval < self.end:
                 self.cohort.finished.add(met)
             if self.holds(facts.first_approval):
                 self.activity.finished.add(met)
@@ -356,7 +359,11 @@ def monthly_summary(
         )
         reopen_events += reopens
         reopened_cases += reopens > 0
-        if c.facts.first_approval is not None and period.holds(c.received):
+        if (
+            c.facts.first_approval is not None
+            and c.facts.first_approval < end
+            and period.holds(c.received)
+        ):
             days = timer.working_days(c.received.date(), c.facts.first_approval.date())
             days_by_opd[_uuid(c.opd_id)].append(days)
             days_of[c.id] = days

@@ -118,6 +118,12 @@ def test_overdue_is_as_of_the_months_end_not_the_print_date(world: World) -> Non
     s = documents.monthly_summary(world.as_("admin"), 2026, 11)
     assert s.overdue == 2
     assert sum(r.overdue for r in s.by_opd) == 2
+    # §G and §H as of 30 November too: the December steps are not counted yet
+    assert s.cohort_rates.verification.total == 2
+    assert s.cohort_rates.finished.total == 1
+    # statuses as of 30 November: both were still waiting then
+    buckets = {r.label: r.count for r in s.by_status}
+    assert buckets["Belum Terverifikasi"] == 1
     text = pdf_text(documents.monthly_pdf(world.as_("admin"), 2026, 11))
     assert "per 30 November 2026" in text  # the section says as of when it counts
     # December itself: both were handled on 1 December, nothing is overdue any more
