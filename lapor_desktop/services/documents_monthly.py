@@ -697,24 +697,28 @@ def _overdue_at(
     grouped: dict[Any, tuple[Any, Any, Any, list[tuple[str, str, datetime]]]] = {}
     for cid, rec, rs, oid, action, to, at in database_proxy.execute_sql(sql, params):
         grouped.setdefault(cid, (rec, rs, oid, []))[3].append((str(action), str(to or ""), _dt(at)))
-    rules: dict[str, RuleSet] = {}
+    timer = _Clocks(until - timedelta(seconds=1))
     out: dict[uuid.UUID | None, int] = defaultdict(int)
-    stages = {s.value for s in (Status.DITERIMA, Status.TERVERIFIKASI)} | set(BEFORE_ANSWER)
+    stages = set(BEFORE_ANSWER)
     for rec, rs, oid, rows in grouped.values():
         status = next((to for _a, to, _at in reversed(rows) if to), Status.DITERIMA.value)
-        if status not in stages:
-            continue
-        clock = deadlines.STAGE_CLOCK.get(Status(status))
+        clock = deadlines.STAGE_CLOCK.get(Status(status)) if status in stages else None
         if clock is None:
             continue
-        rule = rules.get(str(rs))
-        if rule is None:
-            rule = rules[str(rs)] = deadlines.rules_of(uuid.UUID(str(rs)))
-        clocks = deadlines.clocks_for(
-            _dt(rec), deadlines.ActionTimes(tuple(rows)), rule, until - timedelta(seconds=1)
-        )
-        st = clocks[clock]
-        if st.due is not None and st.done_at is None and st.due < day:
+        received, rule = _dt(rec), timer.rule_set(str(rs))
+        due: date | None
+        if any(a == Action.HOLD.value for a, _to, _at in rows):  # paused: the full clocks
+            st = deadlines.clocks_for(
+                received, deadlines.ActionTimes(tuple(rows)), rule, timer.now
+            )[clock]
+            due = st.due if st.done_at is None else None
+        elif clock is Clock.VERIFICATION:  # memoised due dates, as _Clocks.facts does
+            disposed = any(a == Action.DISPOSE.value for a, _to, _at in rows)
+            due = None if disposed else timer.due(received, rule.verification)
+        else:
+            start = next((at for a, _to, at in reversed(rows) if a in _FOLLOW_STARTS), None)
+            due = timer.due(start, rule.follow_up) if start is not None else None
+        if due is not None and due < day:
             out[_uuid(oid)] += 1
     return out
 

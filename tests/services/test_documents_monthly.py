@@ -219,3 +219,42 @@ def test_bulk_clock_path_agrees_with_clocks_for_on_generated_cases(world: World)
         checked += 1
     assert checked > 300
     assert held and reopened and late and checked - held > 200  # both paths exercised
+
+
+def test_overdue_fast_path_agrees_with_the_full_clocks(world: World, month: dict[str, str]) -> None:
+    """§I replays each candidate's history with memoised due dates; the reference here is
+    deadlines.clocks_for on the history up to the month's end, case by case."""
+    from datetime import timedelta
+
+    from lapor_desktop.db.models import CaseAction, Complaint
+    from lapor_desktop.services import deadlines
+    from lapor_desktop.services.documents_monthly import BEFORE_ANSWER
+
+    held = case_in(world, Status.TERTUNDA)  # 2 December, on hold: clocks paused
+    late = case_in(world, Status.TERDISPOSISI)  # 2 December: late by 31 December
+    assert held and late
+    world.clock.at = datetime(2027, 1, 20, 9, 0)
+    for year, mon in ((2026, 10), (2026, 11), (2026, 12)):
+        end = datetime(year + mon // 12, mon % 12 + 1, 1)
+        day = (end - timedelta(days=1)).date()
+        expected = 0
+        for case in Complaint.select().where(Complaint.received_at < end):
+            rows = tuple(
+                (a.action, a.to_status or "", a.at)
+                for a in CaseAction.select()
+                .where((CaseAction.complaint == case.id) & (CaseAction.at < end))
+                .order_by(CaseAction.seq)
+            )
+            status = next((to for _a, to, _at in reversed(rows) if to), "DITERIMA")
+            if status not in BEFORE_ANSWER:
+                continue
+            clocks = deadlines.clocks_for(
+                case.received_at,
+                deadlines.ActionTimes(rows),
+                deadlines.rules_of(case.rule_set_id),
+                end - timedelta(seconds=1),
+            )
+            st = clocks[deadlines.STAGE_CLOCK[Status(status)]]
+            expected += st.due is not None and st.done_at is None and st.due < day
+        got = documents.monthly_summary(world.as_("admin"), year, mon, annex=False).overdue
+        assert got == expected, (year, mon)
