@@ -671,12 +671,17 @@ def _overdue_at(
     deadline before `day` — from each case's history up to `until`, not from today's
     columns (a case verified late after the month's end was still overdue at its end).
 
-    Candidates: received before `until`, and open now or answered/closed since."""
+    Candidates: received before `until`, and open now, or answered since, or closed since
+    without an answer (or after a reopening): a case answered before `until` and not
+    reopened was past its stages then."""
     cond = scoped(
         Complaint.received_at < until,
         Complaint.status.in_([*BEFORE_ANSWER, Status.TERTUNDA.value])
         | (Complaint.answered_at >= until)
-        | (Complaint.closed_at >= until),
+        | (
+            (Complaint.closed_at >= until)
+            & (Complaint.answered_at.is_null() | (Complaint.reopen_count > 0))
+        ),
     )
     ids = Complaint.select(Complaint.id).where(cond)
     q = (
