@@ -14,7 +14,7 @@ from lapor_desktop.pdf.letter import letter_context
 from lapor_desktop.pdf.page import build_pdf, text_width
 from lapor_desktop.pdf.parts import addressee, body, closing_group, header_block, tembusan
 from lapor_desktop.pdf.templates import Templates
-from lapor_desktop.pdf.text import plain
+from lapor_desktop.pdf.text import channel_phrase, plain, without_end
 
 
 def render_answer(data: AnswerLetter, templates: Templates, paper: str | None = None) -> bytes:
@@ -31,8 +31,9 @@ def render_answer(data: AnswerLetter, templates: Templates, paper: str | None = 
         "tracking": plain(data.tracking),
         "nama": plain(data.reporter.name, fallback=True),
         "kanal": plain(data.channel, fallback=True),
+        "cara": channel_phrase(data.channel),
         "tanggal_laporan": long_date(data.reported),
-        "perihal": plain(data.subject, fallback=True),
+        "perihal": without_end(data.subject),
     }
     story: list = [
         header_block(

@@ -96,10 +96,11 @@ class DispositionSheet:
     to: str  # the OPD it goes to
     date: dt.date
     agenda_number: str = ""
-    sifat: str = "Biasa"  # Sangat Segera | Segera | Biasa
+    sifat: str = "Biasa"  # Sangat Segera | Segera | Biasa (as on the forwarding letter)
     instructions: tuple[str, ...] = ("Ditindaklanjuti",)  # ticked boxes
     note: str = ""
     signatory: Signatory | None = None
+    rahasia: bool = False  # a confidential case: "Rahasia" ticked, RAHASIA on every page
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,8 @@ class ForwardingLetter:
     instruction: str = ""  # extra paragraph from the admin
     signatory: Signatory | None = None
     verification_url: str = ""  # QR payload when e-signed (default: the nomor)
+    sifat: str = ""  # "" = the template's ("Segera"); "Sangat Segera" for an escalated case
+    rahasia: bool = False  # Sifat "Rahasia" and RAHASIA on every page
 
 
 @dataclass(frozen=True)
@@ -197,6 +200,7 @@ class CaseHistory:
     tracking_id: str = ""
     reporter: Reporter = Reporter(anonymous=True)
     privacy: str = ""  # "Anonim", "Rahasia", …
+    rahasia: bool = False  # Sifat: Rahasia, and RAHASIA on every page
     deadlines: tuple[ExpectedDeadline, ...] = ()
     events: tuple[HistoryEvent, ...] = ()
     printed_by: str = ""
@@ -295,5 +299,6 @@ class MonthlySummary:
     upaya: str = ""
     annex: tuple[AnnexRow, ...] = ()
     date: dt.date | None = None  # signing date; defaults to today
+    as_of: dt.date | None = None  # statuses and "overdue" as of this day (the month's end)
     nomor: str = ""
     signatory: Signatory | None = None

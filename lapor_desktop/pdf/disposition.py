@@ -3,20 +3,21 @@ cases) from the regency admin to an OPD (LETTERS.md B1, B2)."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from lapor_desktop.pdf.data import DispositionSheet, ForwardingLetter
 from lapor_desktop.pdf.dates import long_date, place_date, short_date
-from lapor_desktop.pdf.fonts import REGULAR
+from lapor_desktop.pdf.fonts import BOLD, REGULAR
 from lapor_desktop.pdf.letter import letter_context
-from lapor_desktop.pdf.page import PageSetup, build_pdf, text_width
+from lapor_desktop.pdf.page import PageSetup, build_pdf, form_paper, paper_size, text_width
 from lapor_desktop.pdf.parts import (
     CELL,
-    CELL_BOLD,
     CELL_CENTER,
     TITLE,
     CheckList,
@@ -34,54 +35,70 @@ from lapor_desktop.pdf.parts import (
     token_width,
 )
 from lapor_desktop.pdf.templates import Templates
-from lapor_desktop.pdf.text import clip, markup, plain
+from lapor_desktop.pdf.text import clip, clip_words, counted, markup, plain
 
 SIFAT = ("Sangat Segera", "Segera", "Biasa")
+FORM_MARGINS = (15 * mm, 12 * mm)  # a form on A5: narrower margins than a letter
+FORM_CELL = ParagraphStyle("formcell", parent=CELL, fontSize=8.5, leading=10)
+FORM_BOLD = ParagraphStyle("formbold", parent=FORM_CELL, fontName=BOLD)
+FORM_TITLE = ParagraphStyle("formtitle", parent=TITLE, fontSize=11.5, leading=14)
 
 
 def render_disposition(
     data: DispositionSheet, templates: Templates, paper: str | None = None
 ) -> bytes:
-    """Lembar disposisi: a bordered form for one case."""
+    """Lembar disposisi: a bordered form for one case, on A5 (half F4 with F4 letters;
+    LETTERS.md B1) with the compact kop. A *rahasia* case is marked RAHASIA."""
     lh = templates.letterhead(data.office_code)
     setup = PageSetup(
-        paper=paper or templates.paper,
+        paper=form_paper(paper or templates.paper),
         letterhead=lh,
         emblem=templates.emblem_path(lh),
         title=f"Lembar Disposisi {plain(data.case.tracking)}",
+        compact_kop=True,
+        margins=FORM_MARGINS,
+        marking="RAHASIA" if data.rahasia else "",
     )
-    width = text_width(setup.paper)
+    width = paper_size(setup.paper)[0] - sum(FORM_MARGINS)
     half = width / 2
     case = data.case
     left = field_table(
         [
-            ("Nomor Tracking", case.tracking),
-            ("Nomor Tiket", case.ticket),
+            ("Nomor Tracking", clip(case.tracking, 40)),
+            ("Nomor Tiket", clip(case.ticket, 40)),
             ("Tanggal Laporan", long_date(case.reported)),
-            ("Kanal", case.channel or "-"),
-            ("Klasifikasi", case.klasifikasi or "-"),
-            ("Kategori", case.category or "-"),
-            ("Ringkasan", clip(case.summary, 900)),
+            ("Kanal", clip(case.channel, 60) or "-"),
+            ("Klasifikasi", clip(case.klasifikasi, 60) or "-"),
+            ("Kategori", clip(case.category, 80) or "-"),
+            ("Ringkasan", clip_words(case.summary, 300)),
         ],
-        27 * mm,
+        23 * mm,
         half - 8,
-        limit=150,
+        limit=300,  # the short fields are clipped below; a form holds one A5 page
+        style=FORM_CELL,
     )
     sifat = plain(data.sifat).lower()
+    # The agenda number is the register's (the forwarding letter's number) when there is
+    # one; else a line to write it on by hand.
+    agenda = plain(data.agenda_number) or "...................."
+    boxes = [(s, s.lower() == sifat) for s in SIFAT]
+    if data.rahasia:
+        boxes.append(("Rahasia", True))
     right = [
         field_table(
             [
                 ("Tanggal Diterima", long_date(case.received) if case.received else "-"),
-                ("Nomor Agenda", data.agenda_number or "-"),
+                ("Nomor Agenda", agenda),
                 ("Batas Waktu Tindak Lanjut", long_date(case.due) if case.due else "-"),
             ],
-            30 * mm,
+            24 * mm,
             half - 8,
             limit=150,
+            style=FORM_CELL,
         ),
-        Spacer(1, 2 * mm),
-        p("Sifat:", CELL),
-        CheckList([(s, s.lower() == sifat) for s in SIFAT], columns=2),
+        Spacer(1, 1.5 * mm),
+        p("Sifat:", FORM_CELL),
+        CheckList(boxes, size=8.5, columns=2),
     ]
     wanted = [clip(i, 80) for i in data.instructions if plain(i)][:12]
     known = templates.texts("disposition", "instructions")
@@ -90,40 +107,50 @@ def render_disposition(
         [left, right],
         [
             Paragraph(
-                f"<b>Diteruskan kepada Yth.:</b> {markup(clip(data.to, 300, fallback=True))}", CELL
+                f"<b>Diteruskan kepada Yth.:</b> {markup(clip(data.to, 200, fallback=True))}",
+                FORM_CELL,
             ),
             "",
         ],
-        [[p("Dengan hormat harap:", CELL_BOLD), CheckList(ticks, columns=2)], ""],
-        [[p("Catatan:", CELL_BOLD), p(data.note, CELL, 1200), Spacer(1, 18 * mm)], ""],
+        [[p("Dengan hormat harap:", FORM_BOLD), CheckList(ticks, size=8.5, columns=2)], ""],
+        [[p("Catatan:", FORM_BOLD), p(data.note, FORM_CELL, 400), Spacer(1, 10 * mm)], ""],
     ]
     grid = Table(rows, colWidths=[half, half])
     grid.setStyle(
         TableStyle(
             [
-                ("FONT", (0, 0), (-1, -1), REGULAR, 9.5),
+                ("FONT", (0, 0), (-1, -1), REGULAR, 8.5),
                 ("GRID", (0, 0), (-1, -1), 0.7, colors.black),
                 ("SPAN", (0, 1), (1, 1)),
                 ("SPAN", (0, 2), (1, 2)),
                 ("SPAN", (0, 3), (1, 3)),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 4),
-                ("TOPPADDING", (0, 0), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
             ]
         )
     )
     story: list[Any] = [
-        Paragraph(markup(templates.text("disposition", "title")), TITLE),
-        Spacer(1, 5 * mm),
+        Paragraph(markup(templates.text("disposition", "title")), FORM_TITLE),
+        Spacer(1, 3 * mm),
         grid,
-        Spacer(1, 6 * mm),
+        Spacer(1, 3 * mm),
         SignatureBlock(
             data.signatory or templates.signatory(data.office_code, "disposition"),
             date_line=place_date(lh.city, data.date),
+            offset=width - 66 * mm,
+            width=66 * mm,
+            size=10,
+            space=16 * mm,
         ),
     ]
     return build_pdf(story, setup)
+
+
+def letter_sifat(urgency: str, rahasia: bool) -> str:
+    """The Sifat line: "Rahasia" for a confidential case, else the urgency."""
+    return "Rahasia" if rahasia else plain(urgency)
 
 
 def render_forwarding(
@@ -139,17 +166,19 @@ def render_forwarding(
         f"Surat Penerusan {plain(data.nomor)}",
         paper,
     )
+    if data.rahasia:
+        ctx = dataclasses.replace(ctx, setup=dataclasses.replace(ctx.setup, marking="RAHASIA"))
     width = text_width(ctx.setup.paper)
     values = {
         "tracking": plain(data.cases[0].tracking) if data.cases else "-",
-        "jumlah": str(len(data.cases)),
+        "jumlah": counted(len(data.cases)),
         "tujuan": plain(data.to, fallback=True),
     }
     hal_key = "hal" if len(data.cases) == 1 else "hal_many"
     story: list[Any] = [
         header_block(
             data.nomor,
-            templates.text("forwarding", "sifat"),
+            letter_sifat(data.sifat or templates.text("forwarding", "sifat"), data.rahasia),
             templates.text("forwarding", "lampiran"),
             templates.text("forwarding", hal_key, values),
             ctx.place_date,

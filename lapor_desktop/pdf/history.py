@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportlab.lib.enums import TA_JUSTIFY
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Paragraph, Spacer
 
 from lapor_desktop.pdf.data import CaseHistory, HistoryEvent
 from lapor_desktop.pdf.dates import date_time, day_date, short_date_time
@@ -23,6 +25,16 @@ from lapor_desktop.pdf.parts import (
 )
 from lapor_desktop.pdf.templates import Templates
 from lapor_desktop.pdf.text import markup, plain
+
+HEADING_LOOSE = ParagraphStyle("historyheading", parent=HEADING, keepWithNext=0)
+NOTE = ParagraphStyle("historynote", parent=CELL, alignment=TA_JUSTIFY, spaceAfter=4)
+LONG_NOTE = 300  # characters: a longer note gets a full-width row of its own
+
+
+def paragraphs_of(text: str) -> list[str]:
+    """Blank-line separated paragraphs of user text (each escaped later by p())."""
+    parts = [x.strip() for x in str(text).replace("\r\n", "\n").split("\n\n")]
+    return [x for x in parts if x] or [""]
 
 
 def _status_change(e: HistoryEvent) -> str:
@@ -42,6 +54,7 @@ def render_history(data: CaseHistory, templates: Templates, paper: str | None = 
         letterhead=lh,
         emblem=templates.emblem_path(lh),
         title=f"Riwayat Kasus {plain(data.ticket)}",
+        marking="RAHASIA" if data.rahasia else "",
     )
     width = text_width(setup.paper)
     reporter = (
@@ -50,6 +63,8 @@ def render_history(data: CaseHistory, templates: Templates, paper: str | None = 
         else data.reporter.name
     )
     fields: list[tuple[str, Any]] = [("Nomor Tiket", data.ticket)]
+    if data.rahasia:
+        fields.append(("Sifat", "Rahasia"))
     if plain(data.tracking_id):
         fields.append(("Nomor Tracking", data.tracking_id))
     fields += [
@@ -67,19 +82,27 @@ def render_history(data: CaseHistory, templates: Templates, paper: str | None = 
     if plain(data.privacy):
         fields.append(("Kerahasiaan", data.privacy))
     fields.append(("Ringkasan", data.summary))
-    for d in data.deadlines:
-        fields.append((d.label, day_date(d.due)))
+    for d in data.deadlines:  # due dates, not events: "Batas verifikasi: …"
+        label = plain(d.label)
+        fields.append((f"Batas {label[:1].lower()}{label[1:]}", day_date(d.due)))
     story: list[Any] = [
         Paragraph(markup(templates.text("history", "title")), TITLE),
         Spacer(1, 5 * mm),
         field_table(fields, 34 * mm, width),
-        Paragraph("Riwayat Penanganan", HEADING),
+        # The table starts on page 1 when a few rows fit (its header repeats on each
+        # page); the heading alone never ends a page.
+        CondPageBreak(35 * mm),
+        Paragraph("Riwayat Penanganan", HEADING_LOOSE),
     ]
     rows: list[list[Any]] = [head_cells("No", "Waktu", "Tindakan", "Status", "Oleh", "Keterangan")]
+    longs: list[tuple[int, HistoryEvent]] = []
     for i, e in enumerate(data.events, start=1):
         actor = plain(e.actor) + (f" ({plain(e.role)})" if plain(e.role) else "")
         note = plain(e.opd)
-        text_cell: list[Any] = [p(e.text, CELL, 5000)] if plain(e.text) else []
+        long = len(plain(e.text)) > LONG_NOTE
+        text_cell: list[Any] = [p(e.text, CELL)] if plain(e.text) and not long else []
+        if long:
+            text_cell.append(p(f"(uraian lengkap di bawah, No. {i})", CELL))
         if note:
             text_cell.append(p(f"OPD: {note}", CELL))
         rows.append(
@@ -92,11 +115,23 @@ def render_history(data: CaseHistory, templates: Templates, paper: str | None = 
                 text_cell or p("-", CELL),
             ]
         )
+        if long:  # a long answer runs the full width below, not down a 35 mm column
+            longs.append((i, e))
     story.append(
         grid_table(
             rows, [8 * mm, 24 * mm, 27 * mm, 30 * mm, 26 * mm, width - 115 * mm], font_size=9
         )
     )
+    if longs:
+        story.append(Paragraph("Uraian Lengkap", HEADING))
+        for i, e in longs:
+            story.append(
+                Paragraph(
+                    f"<b>No. {i}</b> — {markup(e.action.label)}, {markup(short_date_time(e.at))}",
+                    CELL,
+                )
+            )
+            story += [p(x, NOTE, 20000) for x in paragraphs_of(e.text)]
     if not data.events:
         story.append(p("Belum ada riwayat.", CELL))
     values = {

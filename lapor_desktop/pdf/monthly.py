@@ -3,9 +3,10 @@ database side in a MonthlySummary; this lays them out with tables, charts and th
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from itertools import groupby
 from typing import Any
 
@@ -23,7 +24,7 @@ from reportlab.platypus import (
 
 from lapor_desktop.pdf.annex import AnnexTable, Column
 from lapor_desktop.pdf.charts import opd_chart, share_chart, trend_chart
-from lapor_desktop.pdf.data import CountRow, MonthlySummary, OnTimeRates, Rate
+from lapor_desktop.pdf.data import CountRow, MonthlySummary, OnTimeRates, Rate, Signatory
 from lapor_desktop.pdf.dates import long_date, month_name, place_date, short_date
 from lapor_desktop.pdf.fonts import BOLD, REGULAR
 from lapor_desktop.pdf.page import PageSetup, build_pdf, landscape_width, text_width
@@ -49,9 +50,39 @@ from lapor_desktop.pdf.text import decimal, integer, markup, percent, plain
 SMALL_HEAD = ParagraphStyle("smallhead", parent=CELL_HEAD, fontSize=8.5, leading=10)
 
 
+DEFINITION = ParagraphStyle(
+    "definition", parent=SMALL, fontSize=8.5, leading=10.5, spaceAfter=3, keepWithNext=1
+)
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+
+
 def _values(data: MonthlySummary) -> dict[str, str]:
     scope = plain(data.opd_scope).upper() or "PEMERINTAH KABUPATEN KAMPAR"
-    return {"lingkup": scope, "bulan": month_name(data.month), "tahun": str(data.year)}
+    as_of = data.as_of or _month_end(data.year, data.month)
+    return {
+        "lingkup": scope,
+        "bulan": month_name(data.month),
+        "tahun": str(data.year),
+        "per_tanggal": long_date(as_of),
+    }
+
+
+def _as_coordinator(
+    data: MonthlySummary, signatory: Signatory | None, templates: Templates
+) -> Signatory | None:
+    """The regency's summary is signed by the head of Diskominfosandi *selaku Admin
+    Koordinator SP4N-LAPOR!* (LETTERS.md): a signer set by the admin (`letterhead set
+    --signer-name`, which replaces the file's per-document signers) keeps that role."""
+    role = plain(templates.text("monthly", "signer_role")).strip()
+    if signatory is None or plain(data.opd_scope) or not role:
+        return signatory
+    jabatan = plain(signatory.jabatan).rstrip(", ")
+    if "ADMIN KOORDINATOR" in jabatan.upper():
+        return signatory
+    return dataclasses.replace(signatory, jabatan=f"{jabatan} {role}".strip())
 
 
 def _keep_period(text: str) -> str:
@@ -84,26 +115,70 @@ def _count_table(rows: Sequence[CountRow], label: str, width: float) -> Any:
     return grid_table(data, [10 * mm, width - 60 * mm, 25 * mm, 25 * mm])
 
 
-def _section(letter: str, title: str) -> Paragraph:
-    return Paragraph(f"{letter}. {markup(title)}", HEADING)
+HEADING_LOOSE = ParagraphStyle("headingloose", parent=HEADING, keepWithNext=0)
+DEFINITION_LOOSE = ParagraphStyle("definitionloose", parent=DEFINITION, keepWithNext=0)
 
 
-def _rates_table(cohort: OnTimeRates, activity: OnTimeRates, width: float) -> Any:
+def _section(
+    letter: str,
+    title: str,
+    templates: Templates | None = None,
+    values: dict[str, str] | None = None,
+    room: float = 0,
+) -> list[Any]:
+    """The heading and, under it, what the section counts (letters.toml def_<letter>).
+
+    `room`: instead of keeping heading and definition with the whole next flowable (a
+    table that then jumps to the next page, leaving a third of this one empty), they
+    start a new page only when less than `room` is left for them and the table's
+    first rows."""
+    head, definition = (HEADING_LOOSE, DEFINITION_LOOSE) if room else (HEADING, DEFINITION)
+    out: list[Any] = [CondPageBreak(room)] if room else []
+    out.append(Paragraph(f"{letter}. {markup(title)}", head))
+    if templates is not None:
+        text = templates.text("monthly", f"def_{letter.lower()}", values)
+        out.append(Paragraph(markup(text), definition))
+    return out
+
+
+RATE_ROWS = (
+    ("Verifikasi tepat waktu", "verification", "def_g_verification"),
+    ("Tindak lanjut tepat waktu", "followup", "def_g_followup"),
+    ("Dijawab dalam batas waktu penyelesaian", "finished", "def_g_answered"),
+)
+
+
+def _rates_table(
+    cohort: OnTimeRates,
+    activity: OnTimeRates,
+    width: float,
+    templates: Templates,
+    values: dict[str, str],
+) -> Any:
+    """One row per measure, each with its own definition (numerator and denominator)."""
     rows: list[list[Any]] = [
         head_cells("Ukuran", "Kohort (diterima bulan ini)", "Aktivitas bulan ini")
     ]
-    for label, a, b in (
-        ("Verifikasi tepat waktu", cohort.verification, activity.verification),
-        ("Tindak lanjut tepat waktu", cohort.followup, activity.followup),
-        ("Selesai dalam batas waktu", cohort.finished, activity.finished),
-    ):
-        rows.append([p(label, CELL), p(_rate(a), CELL_RIGHT), p(_rate(b), CELL_RIGHT)])
-    return grid_table(rows, [width - 110 * mm, 55 * mm, 55 * mm])
+    for label, attr, key in RATE_ROWS:
+        cell = [
+            p(label, CELL_BOLD),
+            Paragraph(markup(templates.text("monthly", key, values)), DEFINITION),
+        ]
+        rows.append(
+            [
+                cell,
+                p(_rate(getattr(cohort, attr)), CELL_RIGHT),
+                p(_rate(getattr(activity, attr)), CELL_RIGHT),
+            ]
+        )
+    return grid_table(rows, [width - 80 * mm, 40 * mm, 40 * mm])
 
 
 def render_monthly(data: MonthlySummary, templates: Templates, paper: str | None = None) -> bytes:
     lh = templates.letterhead(data.office_code)
-    signatory = data.signatory or templates.signatory(data.office_code, "monthly")
+    signatory = _as_coordinator(
+        data, data.signatory or templates.signatory(data.office_code, "monthly"), templates
+    )
     electronic = signatory is not None and signatory.electronic
     values = _values(data)
     setup = PageSetup(
@@ -126,7 +201,7 @@ def render_monthly(data: MonthlySummary, templates: Templates, paper: str | None
     story.append(Paragraph("II. REKAPITULASI", HEADING))
 
     # A. received
-    story.append(_section("A", "Laporan yang diterima"))
+    story += _section("A", "Laporan yang diterima", templates, values)
     received = [
         head_cells("Bulan ini", "Bulan lalu", "Sejak awal tahun", "Perubahan"),
         [
@@ -155,23 +230,21 @@ def render_monthly(data: MonthlySummary, templates: Templates, paper: str | None
         ("C", "Menurut klasifikasi", data.by_klasifikasi, "Klasifikasi"),
         ("D", "Menurut kanal", data.by_channel, "Kanal"),
     ):
-        story.append(
-            KeepTogether(
-                [
-                    _section(letter, title),
-                    _count_table(rows, label, width),
-                    Spacer(1, 2 * mm),
-                    share_chart(title.replace("Menurut", "Sebaran menurut"), rows, width),
-                ]
-            )
-        )
+        # No KeepTogether: the table may start at the foot of a page (its header
+        # repeats) rather than leave a third of the page empty.
+        story += [
+            *_section(letter, title, templates, values, room=40 * mm),
+            _count_table(rows, label, width),
+            Spacer(1, 2 * mm),
+            share_chart(title.replace("Menurut", "Sebaran menurut"), rows, width),
+        ]
     story += [
-        _section("E", "Kategori terbanyak"),
+        *_section("E", "Kategori terbanyak", templates, values),
         _count_table(data.by_category, "Kategori", width),
     ]
 
     # F. per OPD
-    story += [CondPageBreak(60 * mm), _section("F", "Menurut Perangkat Daerah")]
+    story += [CondPageBreak(60 * mm), *_section("F", "Menurut Perangkat Daerah", templates, values)]
     opd_rows: list[list[Any]] = [
         [
             Paragraph(markup(h), SMALL_HEAD)
@@ -215,23 +288,31 @@ def render_monthly(data: MonthlySummary, templates: Templates, paper: str | None
     story.append(
         KeepTogether(
             [
-                _section("G", "Ketepatan waktu"),
-                _rates_table(data.cohort_rates, data.activity_rates, width),
+                *_section("G", "Ketepatan waktu", templates, values),
+                _rates_table(data.cohort_rates, data.activity_rates, width, templates, values),
             ]
         )
     )
-    for d in templates.texts("monthly", "definitions", values):
-        story.append(Paragraph(markup(d), SMALL))
 
     # H. days to finish
-    story.append(_section("H", "Lama penyelesaian (hari kerja)"))
+    story += _section("H", "Lama hingga jawaban pertama (hari kerja)", templates, values)
     days: list[list[Any]] = [head_cells("Perangkat Daerah", "Rata-rata", "Median")]
-    for r in data.by_opd:
+    answered = [r for r in data.by_opd if r.avg_days is not None]
+    for r in answered:
         days.append(
             [
                 p(r.opd, CELL),
                 p(decimal(r.avg_days), CELL_RIGHT),
                 p(decimal(r.median_days), CELL_RIGHT),
+            ]
+        )
+    others = len(data.by_opd) - len(answered)
+    if others:  # the rest in one row, not a list of dashes
+        days.append(
+            [
+                p(f"{integer(others)} Perangkat Daerah lain (belum ada jawaban)", CELL),
+                p("-", CELL_RIGHT),
+                p("-", CELL_RIGHT),
             ]
         )
     days.append(
@@ -244,7 +325,7 @@ def render_monthly(data: MonthlySummary, templates: Templates, paper: str | None
     story.append(grid_table(days, [width - 50 * mm, 25 * mm, 25 * mm]))
 
     # I, J
-    story.append(_section("I", "Melewati batas waktu dan eskalasi ke Ombudsman"))
+    story += _section("I", "Melewati batas waktu dan eskalasi ke Ombudsman", templates, values)
     late: list[list[Any]] = [head_cells("Perangkat Daerah", "Melewati batas waktu", "Eskalasi")]
     for r in data.by_opd:
         if r.overdue or r.escalated:
@@ -263,7 +344,7 @@ def render_monthly(data: MonthlySummary, templates: Templates, paper: str | None
         ]
     )
     story.append(grid_table(late, [width - 70 * mm, 40 * mm, 30 * mm]))
-    story.append(_section("J", "Laporan dibuka kembali (pelapor belum puas)"))
+    story += _section("J", "Laporan dibuka kembali (pelapor belum puas)", templates, values)
     story.append(
         p(
             f"{integer(data.reopened_cases)} laporan dibuka kembali oleh pelapor "
@@ -282,7 +363,6 @@ def render_monthly(data: MonthlySummary, templates: Templates, paper: str | None
             story += [p("Upaya tindak lanjut:", CELL_BOLD), *body(data.upaya)]
     else:
         story += body(templates.text("monthly", "kendala_empty", values))
-    story.append(Paragraph("IV. PENUTUP", HEADING))
     when = data.date or date.today()
     story += closing_group(
         body(templates.text("monthly", "penutup", values)),
@@ -295,6 +375,7 @@ def render_monthly(data: MonthlySummary, templates: Templates, paper: str | None
                 date_line=place_date(lh.city, when),
             ),
         ],
+        lead=[Paragraph("IV. PENUTUP", HEADING)],
     )
     if data.annex:
         story += _annex(data, templates, values, landscape_width(setup.paper), when)

@@ -21,8 +21,10 @@ from lapor_desktop.pdf.parts import (
     addressee,
     body,
     closing_group,
+    distinct_copies,
     grid_table,
     head_cells,
+    head_title,
     header_block,
     p,
     tembusan,
@@ -30,7 +32,7 @@ from lapor_desktop.pdf.parts import (
     token_width,
 )
 from lapor_desktop.pdf.templates import Templates
-from lapor_desktop.pdf.text import markup, plain
+from lapor_desktop.pdf.text import counted, markup, plain
 
 
 def render_ombudsman(
@@ -47,7 +49,7 @@ def render_ombudsman(
     )
     width = text_width(ctx.setup.paper)
     values = {
-        "jumlah": f"{len(data.cases)}",
+        "jumlah": counted(len(data.cases)),
         "periode": f" pada {plain(data.period)}" if plain(data.period) else "",
         "batas_hari": templates.text("ombudsman", "escalation_days"),
     }
@@ -66,14 +68,11 @@ def render_ombudsman(
         templates.text("ombudsman", "place", values),
     )
     story += body(templates.text("ombudsman", "body", values))
-    copies = (
+    # The heads of the OPDs in the table, by their titles (Camat …, Direktur RSUD …),
+    # once each: "Inspektorat Daerah" is the Inspektur already copied.
+    copies = distinct_copies(
         templates.texts("ombudsman", "tembusan", values)
-        + [
-            f"Kepala {plain(o)} Kabupaten Kampar"
-            if not plain(o).lower().startswith(("kepala", "direktur"))
-            else plain(o)
-            for o in data.opds_concerned
-        ]
+        + [head_title(o) for o in data.opds_concerned]
         + templates.texts("ombudsman", "tembusan_end", values)
     )
     story += closing_group(

@@ -9,8 +9,9 @@ over the pages, one layout pass).
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,15 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from lapor_desktop.pdf.data import Letterhead
 from lapor_desktop.pdf.fonts import BOLD, REGULAR, register_fonts
 
-PAPERS: dict[str, tuple[float, float]] = {"A4": A4, "F4": (215 * mm, 330 * mm)}
+PAPERS: dict[str, tuple[float, float]] = {
+    "A4": A4,
+    "F4": (215 * mm, 330 * mm),
+    # forms (the disposition sheet, LETTERS.md B1): A5, or half an F4 sheet
+    "A5": (148 * mm, 210 * mm),
+    "F4/2": (165 * mm, 215 * mm),
+}
+# The form's paper for each letter paper (LETTERS.md B1 "A5 / half F4").
+FORM_PAPER = {"A4": "A5", "F4": "F4/2"}
 LEFT = 30 * mm
 RIGHT = 20 * mm
 BOTTOM = 25 * mm
@@ -34,11 +43,31 @@ TOP_LATER = 20 * mm
 EMBLEM_W, EMBLEM_H, EMBLEM_TOP = 21 * mm, 26 * mm, 12 * mm
 
 
+_invariant = False
+
+
+@contextmanager
+def invariant_output() -> Iterator[None]:
+    """Deterministic bytes inside the block (a fixed creation date and document id):
+    for tests and golden files only. Production output carries its real creation date."""
+    global _invariant
+    old, _invariant = _invariant, True
+    try:
+        yield
+    finally:
+        _invariant = old
+
+
 def paper_size(name: str) -> tuple[float, float]:
     try:
         return PAPERS[name.upper()]
     except KeyError:
         raise ValueError(f"Ukuran kertas tidak dikenal: {name!r} (A4 atau F4)") from None
+
+
+def form_paper(paper: str) -> str:
+    """A5 for A4 letters, half F4 for F4 letters."""
+    return FORM_PAPER.get(paper.upper(), "A5")
 
 
 def text_width(paper: str) -> float:
@@ -106,6 +135,8 @@ class KopStyle:
     rule_gap: float  # last line → the closing rule
     rule_min: float
     rule_max: float
+    left: float = LEFT  # page margins the kop spans
+    right: float = RIGHT
 
 
 FULL_KOP = KopStyle(
@@ -217,7 +248,7 @@ def kop_layout(
         return clip(text, 200)
 
     register_fonts()
-    width = page_width - LEFT - RIGHT - style.emblem_w - style.gap
+    width = page_width - style.left - style.right - style.emblem_w - style.gap
     gov = plain(lh.government).upper()
     gov_size = _fit_size(gov, REGULAR, width, style.gov_size, 7)
     gov_line = KopLine(gov, REGULAR, gov_size, style.gov_baseline)
@@ -258,10 +289,11 @@ def draw_kop(
     style: KopStyle = FULL_KOP,
 ) -> None:
     w, h = canvas._pagesize
+    left, right = style.left, style.right
     if emblem is not None:
         canvas.drawImage(
             _image(str(emblem)),
-            LEFT,
+            left,
             h - style.emblem_top - style.emblem_h,
             style.emblem_w,
             style.emblem_h,
@@ -269,14 +301,24 @@ def draw_kop(
             anchor="c",
             mask="auto",
         )
-    cx = (LEFT + style.emblem_w + style.gap + w - RIGHT) / 2
+    cx = (left + style.emblem_w + style.gap + w - right) / 2
     for line in lines:
         canvas.setFont(line.font, line.size)
         canvas.drawCentredString(cx, h - line.y_from_top, line.text)
     canvas.setLineWidth(2)
-    canvas.line(LEFT, h - rule, w - RIGHT, h - rule)
+    canvas.line(left, h - rule, w - right, h - rule)
     canvas.setLineWidth(0.6)
-    canvas.line(LEFT, h - rule - 1 * mm, w - RIGHT, h - rule - 1 * mm)
+    canvas.line(left, h - rule - 1 * mm, w - right, h - rule - 1 * mm)
+
+
+def draw_marking(canvas: Any, marking: str) -> None:
+    """A security marking ("RAHASIA") centred at the top and the foot of every page."""
+    w, h = canvas._pagesize
+    canvas.saveState()
+    canvas.setFont(BOLD, 11)
+    canvas.drawCentredString(w / 2, h - 7 * mm, marking)
+    canvas.drawCentredString(w / 2, 13 * mm, marking)
+    canvas.restoreState()
 
 
 def draw_esign_note(canvas: Any, note: str) -> None:
@@ -322,13 +364,32 @@ class PageSetup:
     esign_note: str = ""  # drawn on every page when the letter is e-signed
     title: str = ""
     compact_kop: bool = False  # the receipt's smaller kop
+    # (left, right) margins of a form on small paper; None: the letter grid (30/20 mm)
+    margins: tuple[float, float] | None = None
+    marking: str = ""  # "RAHASIA": printed at the top and the foot of every page
+    subject: str = ""  # PDF metadata
     # A "landscape" page template (NextPageTemplate("landscape") before a page break),
     # for a wide annex (LETTERS.md: "landscape if needed").
     landscape: bool = False
 
 
+SUBJECT = "Pengelolaan pengaduan pelayanan publik SP4N-LAPOR! Kabupaten Kampar"
+
+
+def _author(lh: Letterhead | None) -> str:
+    """The issuing office ("Dinas …, Pemerintah Kabupaten Kampar")."""
+    if lh is None:
+        return "LAPOR Desktop"
+    from lapor_desktop.pdf.text import clip
+
+    parts = [p for p in (clip(lh.office, 150), clip(lh.government, 80)) if p]
+    return ", ".join(parts) or "LAPOR Desktop"
+
+
 def build_pdf(story: Sequence[Any], setup: PageSetup) -> bytes:
-    """Lay out `story` on our pages; deterministic bytes (invariant=1)."""
+    """Lay out `story` on our pages. Metadata: the real creation date, the title, the
+    issuing office as author and a subject (`invariant_output()` fixes the date and id
+    for tests)."""
     register_fonts()
     # ASCII85 around compressed streams only makes files bigger, and reportlab's encoder
     # is pure Python without rl_accel (~20 % of a long document's build time).
@@ -339,6 +400,9 @@ def build_pdf(story: Sequence[Any], setup: PageSetup) -> bytes:
     kop_lines: list[KopLine] = []
     rule = 0.0
     kop = COMPACT_KOP if setup.compact_kop else FULL_KOP
+    left, right = setup.margins or (LEFT, RIGHT)
+    if setup.margins:
+        kop = replace(kop, left=left, right=right)
     if setup.letterhead is not None:
         kop_lines, rule = kop_layout(setup.letterhead, w, kop)
         frames_top = rule + (5 if setup.compact_kop else 8) * mm
@@ -346,31 +410,32 @@ def build_pdf(story: Sequence[Any], setup: PageSetup) -> bytes:
     def on_first(canvas: Any, _doc: Any) -> None:
         if setup.letterhead is not None:
             draw_kop(canvas, setup.letterhead, setup.emblem, kop_lines, rule, kop)
-        if setup.esign_note:
-            draw_esign_note(canvas, setup.esign_note)
+        on_later(canvas, _doc)
 
     def on_later(canvas: Any, _doc: Any) -> None:
         if setup.esign_note:
             draw_esign_note(canvas, setup.esign_note)
+        if setup.marking:
+            draw_marking(canvas, setup.marking)
 
-    bottom = BOTTOM + (6 * mm if setup.esign_note else 0)
-    first = Frame(LEFT, bottom, w - LEFT - RIGHT, h - frames_top - bottom, 0, 0, 0, 0, id="first")
-    later = Frame(LEFT, bottom, w - LEFT - RIGHT, h - TOP_LATER - bottom, 0, 0, 0, 0, id="later")
+    bottom = (BOTTOM if not setup.margins else 18 * mm) + (6 * mm if setup.esign_note else 0)
+    first = Frame(left, bottom, w - left - right, h - frames_top - bottom, 0, 0, 0, 0, id="first")
+    later = Frame(left, bottom, w - left - right, h - TOP_LATER - bottom, 0, 0, 0, 0, id="later")
     buf = io.BytesIO()
     doc = BaseDocTemplate(
         buf,
         pagesize=size,
-        leftMargin=LEFT,
-        rightMargin=RIGHT,
+        leftMargin=left,
+        rightMargin=right,
         bottomMargin=BOTTOM,
         topMargin=TOP_LATER,
-        invariant=1,
+        invariant=1 if _invariant else 0,
         initialFontName=REGULAR,
         title=setup.title,
-        author="LAPOR Desktop",
+        author=_author(setup.letterhead),
         creator="LAPOR Desktop",
         producer="LAPOR Desktop",
-        subject="",
+        subject=setup.subject or SUBJECT,
         keywords="",
     )
     templates = [

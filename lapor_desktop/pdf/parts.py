@@ -124,8 +124,11 @@ class SignatureBlock(Flowable):
         offset: float = 90 * mm,
         width: float = 80 * mm,
         date_line: str = "",
+        size: float = 12,
+        space: float = 26 * mm,
     ) -> None:
         super().__init__()
+        self.size = size  # 12 pt on letters; smaller on a form
         self.signatory = signatory or Signatory(jabatan="", name="")
         self.qr_payload = qr_payload if self.signatory.electronic else ""
         self.signed_by = signed_by
@@ -137,29 +140,29 @@ class SignatureBlock(Flowable):
         self.top_lines: list[tuple[str, str]] = []
         if self.date_line:
             self.top_lines += [
-                (x, REGULAR) for x in simpleSplit(self.date_line, REGULAR, 12, width)
+                (x, REGULAR) for x in simpleSplit(self.date_line, REGULAR, size, width)
             ]
         if sig.an:
             self.top_lines += [
-                (x, REGULAR) for x in simpleSplit(clip(sig.an, 120), REGULAR, 12, width)
+                (x, REGULAR) for x in simpleSplit(clip(sig.an, 120), REGULAR, size, width)
             ]
         if jab:
-            self.top_lines += [(x, REGULAR) for x in simpleSplit(jab + ",", REGULAR, 12, width)]
+            self.top_lines += [(x, REGULAR) for x in simpleSplit(jab + ",", REGULAR, size, width)]
         name = clip(sig.name, 120)
-        self.name_lines = simpleSplit(name, BOLD, 12, width) or [""]
+        self.name_lines = simpleSplit(name, BOLD, size, width) or [""]
         self.bottom_lines = []
         if sig.pangkat:
-            self.bottom_lines += simpleSplit(clip(sig.pangkat, 120), REGULAR, 12, width)
+            self.bottom_lines += simpleSplit(clip(sig.pangkat, 120), REGULAR, size, width)
         if sig.nip:
-            self.bottom_lines += simpleSplit(f"NIP. {clip(sig.nip, 40)}", REGULAR, 12, width)
-        self.space = 26 * mm
+            self.bottom_lines += simpleSplit(f"NIP. {clip(sig.nip, 40)}", REGULAR, size, width)
+        self.space = space
         self.esign_lines: list[tuple[str, str]] = []
         if self.qr_payload:
             tw = width - 25 * mm
             self.esign_lines = [(x, REGULAR) for x in simpleSplit(signed_by, REGULAR, 8, tw)]
             self.esign_lines += [(x, BOLD) for x in simpleSplit(jab, BOLD, 8, tw)]
             self.esign_lines += [(x, REGULAR) for x in simpleSplit(name, REGULAR, 8, tw)]
-        self.line = 15.0
+        self.line = size * 1.25
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         n = len(self.top_lines) + len(self.name_lines) + len(self.bottom_lines)
@@ -169,12 +172,12 @@ class SignatureBlock(Flowable):
     def draw(self) -> None:
         c = self.canv
         x = self.offset
-        y = self.height - 12
+        y = self.height - self.size
         for text, font in self.top_lines:
-            c.setFont(font, 12)
+            c.setFont(font, self.size)
             c.drawString(x, y, text)
             y -= self.line
-        space_top = y + 12 - 1 * mm
+        space_top = y + self.size - 1 * mm
         if self.qr_payload:
             qr = 22 * mm
             draw_qr(c, self.qr_payload, x, space_top - qr - 1 * mm, qr)
@@ -184,13 +187,13 @@ class SignatureBlock(Flowable):
                 c.drawString(x + 24 * mm, ty, text)
                 ty -= 9.5
         y -= self.space
-        c.setFont(BOLD, 12)
+        c.setFont(BOLD, self.size)
         for text in self.name_lines:
             c.drawString(x, y, text)
             c.setLineWidth(0.7)
-            c.line(x, y - 1.5, x + c.stringWidth(text, BOLD, 12), y - 1.5)
+            c.line(x, y - 1.5, x + c.stringWidth(text, BOLD, self.size), y - 1.5)
             y -= self.line
-        c.setFont(REGULAR, 12)
+        c.setFont(REGULAR, self.size)
         for text in self.bottom_lines:
             c.drawString(x, y, text)
             y -= self.line
@@ -223,8 +226,15 @@ class KeepTail(KeepTogether):
     the followers: the signature never starts a page on its own (LETTERS.md "kept
     together"). A group taller than a page flows from the top of one as it can."""
 
-    def __init__(self, paragraph: Flowable, followers: Sequence[Flowable], min_lines: int = 2):
-        super().__init__([paragraph, *followers])
+    def __init__(
+        self,
+        paragraph: Flowable,
+        followers: Sequence[Flowable],
+        min_lines: int = 2,
+        lead: Sequence[Flowable] = (),
+    ):
+        super().__init__([*lead, paragraph, *followers])
+        self._lead = list(lead)  # a heading before the paragraph: never left behind
         self._paragraph = paragraph
         self._followers = list(followers)
         self._min_lines = min_lines
@@ -241,7 +251,7 @@ class KeepTail(KeepTogether):
         if at_top:
             return content  # taller than a whole page: flow, nothing better to do
         para = self._paragraph
-        if isinstance(para, Paragraph):
+        if isinstance(para, Paragraph) and not self._lead:
             para.wrap(avail_width, avail_height)
             lines = len(getattr(para.blPara, "lines", ()))
             leading = para.style.leading
@@ -254,12 +264,16 @@ class KeepTail(KeepTogether):
         return [self.FrameBreak(), *content]
 
 
-def closing_group(closing: Sequence[Flowable], followers: Sequence[Flowable]) -> list[Flowable]:
+def closing_group(
+    closing: Sequence[Flowable], followers: Sequence[Flowable], lead: Sequence[Flowable] = ()
+) -> list[Flowable]:
     """The closing paragraphs, then the signature and tembusan (`followers`) kept with the
-    closing's last lines."""
+    closing's last lines. `lead` (a heading) goes with a one-paragraph closing."""
     if not closing:
-        return [KeepTogether(list(followers))]
-    return [*closing[:-1], KeepTail(closing[-1], followers)]
+        return [KeepTogether([*lead, *followers])]
+    if len(closing) > 1:
+        return [*lead, *closing[:-1], KeepTail(closing[-1], followers)]
+    return [KeepTail(closing[-1], followers, lead=lead)]
 
 
 def grid_table(
@@ -347,11 +361,15 @@ class QrFlowable(Flowable):
 
 
 def field_table(
-    rows: Sequence[tuple[str, Any]], label_width: float, width: float, limit: int = CELL_LIMIT
+    rows: Sequence[tuple[str, Any]],
+    label_width: float,
+    width: float,
+    limit: int = CELL_LIMIT,
+    style: ParagraphStyle = CELL,
 ) -> Table:
     """Label : value rows (values are user text unless already flowables)."""
     data = [
-        [p(label, CELL, 200), p(":", CELL), v if isinstance(v, Flowable) else p(v, CELL, limit)]
+        [p(label, style, 200), p(":", style), v if isinstance(v, Flowable) else p(v, style, limit)]
         for label, v in rows
     ]
     t = Table(data, colWidths=[label_width, 3 * mm, width - label_width - 3 * mm], splitInRow=24)
@@ -405,3 +423,48 @@ class CheckList(Flowable):
             from lapor_desktop.pdf.text import fit
 
             c.drawString(x + box + 4, y + 1, fit(label, col_w - box - 8, REGULAR, self.size))
+
+
+_HEAD_TITLES = (  # how the head of an office is addressed (prefix of its name → title)
+    ("kecamatan ", "Camat ", False),
+    ("rsud ", "Direktur RSUD ", False),
+    ("rumah sakit umum daerah ", "Direktur Rumah Sakit Umum Daerah ", False),
+    ("sekretariat daerah", "Sekretaris Daerah", True),
+    ("sekretariat dprd", "Sekretaris DPRD", True),
+    ("inspektorat daerah", "Inspektur", True),
+    ("inspektorat", "Inspektur", True),
+)
+_TITLED = ("kepala ", "direktur ", "camat ", "sekretaris ", "inspektur", "bupati", "lurah ")
+
+
+def head_title(office: str) -> str:
+    """The head of an office as a tembusan names it: "Camat Tambang", "Direktur RSUD
+    Bangkinang", "Sekretaris Daerah Kabupaten Kampar", "Inspektur Kabupaten Kampar",
+    else "Kepala <office> Kabupaten Kampar". A name that already is a title is kept."""
+    name = " ".join(plain(office, fallback=True).split())
+    low = name.lower()
+    if not name or low.startswith(_TITLED):
+        return name
+    title = f"Kepala {name}"
+    regency = True
+    for prefix, head, keep_regency in _HEAD_TITLES:
+        if low.startswith(prefix) or low == prefix.strip():
+            title = head + name[len(prefix) :].strip() if not keep_regency else head
+            regency = keep_regency
+            break
+    title = " ".join(title.split())
+    if regency and "kampar" not in title.lower():
+        title += " Kabupaten Kampar"
+    return title
+
+
+def distinct_copies(items: Sequence[str]) -> list[str]:
+    """Tembusan without repeats (compared without case and punctuation)."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for item in items:
+        key = " ".join(plain(item).lower().replace("(sebagai laporan)", "").split()).strip(";.")
+        if key and key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out

@@ -27,10 +27,10 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "receipt": frozenset({"tiket", "telepon", "laman", "email"}),
     "forwarding": frozenset({"tracking", "jumlah", "tujuan"}),
     "disposition": frozenset(),
-    "answer": frozenset({"tracking", "nama", "kanal", "tanggal_laporan", "perihal"}),
+    "answer": frozenset({"tracking", "nama", "kanal", "cara", "tanggal_laporan", "perihal"}),
     "ombudsman": frozenset({"jumlah", "periode", "batas_hari"}),
     "history": frozenset({"pencetak", "waktu_cetak"}),
-    "monthly": frozenset({"lingkup", "bulan", "tahun"}),
+    "monthly": frozenset({"lingkup", "bulan", "tahun", "per_tanggal"}),
 }
 
 

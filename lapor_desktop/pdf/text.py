@@ -197,3 +197,77 @@ def clip_words(text: object, limit: int) -> str:
             cut = cut[:space]
         s = cut.rstrip(" ,;:.-") + "…"
     return _break_long_words(s)
+
+
+_UNITS = (
+    "nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
+    "sepuluh", "sebelas",
+)  # fmt: skip
+
+
+def terbilang(n: int) -> str:
+    """A whole number in Indonesian words, as letters write it: 3 → "tiga", 11 →
+    "sebelas", 118 → "seratus delapan belas", 1000 → "seribu"."""
+    if n < 0:
+        return "minus " + terbilang(-n)
+    if n < 12:
+        return _UNITS[n]
+    if n < 20:
+        return f"{_UNITS[n - 10]} belas"
+    if n < 100:
+        tens, rest = divmod(n, 10)
+        return f"{_UNITS[tens]} puluh" + (f" {_UNITS[rest]}" if rest else "")
+    if n < 200:
+        return "seratus" + (f" {terbilang(n - 100)}" if n > 100 else "")
+    if n < 1000:
+        hundreds, rest = divmod(n, 100)
+        return f"{_UNITS[hundreds]} ratus" + (f" {terbilang(rest)}" if rest else "")
+    if n < 2000:
+        return "seribu" + (f" {terbilang(n - 1000)}" if n > 1000 else "")
+    for size, word in ((10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"), (10**3, "ribu")):
+        if n >= size:
+            head, rest = divmod(n, size)
+            return f"{terbilang(head)} {word}" + (f" {terbilang(rest)}" if rest else "")
+    raise AssertionError(n)  # pragma: no cover
+
+
+def counted(n: int) -> str:
+    """A count as an official letter writes it: "3 (tiga)", "1.250 (seribu dua ratus
+    lima puluh)"."""
+    return f"{integer(n)} ({terbilang(n)})"
+
+
+def channel_phrase(label: object) -> str:
+    """How a report came in, as a letter says it: "secara langsung" (walk-in), "melalui
+    SMS 1708", "melalui SP4N-LAPOR!", "melalui telepon" — never "melalui Datang
+    langsung"."""
+    s = plain(label, fallback=True).strip()
+    low = s.lower()
+    if not s:
+        return ""
+    if "langsung" in low:
+        return "secara langsung"
+    if low.startswith("lapor"):
+        return "melalui SP4N-LAPOR!"
+    first = s.split()[0]
+    if len(first) > 1 and first.isupper():  # an acronym: SMS, SP4N-LAPOR!
+        return f"melalui {s}"
+    return f"melalui {s[:1].lower()}{s[1:]}"
+
+
+_END = re.compile(r"[\s.,;:]+$")
+
+
+def without_end(text: object) -> str:
+    """User text to be continued inside a sentence: its trailing full stop, comma,
+    semicolon or colon dropped ("desa." + ", bersama" never prints "desa., bersama")."""
+    return _END.sub("", plain(text, fallback=True))
+
+
+def join_sentences(*parts: object) -> str:
+    """Sentences of user text joined with one full stop each ("Judul. Isi"), never
+    "desa.. Mohon"; blank parts are left out."""
+    texts = [plain(part, fallback=True).strip() for part in parts]
+    texts = [t for t in texts if t]
+    out = [t if t[-1] in "!?" else f"{without_end(t)}." for t in texts[:-1]]
+    return " ".join(out + texts[-1:])

@@ -29,14 +29,17 @@ Letter numbers come from the register (letters_register), gapless per office and
   the letter rendered and its file staged in one transaction, so a failed write (missing
   folder, disk error, render error) leaves the register as it was (`_issued`);
 - ombudsman: reserved for the regency office when the letter is issued; re-printing the
-  same list of cases (the latest Ombudsman letter, whose tickets are kept in its audit
-  entry) reuses that number, a changed list is a new letter with a new number.
+  same text (the latest Ombudsman letter, whose tickets, period and statuses are kept in
+  its audit entry) reuses that number, a changed list or text is a new letter with a new
+  number.
 The letter's date is the day its number was reserved, so a re-print is the same letter.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -72,6 +75,8 @@ from lapor_desktop.pdf.data import (
     Reporter,
     Signatory,
 )
+from lapor_desktop.pdf.dates import MONTHS
+from lapor_desktop.pdf.text import join_sentences
 from lapor_desktop.services import cases, deadlines, letters_register
 from lapor_desktop.services.audit import audit
 from lapor_desktop.services.casework import KLASIFIKASI_LABELS, load_case
@@ -153,7 +158,7 @@ def _head_signatory(office: Office, user: User | None = None) -> Signatory | Non
     return Signatory(
         jabatan=f"Kepala {office.name} Kabupaten Kampar",
         name=user.full_name,
-        nip=user.nip if (user.nip or "").isdigit() else "",
+        nip=_nip(user),
     )
 
 
@@ -180,7 +185,7 @@ def _case_ref(d: cases.CaseDetail, case: Complaint) -> CaseRef:
         tracking_id=d.tracking_id,
         reported=d.received_at.date(),
         received=d.received_at.date(),
-        summary=scrub(f"{d.title}. {d.body}" if d.body else d.title, _secrets(case)),
+        summary=scrub(join_sentences(d.title, d.body), _secrets(case)),
         due=follow.due if follow else None,
         channel=_channel(d.channel),
         klasifikasi=_klasifikasi(d.klasifikasi),
@@ -261,12 +266,15 @@ def receipt_pdf(ctx: Ctx, ticket: str) -> bytes:
 # ---------------------------------------------------------------- disposition / forwarding
 
 
-def _sifat(case: Complaint, today: date) -> str:
-    if case.escalated_at is not None:
-        return "Sangat Segera"
-    if case.due_date is not None and case.due_date <= today:
-        return "Segera"
-    return "Biasa"
+def _sifat(case: Complaint) -> str:
+    """The urgency of the disposition, the same on the sheet and the forwarding letter:
+    "Sangat Segera" for a case flagged to the Ombudsman, else "Segera" (LETTERS.md B2)."""
+    return "Sangat Segera" if case.escalated_at is not None else "Segera"
+
+
+def _nip(user: User | None) -> str:
+    nip = (user.nip or "").replace(" ", "") if user else ""
+    return nip if nip.isdigit() else ""
 
 
 def disposition_pdf(ctx: Ctx, ticket: str) -> bytes:
@@ -274,7 +282,9 @@ def disposition_pdf(ctx: Ctx, ticket: str) -> bytes:
     admin's instruction (the disposition note) and the follow-up deadline.
 
     ADMIN_KABUPATEN only; the case must be dispositioned to an OPD. The agenda number is
-    the forwarding letter's number when one was issued (none is reserved here).
+    the forwarding letter's number when one was issued (none is reserved here; else a
+    line to write it by hand). Sifat as on the forwarding letter; the signer's NIP; a
+    rahasia case is marked RAHASIA.
     """
     s = require_print(ctx, "disposition")
     d = cases.get_case(ctx, ticket)
@@ -298,12 +308,15 @@ def disposition_pdf(ctx: Ctx, ticket: str) -> bytes:
         to=f"Kepala {opd.name}",
         date=action.at.date(),
         agenda_number=letter.full_number if letter else "",
-        sifat=_sifat(case, ctx.clock.now().date()),
+        sifat=_sifat(case),
         instructions=("Ditindaklanjuti", "Dilaporkan hasilnya"),
         note=scrub(action.note, _secrets(case)),
-        signatory=Signatory(jabatan="Admin Koordinator SP4N-LAPOR!", name=signer.full_name)
+        signatory=Signatory(
+            jabatan="Admin Koordinator SP4N-LAPOR!", name=signer.full_name, nip=_nip(signer)
+        )
         if signer
         else None,
+        rahasia=bool(case.rahasia),
     )
     return pdf.render_disposition(data, templates_for([s.office_code]))
 
@@ -336,6 +349,8 @@ def forwarding_document(ctx: Ctx, ticket: str, out: Path | None = None) -> Docum
             to=f"Kepala {opd.name} Kabupaten Kampar",
             cases=(_case_ref(d, case),),
             instruction=scrub(action.note, _secrets(case)),
+            sifat=_sifat(case),
+            rahasia=bool(case.rahasia),
         )
         templates = templates_for([office_code])
         doc = signed_letter(
@@ -433,7 +448,44 @@ def answer_document(ctx: Ctx, ticket: str) -> Document:
 # ---------------------------------------------------------------- ombudsman
 
 
-def _ombudsman_cases(today: date) -> list[OmbudsmanCase]:
+def ombudsman_period(text: str) -> tuple[date, date, str] | None:
+    """The month a periodic Ombudsman letter covers: "2026-11", "November 2026" or
+    "bulan November 2026" -> (first day, first day of the next month, "bulan November
+    2026"); blank -> None (every open escalated case). Anything else is refused: the
+    letter's text must say exactly which cases it lists."""
+    raw = " ".join(str(text or "").split())
+    if not raw:
+        return None
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})", raw)
+    if m:
+        year, month = int(m.group(1)), int(m.group(2))
+    else:
+        m = re.fullmatch(r"(?:bulan\s+)?([A-Za-z]+)\s+(?:tahun\s+)?(\d{4})", raw, re.I)
+        names = [n.lower() for n in MONTHS]
+        if not m or m.group(1).lower() not in names:
+            raise ValidationError(
+                "Periode harus berupa bulan, mis. '2026-11' atau 'bulan November 2026'.",
+                "period",
+            )
+        year, month = int(m.group(2)), names.index(m.group(1).lower()) + 1
+    if not (1 <= month <= 12 and 2000 <= year <= 2100):
+        raise ValidationError("Periode harus berupa bulan yang sah (tahun 2000–2100).", "period")
+    start = date(year, month, 1)
+    end = date(year + month // 12, month % 12 + 1, 1)
+    return start, end, f"bulan {MONTHS[month - 1]} {year}"
+
+
+def _ombudsman_cases(period: tuple[date, date, str] | None) -> list[OmbudsmanCase]:
+    """Open cases flagged ESKALASI (in the period's month when there is one). Days
+    running are counted to the letter's date by the caller."""
+    cond = Complaint.escalated_at.is_null(False) & Complaint.status.in_(
+        [x.value for x in OPEN_STATUSES]
+    )
+    if period is not None:
+        start, end, _ = period
+        cond &= (Complaint.escalated_at >= datetime(start.year, start.month, start.day)) & (
+            Complaint.escalated_at < datetime(end.year, end.month, end.day)
+        )
     rows: Any = (
         Complaint.select(
             Complaint.ticket,
@@ -445,10 +497,7 @@ def _ombudsman_cases(today: date) -> list[OmbudsmanCase]:
             Office.name,
         )
         .join(Office, join_type=JOIN.LEFT_OUTER, on=(Complaint.opd == Office.id))
-        .where(
-            Complaint.escalated_at.is_null(False)
-            & Complaint.status.in_([x.value for x in OPEN_STATUSES])
-        )
+        .where(cond)
         .order_by(Complaint.received_at, Complaint.num)
         .tuples()
     )
@@ -461,15 +510,16 @@ def _ombudsman_cases(today: date) -> list[OmbudsmanCase]:
                 received=received.date(),
                 opd=opd or "Belum didisposisikan",
                 klasifikasi=_klasifikasi(kl),
-                days_running=(today - received.date()).days,
+                days_running=0,
                 status=f"{Status(status).label}; dieskalasi {escalated:%d-%m-%Y}",
             )
         )
     return out
 
 
-def _ombudsman_letter(ctx: Ctx, tickets: list[str]) -> Letter:
-    """The latest Ombudsman letter if it listed exactly these tickets, else a new one."""
+def _ombudsman_letter(ctx: Ctx, tickets: list[str], text: dict[str, Any] | None = None) -> Letter:
+    """The latest Ombudsman letter if it listed exactly these tickets with the same text
+    (period, statuses), else a new one: two different texts never share a number."""
     office = regency_office()
     latest = (
         Letter.select()
@@ -477,7 +527,7 @@ def _ombudsman_letter(ctx: Ctx, tickets: list[str]) -> Letter:
         .order_by(Letter.year.desc(), Letter.number.desc())
         .first()
     )
-    detail = json.dumps({"tiket": tickets}, ensure_ascii=False)
+    detail = json.dumps({"tiket": tickets, **(text or {})}, ensure_ascii=False)
     if latest is not None:
         entry = (
             AuditLog.select(AuditLog.detail)
@@ -503,29 +553,35 @@ def ombudsman_document(ctx: Ctx, period: str = "", out: Path | None = None) -> D
     (past the escalation limit, or escalated by hand), with an annex table.
 
     ADMIN_KABUPATEN only. The number comes from the regency office's register (see the
-    module docstring for re-prints). `period` (e.g. "bulan November 2026") makes it the
-    periodic version. Refused when no open case is escalated. With `out`, the letter is
-    also written there, in the transaction that reserves its number (see `_issued`).
+    module docstring for re-prints). `period` (a month: "2026-11", "bulan November
+    2026") makes it the periodic version: the open cases flagged in that month, and the
+    text says so. Refused when no such case is open. With `out`, the letter is also
+    written there, in the transaction that reserves its number (see `_issued`).
     """
     require_print(ctx, "ombudsman")
-    today = ctx.clock.now().date()
+    when = ombudsman_period(period)
     staged = StagedFile(out) if out is not None else None
     with _issued(staged), database_proxy.atomic("IMMEDIATE"):
-        items = _ombudsman_cases(today)
+        items = _ombudsman_cases(when)
         if not items:
-            raise ValidationError("Tidak ada laporan terbuka yang dieskalasi ke Ombudsman.")
-        letter = _ombudsman_letter(ctx, [c.ticket for c in items])
+            raise ValidationError(
+                "Tidak ada laporan terbuka yang dieskalasi ke Ombudsman"
+                + (f" pada {when[2]}." if when else ".")
+            )
+        text = {"periode": when[2] if when else "", "status": [c.status for c in items]}
+        letter = _ombudsman_letter(ctx, [c.ticket for c in items], text)
         office_code = Office.get_by_id(letter.office_id).code
+        # Days running to the letter's date: a re-print is the same letter, word for word.
+        day = letter.reserved_at.date()
+        items = [dataclasses.replace(c, days_running=(day - c.received).days) for c in items]
         data = OmbudsmanLetter(
             office_code=office_code,
             nomor=letter.full_number,
-            date=letter.reserved_at.date(),
+            date=day,
             cases=tuple(items),
-            opds_concerned=tuple(
-                f"Kepala {name} Kabupaten Kampar"
-                for name in sorted({c.opd for c in items if c.opd != "Belum didisposisikan"})
-            ),
-            period=period,
+            # the OPDs in the table only (the renderer names their heads: Camat …)
+            opds_concerned=tuple(sorted({c.opd for c in items if c.opd != "Belum didisposisikan"})),
+            period=when[2] if when else "",
         )
         templates = templates_for([office_code])
         doc = signed_letter(
@@ -599,6 +655,7 @@ def history_pdf(ctx: Ctx, ticket: str) -> bytes:
         opd=d.opd_name or "",
         reporter=reporter,
         privacy=privacy,
+        rahasia=bool(d.rahasia),
         deadlines=tuple(
             ExpectedDeadline(row.label, row.due) for row in d.deadlines.values() if row.due
         ),

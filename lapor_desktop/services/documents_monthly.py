@@ -8,20 +8,23 @@ agrees with what the case view says.
 Definitions (printed in the report, `reports/letters.toml` [monthly] definitions):
 - scope: the whole regency, or one OPD = cases currently dispositioned to it;
 - cohort: cases received in the month (received_at in [1st, 1st of next month));
-- by status / klasifikasi / channel / category / OPD: the cohort, by its status *now*
-  (LAPOR! buckets) — so `by_status` equals `cases.counts_by_status` with that month's
-  date filter; OPD columns: Selesai = SELESAI, Diproses = DIPROSES, MENUNGGU_PERSETUJUAN,
+- by status / klasifikasi / channel / category / OPD: the cohort, by its status at the
+  month's end (now, in the running month; LAPOR! buckets) — so `by_status` equals
+  `cases.counts_by_status` with that month's date filter while nothing changed since;
+  OPD columns: Selesai = SELESAI, Diproses = DIPROSES, MENUNGGU_PERSETUJUAN,
   DIJAWAB, Belum ditindaklanjuti = TERDISPOSISI;
 - verification on time: cases dispositioned (first DISPOSE) by the verification due date,
   over cases dispositioned; follow-up on time: answers approved by the follow-up due
   date (latest follow-up cycle), over cases whose follow-up ended with an approval;
   finished on time: first approved answer within the escalation limit, over cases
-  answered. Cohort view: over the cohort; activity view: over the cases whose step
-  (first disposition, latest approval, first approval) happened in the month;
+  answered. Cohort view: over the cohort, steps taken by the month's end; activity
+  view: over the cases whose step (first disposition, latest approval, first approval)
+  happened in the month;
 - days to finish: working days from receipt to the first approved answer, cohort cases
-  answered (mean and median; per OPD and overall);
-- overdue: cases open now (before the answer) received by the month's end whose current
-  stage deadline is before min(today, last day of the month);
+  answered by the month's end (mean and median; per OPD and overall);
+- overdue: cases that at the month's end (now, in the running month) were open before
+  the answer with their stage deadline before min(today, last day of the month) — from
+  each case's history up to then, not today's columns;
 - escalated: cases flagged ESKALASI_OMBUDSMAN during the month;
 - reopened: cases the reporter reopened during the month (cases and events);
 - trend: received per month, the 12 months up to this one;
@@ -38,7 +41,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from peewee import JOIN, Case, fn
+from peewee import JOIN, fn
 
 from lapor_desktop import pdf
 from lapor_desktop.db.models import (
@@ -129,21 +132,23 @@ class _Period:
         return self.start <= at < self.end
 
     def add(self, received: datetime, facts: ClockFacts) -> None:
+        # The cohort as of the period's end: a step taken after it is not counted (the
+        # case is then still waiting, and §I counts it overdue if it was late).
         in_cohort = self.holds(received)
         if facts.first_dispose is not None:
             met = bool(facts.verification_met)
-            if in_cohort:
+            if in_cohort and facts.first_dispose < self.end:
                 self.cohort.verification.add(met)
             if self.holds(facts.first_dispose):
                 self.activity.verification.add(met)
         if facts.followup_met is not None and facts.last_approval is not None:
-            if in_cohort:
+            if in_cohort and facts.last_approval < self.end:
                 self.cohort.followup.add(facts.followup_met)
             if self.holds(facts.last_approval):
                 self.activity.followup.add(facts.followup_met)
         if facts.first_approval is not None:
             met = bool(facts.escalation_met)
-            if in_cohort:
+            if in_cohort and facts.first_approval < self.end:
                 self.cohort.finished.add(met)
             if self.holds(facts.first_approval):
                 self.activity.finished.add(met)
@@ -285,10 +290,21 @@ def monthly_summary(
     received_last = count(scoped(received_between(prev, start)))
     ytd = count(scoped(received_between(datetime(year, 1, 1), end)))
 
-    # B. status buckets
+    # B. status buckets and F. per OPD: each cohort case's status at the month's end
+    # (today's status unless an action since changed it: its from_status says)
+    until = min(now, end)
+    then = _status_then(cohort, until)
+    cohort_rows: Any = Complaint.select(Complaint.id, Complaint.opd, Complaint.status).where(cohort)
     buckets = dict.fromkeys(BUCKETS, 0)
-    for status, n in grouped(Complaint.status).items():
-        buckets[Status(status).lapor_bucket] += n
+    per_opd: dict[uuid.UUID | None, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
+    for cid, oid, status in cohort_rows.tuples():
+        status = then.get(cid, status)
+        buckets[Status(status).lapor_bucket] += 1
+        row = per_opd[oid]
+        row[0] += 1
+        row[1] += status in FINISHED
+        row[2] += status in IN_PROCESS
+        row[3] += status in NOT_FOLLOWED_UP
     by_status = tuple(CountRow(label, n) for label, n in buckets.items())
 
     # C. klasifikasi (all three), D. channel, E. top categories
@@ -311,51 +327,24 @@ def monthly_summary(
     cats = [(name or NO_CATEGORY, int(n)) for name, n in cat_rows]
     by_category = tuple(CountRow(n, c) for n, c in cats[:TOP_CATEGORIES])
     if len(cats) > TOP_CATEGORIES:
-        by_category += (CountRow("Lainnya", sum(c for _, c in cats[TOP_CATEGORIES:])),)
+        rest = cats[TOP_CATEGORIES:]
+        # "(… kategori lain)": no category name starts with a parenthesis
+        by_category += (CountRow(f"({len(rest)} kategori lain)", sum(c for _, c in rest)),)
 
-    # F. per OPD (cohort), I. overdue and escalated (all open / flagged this month)
-    def in_(values: tuple[str, ...]) -> Any:
-        return fn.SUM(Case(None, [(Complaint.status.in_(list(values)), 1)], 0))
-
-    opd_counts: Any = (
-        Complaint.select(
-            Complaint.opd,
-            fn.COUNT(Complaint.id),
-            in_(FINISHED),
-            in_(IN_PROCESS),
-            in_(NOT_FOLLOWED_UP),
-        )
-        .where(cohort)
+    # I. overdue as of the month's end (or now, for the running month), from each
+    # candidate's history up to then; escalated: flagged during the month.
+    for oid, n in _overdue_at(scoped, until, ref_day).items():
+        per_opd[oid][4] = n
+    esc_rows: Any = (
+        Complaint.select(Complaint.opd, fn.COUNT(Complaint.id))
+        .where(scoped((Complaint.escalated_at >= start) & (Complaint.escalated_at < end)))
         .group_by(Complaint.opd)
         .tuples()
     )
-    per_opd: dict[uuid.UUID | None, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
-    for oid, n, fin, proc, nf in opd_counts:
-        per_opd[oid][:4] = [int(n), int(fin or 0), int(proc or 0), int(nf or 0)]
-    # one pass over the cases received by the month's end for both I. columns
-    overdue_case = Case(
-        None,
-        [
-            (
-                Complaint.status.in_(list(BEFORE_ANSWER)) & (Complaint.due_date < ref_day),
-                1,
-            )
-        ],
-        0,
-    )
-    esc_case = Case(
-        None, [((Complaint.escalated_at >= start) & (Complaint.escalated_at < end), 1)], 0
-    )
-    late_rows: Any = (
-        Complaint.select(Complaint.opd, fn.SUM(overdue_case), fn.SUM(esc_case))
-        .where(scoped(Complaint.received_at < end))
-        .group_by(Complaint.opd)
-        .tuples()
-    )
-    for oid, overdue_n, esc_n in late_rows:
-        if overdue_n or esc_n:
-            per_opd[oid][4] = int(overdue_n or 0)
-            per_opd[oid][5] = int(esc_n or 0)
+    for oid, esc_n in esc_rows:
+        per_opd[oid][5] = int(esc_n or 0)
+    for oid in [k for k, v in per_opd.items() if not any(v)]:
+        del per_opd[oid]
 
     # G, H, J: the clocks of the cohort and of the month's activity, in one pass.
     period = _Period(start, end)
@@ -370,7 +359,11 @@ def monthly_summary(
         )
         reopen_events += reopens
         reopened_cases += reopens > 0
-        if c.facts.first_approval is not None and period.holds(c.received):
+        if (
+            c.facts.first_approval is not None
+            and c.facts.first_approval < end
+            and period.holds(c.received)
+        ):
             days = timer.working_days(c.received.date(), c.facts.first_approval.date())
             days_by_opd[_uuid(c.opd_id)].append(days)
             days_of[c.id] = days
@@ -435,6 +428,7 @@ def monthly_summary(
         upaya=upaya,
         annex=annex_rows,
         date=now.date(),
+        as_of=ref_day,
     )
 
 
@@ -649,6 +643,91 @@ def clock_facts(ctx: Ctx, ticket: str) -> ClockFacts:
     return ClockFacts(None, None, None, None, None, None)
 
 
+def _status_then(cohort: Any, until: datetime) -> dict[Any, str]:
+    """The status at `until` of the `cohort` cases an action has changed since (the
+    from_status of the first such action); the others still have it today."""
+    ids = Complaint.select(Complaint.id).where(cohort)
+    rows: Any = (
+        CaseAction.select(CaseAction.complaint, CaseAction.from_status)
+        .where(
+            CaseAction.complaint.in_(ids)
+            & (CaseAction.at >= until)
+            & CaseAction.from_status.is_null(False)
+            & (CaseAction.from_status != "")
+        )
+        .order_by(CaseAction.complaint, CaseAction.seq)
+        .tuples()
+    )
+    out: dict[Any, str] = {}
+    for cid, status in rows:
+        out.setdefault(cid, str(status))
+    return out
+
+
+def _overdue_at(
+    scoped: Callable[..., Any], until: datetime, day: date
+) -> dict[uuid.UUID | None, int]:
+    """Per OPD: the cases that, at `until`, were open before the answer with their stage's
+    deadline before `day` — from each case's history up to `until`, not from today's
+    columns (a case verified late after the month's end was still overdue at its end).
+
+    Candidates: received before `until`, and open now, or answered since, or closed since
+    without an answer (or after a reopening): a case answered before `until` and not
+    reopened was past its stages then."""
+    cond = scoped(
+        Complaint.received_at < until,
+        Complaint.status.in_([*BEFORE_ANSWER, Status.TERTUNDA.value])
+        | (Complaint.answered_at >= until)
+        | (
+            (Complaint.closed_at >= until)
+            & (Complaint.answered_at.is_null() | (Complaint.reopen_count > 0))
+        ),
+    )
+    ids = Complaint.select(Complaint.id).where(cond)
+    q = (
+        CaseAction.select(
+            Complaint.id,
+            Complaint.received_at,
+            Complaint.rule_set,
+            Complaint.opd,
+            CaseAction.action,
+            CaseAction.to_status,
+            CaseAction.at,
+        )
+        .join(Complaint, on=(CaseAction.complaint == Complaint.id))
+        .where(CaseAction.complaint.in_(ids) & (CaseAction.at < until))
+        .order_by(CaseAction.complaint, CaseAction.seq)
+    )
+    sql, params = q.sql()
+    grouped: dict[Any, tuple[Any, Any, Any, list[tuple[str, str, datetime]]]] = {}
+    for cid, rec, rs, oid, action, to, at in database_proxy.execute_sql(sql, params):
+        grouped.setdefault(cid, (rec, rs, oid, []))[3].append((str(action), str(to or ""), _dt(at)))
+    timer = _Clocks(until - timedelta(seconds=1))
+    out: dict[uuid.UUID | None, int] = defaultdict(int)
+    stages = set(BEFORE_ANSWER)
+    for rec, rs, oid, rows in grouped.values():
+        status = next((to for _a, to, _at in reversed(rows) if to), Status.DITERIMA.value)
+        clock = deadlines.STAGE_CLOCK.get(Status(status)) if status in stages else None
+        if clock is None:
+            continue
+        received, rule = _dt(rec), timer.rule_set(str(rs))
+        due: date | None
+        if any(a == Action.HOLD.value for a, _to, _at in rows):  # paused: the full clocks
+            st = deadlines.clocks_for(
+                received, deadlines.ActionTimes(tuple(rows)), rule, timer.now
+            )[clock]
+            due = st.due if st.done_at is None else None
+        elif clock is Clock.VERIFICATION:  # memoised due dates, as _Clocks.facts does
+            disposed = any(a == Action.DISPOSE.value for a, _to, _at in rows)
+            due = None if disposed else timer.due(received, rule.verification)
+        else:
+            start = next((at for a, _to, at in reversed(rows) if a in _FOLLOW_STARTS), None)
+            due = timer.due(start, rule.follow_up) if start is not None else None
+        if due is not None and due < day:
+            out[_uuid(oid)] += 1
+    return out
+
+
 def _annex(cohort: Any, days_of: dict[str, int]) -> tuple[AnnexRow, ...]:
     rows: Any = (
         Complaint.select(
@@ -720,4 +799,5 @@ def monthly_xlsx(ctx: Ctx, year: int, month: int, opd_code: str | None = None) -
     """The monthly summary's tables as an XLSX workbook (same numbers as the PDF)."""
     from lapor_desktop.pdf.monthly_workbook import monthly_xlsx as build
 
-    return build(monthly_summary(ctx, year, month, opd_code))
+    data = monthly_summary(ctx, year, month, opd_code)
+    return build(data, templates_for([data.office_code]))

@@ -75,9 +75,13 @@ def test_every_letter_is_written_as_a_pdf(
     anon = pdf_text((tmp_path / "answer-pupr.pdf").read_bytes())
     assert "Siti Aminah" not in anon
     out = tmp_path / "ombudsman.pdf"
-    rc, _, err = run("letter", "ombudsman", "--out", str(out), "--period", "bulan ini")
+    rc, _, err = run("letter", "ombudsman", "--out", str(out), "--period", "2026-11")
     assert rc == 0, err
     assert tickets["escalated"] in pdf_text(out.read_bytes()).replace(" ", "")
+    assert "pada bulan November 2026 dan sampai dengan" in pdf_text(out.read_bytes())
+    # a period that is not a month cannot be said truthfully: refused
+    rc, _, err = run("letter", "ombudsman", "--out", str(out), "--period", "bulan ini")
+    assert rc != 0 and "Periode harus berupa bulan" in err
     assert not list(tmp_path.glob(".*.tmp"))
 
 

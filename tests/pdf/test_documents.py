@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import os
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from lapor_desktop.pdf import (
     render_receipt,
     samples,
 )
+from lapor_desktop.pdf.page import invariant_output
 from tests.pdf.conftest import font_problems, page_count, pdf_text
 
 GOLDEN = Path(__file__).parent / "golden" / "answer.pdf"
@@ -115,7 +117,7 @@ def test_forwarding_letter(templates) -> None:
     for expected in (
         "000/45/DISKOMINFOSANDI/2026",
         "Segera",
-        "Penerusan 3 Pengaduan SP4N-LAPOR!",
+        "Penerusan 3 (tiga) Pengaduan SP4N-LAPOR!",
         "4567801",
         "4567803",
         "24-11-2026",
@@ -136,7 +138,7 @@ def test_ombudsman_letter(templates) -> None:
         "Kepala Perwakilan Ombudsman Republik Indonesia Provinsi Riau",
         "Pekanbaru",
         "Undang-Undang Nomor 25 Tahun 2009",
-        "60 pengaduan",
+        "60 (enam puluh) pengaduan",
         "Hari berjalan",
         "3900001",
         "3900060",
@@ -246,7 +248,8 @@ def test_only_embedded_liberation_fonts(kind, templates) -> None:
 @pytest.mark.parametrize("kind", ALL_DOCUMENTS)
 def test_same_input_same_bytes(kind, templates) -> None:
     render, sample = ALL_DOCUMENTS[kind]
-    assert render(sample(), templates) == render(sample(), templates)
+    with invariant_output():
+        assert render(sample(), templates) == render(sample(), templates)
 
 
 @pytest.mark.parametrize("paper, size_mm", [("A4", (210, 297)), ("F4", (215, 330))])
@@ -281,13 +284,33 @@ def test_long_letter_numbers_every_page(templates) -> None:
 
 def test_answer_letter_matches_the_golden_file(templates) -> None:
     """Regenerate with UPDATE_GOLDEN=1 after an intended layout change (and look at it)."""
-    pdf = render_answer(samples.answer(), templates)
+    with invariant_output():
+        pdf = render_answer(samples.answer(), templates)
     if os.environ.get("UPDATE_GOLDEN") == "1" or not GOLDEN.exists():
         GOLDEN.parent.mkdir(parents=True, exist_ok=True)
         GOLDEN.write_bytes(pdf)
         if os.environ.get("UPDATE_GOLDEN") != "1":
             pytest.fail(f"golden file was missing; written to {GOLDEN}, check and commit it")
     assert pdf == GOLDEN.read_bytes(), "answer letter changed; UPDATE_GOLDEN=1 to accept"
+
+
+def test_production_metadata_has_the_real_date_title_author_and_subject(templates) -> None:
+    """Issue 15: production letters said "created 1 January 2000" (invariant output)."""
+    before = datetime.now(UTC) - timedelta(minutes=1)
+    info = PdfReader(io.BytesIO(render_answer(samples.answer(), templates))).metadata
+    assert info is not None
+    created = info.creation_date
+    assert created is not None and created.year != 2000
+    if created.tzinfo is None:  # reportlab writes local time with or without an offset
+        created = created.replace(tzinfo=UTC)
+    assert abs((created - before).total_seconds()) < 24 * 3600
+    assert info.title == "Surat Jawaban 4567890"
+    assert info.author == "DINAS PEKERJAAN UMUM DAN PENATAAN RUANG, PEMERINTAH KABUPATEN KAMPAR"
+    assert info.subject and "SP4N-LAPOR!" in info.subject
+    with invariant_output():
+        fixed = PdfReader(io.BytesIO(render_answer(samples.answer(), templates))).metadata
+    assert fixed is not None and fixed.creation_date is not None
+    assert fixed.creation_date.year == 2000
 
 
 def test_cases_and_events_accept_enum_labels() -> None:

@@ -16,7 +16,7 @@ def test_workbook_holds_the_monthly_tables() -> None:
     wb = load_workbook(io.BytesIO(monthly_xlsx(data)))
     assert wb.sheetnames == [
         "Ringkasan", "Status", "Klasifikasi", "Kanal", "Kategori", "Perangkat Daerah",
-        "Ketepatan Waktu", "Tren", "Lampiran",
+        "Ketepatan Waktu", "Tren", "Lampiran", "Definisi",
     ]  # fmt: skip
     summary = {row[0]: row[1] for row in wb["Ringkasan"].iter_rows(min_row=2, values_only=True)}
     assert summary["Bulan"] == "November 2026"
@@ -28,11 +28,48 @@ def test_workbook_holds_the_monthly_tables() -> None:
     assert [r[0] for r in opd] == [r.opd for r in data.by_opd]
     assert opd[0][1:3] == (data.by_opd[0].received, data.by_opd[0].finished)
     rates = list(wb["Ketepatan Waktu"].iter_rows(min_row=2, values_only=True))
-    assert rates[0][1:4] == (150, 180, 83.33)
+    assert rates[0][1:4] == (150, 180, 0.8333)
     annex = list(wb["Lampiran"].iter_rows(min_row=2, values_only=True))
     assert len(annex) == 250
     assert {r[1] for r in annex} == {r.ticket for r in data.annex}
     assert len(list(wb["Tren"].iter_rows(min_row=2))) == 12
+
+
+def test_workbook_formats_percentages_days_and_prints_well() -> None:
+    """Issue 15: percentages stored as 4.4 in General format, averages unrounded
+    (12.6666666667), no frozen header or filter on the annex, no print setup, no sheet
+    of definitions."""
+    base = samples.monthly(274)
+    row = dataclasses.replace(base.by_opd[0], avg_days=12 + 2 / 3, received=45, finished=2)
+    data = dataclasses.replace(base, by_opd=(row, *base.by_opd[1:]), avg_days_to_finish=8.4444)
+    wb = load_workbook(io.BytesIO(monthly_xlsx(data)))
+    status = wb["Status"]
+    share = status.cell(row=2, column=3)
+    assert share.value == round(12 / 208, 4) and share.number_format == "0.0%"
+    opd = wb["Perangkat Daerah"]
+    header = [c.value for c in opd[1]]
+    pct = opd.cell(row=2, column=header.index("% Selesai") + 1)
+    avg = opd.cell(row=2, column=header.index("Rata-rata hari") + 1)
+    assert pct.value == 0.0444 and pct.number_format == "0.0%"
+    assert avg.value == 12.7 and avg.number_format == "0.0"
+    summary = {r[0].value: r[1] for r in wb["Ringkasan"].iter_rows(min_row=2)}
+    assert summary["Rata-rata hari kerja hingga jawaban pertama"].value == 8.4
+    rates = wb["Ketepatan Waktu"]
+    assert rates.cell(row=2, column=4).number_format == "0.0%"
+    annex = wb["Lampiran"]
+    assert annex.freeze_panes == "A2"
+    assert annex.auto_filter.ref == "A1:H275"
+    assert annex.page_setup.orientation == "landscape"
+    assert annex.print_title_rows == "$1:$1"
+    assert annex.cell(row=2, column=3).number_format == "DD-MM-YYYY"
+    for ws in wb.worksheets:
+        assert ws.freeze_panes == "A2", ws.title
+        assert ws.page_setup.paperSize in (9, "9"), ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+    definitions = {r[0]: r[1] for r in wb["Definisi"].iter_rows(min_row=2, values_only=True)}
+    assert "Perangkat Daerah" in definitions and "Ketepatan Waktu" in definitions
+    assert "dibagi laporan yang sudah didisposisikan" in definitions["Verifikasi tepat waktu"]
+    assert len(definitions) >= 13
 
 
 def test_formula_looking_text_stays_text() -> None:

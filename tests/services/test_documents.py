@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from lapor_desktop.db.models import AuditLog, Complaint, Letter
+from lapor_desktop.db.models import AuditLog, Complaint, Letter, User
 from lapor_desktop.domain.workflow import Action, Status
 from lapor_desktop.services import casework, documents, letters_register
 from lapor_desktop.services.errors import NotFound, PermissionDenied, ValidationError
@@ -106,6 +106,38 @@ def test_forwarding_number_is_reserved_once_and_renewed_by_redisposition(world: 
     assert AuditLog.select().where(AuditLog.event == "surat_penerusan_nomor").count() == 2
 
 
+def test_case_summary_joins_title_and_body_with_one_full_stop(world: World) -> None:
+    t = case_in(
+        world,
+        Status.TERDISPOSISI,
+        lambda: world.new_case(title="Jalan rusak di desa.", body="Mohon segera diperbaiki."),
+    )
+    text = text_of(documents.forwarding_pdf(world.as_("admin"), t))
+    assert "Jalan rusak di desa. Mohon segera diperbaiki." in text
+    assert "desa.." not in text
+
+
+def test_disposition_sheet_agrees_with_the_forwarding_letter(world: World) -> None:
+    """Issue 15: Sifat "Biasa" on the sheet while the letter said "Segera"; no NIP; a
+    rahasia case printed as an ordinary one."""
+    User.update(nip="197501012000031002").where(User.username == "admin").execute()
+    admin = world.as_("admin")
+    t = case_in(world, Status.TERDISPOSISI)
+    letter = text_of(documents.forwarding_pdf(admin, t))
+    sheet = text_of(documents.disposition_pdf(admin, t))
+    assert "Sifat : Segera" in letter
+    assert "NIP. 197501012000031002" in sheet
+    assert "RAHASIA" not in sheet and "RAHASIA" not in letter
+    secret = case_in(world, Status.TERDISPOSISI, lambda: world.new_case(rahasia=True))
+    letter = text_of(documents.forwarding_pdf(admin, secret))
+    sheet = text_of(documents.disposition_pdf(admin, secret))
+    history = text_of(documents.history_pdf(admin, secret))
+    assert "Sifat : Rahasia" in letter and letter.count("RAHASIA") >= 2
+    assert sheet.count("RAHASIA") == 2 and "Rahasia" in sheet
+    assert "Sifat : Rahasia" in history and history.count("RAHASIA") >= 2
+    assert "Batas verifikasi" in history
+
+
 # ---------------------------------------------------------------- answer
 
 
@@ -171,16 +203,18 @@ def test_ombudsman_letter_lists_open_escalated_cases_and_reuses_its_number(world
     do(world, "admin", b, Action.ESCALATE)
     closed = case_in(world, Status.DIJAWAB)
     world.clock.advance(days=61)
-    text = text_of(documents.ombudsman_pdf(admin, period="bulan Januari 2027"))
+    text = text_of(documents.ombudsman_pdf(admin))
     table = text.replace(" ", "")  # narrow table cells wrap the tickets
     assert a in table and b in table and closed not in table
     assert "000/1/DISKOMINFOSANDI/2027" in text
     assert "Bangkinang, 2 Januari 2027" in text
     assert "Kepala Perwakilan Ombudsman Republik Indonesia Provinsi Riau" in text
     assert "Dinas Pekerjaan Umum dan Penataan Ruang" in text
+    assert "2 (dua) pengaduan" in text
     assert "61" in text  # days running
+    world.clock.advance(days=3)
     again = text_of(documents.ombudsman_pdf(admin))
-    assert "000/1/DISKOMINFOSANDI/2027" in again
+    assert again == text  # the same letter: days running to its date, not to today
     assert len(letter_rows("ombudsman")) == 1
     c = case_in(world, Status.DITERIMA)
     do(world, "admin", c, Action.ESCALATE)
@@ -189,6 +223,39 @@ def test_ombudsman_letter_lists_open_escalated_cases_and_reuses_its_number(world
     for user in ("loket", "pupr", "inspektur", "sysadmin"):
         with pytest.raises(PermissionDenied):
             documents.ombudsman_pdf(world.as_(user))
+
+
+def test_ombudsman_period_text_describes_exactly_the_listed_cases(world: World) -> None:
+    """Issue 15: "--period" said "pada bulan November 2026" while the table listed every
+    open escalated case; and one number never carries two different texts."""
+    admin = world.as_("admin")
+    october = case_in(world, Status.DIPROSES)
+    do(world, "admin", october, Action.ESCALATE)  # flagged 2 November 2026
+    world.clock.advance(days=30)  # 2 December 2026
+    december = case_in(world, Status.TERVERIFIKASI)
+    do(world, "admin", december, Action.ESCALATE)
+    with pytest.raises(ValidationError):
+        documents.ombudsman_pdf(admin, period="bulan Januari 2027")  # nothing flagged then
+    with pytest.raises(ValidationError):
+        documents.ombudsman_pdf(admin, period="akhir tahun")  # not a month
+    nov = text_of(documents.ombudsman_pdf(admin, period="bulan November 2026"))
+    assert october in nov.replace(" ", "") and december not in nov.replace(" ", "")
+    assert "1 (satu) pengaduan" in nov
+    assert "penyelesaian 60 hari pada bulan November 2026 dan sampai dengan tanggal surat" in nov
+    dec = text_of(documents.ombudsman_pdf(admin, period="2026-12"))
+    assert december in dec.replace(" ", "") and october not in dec.replace(" ", "")
+    assert "pada bulan Desember 2026" in dec
+    every = text_of(documents.ombudsman_pdf(admin))
+    assert october in every.replace(" ", "") and december in every.replace(" ", "")
+    assert "2 (dua) pengaduan" in every and "pada bulan" not in every
+    # three texts, three numbers; the same text again keeps its number
+    numbers = [r.full_number for r in letter_rows("ombudsman")]
+    assert len(numbers) == 3
+    again = text_of(documents.ombudsman_pdf(admin))
+    assert again == every and len(letter_rows("ombudsman")) == 3
+    # the same tickets with another period text are another letter, not the same number
+    nov_again = text_of(documents.ombudsman_pdf(admin, period="November 2026"))
+    assert "000/4/" in nov_again and len(letter_rows("ombudsman")) == 4
 
 
 # ---------------------------------------------------------------- history

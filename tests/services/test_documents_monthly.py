@@ -103,6 +103,33 @@ def test_overdue_counts_open_cases_past_their_stage_deadline(world: World) -> No
     assert t
 
 
+def test_overdue_is_as_of_the_months_end_not_the_print_date(world: World) -> None:
+    """Issue 15: §I counted with today's statuses — a case verified or answered late in
+    December was not overdue at the end of November any more."""
+    late_verified = case_in(world, Status.DITERIMA)  # verification due 9 November
+    late_answered = case_in(world, Status.TERDISPOSISI)  # follow-up due 16 November
+    case_in(world, Status.DIJAWAB)  # answered in time
+    world.clock.at = datetime(2026, 12, 1, 9, 0)
+    for action in (Action.VERIFY, Action.DISPOSE):
+        do(world, "admin", late_verified, action)
+    for action in (Action.START, Action.SUBMIT_ANSWER, Action.APPROVE):
+        do(world, "pupr" if action is not Action.APPROVE else "kadis.pupr", late_answered, action)
+    world.clock.at = datetime(2026, 12, 2, 9, 0)
+    s = documents.monthly_summary(world.as_("admin"), 2026, 11)
+    assert s.overdue == 2
+    assert sum(r.overdue for r in s.by_opd) == 2
+    # §G and §H as of 30 November too: the December steps are not counted yet
+    assert s.cohort_rates.verification.total == 2
+    assert s.cohort_rates.finished.total == 1
+    # statuses as of 30 November: both were still waiting then
+    buckets = {r.label: r.count for r in s.by_status}
+    assert buckets["Belum Terverifikasi"] == 1
+    text = pdf_text(documents.monthly_pdf(world.as_("admin"), 2026, 11))
+    assert "per 30 November 2026" in text  # the section says as of when it counts
+    # December itself: both were handled on 1 December, nothing is overdue any more
+    assert documents.monthly_summary(world.as_("admin"), 2026, 12).overdue == 0
+
+
 def test_opd_users_get_their_own_opd_only(world: World, month: dict[str, str]) -> None:
     pupr = world.as_("pupr")
     s = documents.monthly_summary(pupr, 2026, 11)
@@ -192,3 +219,42 @@ def test_bulk_clock_path_agrees_with_clocks_for_on_generated_cases(world: World)
         checked += 1
     assert checked > 300
     assert held and reopened and late and checked - held > 200  # both paths exercised
+
+
+def test_overdue_fast_path_agrees_with_the_full_clocks(world: World, month: dict[str, str]) -> None:
+    """§I replays each candidate's history with memoised due dates; the reference here is
+    deadlines.clocks_for on the history up to the month's end, case by case."""
+    from datetime import timedelta
+
+    from lapor_desktop.db.models import CaseAction, Complaint
+    from lapor_desktop.services import deadlines
+    from lapor_desktop.services.documents_monthly import BEFORE_ANSWER
+
+    held = case_in(world, Status.TERTUNDA)  # 2 December, on hold: clocks paused
+    late = case_in(world, Status.TERDISPOSISI)  # 2 December: late by 31 December
+    assert held and late
+    world.clock.at = datetime(2027, 1, 20, 9, 0)
+    for year, mon in ((2026, 10), (2026, 11), (2026, 12)):
+        end = datetime(year + mon // 12, mon % 12 + 1, 1)
+        day = (end - timedelta(days=1)).date()
+        expected = 0
+        for case in Complaint.select().where(Complaint.received_at < end):
+            rows = tuple(
+                (a.action, a.to_status or "", a.at)
+                for a in CaseAction.select()
+                .where((CaseAction.complaint == case.id) & (CaseAction.at < end))
+                .order_by(CaseAction.seq)
+            )
+            status = next((to for _a, to, _at in reversed(rows) if to), "DITERIMA")
+            if status not in BEFORE_ANSWER:
+                continue
+            clocks = deadlines.clocks_for(
+                case.received_at,
+                deadlines.ActionTimes(rows),
+                deadlines.rules_of(case.rule_set_id),
+                end - timedelta(seconds=1),
+            )
+            st = clocks[deadlines.STAGE_CLOCK[Status(status)]]
+            expected += st.due is not None and st.done_at is None and st.due < day
+        got = documents.monthly_summary(world.as_("admin"), year, mon, annex=False).overdue
+        assert got == expected, (year, mon)
