@@ -23,6 +23,7 @@ from lapor_desktop.domain.sla import (
     compute_deadlines,
 )
 from lapor_desktop.domain.workflow import Action, Status
+from lapor_desktop.services import clock
 
 # The clock that the current stage of a case waits on (TERTUNDA: none, clocks paused).
 STAGE_CLOCK: dict[Status, Clock] = {
@@ -47,7 +48,7 @@ def calendar() -> WorkCalendar:
             DomainOverride(day=o.day, kind="add" if o.kind == "add" else "remove", reason=o.reason)
             for o in HolidayOverride.select()
         ]
-        this_year = date.today().year
+        this_year = clock.today().year
         _calendar = kampar_calendar(range(this_year - 2, this_year + 2), overrides)
     return _calendar
 
