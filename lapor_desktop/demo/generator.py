@@ -357,7 +357,7 @@ def generate_cases(
                     category,
                     c.status.value,
                     c.opd.id if c.opd else None,
-                    gen.rule_id_for(plan.received),
+                    gen.rule_set_for(plan.received)[0],
                     refs.regency.id,
                     intake_user,
                     ts(c.disposed_at),

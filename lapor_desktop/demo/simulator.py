@@ -335,13 +335,7 @@ class Simulator:
                 c.done = True  # the reporter never answered; still waiting
                 return
             if r2 < 0.35:
-                at = self.wait(c, 8, 20)
-                if at is None:
-                    return
-                self.emit(
-                    c, Action.ARCHIVE, Status.ARSIP, at, admin, note=self.note(Action.ARCHIVE)
-                )
-                c.closed_at = at
+                self.archive(c, 8, 20, admin)
                 return
             at = self.wait(c, 2, 10)
             if at is None:
@@ -351,12 +345,7 @@ class Simulator:
             c.esc_at = None
             c.hold_at = None
         if force is Status.ARSIP or (not plan.plain and force is None and r > 0.955):
-            at = self.wait(c, 0, 3)
-            if at is None:
-                return
-            who = pick(staff.admin)
-            self.emit(c, Action.ARCHIVE, Status.ARSIP, at, who, note=self.note(Action.ARCHIVE))
-            c.closed_at = at
+            self.archive(c, 0, 3, None)
             return
         at = self.wait(c, 0, 3, slow=0.12)
         if at is None:
@@ -396,6 +385,16 @@ class Simulator:
                 if not self.dispose(c, Action.DISPOSE, right, slots):
                     return
         self.follow_up(c, tpl, slots)
+
+    def archive(self, c: Case, lo: int, hi: int, who: Person | None) -> None:
+        """Archived `lo`..`hi` working days on, by `who` (None: an admin picked then)."""
+        at = self.wait(c, lo, hi)
+        if at is None:
+            return
+        if who is None:
+            who = self.pick(self.staff.admin)
+        self.emit(c, Action.ARCHIVE, Status.ARSIP, at, who, note=self.note(Action.ARCHIVE))
+        c.closed_at = at
 
     def dispose(self, c: Case, action: Action, target: Office, slots: dict[str, str]) -> bool:
         at = self.wait(c, 0, 2, slow=0.1)
@@ -511,16 +510,14 @@ class Simulator:
         overdue = due is not None and due < self.today
         return due_clock, due, soon, esc_due, overdue
 
-    def rules_for(self, received: datetime) -> DomainRuleSet:
-        chosen = self.refs.rule_sets[0][2]
-        for effective, _id, rules in self.refs.rule_sets:
+    def rule_set_for(self, received: datetime) -> tuple[str, DomainRuleSet]:
+        """(id, rules) of the rule set in force on the day of receipt (as the engine's
+        deadlines.rule_set_for: the latest effective by then, else the first)."""
+        _effective, rid, rules = self.refs.rule_sets[0]
+        for effective, one_id, one in self.refs.rule_sets:
             if effective <= received.date():
-                chosen = rules
-        return chosen
+                rid, rules = one_id, one
+        return rid, rules
 
-    def rule_id_for(self, received: datetime) -> str:
-        chosen = self.refs.rule_sets[0][1]
-        for effective, rid, _rules in self.refs.rule_sets:
-            if effective <= received.date():
-                chosen = rid
-        return chosen
+    def rules_for(self, received: datetime) -> DomainRuleSet:
+        return self.rule_set_for(received)[1]
