@@ -39,12 +39,12 @@ from lapor_desktop.memory_keyring import MemoryKeyring
 
 keyring.set_keyring(MemoryKeyring())
 
+from lapor_desktop import demo  # noqa: E402
 from lapor_desktop.db.models import database_proxy  # noqa: E402
 from lapor_desktop.services import (  # noqa: E402
     cases,
     casework,
     deadlines,
-    demo,
     intake,
     storage,
     users,

@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_documents.py [--cases 125000]
 
 Fills a fresh encrypted database in a temporary folder with demo data
-(services.demo.generate: ~1/12 of the cases fall in each month of the past year), picks
+(lapor_desktop.demo.generate: ~1/12 of the cases fall in each month of the past year), picks
 the busiest whole month, and times the monthly summary *including its queries*
 (target ≤ 5 s for a month of 10,000 cases), plus the XLSX and the PDF (which adds the
 rendering of a 10,000-row annex) and a few letters.
@@ -61,8 +61,9 @@ def main() -> int:
     args = ap.parse_args()
     keyring.set_keyring(_MemoryKeyring())
 
+    from lapor_desktop import demo
     from lapor_desktop.db.models import Complaint
-    from lapor_desktop.services import demo, documents, storage, users
+    from lapor_desktop.services import documents, storage, users
     from lapor_desktop.services.clock import FixedClock
     from lapor_desktop.services.context import Ctx
     from lapor_desktop.services.setup import initialize

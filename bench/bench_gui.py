@@ -98,7 +98,8 @@ def prepare(data_dir: Path, n: int) -> tuple[str, str]:
 
     kr = MemoryKeyring()
     keyring.set_keyring(kr)
-    from lapor_desktop.services import demo, storage, users
+    from lapor_desktop import demo
+    from lapor_desktop.services import storage, users
     from lapor_desktop.services.context import Ctx
     from lapor_desktop.services.setup import initialize
 

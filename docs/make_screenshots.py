@@ -3,7 +3,7 @@
     .venv/bin/python docs/make_screenshots.py [--cases 600] [--out docs/screenshots]
 
 Builds a throw-away encrypted database in a temp dir (key in an in-memory keyring, nothing
-touches the real keyring or data dir), fills it with demo data (services.demo, or a few
+touches the real keyring or data dir), fills it with demo data (lapor_desktop.demo, or a few
 cases through the services when that module is missing), opens each screen offscreen and
 saves it with QWidget.grab().
 
@@ -64,7 +64,7 @@ def build_world(data_dir: Path, n_cases: int):  # type: ignore[no-untyped-def]
     initialize(base, "sysadmin", ADMIN_PASSWORD)
     root = base.as_user(users.sign_in(base, "sysadmin", ADMIN_PASSWORD))
     try:
-        from lapor_desktop.services import demo
+        from lapor_desktop import demo
 
         demo.generate(root, n_cases, 7)
         logins = {

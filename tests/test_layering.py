@@ -97,9 +97,6 @@ def test_the_walk_sees_a_violation(tmp_path: Path) -> None:
 # `a.b.c` is an edge to `a.b.c`, not to the packages `a` and `a.b` it passes through (as in
 # pylint's cyclic-import): a package's __init__ importing its own submodules is no circle.
 
-# Waiting for issue 13, Deliver 2 (branch r1): services/demo.py moves to lapor_desktop/demo/
-# in modules under 1,000 lines and stops borrowing deadlines' private names. Remove then.
-PENDING_DEMO = "lapor_desktop/services/demo.py"
 GENERATED = {"lapor_desktop/domain/region_codes.py"}  # bench/gen_region_codes.py writes it
 MAX_LINES = 1000
 
@@ -245,8 +242,6 @@ def borrowed_private_names(path: Path, known: dict[str, Path]) -> list[str]:
 
 @pytest.mark.parametrize("path", modules(), ids=rel)
 def test_no_private_name_imported_across_modules(path: Path) -> None:
-    if rel(path) == PENDING_DEMO:
-        return
     borrowed = borrowed_private_names(path, package_modules())
     assert not borrowed, f"{rel(path)} uses private names of other modules: {borrowed}"
 
@@ -297,7 +292,7 @@ def test_db_never_imports_services(path: Path) -> None:
 
 @pytest.mark.parametrize("path", modules(), ids=rel)
 def test_no_module_over_a_thousand_lines(path: Path) -> None:
-    if rel(path) in GENERATED or rel(path) == PENDING_DEMO:
+    if rel(path) in GENERATED:
         return
     lines = len(path.read_text(encoding="utf-8").splitlines())
     assert lines <= MAX_LINES, f"{rel(path)} has {lines} lines; split it by what it does"

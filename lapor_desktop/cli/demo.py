@@ -1,7 +1,7 @@
 """The `demo` command: realistic demo data for demos, screenshots and benchmarks.
 
 `lapor-desktop demo --cases N [--seed S] [--json]` fills the database of the data folder
-with N demo complaints (services/demo.py). Demo data is a setup step, like `init`: it runs
+with N demo complaints (lapor_desktop/demo/). Demo data is a setup step, like `init`: it runs
 without `--user` (opening the encrypted database is the permission), creates the demo
 accounts if they are missing and prints them with their password. A database that holds
 real complaints is refused (exit 1). Progress goes to stderr.
@@ -55,7 +55,8 @@ def _num(n: int) -> str:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from lapor_desktop.services import demo, storage
+    from lapor_desktop import demo
+    from lapor_desktop.services import storage
     from lapor_desktop.services.context import Ctx
     from lapor_desktop.services.errors import ValidationError
 

@@ -28,7 +28,7 @@ from lapor_desktop.services.clock import Clock, SystemClock
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.errors import ServiceError, ValidationError
 
-DEMO_MODULE = "lapor_desktop.services.demo"
+DEMO_MODULE = "lapor_desktop.demo"
 
 
 def demo_available() -> bool:

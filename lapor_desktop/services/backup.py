@@ -39,6 +39,7 @@ from lapor_desktop.db import migrate, snapshot
 from lapor_desktop.db.models import Setting, database_proxy
 from lapor_desktop.domain.workflow import Role
 from lapor_desktop.services.audit import audit
+from lapor_desktop.services.clock import SYSTEM_CLOCK
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.errors import (
     DatabaseBusy,
@@ -678,7 +679,7 @@ def _replace_live(
     ctx: Ctx | None,
 ) -> tuple[Path | None, bool]:
     directory = _private_dir(backups_dir(data_dir))
-    now = ctx.clock.now() if ctx is not None else datetime.now().replace(microsecond=0)
+    now = (ctx.clock if ctx is not None else SYSTEM_CLOCK).now()
     health = database_health(data_dir, key)
     if health is Health.OK:
         kept = _unique_name(directory, now, BEFORE_RESTORE)

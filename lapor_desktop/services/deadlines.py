@@ -23,6 +23,7 @@ from lapor_desktop.domain.sla import (
     compute_deadlines,
 )
 from lapor_desktop.domain.workflow import Action, Status
+from lapor_desktop.services import clock
 
 # The clock that the current stage of a case waits on (TERTUNDA: none, clocks paused).
 STAGE_CLOCK: dict[Status, Clock] = {
@@ -47,7 +48,7 @@ def calendar() -> WorkCalendar:
             DomainOverride(day=o.day, kind="add" if o.kind == "add" else "remove", reason=o.reason)
             for o in HolidayOverride.select()
         ]
-        this_year = date.today().year
+        this_year = clock.today().year
         _calendar = kampar_calendar(range(this_year - 2, this_year + 2), overrides)
     return _calendar
 
@@ -188,15 +189,16 @@ def refresh_due(case: Complaint, now: datetime) -> None:
     else:
         case.due_clock = stage.clock.value
         case.due_date = stage.due
-        case.due_soon_from = _soon_from(stage.due)
+        case.due_soon_from = soon_from(stage.due)
     esc = clocks[Clock.ESCALATION]
-    case.escalation_due = esc.due if status in _ESCALATABLE and esc.done_at is None else None
+    case.escalation_due = esc.due if status in ESCALATABLE and esc.done_at is None else None
 
 
-_ESCALATABLE = frozenset(STAGE_CLOCK) - {Status.DIJAWAB} | {Status.TERTUNDA}
+# The statuses whose escalation clock is stored (and flagged by the engine when past).
+ESCALATABLE = frozenset(STAGE_CLOCK) - {Status.DIJAWAB} | {Status.TERTUNDA}
 
 
-def _soon_from(due: date) -> date:
+def soon_from(due: date) -> date:
     """The first day on which at most DUE_SOON_DAYS working days remain before `due`."""
     cal = calendar()
     d = due

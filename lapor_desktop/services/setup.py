@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import secrets
 import uuid
-from datetime import date
 from pathlib import Path
 
 from lapor_desktop import paths
@@ -59,7 +58,9 @@ def load_reference_data(ctx: Ctx) -> None:
                 reply_kind=d.reply.kind.value,
             )
         Setting.get_or_create(key=DEVICE_CODE_KEY, defaults={"value": new_device_code()})
-        Setting.get_or_create(key="initialized_on", defaults={"value": date.today().isoformat()})
+        Setting.get_or_create(
+            key="initialized_on", defaults={"value": ctx.clock.now().date().isoformat()}
+        )
         audit(ctx, "data_referensi", "setting", "", "data referensi dimuat")
 
 

@@ -30,7 +30,7 @@ import os
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,7 @@ from lapor_desktop.pdf.data import AnswerLetter, ForwardingLetter, OmbudsmanLett
 from lapor_desktop.pdf.dates import long_date
 from lapor_desktop.pdf.signing import Pkcs12Signer, SignatureRequest, Signer, SigningError
 from lapor_desktop.pdf.templates import Templates
+from lapor_desktop.services import clock
 from lapor_desktop.services.audit import audit
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.errors import NotFound, ServiceError, ValidationError
@@ -177,7 +178,7 @@ def inspect_pkcs12(pfx: bytes, passphrase: str, now: datetime | None = None) -> 
     if key.public_key().public_bytes(*spki) != cert.public_key().public_bytes(*spki):
         raise ValidationError("Kunci privat dan sertifikat dalam berkas tidak sepasang.", "pfx")
     subject = _name(cert.subject)
-    now = now or datetime.now(UTC)
+    now = now or clock.utc_now()
     if cert.not_valid_after_utc <= now:
         raise ValidationError(
             f"Sertifikat {subject} sudah kedaluwarsa sejak {_when(cert.not_valid_after_utc)}.",
@@ -406,7 +407,7 @@ def signer_for(data_dir: Path, office_code: str) -> Signer | None:
     if not path.is_file():
         return None
     until = _parse_moment(_read_info(data_dir, code).get("valid_until", ""))
-    if until is not None and until <= datetime.now(UTC):
+    if until is not None and until <= clock.utc_now():
         raise SignerUnavailable(
             f"Sertifikat elektronik {code} kedaluwarsa sejak {_when(until)}; surat dicetak "
             "tanpa tanda tangan elektronik."

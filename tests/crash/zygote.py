@@ -32,10 +32,10 @@ from typing import Any
 
 import keyring
 
-from lapor_desktop import credentials, paths
+from lapor_desktop import credentials, demo, paths
 from lapor_desktop.domain.workflow import Action, Status
 from lapor_desktop.memory_keyring import MemoryKeyring
-from lapor_desktop.services import casework, demo, documents, intake, storage, users
+from lapor_desktop.services import casework, documents, intake, storage, users
 from lapor_desktop.services.clock import SystemClock
 from lapor_desktop.services.context import Ctx
 

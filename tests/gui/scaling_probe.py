@@ -28,7 +28,7 @@ ROOT_PASSWORD = "sysadmin-uji-123"
 # What a maximised window leaves of the screen's height (logical pixels): a taskbar
 # (Windows 11: 48) and a title bar (about 32). On 1920×1080 at 200 %: 960×460.
 CHROME_HEIGHT = 48 + 32
-# demo users, one per role (services.demo); "root" is the system admin made by initialize
+# demo users, one per role (lapor_desktop.demo); "root" is the system admin made by initialize
 LOGINS = ("loket1", "admin1", "pupr.admin", "pupr.kepala", "inspektur1", "root")
 
 
@@ -174,9 +174,10 @@ def main(argv: list[str] | None = None) -> int:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp.name)
 
+    from lapor_desktop import demo
     from lapor_desktop.gui import ops
     from lapor_desktop.gui.main_window import MainWindow
-    from lapor_desktop.services import cases, demo, storage, users
+    from lapor_desktop.services import cases, storage, users
     from lapor_desktop.services.clock import FixedClock
     from lapor_desktop.services.context import Ctx
     from lapor_desktop.services.setup import initialize

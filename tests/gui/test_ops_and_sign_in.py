@@ -167,7 +167,7 @@ def test_change_password_keeps_input_on_error(qtbot, world: World) -> None:
 
 
 def test_first_run_with_demo_data(qtbot, data_dir: Path) -> None:
-    pytest.importorskip("lapor_desktop.services.demo")
+    pytest.importorskip("lapor_desktop.demo")
     from lapor_desktop.services import cases
 
     dlg = FirstRunDialog(data_dir)
@@ -182,7 +182,7 @@ def test_first_run_with_demo_data(qtbot, data_dir: Path) -> None:
     assert dlg.result_store is not None
     base = Ctx(data_dir=data_dir)
     root = base.as_user(users.sign_in(base, "admin", "rahasia-sekali"))
-    from lapor_desktop.services import demo
+    from lapor_desktop import demo
 
     admin = base.as_user(users.sign_in(base, "admin1", demo.DEMO_PASSWORD))
     assert cases.count_cases(admin) == 25

@@ -186,9 +186,10 @@ def test_xlsx_can_be_made_twice_in_one_process(world: World) -> None:
 def test_bulk_clock_path_agrees_with_clocks_for_on_generated_cases(world: World) -> None:
     """Every case of a generated database (holds, re-dispositions, reopened cases, late
     answers, …): the monthly summary's bulk path says what deadlines.clocks_for says."""
+    from lapor_desktop import demo
     from lapor_desktop.db.models import Complaint
     from lapor_desktop.domain.sla import Clock, ClockState
-    from lapor_desktop.services import deadlines, demo
+    from lapor_desktop.services import deadlines
     from lapor_desktop.services.documents_monthly import _Clocks, _histories
 
     demo.generate(world.base, 400, seed=3)

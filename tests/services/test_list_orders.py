@@ -14,10 +14,10 @@ from lapor_desktop.db.models import Complaint, Office, database_proxy
 from lapor_desktop.domain.workflow import Action
 from lapor_desktop.services import cases, casework, deadlines
 from lapor_desktop.services.cases import CaseFilter, CaseRow
+from tests.demo.test_demo import Demo
+from tests.demo.test_demo import generated as generated
 
 from .conftest import World
-from .test_demo import Demo
-from .test_demo import generated as generated
 
 NO_DUE = "9999-12-31"
 KEYS: dict[str, Callable[[CaseRow], Any]] = {

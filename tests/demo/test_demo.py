@@ -1,4 +1,4 @@
-"""Demo data (services/demo.py): realistic, consistent with the workflow table and the
+"""Demo data (lapor_desktop/demo/): realistic, consistent with the workflow table and the
 deadlines engine, searchable, deterministic, and never mixed with real casework."""
 
 from __future__ import annotations
@@ -15,20 +15,21 @@ from typing import Any
 import keyring
 import pytest
 
+from lapor_desktop import demo
 from lapor_desktop.db.database import bind
 from lapor_desktop.db.migrations import m0001_initial
 from lapor_desktop.db.models import CaseAction, Complaint, Letter, Office, database_proxy
+from lapor_desktop.demo import generator, loader, tables
 from lapor_desktop.domain.nik import parse_nik
 from lapor_desktop.domain.region_codes import KAMPAR_DISTRICTS
 from lapor_desktop.domain.workflow import Action, Role, Status, next_status
 from lapor_desktop.memory_keyring import MemoryKeyring
-from lapor_desktop.services import cases, deadlines, demo, intake, letters_register, storage, users
+from lapor_desktop.services import cases, deadlines, intake, letters_register, storage, users
 from lapor_desktop.services.clock import FixedClock
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.errors import ServiceError
 from lapor_desktop.services.setup import initialize
-
-from .conftest import NIK, START, World
+from tests.services.conftest import NIK, START, World
 
 N = 300
 SEED = 11
@@ -375,7 +376,7 @@ def test_a_failed_load_leaves_nothing(world: World, monkeypatch: pytest.MonkeyPa
     def broken(*args: object, **kw: object) -> object:
         raise RuntimeError("putus di tengah jalan")
 
-    monkeypatch.setattr(demo, "_insert_letters", broken)
+    monkeypatch.setattr(generator, "insert_letters", broken)
     with pytest.raises(RuntimeError):
         demo.generate(world.base, 50)
     assert Complaint.select().count() == 0
@@ -431,7 +432,7 @@ def test_cli_demo_command(world: World, capsys: pytest.CaptureFixture[str]) -> N
 def test_bulk_load_rebuilds_every_secondary_index(data_dir: Path, monkeypatch) -> None:
     store, base = _fresh(data_dir)
     before = set(_rows("SELECT name, sql FROM sqlite_master WHERE type = 'index'"))
-    monkeypatch.setattr(demo, "BULK_INDEX_THRESHOLD", 1)  # take the big-load path
+    monkeypatch.setattr(loader, "BULK_INDEX_THRESHOLD", 1)  # take the big-load path
     demo.generate(base, 60, seed=3)
     after = set(_rows("SELECT name, sql FROM sqlite_master WHERE type = 'index'"))
     assert after == before
@@ -454,13 +455,13 @@ def _journal_during_load(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Records the journal mode the load runs in (asked before its writer thread starts:
     the connection is not shared while it works)."""
     seen: list[str] = []
-    real = demo._generate
+    real = loader.load
 
     def spy(*args: Any, **kw: Any) -> Any:
         seen.append(_journal())
         return real(*args, **kw)
 
-    monkeypatch.setattr(demo, "_generate", spy)
+    monkeypatch.setattr(loader, "load", spy)
     return seen
 
 
@@ -468,7 +469,7 @@ def _journal_during_load(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def big_load(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Ctx]:
     """A fresh database where even a small demo load takes the big-load path."""
     store, base = _fresh(data_dir)
-    monkeypatch.setattr(demo, "BULK_INDEX_THRESHOLD", 1)
+    monkeypatch.setattr(loader, "BULK_INDEX_THRESHOLD", 1)
     yield base
     store.close()
 
@@ -496,7 +497,7 @@ def test_a_failed_big_load_rolls_back_and_returns_to_wal(
     def broken(*args: object, **kw: object) -> object:
         raise RuntimeError("listrik padam")
 
-    monkeypatch.setattr(demo, "_insert_letters", broken)
+    monkeypatch.setattr(generator, "insert_letters", broken)
     with pytest.raises(RuntimeError):
         demo.generate(big_load, 40, seed=5)
     assert Complaint.select().count() == 0 and CaseAction.select().count() == 0
@@ -536,7 +537,7 @@ def test_a_second_process_generates_the_same_data(
     be exactly what the in-process path makes from the same seed."""
     made = []
     for i, threshold in enumerate((demo.MAX_CASES + 1, 1)):
-        monkeypatch.setattr(demo, "PROCESS_THRESHOLD", threshold)
+        monkeypatch.setattr(loader, "PROCESS_THRESHOLD", threshold)
         store, base = _fresh(tmp_path / f"d{i}")
         try:
             seen: list[tuple[int, int]] = []
@@ -572,15 +573,15 @@ def _nothing_added(world: World) -> None:
 def test_an_error_in_the_generator_process_leaves_nothing(
     world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(demo, "PROCESS_THRESHOLD", 1)
-    real_plans = demo._Generator.plans
+    monkeypatch.setattr(loader, "PROCESS_THRESHOLD", 1)
+    real_plans = generator.Generator.plans
 
     def broken_plans(self: Any, n: int) -> list[Any]:
         plans = real_plans(self, n)
         plans[-1].template = 10**6  # fails in the child, at the last case
         return plans
 
-    monkeypatch.setattr(demo._Generator, "plans", broken_plans)
+    monkeypatch.setattr(generator.Generator, "plans", broken_plans)
     with pytest.raises(RuntimeError, match="IndexError"):
         demo.generate(world.base, 40, seed=2)
     _nothing_added(world)
@@ -598,8 +599,8 @@ class _ExitsWhenUnpickled:
 def test_a_generator_process_that_dies_leaves_nothing(
     world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(demo, "PROCESS_THRESHOLD", 1)
-    monkeypatch.setattr(demo, "_last_letter_numbers", lambda: {("x", 0): _ExitsWhenUnpickled()})
+    monkeypatch.setattr(loader, "PROCESS_THRESHOLD", 1)
+    monkeypatch.setattr(loader, "last_letter_numbers", lambda: {("x", 0): _ExitsWhenUnpickled()})
     with pytest.raises(RuntimeError, match=r"ended without a result \(exit 3\)"):
         demo.generate(world.base, 40, seed=2)
     _nothing_added(world)
@@ -608,15 +609,15 @@ def test_a_generator_process_that_dies_leaves_nothing(
 def test_a_write_error_stops_the_generator_process_and_leaves_nothing(
     world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(demo, "PROCESS_THRESHOLD", 1)
-    real_insert = demo._insert_rows
+    monkeypatch.setattr(loader, "PROCESS_THRESHOLD", 1)
+    real_insert = loader.insert_rows
 
-    def disk_full(cursor: Any, table: str, *args: Any) -> Any:
-        if table == "case_action":
+    def disk_full(cursor: Any, table: tables.Table, *args: Any) -> Any:
+        if table.name == "case_action":
             raise RuntimeError("disk penuh")
         return real_insert(cursor, table, *args)
 
-    monkeypatch.setattr(demo, "_insert_rows", disk_full)
+    monkeypatch.setattr(loader, "insert_rows", disk_full)
     with pytest.raises(RuntimeError, match="disk penuh"):
         demo.generate(world.base, 40, seed=2)
     _nothing_added(world)

@@ -1,0 +1,30 @@
+"""The tables the demo writes, with their columns taken from the peewee models (the one
+definition of the schema besides the migrations): every row the demo builds is a tuple in
+its model's field order (`Model._meta.sorted_fields`), so a column added to a model
+without a value here fails the load loudly instead of shifting values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from peewee import Model
+
+from lapor_desktop.db.models import CaseAction, Complaint, Letter, Reporter, User
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: tuple[str, ...]
+
+    @classmethod
+    def of(cls, model: type[Model]) -> Table:
+        meta = model._meta  # peewee's documented model metadata
+        return cls(meta.table_name, tuple(f.column_name for f in meta.sorted_fields))
+
+
+COMPLAINT = Table.of(Complaint)
+CASE_ACTION = Table.of(CaseAction)
+REPORTER = Table.of(Reporter)
+LETTER = Table.of(Letter)
+USER = Table.of(User)
