@@ -408,8 +408,7 @@ def case_json(d: Any) -> dict[str, Any]:
 
 
 def _print_case(d: Any) -> None:
-    from lapor_desktop.services.casework import KLASIFIKASI_LABELS
-    from lapor_desktop.services.intake import CHANNEL_LABELS
+    from lapor_desktop.domain.channels import CHANNEL_LABELS, KLASIFIKASI_LABELS
 
     say(f"Laporan {d.ticket}: {d.title}")
     say(f"Status        : {d.status_label} ({d.status})")
@@ -738,7 +737,7 @@ def search_cmd(args: argparse.Namespace, a: Acting) -> int:
 
 
 def deadlines_cmd(args: argparse.Namespace, a: Acting) -> int:
-    from lapor_desktop.domain.workflow import Role
+    from lapor_desktop.domain.permissions import AUTOMATION_ROLES
     from lapor_desktop.services import automation, cases
 
     if args.apply:
@@ -746,7 +745,7 @@ def deadlines_cmd(args: argparse.Namespace, a: Acting) -> int:
             raise UsageError(
                 "--apply selalu berlaku per saat ini; tidak dapat dipakai dengan --today"
             )
-        a.ctx.require(Role.ADMIN_KABUPATEN)
+        a.ctx.require(*AUTOMATION_ROLES)
         result = automation.apply_automatic(a.ctx)
         if args.json:
             emit_json({"closed": result.closed, "escalated": result.escalated})

@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lapor_desktop.domain.channels import CHANNEL_LABELS, KLASIFIKASI_LABELS
 from lapor_desktop.domain.nik import InvalidNik, parse_nik, warning_message
 from lapor_desktop.gui import fmt
 from lapor_desktop.gui.doc_output import DocumentButton
 from lapor_desktop.gui.widgets import FieldErrors, error_label
 from lapor_desktop.services import intake, reference, reporters
-from lapor_desktop.services.casework import KLASIFIKASI_LABELS
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.documents_common import may_print
 from lapor_desktop.services.errors import ServiceError
@@ -123,7 +123,7 @@ class IntakePage(QWidget):
         what = QGroupBox(self.tr("2. Laporan"))
         form2 = QFormLayout(what)
         self.channel_combo = QComboBox()
-        for k, v in intake.CHANNEL_LABELS.items():
+        for k, v in CHANNEL_LABELS.items():
             self.channel_combo.addItem(v, k)
         self.errors.add_row(form2, self.tr("Saluran:"), self.channel_combo, "channel")
         self.klasifikasi_combo = QComboBox()

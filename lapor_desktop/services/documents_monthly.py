@@ -49,6 +49,7 @@ from lapor_desktop.db.models import (
     User,
     database_proxy,
 )
+from lapor_desktop.domain.channels import CHANNEL_LABELS, KLASIFIKASI, KLASIFIKASI_LABELS
 from lapor_desktop.domain.sla import Clock, ClockState, Limit, RuleSet, due_date
 from lapor_desktop.domain.workflow import LAPOR_BUCKETS, Action, Role, Status
 from lapor_desktop.pdf.data import (
@@ -62,11 +63,9 @@ from lapor_desktop.pdf.data import (
     Signatory,
 )
 from lapor_desktop.services import deadlines
-from lapor_desktop.services.casework import KLASIFIKASI, KLASIFIKASI_LABELS
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.documents_common import require_print
 from lapor_desktop.services.errors import PermissionDenied, ValidationError
-from lapor_desktop.services.intake import CHANNEL_LABELS
 from lapor_desktop.services.letterhead_settings import templates_for
 from lapor_desktop.services.scope import visible_condition
 from lapor_desktop.services.setup import regency_office

@@ -10,6 +10,8 @@ from pathlib import Path
 from peewee import fn
 
 from lapor_desktop.db.models import Complaint, Reporter, database_proxy
+from lapor_desktop.domain.channels import CHANNELS
+from lapor_desktop.domain.permissions import ATTACH_ROLES
 from lapor_desktop.domain.region_codes import KAMPAR_DISTRICTS
 from lapor_desktop.domain.workflow import Action, Role, Status, next_status
 from lapor_desktop.services import attachments as files
@@ -22,16 +24,6 @@ from lapor_desktop.services.reporters import check_nik
 from lapor_desktop.services.setup import device_code
 from lapor_desktop.services.text import checked_text, one_line
 
-CHANNELS = ("walk-in", "lapor", "sms", "social-media", "phone", "letter", "email")
-CHANNEL_LABELS = {
-    "walk-in": "Datang langsung",
-    "lapor": "LAPOR! (web/aplikasi)",
-    "sms": "SMS 1708",
-    "social-media": "Media sosial",
-    "phone": "Telepon",
-    "letter": "Surat",
-    "email": "E-mail",
-}
 TITLE_MAX = 300
 BODY_MAX = 200_000
 
@@ -223,12 +215,7 @@ def add_attachments(ctx: Ctx, ticket: str, sources: list[Path]) -> IntakeResult:
     refused: list[files.RefusedFile] = []
     with database_proxy.atomic("IMMEDIATE"):
         case = load_case(ticket)
-        if not can_read(s, case) or s.role not in (
-            Role.FRONT_DESK,
-            Role.ADMIN_KABUPATEN,
-            Role.OPD_ADMIN,
-            Role.OPD_HEAD,
-        ):
+        if not can_read(s, case) or s.role not in ATTACH_ROLES:
             raise not_found(ticket)
         _attach(case.id, sources, s.user_id, ctx.clock.now(), stored, refused)
         audit(ctx, "lampiran_tambah", "complaint", case.ticket, f"{len(stored)} berkas")

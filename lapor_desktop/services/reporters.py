@@ -9,12 +9,12 @@ from datetime import date
 
 from lapor_desktop.db.models import Reporter, database_proxy
 from lapor_desktop.domain.nik import InvalidNik, NikInfo, mask_nik, parse_nik, warning_message
+from lapor_desktop.domain.permissions import NIK_REVEAL_ROLES
 from lapor_desktop.domain.region_codes import KAMPAR_DISTRICTS
 from lapor_desktop.domain.workflow import Role
 from lapor_desktop.services.audit import audit
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.errors import NotFound, ValidationError
-from lapor_desktop.services.scope import NIK_REVEAL_ROLES
 from lapor_desktop.services.text import checked_text, one_line
 
 IDENTITY_CHECKS = ("none", "ktp_seen", "dukcapil")
