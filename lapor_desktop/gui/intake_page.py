@@ -33,6 +33,7 @@ from lapor_desktop.domain.channels import CHANNEL_LABELS, KLASIFIKASI_LABELS
 from lapor_desktop.domain.nik import InvalidNik, parse_nik, warning_message
 from lapor_desktop.gui import fmt
 from lapor_desktop.gui.doc_output import DocumentButton
+from lapor_desktop.gui.ops import run_op
 from lapor_desktop.gui.widgets import FieldErrors, error_label
 from lapor_desktop.services import intake, reference, reporters
 from lapor_desktop.services.context import Ctx
@@ -77,6 +78,7 @@ class IntakePage(QWidget):
         self.ctx = ctx
         self.reporter: ReporterView | None = None
         self.last_ticket: str | None = None
+        self.saving = False  # the save operation is running
         self.attachments: list[Path] = []
         outer = QVBoxLayout(self)
         scroll = self.form_scroll = QScrollArea()
@@ -372,8 +374,22 @@ class IntakePage(QWidget):
             attachments=list(self.attachments),
         )
 
+    def _reporter_input(self, nik: str) -> reporters.ReporterInput:
+        return reporters.ReporterInput(
+            nik=nik,
+            name=self.name_edit.text(),
+            address=self.address_edit.text(),
+            kecamatan=self.kecamatan_combo.currentData() or "",
+            desa=self.desa_combo.currentData() or "",
+            phone=self.phone_edit.text(),
+            email=self.email_edit.text(),
+            ktp_seen=self.ktp_check.isChecked(),
+        )
+
     def save(self) -> None:
-        if self.last_ticket is not None and not self.save_button.isEnabled():
+        """One operation off the UI thread: an unknown reporter is registered together
+        with the complaint and its attachments, or neither is."""
+        if self.saving or (self.last_ticket is not None and not self.save_button.isEnabled()):
             return
         self.errors.clear()
         nik_text = self.nik_edit.text().replace(" ", "")
@@ -381,24 +397,28 @@ class IntakePage(QWidget):
             self.errors.set("nik", self.tr("NIK wajib diisi."))
             self.nik_edit.setFocus()
             return
-        try:
-            if self.reporter is None:
-                self.reporter = reporters.register(
-                    self.ctx,
-                    nik=nik_text,
-                    name=self.name_edit.text(),
-                    address=self.address_edit.text(),
-                    kecamatan=self.kecamatan_combo.currentData() or "",
-                    desa=self.desa_combo.currentData() or "",
-                    phone=self.phone_edit.text(),
-                    email=self.email_edit.text(),
-                    ktp_seen=self.ktp_check.isChecked(),
-                )
-                self._set_reporter_editable(False)
-            result = intake.log_complaint(self.ctx, self._input())
-        except ServiceError as exc:
-            self.errors.show(exc)
-            return
+        ctx = self.ctx
+        reporter = self._reporter_input(nik_text) if self.reporter is None else None
+        data = self._input()
+        self.saving = True
+        self.save_button.setEnabled(False)
+        run_op(
+            self,
+            lambda: intake.take_in(ctx, reporter, data),
+            self._saved,
+            on_error=self.errors.show,
+            on_finished=self._save_finished,
+        )
+
+    def _save_finished(self) -> None:
+        self.saving = False
+        if self.last_ticket is None:  # refused (or failed): the form stays, to correct
+            self.save_button.setEnabled(True)
+
+    def _saved(self, result: intake.IntakeResult) -> None:
+        if result.registered is not None:
+            self.reporter = result.registered
+            self._set_reporter_editable(False)
         self.last_ticket = result.ticket
         text = self.tr("Tersimpan. Nomor tiket: {0}").format(result.ticket)
         if result.refused_files:
