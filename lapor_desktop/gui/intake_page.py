@@ -448,6 +448,8 @@ class IntakePage(QWidget):
 
     def new_complaint(self) -> None:
         """Ctrl+N: an empty form for the next reporter in the queue."""
+        if self.saving:  # the ticket being saved must land on the form it was typed in
+            return
         self.reporter = None
         self.last_ticket = None
         for e in (
