@@ -107,8 +107,7 @@ def case_json(d: CaseDetail) -> dict[str, Any]:
 
 
 def _print_case(d: CaseDetail) -> None:
-    from lapor_desktop.services.casework import KLASIFIKASI_LABELS
-    from lapor_desktop.services.intake import CHANNEL_LABELS
+    from lapor_desktop.domain.channels import CHANNEL_LABELS, KLASIFIKASI_LABELS
 
     say(f"Laporan {d.ticket}: {d.title}")
     say(f"Status        : {d.status_label} ({d.status})")

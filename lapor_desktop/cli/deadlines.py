@@ -20,7 +20,7 @@ from lapor_desktop.cli.session import Acting, Leaves, UsageError, group
 
 
 def deadlines_cmd(args: argparse.Namespace, a: Acting) -> int:
-    from lapor_desktop.domain.workflow import Role
+    from lapor_desktop.domain.permissions import AUTOMATION_ROLES
     from lapor_desktop.services import automation, cases
 
     if args.apply:
@@ -28,7 +28,7 @@ def deadlines_cmd(args: argparse.Namespace, a: Acting) -> int:
             raise UsageError(
                 "--apply selalu berlaku per saat ini; tidak dapat dipakai dengan --today"
             )
-        a.ctx.require(Role.ADMIN_KABUPATEN)
+        a.ctx.require(*AUTOMATION_ROLES)
         result = automation.apply_automatic(a.ctx)
         if args.json:
             emit_json({"closed": result.closed, "escalated": result.escalated})

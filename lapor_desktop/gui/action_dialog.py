@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lapor_desktop.domain.channels import KLASIFIKASI_LABELS
 from lapor_desktop.domain.workflow import Action, transition_for
 from lapor_desktop.gui.widgets import FieldErrors, error_label, translate_buttons
 from lapor_desktop.services import casework, reference
 from lapor_desktop.services.cases import CaseDetail
-from lapor_desktop.services.casework import KLASIFIKASI_LABELS, ActionResult
+from lapor_desktop.services.casework import ActionResult
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.errors import ServiceError
 from lapor_desktop.services.reference import OfficeRow

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lapor_desktop.domain.channels import CHANNEL_LABELS, KLASIFIKASI_LABELS
 from lapor_desktop.domain.sla import STATE_LABELS, ClockState
 from lapor_desktop.domain.workflow import Status
 from lapor_desktop.gui import case_model
@@ -30,9 +31,7 @@ from lapor_desktop.gui.case_model import CaseTableModel
 from lapor_desktop.gui.ops import run_op
 from lapor_desktop.gui.widgets import compact_combo
 from lapor_desktop.services import cases, reference
-from lapor_desktop.services.casework import KLASIFIKASI_LABELS
 from lapor_desktop.services.context import Ctx
-from lapor_desktop.services.intake import CHANNEL_LABELS
 
 SEARCH_DELAY_MS = 300
 NO_DATE = QDate(2000, 1, 1)

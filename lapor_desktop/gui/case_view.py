@@ -32,26 +32,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lapor_desktop.domain.workflow import Action, Role, Status
+from lapor_desktop.domain.channels import CHANNEL_LABELS, KLASIFIKASI_LABELS
+from lapor_desktop.domain.permissions import capabilities
+from lapor_desktop.domain.workflow import Action, Status
 from lapor_desktop.gui import doc_output, fmt, messages
 from lapor_desktop.gui.action_dialog import ActionDialog
 from lapor_desktop.gui.doc_output import DocumentButton
 from lapor_desktop.gui.ops import run_op
 from lapor_desktop.services import attachments, cases, intake, reporters
-from lapor_desktop.services.casework import KLASIFIKASI_LABELS
 from lapor_desktop.services.context import Ctx
-from lapor_desktop.services.documents_common import may_print
 from lapor_desktop.services.errors import ServiceError
-from lapor_desktop.services.intake import CHANNEL_LABELS, IntakeResult
-from lapor_desktop.services.scope import NIK_REVEAL_ROLES
+from lapor_desktop.services.intake import IntakeResult
 from lapor_desktop.services.signing_settings import Document
 
 ATTACHMENT_ROLE = int(Qt.ItemDataRole.UserRole)  # the attachment's id (str)
 FILENAME_ROLE = ATTACHMENT_ROLE + 1
-# Who may attach files to a case they can read (as intake.add_attachments checks).
-ATTACH_ROLES = frozenset({Role.FRONT_DESK, Role.ADMIN_KABUPATEN, Role.OPD_ADMIN, Role.OPD_HEAD})
-_DISPOSED = frozenset({Action.DISPOSE.value, Action.REDISPOSE.value})
-_ANSWERED = frozenset({Status.DIJAWAB.value, Status.SELESAI.value})
 
 
 def _documents() -> ModuleType:
@@ -63,36 +58,24 @@ def _documents() -> ModuleType:
 
 @dataclass(frozen=True)
 class CaseDocument:
-    kind: str  # documents_common.DOCUMENT_ROLES key
+    kind: str  # domain.permissions.CASE_DOCUMENTS; offered when in CaseDetail.documents
     prefix: str  # file name: <prefix>-<ticket>.pdf
     make: Callable[[Ctx, str], bytes | Document]
-    applies: Callable[[cases.CaseDetail], bool]  # does the case's state allow it?
     # A letter numbered when printed: the service writes the file (doc_output.IntoMaker).
     make_into: Callable[[Ctx, str, Path], Document] | None = None
 
 
 CASE_DOCUMENTS: tuple[CaseDocument, ...] = (
-    CaseDocument("receipt", "tanda-terima", lambda c, t: _documents().receipt_pdf(c, t), bool),
-    CaseDocument(
-        "disposition",
-        "disposisi",
-        lambda c, t: _documents().disposition_pdf(c, t),
-        lambda d: bool(d.opd) and any(a.action in _DISPOSED for a in d.actions),
-    ),
+    CaseDocument("receipt", "tanda-terima", lambda c, t: _documents().receipt_pdf(c, t)),
+    CaseDocument("disposition", "disposisi", lambda c, t: _documents().disposition_pdf(c, t)),
     CaseDocument(
         "forwarding",
         "penerusan",
         lambda c, t: _documents().forwarding_document(c, t),
-        lambda d: bool(d.opd) and any(a.action in _DISPOSED for a in d.actions),
         lambda c, t, out: _documents().forwarding_document(c, t, out=out),
     ),
-    CaseDocument(
-        "answer",
-        "jawaban",
-        lambda c, t: _documents().answer_document(c, t),
-        lambda d: d.status in _ANSWERED,
-    ),
-    CaseDocument("history", "riwayat", lambda c, t: _documents().history_pdf(c, t), bool),
+    CaseDocument("answer", "jawaban", lambda c, t: _documents().answer_document(c, t)),
+    CaseDocument("history", "riwayat", lambda c, t: _documents().history_pdf(c, t)),
 )
 
 
@@ -187,7 +170,7 @@ class CaseViewPage(QWidget):
         self.save_attachment_button.clicked.connect(self.save_attachment)
         att_row.addWidget(self.save_attachment_button, 0, Qt.AlignmentFlag.AlignTop)
         self.add_attachment_button: QPushButton | None = None
-        if ctx.user().role in ATTACH_ROLES:
+        if capabilities(ctx.user().role).may_attach:
             self.add_attachment_button = QPushButton(self.tr("Tambah lampiran…"))
             self.add_attachment_button.setToolTip(
                 self.tr("Lampirkan foto atau dokumen lain pada laporan ini.")
@@ -291,7 +274,7 @@ class CaseViewPage(QWidget):
         self.reveal_button: QPushButton | None = None
         if r.nik:
             self.reporter_form.addRow(self.tr("NIK:"), self.nik_label)
-            if self.ctx.user().role in NIK_REVEAL_ROLES and r.reporter_id is not None:
+            if d.may_reveal_nik:
                 self.reveal_button = QPushButton(self.tr("Tampilkan NIK"))
                 self.reveal_button.setToolTip(
                     self.tr("Setiap penampilan NIK dicatat di log audit.")
@@ -438,7 +421,7 @@ class CaseViewPage(QWidget):
     # ------------------------------------------------------------ documents
 
     def _build_documents_row(self, outer: QVBoxLayout) -> None:
-        s = self.ctx.user()
+        printable = capabilities(self.ctx.user().role).printable
         self.doc_buttons: dict[str, DocumentButton] = {}
         row = QHBoxLayout()
         self.docs_label = QLabel(self.tr("Dokumen:"))
@@ -452,7 +435,7 @@ class CaseViewPage(QWidget):
         }
         style = self.style()
         for doc in CASE_DOCUMENTS:
-            if not may_print(s, doc.kind):
+            if doc.kind not in printable:
                 continue
             b = DocumentButton(
                 labels[doc.kind],
@@ -474,13 +457,9 @@ class CaseViewPage(QWidget):
         outer.addLayout(row)
 
     def _fill_documents(self, d: cases.CaseDetail) -> None:
-        shown = 0
-        for doc in CASE_DOCUMENTS:
-            b = self.doc_buttons.get(doc.kind)
-            if b is not None:
-                b.setVisible(doc.applies(d))
-                shown += doc.applies(d)
-        self.docs_label.setVisible(shown > 0)
+        for kind, b in self.doc_buttons.items():
+            b.setVisible(kind in d.documents)
+        self.docs_label.setVisible(any(k in self.doc_buttons for k in d.documents))
 
     def printable(self) -> list[str]:
         """The document kinds offered for this case now (tests)."""

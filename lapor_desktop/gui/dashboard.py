@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from lapor_desktop.domain.sla import ClockState
-from lapor_desktop.domain.workflow import Status
+from lapor_desktop.domain.workflow import FINAL_STATUSES, Status
 from lapor_desktop.gui import fmt
 from lapor_desktop.gui.bar_chart import BarChart
 from lapor_desktop.gui.ops import run_op
@@ -292,9 +292,7 @@ class DashboardPage(QWidget):
         self.total_tile.value_label.setText(str(data.total))
         self.month_tile.value_label.setText(str(data.this_month))
         open_n = sum(
-            n
-            for st, n in data.by_status.items()
-            if st not in (Status.SELESAI.value, Status.ARSIP.value)
+            n for st, n in data.by_status.items() if st not in {s.value for s in FINAL_STATUSES}
         )
         self.open_tile.value_label.setText(str(open_n))
         self.overdue_tile.value_label.setText(str(data.overdue))

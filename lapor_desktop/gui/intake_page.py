@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lapor_desktop.domain.channels import CHANNEL_LABELS, KLASIFIKASI_LABELS
 from lapor_desktop.domain.nik import InvalidNik, parse_nik, warning_message
 from lapor_desktop.gui import fmt
 from lapor_desktop.gui.doc_output import DocumentButton
+from lapor_desktop.gui.ops import run_op
 from lapor_desktop.gui.widgets import FieldErrors, error_label
 from lapor_desktop.services import intake, reference, reporters
-from lapor_desktop.services.casework import KLASIFIKASI_LABELS
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.documents_common import may_print
 from lapor_desktop.services.errors import ServiceError
@@ -77,6 +78,7 @@ class IntakePage(QWidget):
         self.ctx = ctx
         self.reporter: ReporterView | None = None
         self.last_ticket: str | None = None
+        self.saving = False  # the save operation is running
         self.attachments: list[Path] = []
         outer = QVBoxLayout(self)
         scroll = self.form_scroll = QScrollArea()
@@ -123,7 +125,7 @@ class IntakePage(QWidget):
         what = QGroupBox(self.tr("2. Laporan"))
         form2 = QFormLayout(what)
         self.channel_combo = QComboBox()
-        for k, v in intake.CHANNEL_LABELS.items():
+        for k, v in CHANNEL_LABELS.items():
             self.channel_combo.addItem(v, k)
         self.errors.add_row(form2, self.tr("Saluran:"), self.channel_combo, "channel")
         self.klasifikasi_combo = QComboBox()
@@ -372,8 +374,22 @@ class IntakePage(QWidget):
             attachments=list(self.attachments),
         )
 
+    def _reporter_input(self, nik: str) -> reporters.ReporterInput:
+        return reporters.ReporterInput(
+            nik=nik,
+            name=self.name_edit.text(),
+            address=self.address_edit.text(),
+            kecamatan=self.kecamatan_combo.currentData() or "",
+            desa=self.desa_combo.currentData() or "",
+            phone=self.phone_edit.text(),
+            email=self.email_edit.text(),
+            ktp_seen=self.ktp_check.isChecked(),
+        )
+
     def save(self) -> None:
-        if self.last_ticket is not None and not self.save_button.isEnabled():
+        """One operation off the UI thread: an unknown reporter is registered together
+        with the complaint and its attachments, or neither is."""
+        if self.saving or (self.last_ticket is not None and not self.save_button.isEnabled()):
             return
         self.errors.clear()
         nik_text = self.nik_edit.text().replace(" ", "")
@@ -381,24 +397,28 @@ class IntakePage(QWidget):
             self.errors.set("nik", self.tr("NIK wajib diisi."))
             self.nik_edit.setFocus()
             return
-        try:
-            if self.reporter is None:
-                self.reporter = reporters.register(
-                    self.ctx,
-                    nik=nik_text,
-                    name=self.name_edit.text(),
-                    address=self.address_edit.text(),
-                    kecamatan=self.kecamatan_combo.currentData() or "",
-                    desa=self.desa_combo.currentData() or "",
-                    phone=self.phone_edit.text(),
-                    email=self.email_edit.text(),
-                    ktp_seen=self.ktp_check.isChecked(),
-                )
-                self._set_reporter_editable(False)
-            result = intake.log_complaint(self.ctx, self._input())
-        except ServiceError as exc:
-            self.errors.show(exc)
-            return
+        ctx = self.ctx
+        reporter = self._reporter_input(nik_text) if self.reporter is None else None
+        data = self._input()
+        self.saving = True
+        self.save_button.setEnabled(False)
+        run_op(
+            self,
+            lambda: intake.take_in(ctx, reporter, data),
+            self._saved,
+            on_error=self.errors.show,
+            on_finished=self._save_finished,
+        )
+
+    def _save_finished(self) -> None:
+        self.saving = False
+        if self.last_ticket is None:  # refused (or failed): the form stays, to correct
+            self.save_button.setEnabled(True)
+
+    def _saved(self, result: intake.IntakeResult) -> None:
+        if result.registered is not None:
+            self.reporter = result.registered
+            self._set_reporter_editable(False)
         self.last_ticket = result.ticket
         text = self.tr("Tersimpan. Nomor tiket: {0}").format(result.ticket)
         if result.refused_files:
@@ -428,6 +448,8 @@ class IntakePage(QWidget):
 
     def new_complaint(self) -> None:
         """Ctrl+N: an empty form for the next reporter in the queue."""
+        if self.saving:  # the ticket being saved must land on the form it was typed in
+            return
         self.reporter = None
         self.last_ticket = None
         for e in (

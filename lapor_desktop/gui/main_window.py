@@ -18,32 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lapor_desktop.domain.sla import ClockState
-from lapor_desktop.domain.workflow import Role, Status
+from lapor_desktop.domain.permissions import capabilities
 from lapor_desktop.gui import ops
 from lapor_desktop.gui.navigation import items_for, start_page
 from lapor_desktop.services import cases, storage
 from lapor_desktop.services.context import Ctx, Session
+from lapor_desktop.services.worklists import badge_counts, work_filter
 
 KEY_ROLE = int(Qt.ItemDataRole.UserRole)
-
-
-def badge_counts(ctx: Ctx) -> dict[str, int]:
-    """To verify, to approve, overdue — in the user's scope (runs off the UI thread)."""
-    s = ctx.user()
-    own = s.office_code if s.is_opd else None
-    out: dict[str, int] = {}
-    if s.role is Role.ADMIN_KABUPATEN:
-        out["verify"] = cases.count_cases(ctx, cases.CaseFilter(statuses=(Status.DITERIMA.value,)))
-    if s.role is Role.OPD_HEAD:
-        out["approve"] = cases.count_cases(
-            ctx, cases.CaseFilter(statuses=(Status.MENUNGGU_PERSETUJUAN.value,), opd=own)
-        )
-    if s.role in (Role.ADMIN_KABUPATEN, Role.OPD_ADMIN, Role.OPD_HEAD, Role.AUDITOR):
-        out["overdue"] = cases.count_cases(
-            ctx, cases.CaseFilter(clock_state=ClockState.OVERDUE.value, opd=own)
-        )
-    return out
 
 
 class MainWindow(QMainWindow):
@@ -221,14 +203,9 @@ class MainWindow(QMainWindow):
         factory: dict[str, Callable[[], QWidget]] = {
             "beranda": self._dashboard,
             "loket": self._intake,
-            "verifikasi": lambda: self._case_list(
-                cases.CaseFilter(statuses=(Status.DITERIMA.value,)), "verify_list"
-            ),
+            "verifikasi": lambda: self._case_list(work_filter(self.ctx, "verify"), "verify_list"),
             "persetujuan": lambda: self._case_list(
-                cases.CaseFilter(
-                    statuses=(Status.MENUNGGU_PERSETUJUAN.value,), opd=self.session.office_code
-                ),
-                "approve_list",
+                work_filter(self.ctx, "approve"), "approve_list"
             ),
             "jatuh_tempo": self._due_page,
             "laporan": lambda: self._case_list(None, "case_list"),
@@ -355,7 +332,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ badges
 
     def refresh_badges(self) -> None:
-        if self.session.role is Role.SYS_ADMIN:
+        if not capabilities(self.session.role).reads_cases:
             return
         ctx = self.ctx
         ops.run_op(self, lambda: badge_counts(ctx), self._show_badges)

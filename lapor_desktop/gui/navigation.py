@@ -1,4 +1,5 @@
-"""Which pages each role sees: one table, so the main window and its tests agree."""
+"""The navigation list: each page's label and icon. Which pages a role opens, its start
+page and the badges are the table in domain/permissions.py (PAGES)."""
 
 from __future__ import annotations
 
@@ -7,22 +8,14 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QStyle
 
+from lapor_desktop.domain.permissions import PAGE_BADGES, PAGES, pages_for
+from lapor_desktop.domain.permissions import start_page as start_page
 from lapor_desktop.domain.workflow import Role
-from lapor_desktop.services.documents_common import DOCUMENT_ROLES
-
-_R = Role
-_CASE_READERS = frozenset(
-    {_R.FRONT_DESK, _R.ADMIN_KABUPATEN, _R.OPD_ADMIN, _R.OPD_HEAD, _R.AUDITOR}
-)
-_DEADLINE_ROLES = frozenset({_R.ADMIN_KABUPATEN, _R.OPD_ADMIN, _R.OPD_HEAD, _R.AUDITOR})
-# The letters register: the regency (admin, auditor) and each OPD (its own office's).
-_REGISTER_ROLES = frozenset({_R.ADMIN_KABUPATEN, _R.OPD_ADMIN, _R.OPD_HEAD, _R.AUDITOR})
 
 
 @dataclass(frozen=True)
 class NavItem:
     key: str
-    roles: frozenset[Role]
     icon: QStyle.StandardPixmap
     badge: str | None = None  # 'verify' | 'approve' | 'overdue'
 
@@ -32,20 +25,23 @@ class NavItem:
 
 
 _SP = QStyle.StandardPixmap
-NAV_ITEMS: tuple[NavItem, ...] = (
-    NavItem("beranda", _CASE_READERS, _SP.SP_DirHomeIcon),
-    NavItem("loket", frozenset({_R.FRONT_DESK, _R.ADMIN_KABUPATEN}), _SP.SP_FileDialogNewFolder),
-    NavItem("verifikasi", frozenset({_R.ADMIN_KABUPATEN}), _SP.SP_DialogApplyButton, "verify"),
-    NavItem("persetujuan", frozenset({_R.OPD_HEAD}), _SP.SP_DialogYesButton, "approve"),
-    NavItem("jatuh_tempo", _DEADLINE_ROLES, _SP.SP_MessageBoxWarning, "overdue"),
-    NavItem("laporan", _CASE_READERS, _SP.SP_FileDialogDetailedView),
-    NavItem("rekap", DOCUMENT_ROLES["monthly"], _SP.SP_FileDialogContentsView),
-    NavItem("register", _REGISTER_ROLES, _SP.SP_FileDialogListView),
-    NavItem("pengguna", frozenset({_R.SYS_ADMIN}), _SP.SP_DirHomeIcon),
-    NavItem("kantor", frozenset({_R.SYS_ADMIN}), _SP.SP_DirIcon),
-    NavItem("aturan", frozenset({_R.SYS_ADMIN}), _SP.SP_FileDialogInfoView),
-    NavItem("kop_surat", frozenset({_R.SYS_ADMIN}), _SP.SP_FileIcon),
-    NavItem("cadangan", frozenset({_R.SYS_ADMIN}), _SP.SP_DriveHDIcon),
+_ICONS = {
+    "beranda": _SP.SP_DirHomeIcon,
+    "loket": _SP.SP_FileDialogNewFolder,
+    "verifikasi": _SP.SP_DialogApplyButton,
+    "persetujuan": _SP.SP_DialogYesButton,
+    "jatuh_tempo": _SP.SP_MessageBoxWarning,
+    "laporan": _SP.SP_FileDialogDetailedView,
+    "rekap": _SP.SP_FileDialogContentsView,
+    "register": _SP.SP_FileDialogListView,
+    "pengguna": _SP.SP_DirHomeIcon,
+    "kantor": _SP.SP_DirIcon,
+    "aturan": _SP.SP_FileDialogInfoView,
+    "kop_surat": _SP.SP_FileIcon,
+    "cadangan": _SP.SP_DriveHDIcon,
+}
+NAV_ITEMS: tuple[NavItem, ...] = tuple(
+    NavItem(key, _ICONS[key], PAGE_BADGES.get(key)) for key in PAGES
 )
 
 _LABELS = {
@@ -65,21 +61,6 @@ _LABELS = {
 }
 
 
-# The page a role starts on, when not the first of its list: the front desk works at the
-# counter, so its window opens on the intake form.
-_START_PAGE = {_R.FRONT_DESK: "loket"}
-
-
 def items_for(role: Role) -> list[NavItem]:
-    return [item for item in NAV_ITEMS if role in item.roles]
-
-
-def start_page(role: Role) -> str | None:
-    items = items_for(role)
-    return _START_PAGE.get(role, items[0].key if items else None)
-
-
-def watches_deadlines(role: Role) -> bool:
-    """Deadline reminders go to the roles that have the "Jatuh tempo" page to act on them
-    (not the front desk, whose work ends at intake)."""
-    return role in _DEADLINE_ROLES
+    keys = pages_for(role)
+    return [item for item in NAV_ITEMS if item.key in keys]

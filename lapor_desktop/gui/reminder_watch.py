@@ -9,8 +9,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QStyle, QSystemTrayIcon, QWidget
 
-from lapor_desktop.domain.workflow import Role
-from lapor_desktop.gui.navigation import watches_deadlines
+from lapor_desktop.domain.permissions import capabilities
 from lapor_desktop.gui.ops import run_op
 from lapor_desktop.services import automation, reminders
 from lapor_desktop.services.context import Ctx
@@ -28,12 +27,12 @@ class CheckResult:
 
 def check(ctx: Ctx) -> CheckResult:
     """Worker thread: automatic transitions (regency admin), then pending reminders."""
-    s = ctx.user()
+    can = capabilities(ctx.user().role)
     out = CheckResult()
-    if s.role is Role.ADMIN_KABUPATEN:
+    if can.runs_automation:
         auto = automation.apply_automatic(ctx)
         out.closed, out.escalated = auto.closed, auto.escalated
-    if watches_deadlines(s.role):
+    if can.watches_deadlines:
         out.reminders = reminders.pending_reminders(ctx)
     return out
 

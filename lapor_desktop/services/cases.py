@@ -22,6 +22,7 @@ from lapor_desktop.db.models import (
     User,
 )
 from lapor_desktop.domain.nik import mask_nik
+from lapor_desktop.domain.permissions import ATTACH_ROLES, NIK_REVEAL_ROLES, case_documents
 from lapor_desktop.domain.sla import CLOCK_LABELS, STATE_LABELS, Clock, ClockState
 from lapor_desktop.domain.workflow import Action, Status
 from lapor_desktop.services import attachments as files
@@ -31,7 +32,6 @@ from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.errors import ValidationError
 from lapor_desktop.services.scope import (
     ANONYMOUS_NAME,
-    NIK_REVEAL_ROLES,
     can_read,
     hides_identity,
     identity_condition,
@@ -117,6 +117,10 @@ class CaseDetail:
     allowed_actions: tuple[Action, ...]
     intake_office: str
     created_by: str
+    # What else this user may do with the case now (domain/permissions.py decides).
+    documents: tuple[str, ...] = ()  # document kinds to offer, in order
+    may_attach: bool = False
+    may_reveal_nik: bool = False  # the audited "show NIK"
 
 
 class CaseRow(NamedTuple):
@@ -293,6 +297,14 @@ def get_case(ctx: Ctx, ticket: str) -> CaseDetail:
         allowed_actions=allowed_for(s, case),
         intake_office=Office.get_by_id(case.intake_office_id).code,
         created_by=User.get_by_id(case.created_by_id).username,
+        documents=case_documents(
+            s.role,
+            case.status,
+            opd_office.code if opd_office else None,
+            (a.action for a in actions),
+        ),
+        may_attach=s.role in ATTACH_ROLES,
+        may_reveal_nik=s.role in NIK_REVEAL_ROLES and card.reporter_id is not None,
     )
 
 

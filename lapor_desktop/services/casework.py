@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from lapor_desktop.db.models import CaseAction, Category, Complaint, Office, database_proxy
+from lapor_desktop.domain.channels import KLASIFIKASI
 from lapor_desktop.domain.workflow import (
     CASEWORK_ROLES,
     Action,
@@ -29,12 +30,6 @@ from lapor_desktop.services.errors import PermissionDenied, ServiceError, Valida
 from lapor_desktop.services.scope import can_read, is_assigned, not_found
 from lapor_desktop.services.text import checked_text
 
-KLASIFIKASI = ("pengaduan", "aspirasi", "informasi")
-KLASIFIKASI_LABELS = {
-    "pengaduan": "Pengaduan",
-    "aspirasi": "Aspirasi",
-    "informasi": "Permintaan Informasi",
-}
 NOTE_MAX = 200_000  # answers and notes may quote a whole letter
 
 

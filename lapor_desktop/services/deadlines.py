@@ -4,6 +4,7 @@ transitions (auto close after the reply window, one Ombudsman escalation flag)."
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -103,58 +104,115 @@ class ActionTimes:
     rows: tuple[tuple[str, str, datetime], ...]
 
 
-def clocks_for(
-    received: datetime, history: ActionTimes, rules: RuleSet, now: datetime
-) -> dict[Clock, ClockStatus]:
-    """Every clock of a case from its history.
+_FOLLOW_STARTS = frozenset(a.value for a in FOLLOW_UP_STARTS)
+_CLOSING = frozenset(
+    a.value for a in (Action.ACCEPT, Action.CLOSE, Action.AUTO_CLOSE, Action.ARCHIVE)
+)
+_DISPOSE, _NOT_OURS, _APPROVE = Action.DISPOSE.value, Action.NOT_OURS.value, Action.APPROVE.value
+_HOLD, _RESUME = Action.HOLD.value, Action.RESUME.value
+_RESPONSE = Action.REPORTER_RESPONSE.value
+
+
+@dataclass(frozen=True)
+class ClockSpans:
+    """When a case's clocks start and stop, folded from its history (`spans_of`)."""
+
+    first_dispose: datetime | None
+    first_approval: datetime | None
+    last_approval: datetime | None  # the latest approved answer, whatever came after
+    last_answer: datetime | None  # the latest approved answer not yet responded to
+    follow_start: datetime | None  # the latest (re)disposition or reporter response
+    follow_end: datetime | None  # the approved answer that ended that follow-up
+    closed: datetime | None
+    pauses: tuple[tuple[datetime, datetime | None], ...]  # TERTUNDA periods
+
+    @property
+    def follow_done(self) -> datetime | None:
+        """When the current follow-up ended: its approved answer, or the closing of an
+        answered case."""
+        return self.follow_end or (self.closed if self.last_answer else None)
+
+
+def spans_of(rows: Iterable[tuple[str, datetime]]) -> ClockSpans:
+    """The one fold of the deadline rules over a history of (action, at), oldest first;
+    the clocks of one case (`clocks_for`) and the monthly summary's rates both read it.
 
     Verification runs from receipt to the first disposition; escalation from receipt to
     the first approved answer. Follow-up restarts with every (re)disposition and every
-    reporter response and ends at the next approved answer; the reply window runs from
-    the latest approved answer to closing.
+    reporter response and ends at the next approved answer ("bukan wewenang" stops it);
+    the reply window runs from the latest approved answer to closing.
     """
-    first_dispose = first_answer = last_answer = closed = None
+    first_dispose = first_approval = last_approval = last_answer = closed = None
     follow_start: datetime | None = None
     follow_end: datetime | None = None
     paused: list[tuple[datetime, datetime | None]] = []
     hold_start: datetime | None = None
-    for action, _to, at in history.rows:
-        a = Action(action)
-        if a in FOLLOW_UP_STARTS:
+    for a, at in rows:
+        if a in _FOLLOW_STARTS:
             follow_start, follow_end = at, None
-            if a is Action.DISPOSE and first_dispose is None:
+            if a == _DISPOSE and first_dispose is None:
                 first_dispose = at
-        elif a is Action.NOT_OURS:
+        elif a == _NOT_OURS:
             follow_start, follow_end = None, None
-        elif a is Action.APPROVE:
-            follow_end = at
-            last_answer = at
-            if first_answer is None:
-                first_answer = at
-        elif a is Action.HOLD:
+        elif a == _APPROVE:
+            follow_end = last_answer = last_approval = at
+            if first_approval is None:
+                first_approval = at
+        elif a == _HOLD:
             hold_start = at
-        elif a is Action.RESUME and hold_start is not None:
+        elif a == _RESUME and hold_start is not None:
             paused.append((hold_start, at))
             hold_start = None
-        elif a in (Action.ACCEPT, Action.CLOSE, Action.AUTO_CLOSE, Action.ARCHIVE):
+        elif a in _CLOSING:
             closed = at
-        if a is Action.REPORTER_RESPONSE:
+        if a == _RESPONSE:
             last_answer = None
     if hold_start is not None:
         paused.append((hold_start, None))
-    pauses = tuple(paused)
+    return ClockSpans(
+        first_dispose,
+        first_approval,
+        last_approval,
+        last_answer,
+        follow_start,
+        follow_end,
+        closed,
+        tuple(paused),
+    )
+
+
+def clocks_for(
+    received: datetime, history: ActionTimes, rules: RuleSet, now: datetime
+) -> dict[Clock, ClockStatus]:
+    """Every clock of a case from its history (`spans_of` says when each runs)."""
+    return clocks_from(received, spans_of((a, at) for a, _to, at in history.rows), rules, now)
+
+
+def clocks_from(
+    received: datetime, spans: ClockSpans, rules: RuleSet, now: datetime
+) -> dict[Clock, ClockStatus]:
+    s = spans
     cal = calendar()
     first = compute_deadlines(
-        CaseTimes(received, first_dispose, first_answer, pauses, closed), rules, cal, now
+        CaseTimes(received, s.first_dispose, s.first_approval, s.pauses, s.closed),
+        rules,
+        cal,
+        now,
     )
-    if follow_start is None:
+    if s.follow_start is None:
         follow = {
             Clock.FOLLOW_UP: ClockStatus(Clock.FOLLOW_UP, None, None, None),
             Clock.REPLY: ClockStatus(Clock.REPLY, None, None, None),
         }
     else:
         follow = compute_deadlines(
-            CaseTimes(received, follow_start, follow_end, pauses, closed if last_answer else None),
+            CaseTimes(
+                received,
+                s.follow_start,
+                s.follow_end,
+                s.pauses,
+                s.closed if s.last_answer else None,
+            ),
             rules,
             cal,
             now,

@@ -59,6 +59,7 @@ from lapor_desktop.db.models import (
     database_proxy,
 )
 from lapor_desktop.db.models import Reporter as ReporterRow
+from lapor_desktop.domain.channels import channel_label, klasifikasi_label
 from lapor_desktop.domain.sla import DayKind
 from lapor_desktop.domain.workflow import OPEN_STATUSES, Action, Role, Status
 from lapor_desktop.pdf.data import (
@@ -79,7 +80,7 @@ from lapor_desktop.pdf.dates import MONTHS
 from lapor_desktop.pdf.text import join_sentences
 from lapor_desktop.services import cases, deadlines, letters_register
 from lapor_desktop.services.audit import audit
-from lapor_desktop.services.casework import KLASIFIKASI_LABELS, load_case
+from lapor_desktop.services.casework import load_case
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.documents_common import (
     DOCUMENT_LABELS,
@@ -90,7 +91,6 @@ from lapor_desktop.services.documents_common import (
 )
 from lapor_desktop.services.documents_monthly import monthly_pdf, monthly_summary, monthly_xlsx
 from lapor_desktop.services.errors import PermissionDenied, ValidationError
-from lapor_desktop.services.intake import CHANNEL_LABELS
 from lapor_desktop.services.letterhead_settings import templates_for
 from lapor_desktop.services.outfile import StagedFile
 from lapor_desktop.services.setup import regency_office
@@ -123,11 +123,11 @@ DISPOSE_ACTIONS = (Action.DISPOSE.value, Action.REDISPOSE.value)
 
 
 def _channel(code: str) -> str:
-    return CHANNEL_LABELS.get(code, code)
+    return channel_label(code)
 
 
 def _klasifikasi(code: str) -> str:
-    return KLASIFIKASI_LABELS.get(code, code)
+    return klasifikasi_label(code)
 
 
 def _secrets(case: Complaint) -> tuple[str, ...]:

@@ -1,18 +1,7 @@
 """What every document service shares: who may print what, and the privacy filter.
 
-Who may print which document (checked here, for every caller; the GUI only hides buttons):
-
-==========  ==========  =====  ========  ========  =======  =========
-document    front desk  admin  OPD       OPD head  auditor  sys admin
-==========  ==========  =====  ========  ========  =======  =========
-receipt     yes         yes    -         -         -        -
-disposition -           yes    -         -         -        -
-forwarding  -           yes    -         -         -        -
-answer      -           yes    own OPD   own OPD   -        -
-ombudsman   -           yes    -         -         -        -
-history     -           yes    own      own        yes      -
-monthly     -           yes    own OPD   own OPD   yes      -
-==========  ==========  =====  ========  ========  =======  =========
+Who may print which document: the table in domain/permissions.py (checked here, for
+every caller; the GUI only shows what it is told).
 
 "own": only cases the user may read (services.scope) — an OPD user's history shows only
 what `cases.get_case` gives them; "own OPD": the answer letters their office issued, the
@@ -30,20 +19,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lapor_desktop.domain.workflow import Role
+from lapor_desktop.domain import permissions
+from lapor_desktop.domain.permissions import DOCUMENT_ROLES as DOCUMENT_ROLES  # re-exported
 from lapor_desktop.services.context import Ctx, Session
 from lapor_desktop.services.errors import PermissionDenied
 
-_A = Role.ADMIN_KABUPATEN
-DOCUMENT_ROLES: dict[str, frozenset[Role]] = {
-    "receipt": frozenset({Role.FRONT_DESK, _A}),
-    "disposition": frozenset({_A}),
-    "forwarding": frozenset({_A}),
-    "answer": frozenset({_A, Role.OPD_ADMIN, Role.OPD_HEAD}),
-    "ombudsman": frozenset({_A}),
-    "history": frozenset({_A, Role.OPD_ADMIN, Role.OPD_HEAD, Role.AUDITOR}),
-    "monthly": frozenset({_A, Role.OPD_ADMIN, Role.OPD_HEAD, Role.AUDITOR}),
-}
 DOCUMENT_LABELS = {
     "receipt": "tanda terima",
     "disposition": "lembar disposisi",
@@ -57,7 +37,7 @@ DOCUMENT_LABELS = {
 
 def may_print(s: Session, kind: str) -> bool:
     """Whether this role may print this kind of document at all (scope comes on top)."""
-    return s.role in DOCUMENT_ROLES.get(kind, frozenset())
+    return permissions.may_print(s.role, kind)
 
 
 def require_print(ctx: Ctx, kind: str) -> Session:

@@ -52,6 +52,7 @@ from lapor_desktop.db.models import (
     User,
     database_proxy,
 )
+from lapor_desktop.domain.channels import CHANNEL_LABELS, KLASIFIKASI, KLASIFIKASI_LABELS
 from lapor_desktop.domain.sla import Clock, ClockState, Limit, RuleSet, due_date
 from lapor_desktop.domain.workflow import LAPOR_BUCKETS, Action, Role, Status
 from lapor_desktop.pdf.data import (
@@ -65,11 +66,9 @@ from lapor_desktop.pdf.data import (
     Signatory,
 )
 from lapor_desktop.services import deadlines
-from lapor_desktop.services.casework import KLASIFIKASI, KLASIFIKASI_LABELS
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.documents_common import require_print
 from lapor_desktop.services.errors import PermissionDenied, ValidationError
-from lapor_desktop.services.intake import CHANNEL_LABELS
 from lapor_desktop.services.letterhead_settings import templates_for
 from lapor_desktop.services.scope import visible_condition
 from lapor_desktop.services.setup import regency_office
@@ -451,10 +450,6 @@ CLOCK_ACTIONS = tuple(
         Action.ARCHIVE,
     )
 )
-_CLOSING = frozenset(
-    a.value for a in (Action.ACCEPT, Action.CLOSE, Action.AUTO_CLOSE, Action.ARCHIVE)
-)
-_FOLLOW_STARTS = frozenset(a.value for a in deadlines.FOLLOW_UP_STARTS)
 
 
 def _dt(value: Any) -> datetime:
@@ -542,9 +537,10 @@ class ClockFacts:
 
 
 class _Clocks:
-    """deadlines.clocks_for for many cases at once. A case without a hold (no pauses) is
-    folded here with memoised due dates (sla.due_date: the same arithmetic, computed
-    once per start day); a case with a hold goes through clocks_for itself. The tests
+    """deadlines.clocks_for for many cases at once: the same fold (deadlines.spans_of);
+    a case without a hold (no pauses) gets memoised due dates (sla.due_date: the same
+    arithmetic, computed once per start day); a case with a hold goes through
+    deadlines.clocks_from itself. The tests
     check both ways agree on every case of a generated database."""
 
     def __init__(self, now: datetime) -> None:
@@ -575,49 +571,23 @@ class _Clocks:
 
     def facts(self, received: datetime, rs: str, rows: list[tuple[str, datetime]]) -> ClockFacts:
         rules = self.rule_set(rs)
-        approvals = [at for a, at in rows if a == Action.APPROVE.value]
-        first_dispose = next((at for a, at in rows if a == Action.DISPOSE.value), None)
-        first_approval = approvals[0] if approvals else None
-        last_approval = approvals[-1] if approvals else None
-        if any(a == Action.HOLD.value for a, _ in rows):
-            return self._slow(received, rules, rows, first_dispose, first_approval, last_approval)
-        follow_start: datetime | None = None
-        follow_end: datetime | None = None
-        last_answer: datetime | None = None
-        closed: datetime | None = None
-        for a, at in rows:  # the fold of deadlines.clocks_for, without pauses
-            if a in _FOLLOW_STARTS:
-                follow_start, follow_end = at, None
-            elif a == Action.NOT_OURS.value:
-                follow_start, follow_end = None, None
-            elif a == Action.APPROVE.value:
-                follow_end = last_answer = at
-            elif a in _CLOSING:
-                closed = at
-            if a == Action.REPORTER_RESPONSE.value:
-                last_answer = None
+        s = deadlines.spans_of(rows)
+        if s.pauses:
+            return self._slow(received, rules, s)
         ver = esc = fol = None
-        if first_dispose is not None:
-            ver = first_dispose.date() <= self.due(received, rules.verification)
-        if first_approval is not None:
-            esc = first_approval.date() <= self.due(received, rules.escalation)
-        if follow_start is not None:
-            done = follow_end or (closed if last_answer else None)
+        if s.first_dispose is not None:
+            ver = s.first_dispose.date() <= self.due(received, rules.verification)
+        if s.first_approval is not None:
+            esc = s.first_approval.date() <= self.due(received, rules.escalation)
+        if s.follow_start is not None:
+            done = s.follow_done
             if done is not None:
-                fol = done.date() <= self.due(follow_start, rules.follow_up)
-        return ClockFacts(first_dispose, first_approval, last_approval, ver, fol, esc)
+                fol = done.date() <= self.due(s.follow_start, rules.follow_up)
+        return ClockFacts(s.first_dispose, s.first_approval, s.last_approval, ver, fol, esc)
 
-    def _slow(
-        self,
-        received: datetime,
-        rules: RuleSet,
-        rows: list[tuple[str, datetime]],
-        first_dispose: datetime | None,
-        first_approval: datetime | None,
-        last_approval: datetime | None,
-    ) -> ClockFacts:
-        history = deadlines.ActionTimes(tuple((a, "", at) for a, at in rows))
-        clocks = deadlines.clocks_for(received, history, rules, self.now)
+    def _slow(self, received: datetime, rules: RuleSet, s: deadlines.ClockSpans) -> ClockFacts:
+        """A case with a hold: the clocks with their pauses, as deadlines computes them."""
+        clocks = deadlines.clocks_from(received, s, rules, self.now)
 
         def met(clock: Clock) -> bool | None:
             st = clocks[clock]
@@ -626,12 +596,12 @@ class _Clocks:
             return st.state is ClockState.MET
 
         return ClockFacts(
-            first_dispose,
-            first_approval,
-            last_approval,
-            met(Clock.VERIFICATION) if first_dispose else None,
+            s.first_dispose,
+            s.first_approval,
+            s.last_approval,
+            met(Clock.VERIFICATION) if s.first_dispose else None,
             met(Clock.FOLLOW_UP),
-            met(Clock.ESCALATION) if first_approval else None,
+            met(Clock.ESCALATION) if s.first_approval else None,
         )
 
 
@@ -721,7 +691,7 @@ def _overdue_at(
             disposed = any(a == Action.DISPOSE.value for a, _to, _at in rows)
             due = None if disposed else timer.due(received, rule.verification)
         else:
-            start = next((at for a, _to, at in reversed(rows) if a in _FOLLOW_STARTS), None)
+            start = deadlines.spans_of((a, at) for a, _to, at in rows).follow_start
             due = timer.due(start, rule.follow_up) if start is not None else None
         if due is not None and due < day:
             out[_uuid(oid)] += 1

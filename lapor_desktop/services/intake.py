@@ -10,10 +10,12 @@ from pathlib import Path
 from peewee import fn
 
 from lapor_desktop.db.models import Complaint, Reporter, database_proxy
+from lapor_desktop.domain.channels import CHANNELS
+from lapor_desktop.domain.permissions import ATTACH_ROLES
 from lapor_desktop.domain.region_codes import KAMPAR_DISTRICTS
 from lapor_desktop.domain.workflow import Action, Role, Status, next_status
 from lapor_desktop.services import attachments as files
-from lapor_desktop.services import deadlines
+from lapor_desktop.services import deadlines, reporters
 from lapor_desktop.services.audit import audit
 from lapor_desktop.services.casework import active_category, check_klasifikasi, record_action
 from lapor_desktop.services.context import Ctx
@@ -22,16 +24,6 @@ from lapor_desktop.services.reporters import check_nik
 from lapor_desktop.services.setup import device_code
 from lapor_desktop.services.text import checked_text, one_line
 
-CHANNELS = ("walk-in", "lapor", "sms", "social-media", "phone", "letter", "email")
-CHANNEL_LABELS = {
-    "walk-in": "Datang langsung",
-    "lapor": "LAPOR! (web/aplikasi)",
-    "sms": "SMS 1708",
-    "social-media": "Media sosial",
-    "phone": "Telepon",
-    "letter": "Surat",
-    "email": "E-mail",
-}
 TITLE_MAX = 300
 BODY_MAX = 200_000
 
@@ -61,6 +53,7 @@ class IntakeResult:
     received_at: datetime
     refused_files: tuple[files.RefusedFile, ...] = ()
     stored_files: tuple[str, ...] = ()
+    registered: reporters.ReporterView | None = None  # the reporter take_in registered
 
 
 def new_ticket(now: datetime) -> str:
@@ -144,23 +137,37 @@ def _validated(ctx: Ctx, data: ComplaintInput) -> dict[str, object]:
 
 
 def log_complaint(ctx: Ctx, data: ComplaintInput) -> IntakeResult:
-    """Record a new complaint (status DITERIMA) with its INTAKE action and audit entry.
+    """Record a new complaint (status DITERIMA) of a registered reporter, with its INTAKE
+    action and audit entry.
 
     Files that fail the checks are reported in `refused_files`; the complaint and the
     other files are kept. Files are read, checked and sealed into the database inside the
     intake's transaction: a refused or killed intake leaves nothing, on disk or in it.
     """
+    return take_in(ctx, None, data)
+
+
+def take_in(
+    ctx: Ctx, reporter: reporters.ReporterInput | None, data: ComplaintInput
+) -> IntakeResult:
+    """The counter's one action: register the reporter (when `reporter` is given: a new
+    one; None: the one registered with `data.reporter_nik`), log the complaint and seal its
+    attachments — in one transaction, so a refused complaint registers nobody."""
     s = ctx.require(Role.FRONT_DESK, Role.ADMIN_KABUPATEN)
-    info = check_nik(ctx, data.reporter_nik)
+    new_reporter = reporters.check_input(ctx, reporter) if reporter is not None else None
+    info = new_reporter.info if new_reporter is not None else check_nik(ctx, data.reporter_nik)
     fields = _validated(ctx, data)
     stored: list[str] = []
     refused: list[files.RefusedFile] = []
     now = ctx.clock.now()
     status = next_status(None, Action.INTAKE, s.role)
     deadlines.calendar()  # built (0.3-1 s, once per process) before the write lock, not under it
+    registered = None
     with database_proxy.atomic("IMMEDIATE"):
-        reporter = Reporter.get_or_none(Reporter.nik == info.nik)
-        if reporter is None:
+        if new_reporter is not None:
+            registered = reporters.create(ctx, new_reporter)
+        found = Reporter.get_or_none(Reporter.nik == info.nik)
+        if found is None:
             raise ValidationError(
                 f"Pelapor dengan NIK {info.masked} belum terdaftar. Daftarkan pelapor dahulu.",
                 "nik",
@@ -170,7 +177,7 @@ def log_complaint(ctx: Ctx, data: ComplaintInput) -> IntakeResult:
             id=uuid.uuid4(),
             num=next_num(),
             ticket=new_ticket(now),
-            reporter=reporter.id,
+            reporter=found.id,
             status=status.value,
             rule_set=rule_set.id,
             intake_office=s.office_id,
@@ -192,7 +199,7 @@ def log_complaint(ctx: Ctx, data: ComplaintInput) -> IntakeResult:
             case.ticket,
             f"{len(stored)} lampiran, {len(refused)} ditolak",
         )
-    return IntakeResult(case.ticket, case.received_at, tuple(refused), tuple(stored))
+    return IntakeResult(case.ticket, case.received_at, tuple(refused), tuple(stored), registered)
 
 
 def _attach(
@@ -223,12 +230,7 @@ def add_attachments(ctx: Ctx, ticket: str, sources: list[Path]) -> IntakeResult:
     refused: list[files.RefusedFile] = []
     with database_proxy.atomic("IMMEDIATE"):
         case = load_case(ticket)
-        if not can_read(s, case) or s.role not in (
-            Role.FRONT_DESK,
-            Role.ADMIN_KABUPATEN,
-            Role.OPD_ADMIN,
-            Role.OPD_HEAD,
-        ):
+        if not can_read(s, case) or s.role not in ATTACH_ROLES:
             raise not_found(ticket)
         _attach(case.id, sources, s.user_id, ctx.clock.now(), stored, refused)
         audit(ctx, "lampiran_tambah", "complaint", case.ticket, f"{len(stored)} berkas")

@@ -9,12 +9,12 @@ from datetime import date
 
 from lapor_desktop.db.models import Reporter, database_proxy
 from lapor_desktop.domain.nik import InvalidNik, NikInfo, mask_nik, parse_nik, warning_message
+from lapor_desktop.domain.permissions import NIK_REVEAL_ROLES
 from lapor_desktop.domain.region_codes import KAMPAR_DISTRICTS
 from lapor_desktop.domain.workflow import Role
 from lapor_desktop.services.audit import audit
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.errors import NotFound, ValidationError
-from lapor_desktop.services.scope import NIK_REVEAL_ROLES
 from lapor_desktop.services.text import checked_text, one_line
 
 IDENTITY_CHECKS = ("none", "ktp_seen", "dukcapil")
@@ -68,6 +68,103 @@ def check_nik(ctx: Ctx, nik: str) -> NikInfo:
         raise ValidationError(exc.message, "nik") from None
 
 
+@dataclass
+class ReporterInput:
+    """A reporter as typed at the counter (sex and birth date are read from the NIK)."""
+
+    nik: str
+    name: str
+    sex: str | None = None
+    birth_date: date | None = None
+    address: str = ""
+    kecamatan: str = ""
+    desa: str = ""
+    phone: str = ""
+    email: str = ""
+    ktp_seen: bool = False
+
+
+@dataclass(frozen=True)
+class CheckedReporter:
+    """A ReporterInput that passed every check (`create` writes it)."""
+
+    info: NikInfo
+    name: str
+    address: str
+    kecamatan: str
+    desa: str
+    phone: str
+    email: str
+    ktp_seen: bool
+    warnings: tuple[str, ...]
+
+
+def check_input(ctx: Ctx, data: ReporterInput) -> CheckedReporter:
+    """Every check that needs no database: a refused reporter is refused before any lock."""
+    info = check_nik(ctx, data.nik)
+    name = checked_text(
+        data.name, field="name", label="Nama", max_len=150, required=True, single_line=True
+    )
+    address = checked_text(data.address, field="address", label="Alamat", max_len=1000)
+    phone, email = one_line(data.phone), one_line(data.email)
+    if phone and not PHONE_RE.match(phone):
+        raise ValidationError(
+            "Nomor telepon hanya boleh berisi angka, spasi, +, - dan ().", "phone"
+        )
+    if email and not EMAIL_RE.match(email):
+        raise ValidationError("Alamat e-mail tidak valid.", "email")
+    kecamatan, desa = one_line(data.kecamatan), one_line(data.desa)
+    if kecamatan:
+        kecamatan = kecamatan.replace(".", "")
+        if kecamatan not in KAMPAR_DISTRICTS:
+            raise ValidationError(
+                f"Kode kecamatan '{kecamatan}' bukan kecamatan di Kabupaten Kampar.", "kecamatan"
+            )
+    if desa:
+        desa = desa.replace(".", "")
+        if kecamatan and not desa.startswith(kecamatan):
+            raise ValidationError("Desa/kelurahan tidak berada di kecamatan yang dipilih.", "desa")
+    warnings = [warning_message(w) for w in info.warnings]
+    if data.sex and data.sex.upper()[:1] != info.sex:
+        warnings.append("Jenis kelamin yang diisi berbeda dengan NIK; dipakai data NIK.")
+    if data.birth_date and data.birth_date != info.birth_date:
+        warnings.append("Tanggal lahir yang diisi berbeda dengan NIK; dipakai data NIK.")
+    return CheckedReporter(
+        info, name, address, kecamatan, desa, phone, email, data.ktp_seen, tuple(warnings)
+    )
+
+
+def create(ctx: Ctx, checked: CheckedReporter) -> ReporterView:
+    """Write a checked reporter with its audit entry. Call inside a writing transaction
+    (`register`, or `intake.take_in` together with the complaint)."""
+    s = ctx.require(*WRITE_ROLES)
+    info = checked.info
+    existing = Reporter.get_or_none(Reporter.nik == info.nik)
+    if existing is not None:
+        raise ValidationError(
+            f"NIK {info.masked} sudah terdaftar atas nama {existing.name}. "
+            "Gunakan data pelapor yang sudah ada.",
+            "nik",
+        )
+    r = Reporter.create(
+        id=uuid.uuid4(),
+        nik=info.nik,
+        name=checked.name,
+        sex=info.sex,
+        birth_date=info.birth_date,
+        address=checked.address,
+        kecamatan=checked.kecamatan,
+        desa=checked.desa,
+        phone=checked.phone,
+        email=checked.email,
+        identity_check="ktp_seen" if checked.ktp_seen else "none",
+        registered_by=s.user_id,
+        created_at=ctx.clock.now(),
+    )
+    audit(ctx, "pelapor_daftar", "reporter", r.id, info.masked)
+    return _view(r, reveal=False, warnings=checked.warnings)
+
+
 def register(
     ctx: Ctx,
     *,
@@ -83,60 +180,13 @@ def register(
     ktp_seen: bool = False,
 ) -> ReporterView:
     """Register a reporter; sex and birth date come from the NIK (a typed mismatch warns)."""
-    s = ctx.require(*WRITE_ROLES)
-    info = check_nik(ctx, nik)
-    name = checked_text(
-        name, field="name", label="Nama", max_len=150, required=True, single_line=True
+    ctx.require(*WRITE_ROLES)
+    checked = check_input(
+        ctx,
+        ReporterInput(nik, name, sex, birth_date, address, kecamatan, desa, phone, email, ktp_seen),
     )
-    address = checked_text(address, field="address", label="Alamat", max_len=1000)
-    phone, email = one_line(phone), one_line(email)
-    if phone and not PHONE_RE.match(phone):
-        raise ValidationError(
-            "Nomor telepon hanya boleh berisi angka, spasi, +, - dan ().", "phone"
-        )
-    if email and not EMAIL_RE.match(email):
-        raise ValidationError("Alamat e-mail tidak valid.", "email")
-    kecamatan, desa = one_line(kecamatan), one_line(desa)
-    if kecamatan:
-        kecamatan = kecamatan.replace(".", "")
-        if kecamatan not in KAMPAR_DISTRICTS:
-            raise ValidationError(
-                f"Kode kecamatan '{kecamatan}' bukan kecamatan di Kabupaten Kampar.", "kecamatan"
-            )
-    if desa:
-        desa = desa.replace(".", "")
-        if kecamatan and not desa.startswith(kecamatan):
-            raise ValidationError("Desa/kelurahan tidak berada di kecamatan yang dipilih.", "desa")
-    warnings = [warning_message(w) for w in info.warnings]
-    if sex and sex.upper()[:1] != info.sex:
-        warnings.append("Jenis kelamin yang diisi berbeda dengan NIK; dipakai data NIK.")
-    if birth_date and birth_date != info.birth_date:
-        warnings.append("Tanggal lahir yang diisi berbeda dengan NIK; dipakai data NIK.")
     with database_proxy.atomic("IMMEDIATE"):
-        existing = Reporter.get_or_none(Reporter.nik == info.nik)
-        if existing is not None:
-            raise ValidationError(
-                f"NIK {info.masked} sudah terdaftar atas nama {existing.name}. "
-                "Gunakan data pelapor yang sudah ada.",
-                "nik",
-            )
-        r = Reporter.create(
-            id=uuid.uuid4(),
-            nik=info.nik,
-            name=name,
-            sex=info.sex,
-            birth_date=info.birth_date,
-            address=address,
-            kecamatan=kecamatan,
-            desa=desa,
-            phone=phone,
-            email=email,
-            identity_check="ktp_seen" if ktp_seen else "none",
-            registered_by=s.user_id,
-            created_at=ctx.clock.now(),
-        )
-        audit(ctx, "pelapor_daftar", "reporter", r.id, info.masked)
-    return _view(r, reveal=False, warnings=tuple(warnings))
+        return create(ctx, checked)
 
 
 def find_by_nik(ctx: Ctx, nik: str) -> ReporterView | None:

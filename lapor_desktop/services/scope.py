@@ -24,8 +24,6 @@ from lapor_desktop.services.errors import NotFound, PermissionDenied
 
 ANONYMOUS_NAME = "Pelapor Anonim"
 READ_ALL_ROLES = frozenset({Role.FRONT_DESK, Role.ADMIN_KABUPATEN, Role.AUDITOR})
-# Roles that may see a NIK in full after an audited "show NIK".
-NIK_REVEAL_ROLES = frozenset({Role.FRONT_DESK, Role.ADMIN_KABUPATEN})
 
 
 def not_found(ticket: str) -> NotFound:

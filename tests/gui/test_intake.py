@@ -107,14 +107,18 @@ def test_failed_save_keeps_everything_typed(qtbot, page: IntakePage, world: Worl
     qtbot.keyClicks(page.email_edit, "bukan-email")
     qtbot.keyClicks(page.body_edit, "Isi tanpa judul.")
     qtbot.keyClick(page.name_edit, Qt.Key.Key_Return)
+    wait_ops(qtbot)
     assert page.errors.labels["email"].text() == "Alamat e-mail tidak valid."
     assert page.name_edit.text() == "Budi Santoso"
     page.email_edit.clear()
     qtbot.keyClick(page.name_edit, Qt.Key.Key_Return)
-    # The reporter is registered now; the complaint still needs a title.
+    wait_ops(qtbot)
+    # The complaint still needs a title: refused, and the reporter with it (one operation).
     assert "Judul" in page.errors.labels["title"].text()
     assert page.body_edit.toPlainText() == "Isi tanpa judul."
     assert page.last_ticket is None
+    assert reporters.find_by_nik(world.as_("loket"), NEW_NIK) is None
+    assert page.save_button.isEnabled() and not page.name_edit.isReadOnly()
     qtbot.keyClicks(page.title_edit, "Judul menyusul")
     with qtbot.waitSignal(page.saved):
         qtbot.keyClick(page.title_edit, Qt.Key.Key_Return)
