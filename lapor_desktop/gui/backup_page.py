@@ -17,9 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Si
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -34,8 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from lapor_desktop.gui import messages, ops
+from lapor_desktop.gui.passphrase_dialog import PassphraseDialog
 from lapor_desktop.gui.row_model import Column, RowTableModel
-from lapor_desktop.gui.widgets import FieldErrors, error_label, translate_buttons
 from lapor_desktop.services import backup
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.errors import KeyRefused, ServiceError
@@ -271,7 +269,8 @@ class BackupPage(QWidget):
         return Path(name) if name else None
 
     def ask_new_passphrase(self) -> str | None:
-        return ExportPassphraseDialog.ask(self)
+        dlg = ExportPassphraseDialog(self)
+        return dlg.secret_edit.text() if dlg.exec() == QDialog.DialogCode.Accepted else None
 
     # ------------------------------------------------------------ actions
 
@@ -394,57 +393,16 @@ class BackupPage(QWidget):
         return True
 
 
-class ExportPassphraseDialog(QDialog):
+class ExportPassphraseDialog(PassphraseDialog):
     """A new passphrase for an exported backup, typed twice."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Frasa sandi cadangan"))
-        lay = QVBoxLayout(self)
-        intro = QLabel(
-            self.tr(
+        super().__init__(
+            True,
+            parent,
+            title=_t("Frasa sandi cadangan"),
+            intro=_t(
                 "Cadangan ini dienkripsi dengan frasa sandi, yang diminta saat memulihkannya "
                 "di PC lain (minimal {0} karakter)."
-            ).format(backup.MIN_PASSPHRASE)
+            ).format(backup.MIN_PASSPHRASE),
         )
-        intro.setWordWrap(True)
-        lay.addWidget(intro)
-        form = QFormLayout()
-        lay.addLayout(form)
-        self.general_error = error_label()
-        self.errors = FieldErrors(self.general_error)
-        self.secret_edit = QLineEdit()
-        self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.errors.add_row(form, self.tr("Frasa sandi:"), self.secret_edit, "secret")
-        self.repeat_edit = QLineEdit()
-        self.repeat_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.errors.add_row(form, self.tr("Ulangi frasa sandi:"), self.repeat_edit, "repeat")
-        lay.addWidget(self.general_error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        translate_buttons(buttons)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
-
-    def _accept(self) -> None:
-        self.errors.clear()
-        secret = self.secret_edit.text()
-        if len(secret) < backup.MIN_PASSPHRASE:
-            self.errors.set(
-                "secret",
-                self.tr("Frasa sandi minimal {0} karakter.").format(backup.MIN_PASSPHRASE),
-            )
-            return
-        if secret != self.repeat_edit.text():
-            self.errors.set("repeat", self.tr("Kedua frasa sandi tidak sama."))
-            return
-        self.accept()
-
-    @classmethod
-    def ask(cls, parent: QWidget | None = None) -> str | None:
-        dlg = cls(parent)
-        if dlg.exec() == QDialog.DialogCode.Accepted:
-            return dlg.secret_edit.text()
-        return None

@@ -17,22 +17,37 @@ from lapor_desktop.services.storage import MIN_PASSPHRASE
 
 
 class PassphraseDialog(QDialog):
-    def __init__(self, new: bool, parent: QWidget | None = None, message: str = "") -> None:
+    """A passphrase typed once (to open) or twice (`new`: to create, at least
+    MIN_PASSPHRASE characters); `title` and `intro` for other uses than the database key
+    (e.g. an exported backup)."""
+
+    def __init__(
+        self,
+        new: bool,
+        parent: QWidget | None = None,
+        message: str = "",
+        *,
+        title: str = "",
+        intro: str = "",
+    ) -> None:
         super().__init__(parent)
         self.new = new
-        self.setWindowTitle(self.tr("Frasa sandi basis data"))
+        self.setWindowTitle(title or self.tr("Frasa sandi basis data"))
         lay = QVBoxLayout(self)
-        intro = QLabel(
-            self.tr(
-                "Penyimpanan kunci sistem operasi (keyring) tidak tersedia. "
-                "Buat frasa sandi untuk mengenkripsi basis data, dan simpan baik-baik: "
-                "tanpa frasa sandi ini data tidak dapat dibuka."
+        intro_label = QLabel(
+            intro
+            or (
+                self.tr(
+                    "Penyimpanan kunci sistem operasi (keyring) tidak tersedia. "
+                    "Buat frasa sandi untuk mengenkripsi basis data, dan simpan baik-baik: "
+                    "tanpa frasa sandi ini data tidak dapat dibuka."
+                )
+                if new
+                else self.tr("Masukkan frasa sandi basis data.")
             )
-            if new
-            else self.tr("Masukkan frasa sandi basis data.")
         )
-        intro.setWordWrap(True)
-        lay.addWidget(intro)
+        intro_label.setWordWrap(True)
+        lay.addWidget(intro_label)
         form = QFormLayout()
         lay.addLayout(form)
         self.general_error = error_label()
