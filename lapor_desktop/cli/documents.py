@@ -126,7 +126,20 @@ def _letter(kind: str) -> Callable[[argparse.Namespace, Acting], int]:
             return rc
         return _done(out, data, label)
 
-    return body
+    def warned(args: argparse.Namespace, a: Acting) -> int:
+        rc = body(args, a)
+        if rc == EXIT_OK:
+            from lapor_desktop.services import documents
+
+            # On stderr, exit code unchanged: the letter printed, but not on the office's own
+            # kop or with a full signer (letterhead_settings.letterhead_gaps).
+            ticket = (getattr(args, "ticket", None) or "").strip()
+            warning = documents.print_warning(a.ctx, kind, ticket)
+            if warning:
+                err(warning)
+        return rc
+
+    return warned
 
 
 def _early_checks(kind: str, args: argparse.Namespace) -> None:
@@ -182,6 +195,8 @@ def _print_letterhead(cfg: Any, as_json: bool) -> None:
         return
     lh, sig = cfg.letterhead, cfg.signatory
     say(f"Kop surat {cfg.office_code} ({cfg.office_name}) — sumber: {cfg.source}")
+    for gap in cfg.gaps:
+        say(f"  Peringatan: {gap}")
     for label, value in (
         ("Pemerintah", lh.government),
         ("Kantor", lh.office),

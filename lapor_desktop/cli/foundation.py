@@ -95,7 +95,7 @@ def cmd_self_check(args: argparse.Namespace) -> int:
         emit_json(report)
     else:
         for item in report.items:
-            mark = "OK " if item.ok else "GAGAL"
+            mark = ("PERINGATAN" if item.warning else "OK ") if item.ok else "GAGAL"
             say(f"[{mark}] {item.name}: {item.detail}")
         if report.integrity is not None:
             say(f"Integritas basis data: {'OK' if report.integrity else 'GAGAL'}")

@@ -56,6 +56,14 @@ class LetterheadPage(QWidget):
         self.source_label = QLabel()
         top.addWidget(self.source_label)
         outer.addLayout(top)
+        # Shown when the office prints a borrowed or sample kop or an incomplete signer.
+        self.gaps_label = QLabel()
+        self.gaps_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.gaps_label.setWordWrap(True)
+        self.gaps_label.setStyleSheet("color: #8a5a00;")
+        self.gaps_label.setAccessibleName(self.tr("Catatan kop surat"))
+        self.gaps_label.hide()
+        outer.addWidget(self.gaps_label)
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -174,6 +182,15 @@ class LetterheadPage(QWidget):
             lh.SOURCE_DATABASE: self.tr("dari data kantor"),
         }
         self.source_label.setText(self.tr("Sumber: {0}").format(sources.get(c.source, c.source)))
+        self.gaps_label.setText(
+            self.tr(
+                "Perhatian — surat kantor ini tercetak dengan kop/penanda tangan yang belum "
+                "lengkap:"
+            )
+            + "\n"
+            + "\n".join(f"• {gap}" for gap in c.gaps)
+        )
+        self.gaps_label.setVisible(bool(c.gaps))
         self.reset_button.setEnabled(c.source == lh.SOURCE_SETTING)
         self.refresh_signing()
 

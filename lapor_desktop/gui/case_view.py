@@ -79,6 +79,10 @@ CASE_DOCUMENTS: tuple[CaseDocument, ...] = (
 )
 
 
+def _print_warning(ctx: Ctx, kind: str, ticket: str) -> str:
+    return str(_documents().print_warning(ctx, kind, ticket))
+
+
 def plain_label(text: str = "") -> QLabel:
     """User text is never interpreted as rich text."""
     label = QLabel(text)
@@ -443,6 +447,7 @@ class CaseViewPage(QWidget):
                 partial(doc.make, self.ctx, self.ticket),
                 self,
                 make_into=partial(doc.make_into, self.ctx, self.ticket) if doc.make_into else None,
+                warning=partial(_print_warning, self.ctx, doc.kind, self.ticket),
             )
             b.hide()  # until the case is loaded and allows it
             b.setIcon(style.standardIcon(style.StandardPixmap.SP_FileIcon))
@@ -466,7 +471,9 @@ class CaseViewPage(QWidget):
         return [k for k, b in self.doc_buttons.items() if not b.isHidden()]
 
     def _document_done(self, text: str) -> None:
-        self.doc_status_label.setStyleSheet("")
+        # A print-time warning (borrowed or sample kop, incomplete signer) shows in amber.
+        warned = "Peringatan:" in text
+        self.doc_status_label.setStyleSheet("color: #8a5a00;" if warned else "")
         self.doc_status_label.setText(text)
 
     def _document_failed(self, text: str) -> None:

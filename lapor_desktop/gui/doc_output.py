@@ -133,9 +133,13 @@ class DocumentButton(QToolButton):
         file_filter: str = PDF_FILTER,
         printable: bool = True,
         make_into: IntoMaker | None = None,
+        warning: Callable[[], str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.make_into = make_into
+        # A line shown with the document when it printed on a borrowed or sample kop or
+        # with an incomplete signer (services.documents.print_warning); "" = nothing.
+        self.warning = warning
         self.setText(text)
         self.setAccessibleName(text)
         self.default_name = default_name
@@ -182,10 +186,10 @@ class DocumentButton(QToolButton):
 
         def work() -> tuple[Path, str]:
             if into is not None:
-                return path, into(path).note
+                return path, self._with_warning(into(path).note)
             data, note = payload(make())
             write_file(path, data)
-            return path, note
+            return path, self._with_warning(note)
 
         self._run(work, lambda r: self._report(_tr("Disimpan ke {0}").format(r[0]), r[1]))
 
@@ -201,10 +205,10 @@ class DocumentButton(QToolButton):
         def work() -> tuple[Path, str]:
             path = temp_path(name)
             if into is not None:
-                return path, into(path).note
+                return path, self._with_warning(into(path).note)
             data, note = payload(make())
             write_file(path, data)
-            return path, note
+            return path, self._with_warning(note)
 
         def show(result: tuple[Path, str]) -> None:
             path, note = result
@@ -222,6 +226,11 @@ class DocumentButton(QToolButton):
         self._run(work, show)
 
     # -- plumbing
+
+    def _with_warning(self, note: str) -> str:
+        """The note with the print-time warning appended (worker thread, after the make)."""
+        extra = self.warning() if self.warning is not None else ""
+        return " — ".join(t for t in (note, extra) if t)
 
     def _run(
         self,

@@ -70,6 +70,12 @@ def _ombudsman(ctx: Ctx, period: str) -> Document:
     return documents.ombudsman_document(ctx, period)
 
 
+def _ombudsman_warning(ctx: Ctx) -> str:
+    from lapor_desktop.services import documents
+
+    return documents.print_warning(ctx, "ombudsman")
+
+
 def last_month(today: date) -> tuple[int, int]:
     return (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
 
@@ -280,6 +286,7 @@ class MonthlyPage(QWidget):
             period = self.tr("bulan {0}").format(fmt.month_year(date(year, month, 1)))
             self.ombudsman_button.make = partial(_ombudsman, self.ctx, period)
             self.ombudsman_button.make_into = partial(_ombudsman_into, self.ctx, period)
+            self.ombudsman_button.warning = partial(_ombudsman_warning, self.ctx)
             self.ombudsman_button.default_name = f"ombudsman-{year}-{month:02d}.pdf"
 
     def _period_changed(self) -> None:

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+from peewee import DatabaseError
+
 from lapor_desktop import __version__, credentials, paths
 from lapor_desktop.db import migrate
 from lapor_desktop.services import storage
@@ -37,6 +39,9 @@ class CheckItem:
     name: str
     ok: bool
     detail: str
+    # Reported, not failed: the installation works, but something prints that should be
+    # configured (an office's letterhead or signer: letterhead_settings.letterhead_gaps).
+    warning: bool = False
 
 
 INTEGRITY_FAILED_HELP = (
@@ -57,8 +62,8 @@ class SelfCheckReport:
     def ok(self) -> bool:
         return all(i.ok for i in self.items)
 
-    def add(self, name: str, ok: bool, detail: str) -> None:
-        self.items.append(CheckItem(name, ok, detail))
+    def add(self, name: str, ok: bool, detail: str, warning: bool = False) -> None:
+        self.items.append(CheckItem(name, ok, detail, warning))
 
 
 def _version(dist: str) -> str | None:
@@ -117,6 +122,8 @@ def _check_database(r: SelfCheckReport, data_dir: Path, ask_secret: storage.AskS
     except ServiceError as exc:
         r.add("basis data", False, exc.message)
         return
+    letterheads = False
+    gaps: dict[str, list[str]] | str = {}
     try:
         version = migrate.current_version(store.db)
         latest = migrate.latest_version()
@@ -131,6 +138,9 @@ def _check_database(r: SelfCheckReport, data_dir: Path, ask_secret: storage.AskS
         problems = store.db.integrity_check()
         r.integrity = problems == ["ok"]
         r.integrity_detail = "ok" if r.integrity else "; ".join(problems[:5])
+        letterheads = bool(r.integrity) and version == latest
+        if letterheads:
+            gaps = _letterhead_gaps(store)
     except DatabaseDamaged:
         r.integrity, r.integrity_detail = False, "berkas tidak terbaca dengan utuh"
     except ServiceError as exc:
@@ -139,3 +149,32 @@ def _check_database(r: SelfCheckReport, data_dir: Path, ask_secret: storage.AskS
         store.close()
     if r.integrity is not None:
         r.add("integritas", r.integrity, r.integrity_detail)
+    if letterheads:
+        _report_letterheads(r, gaps)
+
+
+def _letterhead_gaps(store: storage.Storage) -> dict[str, list[str]] | str:
+    """letterhead_settings.all_letterhead_gaps on the read-only database (or why not)."""
+    from lapor_desktop.db.models import Office, Setting
+    from lapor_desktop.pdf.templates import TemplateError
+    from lapor_desktop.services import letterhead_settings
+
+    try:
+        with store.db.bind_ctx([Office, Setting]):
+            return letterhead_settings.all_letterhead_gaps()
+    except (ServiceError, DatabaseError, TemplateError, OSError) as exc:
+        return str(exc)
+
+
+def _report_letterheads(r: SelfCheckReport, gaps: dict[str, list[str]] | str) -> None:
+    """A warning line per active office whose documents print a borrowed or sample kop or
+    an incomplete signer. A warning, not a failure: every document still prints, and
+    configuring 45 OPDs' kop surat is the admin's work over time, not a broken install
+    (self-check's exit code is for "can this installation run")."""
+    if isinstance(gaps, str):
+        r.add("kop surat", True, f"tidak dapat diperiksa: {gaps}", warning=True)
+        return
+    for code, items in gaps.items():
+        r.add(f"kop surat {code}", True, "; ".join(items), warning=True)
+    if not gaps:
+        r.add("kop surat", True, "setiap kantor punya kop dan penanda tangan sendiri")

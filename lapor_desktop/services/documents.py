@@ -90,8 +90,8 @@ from lapor_desktop.services.documents_common import (
     scrub,
 )
 from lapor_desktop.services.documents_monthly import monthly_pdf, monthly_summary, monthly_xlsx
-from lapor_desktop.services.errors import PermissionDenied, ValidationError
-from lapor_desktop.services.letterhead_settings import templates_for
+from lapor_desktop.services.errors import PermissionDenied, ServiceError, ValidationError
+from lapor_desktop.services.letterhead_settings import letterhead_warning, templates_for
 from lapor_desktop.services.outfile import StagedFile
 from lapor_desktop.services.setup import regency_office
 from lapor_desktop.services.signing_settings import Document, signed_letter
@@ -663,3 +663,29 @@ def history_pdf(ctx: Ctx, ticket: str) -> bytes:
         printed_by=s.full_name,
     )
     return pdf.render_history(data, templates_for([s.office_code]))
+
+
+# ---------------------------------------------------------------- warnings at print time
+
+
+def print_office(ctx: Ctx, kind: str, ticket: str = "") -> str:
+    """The office whose letterhead and signatory a document of `kind` prints (the same
+    choice the document functions above make)."""
+    s = require_print(ctx, kind)
+    if kind in ("forwarding", "ombudsman"):
+        return str(regency_office().code)
+    if kind == "receipt":
+        return cases.get_case(ctx, ticket).intake_office
+    if kind == "answer":
+        return answer_letter_data(ctx, ticket)[1]
+    return s.office_code  # disposition, history, monthly
+
+
+def print_warning(ctx: Ctx, kind: str, ticket: str = "") -> str:
+    """One line to show with a printed document when its office has no letterhead or
+    signatory of its own, or a sample one (letterhead_settings.letterhead_gaps); "" when
+    the kop and signer are the office's own. Never raises for a document that printed."""
+    try:
+        return letterhead_warning(print_office(ctx, kind, ticket))
+    except ServiceError:
+        return ""

@@ -71,6 +71,7 @@ class LetterheadConfig:
     letterhead: Letterhead
     signatory: Signatory | None
     source: str  # SOURCE_SETTING | SOURCE_TEMPLATE | SOURCE_DATABASE
+    gaps: tuple[str, ...] = ()  # letterhead_gaps: what is borrowed or still a sample
 
 
 @lru_cache(maxsize=4)
@@ -187,7 +188,14 @@ def get_letterhead(ctx: Ctx, office_code: str) -> LetterheadConfig:
     ctx.require(Role.SYS_ADMIN)
     office = _office(office_code)
     letterhead, signatory, source, _ = _resolve(office.code, file_templates())
-    return LetterheadConfig(office.code, office.name, letterhead, signatory, source)
+    return LetterheadConfig(
+        office.code,
+        office.name,
+        letterhead,
+        signatory,
+        source,
+        tuple(letterhead_gaps(office.code)),
+    )
 
 
 def _checked(value: object, spec: dict[str, tuple[str, int, bool]], prefix: str) -> dict[str, str]:
@@ -258,3 +266,71 @@ def reset_letterhead(ctx: Ctx, office_code: str) -> LetterheadConfig:
         if n:
             audit(ctx, "kop_surat_dikembalikan", "office", office.code, "kembali ke bawaan")
     return get_letterhead(ctx, office.code)
+
+
+# ---------------------------------------------------------------- what is not the office's own
+
+PLACEHOLDER_ADDRESS = "Jalan Contoh"  # how the shipped reports/letterheads.toml marks a sample
+
+
+def _placeholder_nip(nip: str) -> bool:
+    return not nip.strip() or set(nip.strip()) == {"0"}
+
+
+def letterhead_gaps(office_code: str) -> list[str]:
+    """What an office's documents would print that is not the office's own, one sentence
+    each ([] when nothing): no letterhead of its own (made from the office row), an address
+    borrowed from the default office or still the shipped sample ("Jalan Contoh …"), no
+    signatory of its own, a signatory without pangkat/golongan or NIP (or the sample NIP
+    of zeros). Facts about the settings only: no role needed, nothing private. Used at
+    print time (CLI `letter …`, the GUI's document output), by `self-check` and on the
+    admin's Kop surat page.
+    """
+    code = (office_code or "").strip().upper()
+    base = file_templates()
+    letterhead, signatory, source, _ = _resolve(code, base)
+    row = Office.get_or_none(Office.code == code)
+    out: list[str] = []
+    if source == SOURCE_DATABASE:
+        out.append(
+            "belum punya kop surat sendiri (kop dibuat dari data kantor; "
+            "atur di halaman Kop surat atau dengan 'letterhead set')"
+        )
+        if row is not None and not (row.address or "").strip():
+            out.append(f"alamat kop diambil dari kantor bawaan {base.default_office}")
+    if PLACEHOLDER_ADDRESS.lower() in letterhead.address.lower():
+        out.append(f"alamat kop masih contoh: {letterhead.address}")
+    if signatory is None:
+        out.append(
+            "belum ada penanda tangan sendiri (dipakai kepala kantor dari akun pengguna, "
+            "tanpa pangkat/golongan)"
+        )
+    else:
+        if not signatory.pangkat.strip():
+            out.append("penanda tangan tanpa pangkat/golongan")
+        if _placeholder_nip(signatory.nip):
+            out.append(
+                "penanda tangan tanpa NIP"
+                if not signatory.nip.strip()
+                else "NIP penanda tangan masih contoh"
+            )
+    return out
+
+
+def letterhead_warning(office_code: str) -> str:
+    """`letterhead_gaps` as one line for a printed document ("" when nothing is missing)."""
+    gaps = letterhead_gaps(office_code)
+    if not gaps:
+        return ""
+    code = (office_code or "").strip().upper()
+    return f"Peringatan: kop surat/penanda tangan {code}: " + "; ".join(gaps) + "."
+
+
+def all_letterhead_gaps() -> dict[str, list[str]]:
+    """`letterhead_gaps` for every active office that has any (office code -> gaps)."""
+    out: dict[str, list[str]] = {}
+    for row in Office.select(Office.code).where(Office.active).order_by(Office.code):
+        gaps = letterhead_gaps(row.code)
+        if gaps:
+            out[row.code] = gaps
+    return out

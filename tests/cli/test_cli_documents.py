@@ -147,6 +147,30 @@ def test_existing_file_is_replaced_whole(run: Run, tickets: dict[str, str], tmp_
     assert rc == 1 and out.read_bytes().startswith(b"%PDF-")  # untouched by the failure
 
 
+def test_a_letter_on_a_sample_kop_warns_on_stderr_and_still_succeeds(
+    run: Run, tickets: dict[str, str], tmp_path: Path
+) -> None:
+    pdf = tmp_path / "a.pdf"
+    rc, out, err = run("letter", "answer", tickets["answered"], "--out", str(pdf))
+    assert rc == 0 and str(pdf) in out
+    assert "Peringatan: kop surat/penanda tangan PUPR: " in err
+    assert "alamat kop masih contoh: Jalan Contoh Nomor 2" in err
+    assert "Jalan Contoh Nomor 2" in pdf_text(pdf.read_bytes())
+    rc, out, _ = run("letterhead", "show", "PUPR", user="sysadmin")
+    assert rc == 0 and "Peringatan: NIP penanda tangan masih contoh" in out
+    rc, _, err = run(
+        "letterhead", "set", "PUPR", "--address", "Jalan Lingkar 7, Bangkinang",
+        "--signer-jabatan", "Kepala Dinas PUPR", "--signer-name", "Ir. BUDI",
+        "--signer-pangkat", "Pembina (IV/a)", "--signer-nip", "197001011995031001",
+        user="sysadmin",
+    )  # fmt: skip
+    assert rc == 0, err
+    rc, _, err = run("letter", "answer", tickets["answered"], "--out", str(pdf))
+    assert rc == 0 and err == ""
+    rc, _, err = run("letter", "forwarding", tickets["answered"], "--out", str(pdf))
+    assert rc == 0 and "DISKOMINFOSANDI" in err
+
+
 def test_letterhead_commands_for_the_system_admin(
     run: Run, tickets: dict[str, str], tmp_path: Path
 ) -> None:

@@ -42,6 +42,13 @@ def test_init_then_self_check_in_new_data_dir_without_keyring(tmp_path: Path) ->
     names = {i["name"]: i for i in report["items"]}
     assert names["basis data"]["ok"] and "skema" in names["basis data"]["detail"]
     assert names["keyring"]["detail"].startswith("keyring.backends.fail")
+    # Offices printing a borrowed or sample kop: a warning line each, not a failure.
+    kop = names["kop surat DINKES"]
+    assert kop["ok"] and kop["warning"] and "belum punya kop surat sendiri" in kop["detail"]
+    assert "masih contoh" in names["kop surat DISKOMINFOSANDI"]["detail"]
+    r = run("self-check", env=env)
+    assert r.returncode == 0 and "[PERINGATAN] kop surat DINKES: " in r.stdout
+    assert "Semua siap digunakan." in r.stdout
     # init refuses to overwrite
     r = run("init", "--admin", "admin", env=env)
     assert r.returncode == 1 and "tidak akan ditimpa" in r.stderr

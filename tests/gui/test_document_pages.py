@@ -159,7 +159,11 @@ def test_letterhead_edit_refuse_and_reset(qtbot, world: World) -> None:
     ctx = world.as_("sysadmin")
     page = LetterheadPage(ctx)
     qtbot.addWidget(page)
+    page.select("DINKES")  # no kop of its own: the page says what it borrows
+    assert not page.gaps_label.isHidden()
+    assert "belum punya kop surat sendiri" in page.gaps_label.text()
     page.select("PUPR")
+    assert "NIP penanda tangan masih contoh" in page.gaps_label.text()
     assert page.edits["government"].text() == "PEMERINTAH KABUPATEN KAMPAR"
     page.edits["office"].setText("DINAS PEKERJAAN UMUM DAN PENATAAN RUANG")
     page.edits["address"].setText("Jl. Lingkar Bangkinang No. 1")
@@ -178,6 +182,11 @@ def test_letterhead_edit_refuse_and_reset(qtbot, world: World) -> None:
     assert stored.letterhead.address == "Jl. Lingkar Bangkinang No. 1"
     assert stored.signatory is not None and stored.signatory.name == "Ir. Ahmad Yani"
     assert "admin" in page.source_label.text() and page.reset_button.isEnabled()
+    assert page.gaps_label.isHidden()  # own address, a signer with pangkat and NIP
+    page.sig_edits["pangkat"].clear()
+    page.save_button.click()  # saved without pangkat: the note names only that
+    assert not page.gaps_label.isHidden()
+    assert page.gaps_label.text().endswith("• penanda tangan tanpa pangkat/golongan")
     page.reset_button.click()  # confirmed (messages.confirm is recorded as yes)
     assert letterhead_settings.get_letterhead(ctx, "PUPR").source != "pengaturan"
     assert page.edits["address"].text() != "Jl. Lingkar Bangkinang No. 1"

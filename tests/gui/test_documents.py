@@ -106,6 +106,35 @@ def test_save_answer_letter_read_back(qtbot, world: World, files: Files) -> None
     assert "Disimpan ke" in page.doc_status_label.text()
 
 
+def test_a_letter_on_a_sample_kop_shows_the_warning_with_the_document(
+    qtbot, world: World, files: Files
+) -> None:
+    """Issue 15: PUPR's shipped kop has a sample address and NIP; the saved letter says
+    so next to the document, and stops saying so once the admin has set them."""
+    from lapor_desktop.pdf.data import Letterhead, Signatory
+    from lapor_desktop.services import letterhead_settings
+
+    t = answered(world)
+    page = view(qtbot, world, "pupr", t)
+    page.doc_buttons["answer"].save_action.trigger()
+    wait_ops(qtbot)
+    status = page.doc_status_label.text()
+    assert "Disimpan ke" in status and "Peringatan: kop surat/penanda tangan PUPR" in status
+    assert "Jalan Contoh Nomor 2" in status
+    assert "8a5a00" in page.doc_status_label.styleSheet()
+    head = letterhead_settings.get_letterhead(world.as_("sysadmin"), "PUPR").letterhead
+    letterhead_settings.save_letterhead(
+        world.as_("sysadmin"),
+        "PUPR",
+        Letterhead(**{**head.__dict__, "address": "Jalan Lingkar 7, Bangkinang"}),
+        Signatory("Kepala Dinas PUPR", "Ir. BUDI", "Pembina (IV/a)", "197001011995031001"),
+    )
+    page.doc_buttons["answer"].save_action.trigger()
+    wait_ops(qtbot)
+    assert "Peringatan" not in page.doc_status_label.text()
+    assert page.doc_status_label.styleSheet() == ""
+
+
 def test_open_and_print_through_the_system_viewer(
     qtbot, world: World, files: Files, recorded_messages: Recorded
 ) -> None:
