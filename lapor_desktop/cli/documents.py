@@ -4,6 +4,7 @@
     letter ombudsman [--period TEKS] --out FILE.pdf
     report monthly --month YYYY-MM [--opd KODE] --out FILE.pdf|FILE.xlsx
     letterhead show|set|reset KODE   (system admin)
+    verify FILE.pdf                  (a printed letter against the register)
 
 Acting as `--user NAME` like the casework commands (cli.session.signed_in). The file is
 written atomically (a temporary file in the same folder, then renamed), so a failure
@@ -21,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from lapor_desktop.cli.common import EXIT_OK, CliError, emit_json, err, say
+from lapor_desktop.cli.common import EXIT_OK, EXIT_REFUSED, CliError, emit_json, err, say
 from lapor_desktop.cli.session import Acting, UsageError, common_options, group, signed_command
 
 LETTER_KINDS: dict[str, str] = {
@@ -265,10 +266,45 @@ def letterhead_reset(args: argparse.Namespace, a: Acting) -> int:
 # ---------------------------------------------------------------- parser
 
 
+# ---------------------------------------------------------------- verify
+
+
+def verify(args: argparse.Namespace, a: Acting) -> int:
+    """Exit 0: the letter is ours with this content (and its signature intact); 1: not,
+    with the reason; 2: usage (no such file)."""
+    from lapor_desktop.services import verification
+
+    path = Path(args.file).expanduser()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"berkas tidak dapat dibaca: {path} ({exc.strerror or exc})") from None
+    result = verification.verify_pdf(a.ctx, data)
+    if args.json:
+        emit_json(result)
+    elif result.valid:
+        say(f"SAH: {result.reason}.")
+        for name in result.signers:
+            say(f"Penanda tangan elektronik: {name}")
+    else:
+        say(f"TIDAK SAH: {result.reason}.")
+    return EXIT_OK if result.valid else EXIT_REFUSED
+
+
 def add_commands(sub: Any) -> None:
     """Registered by cli.entry.build_parser."""
     common = common_options()
     plain = common_options(json_flag=False)
+    s = sub.add_parser(
+        "verify",
+        help="periksa surat PDF (penanda QR/metadata) terhadap register dan tanda tangannya",
+        description="Periksa berkas surat: nomor dan tiket ada di register, isinya (sidik) "
+        "sama dengan yang diterbitkan, dan tanda tangan elektroniknya utuh bila ada. "
+        "Kode keluar 0 sah, 1 tidak sah (dengan alasannya), 2 kesalahan penggunaan.",
+        parents=[common],
+    )
+    s.add_argument("file", metavar="BERKAS.pdf")
+    s.set_defaults(handler=signed_command("verify", verify))
 
     g = sub.add_parser(
         "letter",

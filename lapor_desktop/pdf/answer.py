@@ -26,6 +26,7 @@ def render_answer(data: AnswerLetter, templates: Templates, paper: str | None = 
         data.signatory,
         f"Surat Jawaban {plain(data.tracking)}",
         paper,
+        keywords=data.verification_url,
     )
     values = {
         "tracking": plain(data.tracking),

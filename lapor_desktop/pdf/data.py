@@ -115,7 +115,9 @@ class ForwardingLetter:
     to_place: str = "Bangkinang"
     instruction: str = ""  # extra paragraph from the admin
     signatory: Signatory | None = None
-    verification_url: str = ""  # QR payload when e-signed (default: the nomor)
+    # The verification pointer (services.verification): the QR when e-signed, and the
+    # PDF metadata "Keywords" always; "" = the nomor as QR, no keywords.
+    verification_url: str = ""
     sifat: str = ""  # "" = the template's ("Segera"); "Sangat Segera" for an escalated case
     rahasia: bool = False  # Sifat "Rahasia" and RAHASIA on every page
 

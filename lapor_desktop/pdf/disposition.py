@@ -165,6 +165,7 @@ def render_forwarding(
         data.signatory,
         f"Surat Penerusan {plain(data.nomor)}",
         paper,
+        keywords=data.verification_url,
     )
     if data.rahasia:
         ctx = dataclasses.replace(ctx, setup=dataclasses.replace(ctx.setup, marking="RAHASIA"))

@@ -10,6 +10,7 @@ from lapor_desktop.pdf.dates import place_date
 from lapor_desktop.pdf.page import PageSetup
 from lapor_desktop.pdf.parts import SignatureBlock
 from lapor_desktop.pdf.templates import Templates
+from lapor_desktop.pdf.text import plain
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ def letter_context(
     title: str,
     paper: str | None = None,
     letterhead: bool = True,
+    keywords: str = "",
 ) -> LetterContext:
     lh = templates.letterhead(office_code)
     sig = signatory or templates.signatory(office_code, kind)
@@ -46,5 +48,6 @@ def letter_context(
         emblem=templates.emblem_path(lh),
         esign_note=templates.text("signature", "footer") if electronic else "",
         title=title,
+        keywords=plain(keywords),
     )
     return LetterContext(lh, sig, setup, place_date(lh.city, when))

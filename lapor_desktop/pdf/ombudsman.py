@@ -46,6 +46,7 @@ def render_ombudsman(
         data.signatory,
         f"Penyampaian ke Ombudsman {plain(data.nomor)}",
         paper,
+        keywords=data.verification_url,
     )
     width = text_width(ctx.setup.paper)
     values = {

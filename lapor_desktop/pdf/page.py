@@ -368,6 +368,9 @@ class PageSetup:
     margins: tuple[float, float] | None = None
     marking: str = ""  # "RAHASIA": printed at the top and the foot of every page
     subject: str = ""  # PDF metadata
+    # PDF metadata "Keywords": a letter's verification pointer (the QR's payload), read
+    # back by `verify` without decoding the QR image.
+    keywords: str = ""
     # A "landscape" page template (NextPageTemplate("landscape") before a page break),
     # for a wide annex (LETTERS.md: "landscape if needed").
     landscape: bool = False
@@ -436,7 +439,7 @@ def build_pdf(story: Sequence[Any], setup: PageSetup) -> bytes:
         creator="LAPOR Desktop",
         producer="LAPOR Desktop",
         subject=setup.subject or SUBJECT,
-        keywords="",
+        keywords=setup.keywords,
     )
     templates = [
         PageTemplate(

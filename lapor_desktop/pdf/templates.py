@@ -24,6 +24,7 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "number": frozenset({"klasifikasi", "nomor", "kode_kantor", "tahun"}),
     "layout": frozenset(),
     "signature": frozenset(),
+    "verification": frozenset(),  # url: the QR pointer as a link (services.verification)
     "receipt": frozenset({"tiket", "telepon", "laman", "email"}),
     "forwarding": frozenset({"tracking", "jumlah", "tujuan"}),
     "disposition": frozenset(),

@@ -454,7 +454,11 @@ def signed_letter[L: (AnswerLetter, ForwardingLetter, OmbudsmanLetter)](
 ) -> Document:
     """Render a letter of the office `data.office_code` and sign it when that office has
     a usable certificate (see the module docstring for the fallback). A signed letter is
-    audited (`surat_ditandatangani`)."""
+    audited (`surat_ditandatangani`). Every letter carries its verification pointer
+    (services.verification: the QR when e-signed, the PDF's metadata always)."""
+    from lapor_desktop.services.verification import with_pointer
+
+    data = with_pointer(ctx, data, templates)
     code = data.office_code
     try:
         signer = signer_for(ctx.data_dir, code)

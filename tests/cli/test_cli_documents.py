@@ -171,6 +171,28 @@ def test_a_letter_on_a_sample_kop_warns_on_stderr_and_still_succeeds(
     assert rc == 0 and "DISKOMINFOSANDI" in err
 
 
+def test_verify_reads_the_pointer_back_and_checks_it(
+    run: Run, tickets: dict[str, str], tmp_path: Path
+) -> None:
+    pdf = tmp_path / "jawaban.pdf"
+    assert run("letter", "answer", tickets["answered"], "--out", str(pdf))[0] == 0
+    rc, out, err = run("verify", str(pdf), user="inspektur")
+    assert rc == 0, out + err
+    assert out.startswith("SAH: surat 000/1/PUPR/2026 untuk tiket " + tickets["answered"])
+    rc, out, _ = run("verify", str(pdf), "--json")
+    assert rc == 0 and '"valid": true' in out
+    receipt = tmp_path / "tanda-terima.pdf"
+    assert run("letter", "receipt", tickets["new"], "--out", str(receipt))[0] == 0
+    rc, out, _ = run("verify", str(receipt))
+    assert rc == 1 and "TIDAK SAH: berkas tidak memuat penanda verifikasi" in out
+    forged = tmp_path / "palsu.pdf"
+    forged.write_bytes(pdf.read_bytes().replace(b"|000/1/PUPR/2026|", b"|000/7/PUPR/2026|"))
+    rc, out, _ = run("verify", str(forged))
+    assert rc == 1 and "000/7/PUPR/2026 tidak ada di register" in out
+    rc, _, err = run("verify", str(tmp_path / "tidak-ada.pdf"))
+    assert rc == 2 and "tidak dapat dibaca" in err
+
+
 def test_letterhead_commands_for_the_system_admin(
     run: Run, tickets: dict[str, str], tmp_path: Path
 ) -> None:

@@ -1,0 +1,275 @@
+"""A letter's verification pointer (the QR on an e-signed letter) and `verify FILE.pdf`.
+
+The pointer names the ticket, the letter number and a short hash of the letter's content:
+
+    LAPOR|2611-K7QX-00042|000/3/DISKOMINFOSANDI/2026|3f9a0c1d2e4b5a69
+    https://lapor.kamparkab.go.id/verifikasi?tiket=…&nomor=…&sidik=…   (with a URL set)
+
+The URL form is used when `[verification] url` is set in `reports/letters.toml`; a phone
+that scans the QR then opens that page. The hash ("sidik") is SHA-256 over the canonical
+JSON of the letter's data (the dataclass the renderer draws, with the signatory's
+`electronic` flag and the pointer itself blanked) — it cannot cover the PDF that contains
+it. The pointer is drawn as the QR (e-signed letters) and written to the PDF's
+"Keywords" metadata of every answer, forwarding and Ombudsman letter, so `verify` reads
+it back without decoding a QR image.
+
+When a letter is produced its (number, ticket, hash) is recorded in the audit log
+(`surat_sidik`, once per distinct hash), in the producing transaction. `verify` checks the
+file's pointer against that record rather than against a re-render: a re-render cannot
+reproduce an older letter (the Ombudsman list changes as cases close; a re-disposition
+numbers a new forwarding letter; an admin's letterhead edit changes the signatory).
+What the pointer proves is that this number, ticket and content were issued here; that
+the file's text is that content is what the PAdES signature proves, so a signed file's
+signatures must be intact and cover the whole file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import io
+import json
+import logging
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+from lapor_desktop.db.models import AuditLog, Complaint, Letter, database_proxy
+from lapor_desktop.pdf.data import AnswerLetter, ForwardingLetter, OmbudsmanLetter
+from lapor_desktop.pdf.templates import Templates
+from lapor_desktop.services.audit import audit
+from lapor_desktop.services.context import Ctx
+from lapor_desktop.services.errors import ServiceError
+
+PREFIX = "LAPOR"
+NO_TICKET = "-"
+HASH_CHARS = 16  # 64 bits of SHA-256: a short QR, still no accidental collisions
+EVENT = "surat_sidik"
+
+
+@dataclass(frozen=True)
+class Pointer:
+    ticket: str  # NO_TICKET for a letter about several cases (Ombudsman)
+    nomor: str
+    digest: str
+
+
+@dataclass(frozen=True)
+class Verification:
+    valid: bool
+    reason: str  # why not valid, or what was checked
+    pointer: Pointer | None = None
+    signed: bool = False
+    signers: tuple[str, ...] = ()
+
+
+def content_hash(data: Any) -> str:
+    """The short hash of a letter's data (a frozen dataclass), independent of whether it
+    is e-signed and of the pointer it will carry."""
+    plain = dataclasses.replace(data, verification_url="")
+    sig = getattr(plain, "signatory", None)
+    if sig is not None:
+        plain = dataclasses.replace(plain, signatory=dataclasses.replace(sig, electronic=False))
+    text = json.dumps(
+        dataclasses.asdict(plain),
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+        default=str,
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:HASH_CHARS]
+
+
+def verification_url(templates: Templates) -> str:
+    """`[verification] url` of reports/letters.toml ("" = the plain pointer)."""
+    section = templates.letters.get("verification", {})
+    return str(section.get("url", "")).strip() if isinstance(section, dict) else ""
+
+
+def format_pointer(p: Pointer, url: str = "") -> str:
+    if url:
+        sep = "&" if "?" in url else "?"
+        return url + sep + urlencode({"tiket": p.ticket, "nomor": p.nomor, "sidik": p.digest})
+    return "|".join((PREFIX, p.ticket, p.nomor, p.digest))
+
+
+def parse_pointer(text: str) -> Pointer | None:
+    text = (text or "").strip()
+    if text.startswith(PREFIX + "|"):
+        parts = text.split("|")
+        if len(parts) == 4 and all(parts[1:]):
+            return Pointer(parts[1], parts[2], parts[3])
+        return None
+    query = parse_qs(urlsplit(text).query)
+    values = [query.get(k, [""])[0] for k in ("tiket", "nomor", "sidik")]
+    return Pointer(*values) if all(values) else None
+
+
+def letter_ticket(data: Any) -> str:
+    """The ticket a letter is about: its own (answer), its only case (forwarding), or none."""
+    ticket = getattr(data, "ticket", "")
+    if ticket:
+        return str(ticket)
+    cases: tuple[Any, ...] = getattr(data, "cases", ())
+    if len(cases) == 1 and not hasattr(data, "opds_concerned"):
+        return str(cases[0].ticket)
+    return NO_TICKET
+
+
+def with_pointer[L: (AnswerLetter, ForwardingLetter, OmbudsmanLetter)](
+    ctx: Ctx, data: L, templates: Templates
+) -> L:
+    """The letter data carrying its pointer (QR and metadata); the pointer is recorded
+    (audit `surat_sidik`, once per number and hash) for `verify`."""
+    nomor = data.nomor
+    pointer = Pointer(letter_ticket(data), nomor, content_hash(data))
+    detail = json.dumps({"tiket": pointer.ticket, "sidik": pointer.digest})
+    with database_proxy.atomic("IMMEDIATE"):
+        known = (
+            AuditLog.select(AuditLog.id)
+            .where(
+                (AuditLog.event == EVENT)
+                & (AuditLog.entity_id == nomor)
+                & (AuditLog.detail == detail)
+            )
+            .exists()
+        )
+        if not known:
+            audit(ctx, EVENT, "letter", nomor, detail)
+    url = format_pointer(pointer, verification_url(templates))
+    return dataclasses.replace(data, verification_url=url)
+
+
+# ---------------------------------------------------------------- verify
+
+
+def pdf_keywords(pdf: bytes) -> str | None:
+    """The PDF's "Keywords" metadata (None: not a readable PDF)."""
+    try:
+        from pypdf import PdfReader
+    except ImportError:
+        return _keywords_pyhanko(pdf)
+    try:
+        meta = PdfReader(io.BytesIO(pdf)).metadata
+    except Exception:  # pypdf raises many kinds on a damaged file
+        return None
+    return str(meta.get("/Keywords", "") or "") if meta is not None else ""
+
+
+def _keywords_pyhanko(pdf: bytes) -> str | None:
+    """The same with pyHanko's reader (pypdf is a development dependency; pyHanko comes
+    with the `signing` extra). Neither installed: a ServiceError saying so."""
+    try:
+        from pyhanko.pdf_utils.reader import PdfFileReader
+    except ImportError:
+        raise ServiceError(
+            "Pemeriksaan surat memerlukan paket pypdf atau pyHanko "
+            "(pasang: lapor-desktop[signing])."
+        ) from None
+    try:
+        trailer = PdfFileReader(io.BytesIO(pdf), strict=False).trailer
+        if "/Info" not in trailer:
+            return ""
+        return str(trailer["/Info"].get("/Keywords", ""))
+    except Exception:
+        return None
+
+
+def _signatures(pdf: bytes) -> tuple[list[str], str]:
+    """(signer names, "" or why a signature is not valid); ([], "") when unsigned."""
+    try:
+        from pyhanko.pdf_utils.reader import PdfFileReader
+    except ImportError:
+        if b"/ByteRange" in pdf:
+            return [], "berkas bertanda tangan, tetapi pyHanko tidak terpasang untuk memeriksanya"
+        return [], ""
+    try:
+        embedded = list(PdfFileReader(io.BytesIO(pdf), strict=False).embedded_signatures)
+    except Exception as exc:
+        return [], f"tanda tangan tidak terbaca ({exc})"
+    names: list[str] = []
+    # pyHanko logs the missing trust path (expected here) with a traceback: not for users.
+    quiet = logging.getLogger("pyhanko")
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL)
+    try:
+        return _check_each(embedded, names)
+    finally:
+        quiet.setLevel(level)
+
+
+def _check_each(embedded: list[Any], names: list[str]) -> tuple[list[str], str]:
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+    from pyhanko_certvalidator import ValidationContext
+
+    for sig in embedded:
+        try:
+            # Integrity and coverage, not the chain to BSrE's root (no root ships here;
+            # PDF readers and BSrE's portal judge trust): no trust roots, on purpose.
+            status = validate_pdf_signature(sig, ValidationContext(trust_roots=[]))
+        except Exception as exc:
+            return names, f"tanda tangan tidak dapat diperiksa ({exc})"
+        if not (status.intact and status.valid):
+            return (
+                names,
+                "tanda tangan elektronik tidak sah: isi berkas berubah setelah ditandatangani",
+            )
+        if status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
+            return (
+                names,
+                "berkas diubah setelah ditandatangani (tanda tangan tidak mencakup seluruh berkas)",
+            )
+        names.append(status.signing_cert.subject.human_friendly)
+    return names, ""
+
+
+def verify_pdf(ctx: Ctx, pdf: bytes) -> Verification:
+    """Is this file a letter issued here, with the content recorded for its number, and
+    (when signed) an intact signature over the whole file? Any signed-in user; read only."""
+    ctx.user()
+    keywords = pdf_keywords(pdf)
+    if keywords is None:
+        return Verification(False, "berkas bukan PDF yang dapat dibaca")
+    pointer = parse_pointer(keywords)
+    if pointer is None:
+        return Verification(False, "berkas tidak memuat penanda verifikasi LAPOR Desktop")
+    letter = Letter.get_or_none(Letter.full_number == pointer.nomor)
+    if letter is None:
+        return Verification(False, f"nomor surat {pointer.nomor} tidak ada di register", pointer)
+    ticket = NO_TICKET
+    if letter.complaint_id is not None:
+        ticket = Complaint.get_by_id(letter.complaint_id).ticket
+    if ticket != pointer.ticket:
+        return Verification(
+            False, f"nomor surat {pointer.nomor} bukan surat untuk tiket {pointer.ticket}", pointer
+        )
+    detail = json.dumps({"tiket": pointer.ticket, "sidik": pointer.digest})
+    issued = (
+        AuditLog.select(AuditLog.id)
+        .where(
+            (AuditLog.event == EVENT)
+            & (AuditLog.entity_id == pointer.nomor)
+            & (AuditLog.detail == detail)
+        )
+        .exists()
+    )
+    if not issued:
+        return Verification(
+            False,
+            f"isi surat tidak cocok dengan surat {pointer.nomor} yang diterbitkan "
+            f"(sidik {pointer.digest} tidak tercatat)",
+            pointer,
+        )
+    signers, problem = _signatures(pdf)
+    if problem:
+        return Verification(False, problem, pointer, True, tuple(signers))
+    what = f"surat {pointer.nomor}" + (f" untuk tiket {ticket}" if ticket != NO_TICKET else "")
+    how = "bertanda tangan elektronik utuh" if signers else "tanpa tanda tangan elektronik"
+    return Verification(
+        True,
+        f"{what} tercatat di register dengan isi ini; {how}",
+        pointer,
+        bool(signers),
+        tuple(signers),
+    )
