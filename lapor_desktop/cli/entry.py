@@ -15,6 +15,7 @@ from lapor_desktop.cli import (
     accounts,
     backup,
     cases,
+    central,
     deadlines,
     demo,
     documents,
@@ -112,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     documents.add_commands(sub)
     signing.add_commands(sub)
     backup.add_commands(sub)
+    central.add_commands(sub)  # central PostgreSQL administration
     return p
 
 

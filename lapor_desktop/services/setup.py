@@ -28,6 +28,37 @@ def _read_csv(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
+def office_rows() -> list[tuple[str, str, str]]:
+    """(code, name, kind) of the offices in resources/data/opd-kampar.csv: the one reading
+    of that file, for the local database and the central one."""
+    return [
+        (r["kode"].strip(), r["nama"].strip(), r["jenis"].strip())
+        for r in _read_csv("opd-kampar.csv")
+    ]
+
+
+def category_rows() -> list[tuple[str, str]]:
+    """(code, name) of the categories in resources/data/kategori.csv."""
+    return [(r["kode"].strip(), r["nama"].strip()) for r in _read_csv("kategori.csv")]
+
+
+def default_rule_set_fields() -> dict[str, object]:
+    """The columns of the default rule set (domain/sla.py), without its id."""
+    d = DomainRuleSet()
+    return {
+        "name": d.name,
+        "effective_from": d.effective_from,
+        "verification_days": d.verification.days,
+        "verification_kind": d.verification.kind.value,
+        "follow_up_days": d.follow_up.days,
+        "follow_up_kind": d.follow_up.kind.value,
+        "escalation_days": d.escalation.days,
+        "escalation_kind": d.escalation.kind.value,
+        "reply_days": d.reply.days,
+        "reply_kind": d.reply.kind.value,
+    }
+
+
 def new_device_code() -> str:
     return "".join(secrets.choice(_DEVICE_ALPHABET) for _ in range(4))
 
@@ -35,28 +66,14 @@ def new_device_code() -> str:
 def load_reference_data(ctx: Ctx) -> None:
     """Offices, categories and the default rule set; idempotent (existing codes are kept)."""
     with database_proxy.atomic("IMMEDIATE"):
-        for row in _read_csv("opd-kampar.csv"):
+        for code, name, kind in office_rows():
             Office.get_or_create(
-                code=row["kode"].strip(),
-                defaults={"id": uuid.uuid4(), "name": row["nama"].strip(), "kind": row["jenis"]},
+                code=code, defaults={"id": uuid.uuid4(), "name": name, "kind": kind}
             )
-        for row in _read_csv("kategori.csv"):
-            Category.get_or_create(code=row["kode"].strip(), defaults={"name": row["nama"].strip()})
+        for code, name in category_rows():
+            Category.get_or_create(code=code, defaults={"name": name})
         if not RuleSet.select().exists():
-            d = DomainRuleSet()
-            RuleSet.create(
-                id=uuid.uuid4(),
-                name=d.name,
-                effective_from=d.effective_from,
-                verification_days=d.verification.days,
-                verification_kind=d.verification.kind.value,
-                follow_up_days=d.follow_up.days,
-                follow_up_kind=d.follow_up.kind.value,
-                escalation_days=d.escalation.days,
-                escalation_kind=d.escalation.kind.value,
-                reply_days=d.reply.days,
-                reply_kind=d.reply.kind.value,
-            )
+            RuleSet.create(id=uuid.uuid4(), **default_rule_set_fields())
         Setting.get_or_create(key=DEVICE_CODE_KEY, defaults={"value": new_device_code()})
         Setting.get_or_create(
             key="initialized_on", defaults={"value": ctx.clock.now().date().isoformat()}

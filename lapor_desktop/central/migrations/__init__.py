@@ -1,0 +1,12 @@
+"""Numbered migrations of the central database (`cNNNN_*.py`, each with VERSION and
+`statements(names)`), applied in order by `central init` and `central upgrade` only."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from lapor_desktop.central.migrations import c0001_schema
+
+MIGRATIONS: tuple[ModuleType, ...] = (c0001_schema,)
+assert [m.VERSION for m in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1))
+LATEST = len(MIGRATIONS)
