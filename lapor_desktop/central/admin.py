@@ -365,7 +365,7 @@ def list_offices(db: Any) -> list[dict[str, str]]:
 LONG_TRANSACTION_SECONDS = 60
 
 
-def status(db: Any) -> dict[str, Any]:
+def status(db: Any, long_after: int = LONG_TRANSACTION_SECONDS) -> dict[str, Any]:
     """Schema version, offices, last sync per login with its lag behind the feed, and the
     transactions old enough to hold the feed's horizon back."""
     _names(db)
@@ -387,7 +387,7 @@ def status(db: Any) -> dict[str, Any]:
         "AND (backend_xid IS NOT NULL OR backend_xmin IS NOT NULL) "
         "AND pid <> pg_backend_pid() AND now() - xact_start > make_interval(secs => %s) "
         "ORDER BY xact_start",
-        (LONG_TRANSACTION_SECONDS,),
+        (long_after,),
     ).fetchall()
     return {
         "schema_version": int(version),
