@@ -1,5 +1,6 @@
-"""A scratch central database per test module, initialised by `central init`, with one
-PostgreSQL login per role kind; tests connect as those logins with plain psycopg SQL.
+"""One scratch central database for the session (`central init` is the slow part), with one
+PostgreSQL login per role kind; tests connect as those logins with plain psycopg SQL and
+each test makes its own cases.
 
 Runs for real in CI (.ci/run starts PostgreSQL and sets LAPOR_TEST_PG_DSN to a superuser);
 elsewhere it is skipped with the reason when no server is configured or reachable.
@@ -114,7 +115,7 @@ def make_scratch(tag: str) -> tuple[str, str]:
     return dbname, dsn_with(SUPER_DSN, dbname=dbname)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def central() -> Iterator[Central]:
     require_server()
     from lapor_desktop.central import admin

@@ -89,6 +89,10 @@ def test_an_opd_pull_holds_only_its_cases_and_no_identity(central: Central) -> N
     cases = {r["id"]: r for r in w.rows["complaint_opd"]}
     assert mine in cases and hidden in cases and theirs not in cases
     assert cases[hidden]["reporter_id"] is None and cases[hidden]["reporter_phone"] is None
-    assert {r["complaint_id"] for r in w.rows["case_action"]} <= set(cases)
+    # Actions of other cases: only the login's own (a rejection coming back to its author,
+    # or its work on a case since taken away), never anyone else's.
+    login = central.logins["opd_a"]
+    assert all(r["login"] == login for r in w.rows["case_action"] if r["complaint_id"] not in cases)
+    assert {r["complaint_id"] for r in w.rows["case_action"] if r["login"] != login} <= set(cases)
     assert "reporter" not in w.rows and "complaint" not in w.rows
     assert all("nik" not in r for r in w.rows["complaint_opd"])
