@@ -35,7 +35,14 @@ _CASES_TAIL = (
     ("attachment", "id"),
     ("letter", "id"),
 )
-REGENCY_FEED = (*_REFERENCE, ("reporter", "id"), ("complaint", "id"), *_CASES_TAIL)
+REGENCY_FEED = (
+    *_REFERENCE,
+    ("reporter", "id"),
+    ("complaint", "id"),
+    *_CASES_TAIL,
+    ("record_edit", "id"),
+    ("sync_conflict", "id"),
+)
 OPD_FEED = (*_REFERENCE, ("complaint_opd", "id"), *_CASES_TAIL)
 PAGE_ROWS = 1000
 
@@ -99,3 +106,27 @@ def pull(
         for relation, key in relations:
             window.rows[relation] = list(iter_rows(db, relation, key, checkpoint, high, page))
     return window
+
+
+# A case granted to an office after its checkpoint: its older rows were in windows the
+# office could not see then, so the client fetches the whole case (SYNC.md step 4).
+_CASE_PARTS = (("case_action", "complaint_id"), ("attachment", "complaint_id"))
+
+
+def fetch_cases(
+    db: Any, case_ids: Sequence[uuid.UUID], case_relation: str
+) -> dict[str, list[dict[str, Any]]]:
+    """Everything the login may see of these cases now (header from `case_relation`:
+    `complaint` for the regency, `complaint_opd` for an OPD), in one snapshot."""
+    ids = [str(i) for i in case_ids]
+    out: dict[str, list[dict[str, Any]]] = {}
+    with db.atomic("REPEATABLE READ READ ONLY"):
+        for relation, column in ((case_relation, "id"), *_CASE_PARTS):
+            cur = db.execute_sql(
+                f'SELECT *, txid::text::bigint AS txid_num FROM "{relation}" '
+                f'WHERE "{column}" = ANY(%s::uuid[]) ORDER BY txid, id',
+                (ids,),
+            )
+            cols = [d[0] for d in cur.description]
+            out[relation] = [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+    return out

@@ -208,6 +208,17 @@ def test_one_nik_registered_on_two_pcs_is_merged_and_flagged(central: Central) -
             "SELECT count(*) FROM lapor.sync_conflict WHERE entity_id = %s", (r2,)
         ).fetchone()
     assert merged == (r1,) and live == (1,) and flagged == (1,)
+    # The second PC pushes its reporter again (the acknowledgement was lost): no change.
+    with central.conn("desk") as c:
+        c.execute(
+            "INSERT INTO reporter (id, nik, name, sex) VALUES (%s, %s, 'Lagi', 'L') "
+            "ON CONFLICT (id) DO NOTHING",
+            (r2, nik),
+        )
+    with central.admin() as c:
+        assert c.execute(
+            "SELECT count(*) FROM lapor.sync_conflict WHERE entity_id = %s", (r2,)
+        ).fetchone() == (1,)
 
 
 def test_letters_are_numbered_by_the_server_gapless_per_office_and_year(

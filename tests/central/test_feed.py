@@ -96,3 +96,20 @@ def test_an_opd_pull_holds_only_its_cases_and_no_identity(central: Central) -> N
     assert {r["complaint_id"] for r in w.rows["case_action"] if r["login"] != login} <= set(cases)
     assert "reporter" not in w.rows and "complaint" not in w.rows
     assert all("nik" not in r for r in w.rows["complaint_opd"])
+
+
+def test_a_case_granted_after_the_checkpoint_is_fetched_whole(central: Central) -> None:
+    db = driver.connect(central.dsn(central.logins["opd_b"]))
+    try:
+        checkpoint = feed.pull(db, 0, feed.OPD_FEED).high
+        cid = new_case(central)
+        assert push(central, "admin", cid, "VERIFY")[0]
+        assert push(central, "admin", cid, "DISPOSE", opd=OPD_B)[0]
+        w = feed.pull(db, checkpoint, feed.OPD_FEED)
+        granted = [r["complaint_id"] for r in w.rows["complaint_access"] if r["active"]]
+        assert cid in granted and cid in {r["id"] for r in w.rows["complaint_opd"]}
+        whole = feed.fetch_cases(db, granted, "complaint_opd")
+    finally:
+        db.close()
+    actions = [r["action"] for r in whole["case_action"] if r["complaint_id"] == cid]
+    assert actions == ["INTAKE", "VERIFY", "DISPOSE"]

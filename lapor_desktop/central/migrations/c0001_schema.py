@@ -656,6 +656,9 @@ BEGIN
     NEW.txid := pg_current_xact_id();
     IF NEW.nik IS NOT NULL THEN
         PERFORM pg_advisory_xact_lock(hashtext('reporter-nik:' || NEW.nik));
+        IF EXISTS (SELECT 1 FROM reporter WHERE id = NEW.id) THEN
+            RETURN NULL;  -- a replayed push: no second conflict row
+        END IF;
         SELECT id INTO other FROM reporter WHERE nik = NEW.nik AND merged_into IS NULL
            AND id <> NEW.id;
         IF FOUND THEN
