@@ -229,6 +229,7 @@ CREATE TABLE complaint_access (
     UNIQUE (complaint_id, office_id)
 );
 CREATE INDEX complaint_access_office ON complaint_access (office_id, complaint_id) WHERE active;
+CREATE INDEX complaint_access_office_feed ON complaint_access (office_id, txid, id);
 
 -- The history: append-only. No foreign key on complaint_id on purpose: an action for a
 -- case the login may not see is stored rejected ("tidak ditemukan"), exactly like one
@@ -780,7 +781,9 @@ SELECT c.id, c.ticket, c.tracking_id,
        c.status, c.opd_id, c.last_seq, c.disposed_at, c.answered_at, c.closed_at,
        c.escalated_at, c.reopen_count, c.answer_text, c.row_version, c.deleted, c.txid
   FROM complaint c JOIN reporter r ON r.id = c.reporter_id
- WHERE office_sees_case(c.id, my_office());
+ WHERE EXISTS (SELECT 1 FROM complaint_access a
+                WHERE a.complaint_id = c.id AND a.office_id = (SELECT my_office())
+                  AND a.active);
 
 -- The auditor reads every case but no NIK, and no identity of an anonim reporter.
 CREATE VIEW reporter_audit WITH (security_barrier) AS
@@ -801,58 +804,72 @@ def _policies() -> str:
     identity = sql_list(IDENTITY_ROLES)
     attach = sql_list(frozenset(ATTACH_ROLES))
     admin = f"'{Role.ADMIN_KABUPATEN.value}'"
+    # The login's functions are wrapped in a scalar subquery: evaluated once per statement
+    # (an InitPlan), not once per row, and access is an inlined EXISTS the planner joins.
     return f"""
 ALTER TABLE complaint ENABLE ROW LEVEL SECURITY;
-CREATE POLICY complaint_read ON complaint FOR SELECT USING (reads_all_cases());
-CREATE POLICY complaint_write ON complaint FOR INSERT WITH CHECK (my_role() IN ({identity}));
+CREATE POLICY complaint_read ON complaint FOR SELECT USING ((SELECT reads_all_cases()));
+CREATE POLICY complaint_write ON complaint FOR INSERT
+    WITH CHECK ((SELECT my_role()) IN ({identity}));
 
 ALTER TABLE reporter ENABLE ROW LEVEL SECURITY;
-CREATE POLICY reporter_read ON reporter FOR SELECT USING (my_role() IN ({identity}));
-CREATE POLICY reporter_write ON reporter FOR INSERT WITH CHECK (my_role() IN ({identity}));
+CREATE POLICY reporter_read ON reporter FOR SELECT
+    USING ((SELECT my_role()) IN ({identity}));
+CREATE POLICY reporter_write ON reporter FOR INSERT
+    WITH CHECK ((SELECT my_role()) IN ({identity}));
 
 ALTER TABLE complaint_access ENABLE ROW LEVEL SECURITY;
 CREATE POLICY access_read ON complaint_access FOR SELECT
-    USING (reads_all_cases() OR office_id = my_office());
+    USING ((SELECT reads_all_cases()) OR office_id = (SELECT my_office()));
 
 ALTER TABLE case_action ENABLE ROW LEVEL SECURITY;
 -- Accepted actions of a visible case; rejected ones only to their author (and the
 -- regency). An action's author always sees it, so a rejection comes back to the PC.
 CREATE POLICY action_read ON case_action FOR SELECT
-    USING (login = session_user::text OR reads_all_cases()
-           OR (accepted AND office_sees_case(complaint_id, my_office())));
+    USING (login = session_user::text OR (SELECT reads_all_cases())
+           OR (accepted AND EXISTS (
+        SELECT 1 FROM complaint_access a WHERE a.complaint_id = case_action.complaint_id
+                   AND a.office_id = (SELECT my_office()) AND a.active)));
 CREATE POLICY action_write ON case_action FOR INSERT WITH CHECK (login = session_user::text);
 
 ALTER TABLE record_edit ENABLE ROW LEVEL SECURITY;
 CREATE POLICY edit_read ON record_edit FOR SELECT
-    USING (login = session_user::text OR my_role() = {admin});
+    USING (login = session_user::text OR (SELECT my_role()) = {admin});
 CREATE POLICY edit_write ON record_edit FOR INSERT
-    WITH CHECK (login = session_user::text AND my_role() IN ({identity}));
+    WITH CHECK (login = session_user::text AND (SELECT my_role()) IN ({identity}));
 
 ALTER TABLE sync_conflict ENABLE ROW LEVEL SECURITY;
 CREATE POLICY conflict_read ON sync_conflict FOR SELECT
-    USING (login = session_user::text OR my_role() = {admin});
+    USING (login = session_user::text OR (SELECT my_role()) = {admin});
 
 ALTER TABLE attachment ENABLE ROW LEVEL SECURITY;
-CREATE POLICY attachment_read ON attachment FOR SELECT USING (can_see_case(complaint_id));
+CREATE POLICY attachment_read ON attachment FOR SELECT
+    USING (((SELECT reads_all_cases()) OR EXISTS (
+        SELECT 1 FROM complaint_access a WHERE a.complaint_id = attachment.complaint_id
+                   AND a.office_id = (SELECT my_office()) AND a.active)));
 CREATE POLICY attachment_write ON attachment FOR INSERT
-    WITH CHECK (my_role() IN ({attach}) AND can_see_case(complaint_id));
+    WITH CHECK ((SELECT my_role()) IN ({attach})
+        AND ((SELECT reads_all_cases()) OR EXISTS (
+        SELECT 1 FROM complaint_access a WHERE a.complaint_id = attachment.complaint_id
+                   AND a.office_id = (SELECT my_office()) AND a.active)));
 
 ALTER TABLE attachment_chunk ENABLE ROW LEVEL SECURITY;
 CREATE POLICY chunk_read ON attachment_chunk FOR SELECT
     USING (login = session_user::text
            OR EXISTS (SELECT 1 FROM attachment a WHERE a.sha256 = attachment_chunk.sha256));
 CREATE POLICY chunk_write ON attachment_chunk FOR INSERT
-    WITH CHECK (my_role() IN ({attach}));
+    WITH CHECK ((SELECT my_role()) IN ({attach}));
 
 ALTER TABLE letter ENABLE ROW LEVEL SECURITY;
 CREATE POLICY letter_read ON letter FOR SELECT
-    USING (reads_all_cases() OR office_id = my_office());
+    USING ((SELECT reads_all_cases()) OR office_id = (SELECT my_office()));
 CREATE POLICY letter_write ON letter FOR INSERT
-    WITH CHECK (office_id = my_office() AND my_role() IN ({attach}));
+    WITH CHECK (office_id = (SELECT my_office()) AND (SELECT my_role()) IN ({attach}));
 
 ALTER TABLE app_user ENABLE ROW LEVEL SECURITY;
 CREATE POLICY user_read ON app_user FOR SELECT
-    USING (reads_all_cases() OR my_role() = 'SYS_ADMIN' OR office_id = my_office());
+    USING ((SELECT reads_all_cases()) OR (SELECT my_role()) = 'SYS_ADMIN'
+           OR office_id = (SELECT my_office()));
 
 ALTER TABLE sync_log ENABLE ROW LEVEL SECURITY;
 CREATE POLICY sync_log_read ON sync_log FOR SELECT USING (login = session_user::text);
