@@ -242,3 +242,23 @@ def test_letters_are_numbered_by_the_server_gapless_per_office_and_year(
         ).fetchall()
     assert [n for n, _ in rows] == [1, 2, 3, 4, 5, 6]
     assert rows[2][1] == "800/3/DISDIK/2031"
+
+
+def test_a_skewed_client_clock_is_flagged_and_ordering_ignores_it(central: Central) -> None:
+    cid = new_case(central)
+    ahead, behind = uuid.uuid4(), uuid.uuid4()
+    with central.conn("admin") as c:
+        for aid, shift in ((ahead, "+ interval '3 hours'"), (behind, "- interval '9 hours'")):
+            c.execute(
+                "INSERT INTO case_action (id, complaint_id, action, note, at) "
+                f"VALUES (%s, %s, 'NOTE', 'x', localtimestamp {shift})",
+                (aid, cid),
+            )
+        rows = c.execute(
+            "SELECT id, seq, accepted, clock_skewed FROM case_action "
+            "WHERE complaint_id = %s AND action = 'NOTE' ORDER BY seq",
+            (cid,),
+        ).fetchall()
+    # Numbered in arrival order, whatever the clocks say; a clock ahead of the server is
+    # flagged (one behind is indistinguishable from work done offline earlier).
+    assert rows == [(ahead, 2, True, True), (behind, 3, True, False)]
