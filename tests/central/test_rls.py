@@ -178,19 +178,30 @@ def test_history_cannot_be_changed_and_status_cannot_be_forged(central: Central)
             c, "DELETE FROM lapor.case_action WHERE complaint_id = %s", (cid,)
         )
     # A forged action: the client's from/to status, seq, role and acceptance are ignored.
+    # So are the office, the person and the login it claims (another office's identity).
     aid = uuid.uuid4()
     with central.conn("opd_a") as c:
         c.execute(
             "INSERT INTO case_action (id, complaint_id, seq, action, from_status, to_status, "
-            "role, accepted, at) VALUES (%s, %s, 99, 'START', 'DIJAWAB', 'SELESAI', "
-            "'ADMIN_KABUPATEN', true, localtimestamp)",
-            (aid, cid),
+            "role, accepted, office_id, user_id, login, at) VALUES (%s, %s, 99, 'START', "
+            "'DIJAWAB', 'SELESAI', 'ADMIN_KABUPATEN', true, %s, %s, %s, localtimestamp)",
+            (aid, cid, central.office_id(OPD_B), uuid.uuid4(), central.logins["admin"]),
         )
         row = c.execute(
-            "SELECT seq, from_status, to_status, role, accepted FROM case_action WHERE id = %s",
+            "SELECT seq, from_status, to_status, role, accepted, office_id, "
+            "user_id = my_user_id(), login FROM case_action WHERE id = %s",
             (aid,),
         ).fetchone()
-    assert row == (4, "TERDISPOSISI", "DIPROSES", "OPD_ADMIN", True)
+    assert row == (
+        4,
+        "TERDISPOSISI",
+        "DIPROSES",
+        "OPD_ADMIN",
+        True,
+        central.office_id(OPD_A),
+        True,
+        central.logins["opd_a"],
+    )
     assert case_row(central, cid, "status") == ("DIPROSES",)
     # A regency role forging an OPD's action: refused by role, stored with the reason.
     ok, reason, seq = push(central, "admin", cid, "SUBMIT_ANSWER", role="OPD_ADMIN")
