@@ -230,6 +230,9 @@ CREATE TABLE complaint_access (
 );
 CREATE INDEX complaint_access_office ON complaint_access (office_id, complaint_id) WHERE active;
 CREATE INDEX complaint_access_office_feed ON complaint_access (office_id, txid, id);
+-- complaint_opd's feed: an office's active cases in (txid, case) order, whatever the total.
+CREATE INDEX complaint_access_case_feed ON complaint_access (office_id, txid, complaint_id)
+    WHERE active;
 
 -- The history: append-only. No foreign key on complaint_id on purpose: an action for a
 -- case the login may not see is stored rejected ("tidak ditemukan"), exactly like one
@@ -684,6 +687,18 @@ END $$;
 CREATE TRIGGER reporter_changed AFTER UPDATE ON reporter
     FOR EACH ROW EXECUTE FUNCTION reporter_changed();
 
+-- A case's change reaches the offices that see it through their access rows' txid, so an
+-- OPD's feed of its cases reads its own access rows by index (complaint_opd).
+CREATE FUNCTION complaint_changed() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = lapor, pg_temp AS $$
+BEGIN
+    UPDATE complaint_access SET txid = pg_current_xact_id()
+     WHERE complaint_id = NEW.id AND active AND txid <> pg_current_xact_id();
+    RETURN NULL;
+END $$;
+CREATE TRIGGER complaint_changed AFTER UPDATE ON complaint
+    FOR EACH ROW EXECUTE FUNCTION complaint_changed();
+
 -- Letters: numbered by the server, gapless per office and year.
 CREATE FUNCTION letter_arrives() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = lapor, pg_temp AS $$
@@ -779,11 +794,14 @@ SELECT c.id, c.ticket, c.tracking_id,
        c.location_text, c.incident_date, c.received_at, c.anonim, c.rahasia,
        c.category_code, c.rule_set_id, c.intake_office_id, c.created_by, c.created_at,
        c.status, c.opd_id, c.last_seq, c.disposed_at, c.answered_at, c.closed_at,
-       c.escalated_at, c.reopen_count, c.answer_text, c.row_version, c.deleted, c.txid
-  FROM complaint c JOIN reporter r ON r.id = c.reporter_id
- WHERE EXISTS (SELECT 1 FROM complaint_access a
-                WHERE a.complaint_id = c.id AND a.office_id = (SELECT my_office())
-                  AND a.active);
+       c.escalated_at, c.reopen_count, c.answer_text, c.row_version, c.deleted,
+       -- The access row's txid: it moves with every change of the case (and of its
+       -- reporter) and with the grant itself, and it is what the feed index orders by.
+       a.txid
+  FROM complaint_access a
+  JOIN complaint c ON c.id = a.complaint_id
+  JOIN reporter r ON r.id = c.reporter_id
+ WHERE a.office_id = (SELECT my_office()) AND a.active;
 
 -- The auditor reads every case but no NIK, and no identity of an anonim reporter.
 CREATE VIEW reporter_audit WITH (security_barrier) AS
