@@ -29,7 +29,7 @@ from lapor_desktop.domain.workflow import OPD_ROLES, Role
 
 SCHEMA = "lapor"
 TIME_ZONE = "Asia/Jakarta"  # naive times on both ends are WIB (db/models.py)
-USERNAME_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789._-"
+CONNECT_TIMEOUT = 10  # seconds, unless the DSN says otherwise
 
 
 class CentralError(Exception):
@@ -51,8 +51,21 @@ def connect(dsn: str) -> Any:
         raise CentralError(
             "Alamat server pusat belum diberikan: gunakan --dsn atau LAPOR_CENTRAL_OWNER_DSN."
         )
+    driver.load_driver()
+    from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
     try:
+        params = conninfo_to_dict(dsn)
+        if not params.get("dbname"):
+            raise CentralError(
+                "Alamat server pusat tidak menyebut basis data (dbname=NAMA, atau /NAMA di "
+                "akhir alamat postgresql://…)."
+            )
+        if "connect_timeout" not in params:  # an unreachable host: no hang
+            dsn = make_conninfo(dsn, connect_timeout=CONNECT_TIMEOUT)
         return driver.connect(dsn)
+    except CentralError:
+        raise
     except Exception as exc:  # peewee wraps psycopg's OperationalError / ProgrammingError
         raise CentralError(connection_problem(exc)) from None
 
@@ -66,7 +79,7 @@ def connection_problem(exc: Exception) -> str:
         return "Login ke server pusat dinonaktifkan."
     if "does not exist" in low and "database" in low:
         return "Basis data pusat tidak ada di server itu."
-    if "invalid dsn" in low or ("missing" in low and "=" in low):
+    if "invalid dsn" in low or "invalid connection option" in low or "missing" in low:
         return f"Alamat server pusat tidak sah: {_reason(exc)}"
     return f"Server pusat tidak dapat dihubungi: {_reason(exc)}"
 

@@ -133,6 +133,8 @@ def test_unreachable_server_and_wrong_password_are_one_line_exit_1(
     )  # fmt: skip
     assert bad.returncode == 1
     assert "tidak dapat dihubungi" in bad.stderr and "Traceback" not in bad.stderr
+    rc, _, err = cli("status", "--dsn", "host=127.0.0.1 nonsense=1")
+    assert rc == 1 and "tidak sah" in err
     monkeypatch.delenv("LAPOR_CENTRAL_OWNER_DSN")
     rc, _, err = cli("status")
     assert rc == 1 and "LAPOR_CENTRAL_OWNER_DSN" in err
