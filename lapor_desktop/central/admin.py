@@ -206,6 +206,13 @@ def init(db: Any) -> InitResult:
         )
     database = str(_one(db, "SELECT current_database()"))
     names = RoleNames(prefix_for(database))
+    if _one(db, "SELECT 1 FROM pg_roles WHERE rolname = %s", (names.owner,)):
+        # Another database with a name that gives the same prefix ("a-b" and "a_b"), or a
+        # leftover: sharing its groups would let its logins in here.
+        raise CentralError(
+            f"Peran '{names.owner}' sudah ada di server ini (milik basis data lain atau "
+            "sisa yang lama); gunakan nama basis data lain atau hapus peran-peran itu."
+        )
     with db.atomic():
         _create_roles(db, names)
         _as_owner(db, names)

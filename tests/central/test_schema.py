@@ -154,5 +154,17 @@ def test_two_central_databases_share_one_cluster(central: Central) -> None:
             _psycopg().connect(
                 dsn_with(dsn, user=central.logins["opd_a"], password=PASSWORD)
             ).close()
+        # A third name with the same role prefix is refused instead of sharing the groups.
+        twin = dbname.replace("_", "-")
+        with _psycopg().connect(dsn, autocommit=True) as c:
+            c.execute(f'CREATE DATABASE "{twin}"')
+        db = admin.connect(dsn_with(dsn, dbname=twin))
+        try:
+            with pytest.raises(admin.CentralError, match="sudah ada di server ini"):
+                admin.init(db)
+        finally:
+            db.close()
     finally:
+        with _psycopg().connect(dsn, autocommit=True) as c:
+            c.execute(f'DROP DATABASE IF EXISTS "{dbname.replace("_", "-")}"')
         drop_scratch(dbname, [])
