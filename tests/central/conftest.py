@@ -48,6 +48,7 @@ class Central:
     admin_dsn: str
     logins: dict[str, str] = field(default_factory=dict)  # key -> login name
     ids: dict[str, Any] = field(default_factory=dict)
+    open: dict[str, Any] = field(default_factory=dict)
 
     def dsn(self, login: str, password: str = PASSWORD) -> str:
         return dsn_with(self.admin_dsn, user=login, password=password)
@@ -59,11 +60,25 @@ class Central:
     def admin(self) -> Any:
         return _psycopg().connect(self.admin_dsn, autocommit=True)
 
+    def shared(self, key: str) -> Any:
+        """A connection as `key` kept for the session (the helpers below push through it;
+        a test's own `conn(...)` stays separate). 'owner' is the admin DSN."""
+        c = self.open.get(key)
+        if c is None or c.closed:
+            c = self.admin() if key == "owner" else self.conn(key)
+            self.open[key] = c
+        return c
+
     def office_id(self, code: str) -> uuid.UUID:
-        with self.admin() as c:
-            row = c.execute("SELECT id FROM lapor.office WHERE code = %s", (code,)).fetchone()
+        if code not in self.ids:
+            row = (
+                self.shared("owner")
+                .execute("SELECT id FROM lapor.office WHERE code = %s", (code,))
+                .fetchone()
+            )
             assert row is not None, code
-            return row[0]
+            self.ids[code] = row[0]
+        return uuid.UUID(str(self.ids[code]))
 
 
 # The person logins every module gets: key -> (role, office code).
@@ -135,6 +150,8 @@ def central() -> Iterator[Central]:
             db.close()
         yield cen
     finally:
+        for c in cen.open.values():
+            c.close()
         drop_scratch(dbname, list(cen.logins.values()))
 
 
@@ -144,21 +161,21 @@ def central() -> Iterator[Central]:
 def new_case(cen: Central, *, anonim: bool = False, nik: str | None = None) -> uuid.UUID:
     """A reporter, a case header and its INTAKE action, pushed by the front desk."""
     rid, cid = uuid.uuid4(), uuid.uuid4()
-    with cen.conn("desk") as c:
-        me = c.execute("SELECT my_user_id(), my_office()").fetchone()
-        rs = c.execute("SELECT id FROM rule_set LIMIT 1").fetchone()
-        c.execute(
-            "INSERT INTO reporter (id, nik, name, sex, birth_date, phone, email) "
-            "VALUES (%s, %s, 'Budi Pelapor', 'L', '1980-01-02', '0812000111', 'b@x.id')",
-            (rid, nik or f"1406{uuid.uuid4().int % 10**12:012d}"),
-        )
-        c.execute(
-            "INSERT INTO complaint (id, ticket, reporter_id, channel, klasifikasi, title, body, "
-            "received_at, anonim, rule_set_id, intake_office_id, created_by) "
-            "VALUES (%s, %s, %s, 'loket', 'pengaduan', 'Jalan rusak', 'Isi', localtimestamp, "
-            "%s, %s, %s, %s)",
-            (cid, f"KPR-T{uuid.uuid4().hex[:10]}", rid, anonim, rs[0], me[1], me[0]),
-        )
+    c = cen.shared("desk")
+    me = c.execute("SELECT my_user_id(), my_office()").fetchone()
+    rs = c.execute("SELECT id FROM rule_set LIMIT 1").fetchone()
+    c.execute(
+        "INSERT INTO reporter (id, nik, name, sex, birth_date, phone, email) "
+        "VALUES (%s, %s, 'Budi Pelapor', 'L', '1980-01-02', '0812000111', 'b@x.id')",
+        (rid, nik or f"1406{uuid.uuid4().int % 10**12:012d}"),
+    )
+    c.execute(
+        "INSERT INTO complaint (id, ticket, reporter_id, channel, klasifikasi, title, body, "
+        "received_at, anonim, rule_set_id, intake_office_id, created_by) "
+        "VALUES (%s, %s, %s, 'loket', 'pengaduan', 'Jalan rusak', 'Isi', localtimestamp, "
+        "%s, %s, %s, %s)",
+        (cid, f"KPR-T{uuid.uuid4().hex[:10]}", rid, anonim, rs[0], me[1], me[0]),
+    )
     assert push(cen, "desk", cid, "INTAKE")[0]
     return cid
 
@@ -191,10 +208,7 @@ def push(
         assert row is not None
         return bool(row[0]), row[1], row[2]
 
-    if conn is not None:
-        return run(conn)
-    with cen.conn(who) as c:
-        return run(c)
+    return run(conn if conn is not None else cen.shared(who))
 
 
 def to_disposed(cen: Central, office: str = OPD_A) -> uuid.UUID:
@@ -205,12 +219,13 @@ def to_disposed(cen: Central, office: str = OPD_A) -> uuid.UUID:
 
 
 def case_row(cen: Central, cid: uuid.UUID, *cols: str) -> tuple[Any, ...]:
-    with cen.admin() as c:
-        row = c.execute(
-            f"SELECT {', '.join(cols)} FROM lapor.complaint WHERE id = %s", (cid,)
-        ).fetchone()
-        assert row is not None
-        return tuple(row)
+    row = (
+        cen.shared("owner")
+        .execute(f"SELECT {', '.join(cols)} FROM lapor.complaint WHERE id = %s", (cid,))
+        .fetchone()
+    )
+    assert row is not None
+    return tuple(row)
 
 
 Pusher = Callable[..., tuple[bool, str | None, int | None]]

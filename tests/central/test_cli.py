@@ -4,8 +4,6 @@ database, logins per person, lists as JSON, status, and clear refusals (exit 1/2
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +14,7 @@ from lapor_desktop import app
 from lapor_desktop.services.setup import office_rows
 from tests.central.conftest import (
     PASSWORD,
+    Central,
     _psycopg,
     drop_scratch,
     dsn_with,
@@ -121,18 +120,17 @@ def test_init_users_offices_and_status(
 
 
 def test_unreachable_server_and_wrong_password_are_one_line_exit_1(
-    scratch: tuple[Cli, list[str]], monkeypatch: pytest.MonkeyPatch
+    central: Central,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    cli, _ = scratch
+    cli = Cli(central.admin_dsn, tmp_path, capsys)
+    monkeypatch.setenv("LAPOR_CENTRAL_OWNER_DSN", central.admin_dsn)
     rc, _, err = cli("status", "--dsn", dsn_with(cli.dsn, password="salah-sekali"))
     assert rc == 1 and "kata sandi salah" in err
-    bad = subprocess.run(
-        [sys.executable, "-m", "lapor_desktop", "central", "status", "--dsn",
-         "host=127.0.0.1 port=1 dbname=x user=x connect_timeout=2"],
-        capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
-    )  # fmt: skip
-    assert bad.returncode == 1
-    assert "tidak dapat dihubungi" in bad.stderr and "Traceback" not in bad.stderr
+    rc, _, err = cli("status", "--dsn", "host=127.0.0.1 port=1 dbname=x user=x")
+    assert rc == 1 and "tidak dapat dihubungi" in err and "Traceback" not in err
     rc, _, err = cli("status", "--dsn", "host=127.0.0.1 nonsense=1")
     assert rc == 1 and "tidak sah" in err
     monkeypatch.delenv("LAPOR_CENTRAL_OWNER_DSN")

@@ -93,6 +93,11 @@ def test_an_opd_sees_its_cases_only_and_a_probe_looks_like_a_missing_case(
     answers = {push(central, "opd_a", cid, "START")[:2] for cid in (theirs, missing)}
     assert answers == {(False, "Laporan tidak ditemukan.")}
     assert case_row(central, theirs, "status") == ("TERDISPOSISI",)
+    # Nor can it ask where a case went.
+    with central.conn("opd_a") as c:
+        assert "permission denied" in refused(
+            c, "SELECT office_sees_case(%s, %s)", (theirs, central.office_id(OPD_B))
+        )
     # A leaky predicate cannot see rows before the view's own filter (security_barrier).
     with central.conn("opd_a") as c:
         rows = c.execute(

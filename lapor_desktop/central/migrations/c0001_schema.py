@@ -383,14 +383,11 @@ CREATE FUNCTION reads_all_cases() RETURNS boolean LANGUAGE sql STABLE
 SET search_path = lapor, pg_temp AS $$
     SELECT coalesce(my_role() IN ({readers}), false)
 $$;
+-- For the triggers only (not granted to any client).
 CREATE FUNCTION office_sees_case(cid uuid, oid uuid) RETURNS boolean LANGUAGE sql STABLE
 SECURITY DEFINER SET search_path = lapor, pg_temp AS $$
     SELECT EXISTS (SELECT 1 FROM complaint_access a
                    WHERE a.complaint_id = cid AND a.office_id = oid AND a.active)
-$$;
-CREATE FUNCTION can_see_case(cid uuid) RETURNS boolean LANGUAGE sql STABLE
-SET search_path = lapor, pg_temp AS $$
-    SELECT reads_all_cases() OR coalesce(office_sees_case(cid, my_office()), false)
 $$;
 """
 
@@ -909,8 +906,10 @@ def _grants(n: RoleNames) -> str:
 REVOKE ALL ON ALL TABLES IN SCHEMA lapor FROM PUBLIC;
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA lapor FROM PUBLIC;
 GRANT USAGE ON SCHEMA lapor TO {everyone};
-GRANT EXECUTE ON FUNCTION my_user_id(), my_office(), my_role(), reads_all_cases(),
-    office_sees_case(uuid, uuid), can_see_case(uuid) TO {everyone};
+-- Only the login's own facts; office_sees_case stays the triggers' (an OPD calling it
+-- with another office's id would learn where a case went).
+GRANT EXECUTE ON FUNCTION my_user_id(), my_office(), my_role(), reads_all_cases()
+    TO {everyone};
 GRANT SELECT ON sync_meta, workflow_rule, office, category, rule_set, holiday_override,
     app_user, complaint_access, case_action, attachment, attachment_chunk, letter,
     sync_log, sync_conflict TO {everyone};
