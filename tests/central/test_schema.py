@@ -163,3 +163,26 @@ def test_two_central_databases_share_one_cluster(central: Central) -> None:
             ).close()
     finally:
         drop_scratch(dbname, [])
+
+
+def test_every_synced_table_carries_its_change_txid_and_feed_index(central: Central) -> None:
+    from lapor_desktop.central.feed import OPD_FEED, REGENCY_FEED
+    from lapor_desktop.central.migrations.c0001_schema import FEED_TABLES
+
+    with central.admin() as c:
+        for table in FEED_TABLES:
+            col = c.execute(
+                "SELECT data_type, column_default FROM information_schema.columns "
+                "WHERE table_schema = 'lapor' AND table_name = %s AND column_name = 'txid'",
+                (table,),
+            ).fetchone()
+            assert col == ("xid8", "pg_current_xact_id()"), table
+            key = "code" if table == "category" else "id"
+            index = c.execute(
+                "SELECT count(*) FROM pg_indexes WHERE schemaname = 'lapor' AND tablename = %s "
+                "AND indexdef LIKE %s",
+                (table, f"%(txid, {key})"),
+            ).fetchone()
+            assert index == (1,), table
+    pulled = {r for r, _ in (*REGENCY_FEED, *OPD_FEED)} - {"complaint_opd"}
+    assert pulled <= set(FEED_TABLES)
