@@ -14,11 +14,11 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
-from lapor_desktop.gui import messages
+from lapor_desktop.gui import file_dialogs, messages
 from lapor_desktop.gui.ops import run_op
 from lapor_desktop.services.errors import ServiceError
 from lapor_desktop.services.signing_settings import Document
@@ -45,15 +45,12 @@ def ask_save_path(
     parent: QWidget | None, title: str, default_name: str, file_filter: str
 ) -> Path | None:
     """The file to save to (None = cancelled); starts in the folder used last."""
-    start = QSettings().value(LAST_DIR_KEY) or QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation
+    last = QSettings().value(LAST_DIR_KEY)
+    path = file_dialogs.save_file(
+        parent, title, default_name, file_filter, Path(str(last)) if last else None
     )
-    name, _ = QFileDialog.getSaveFileName(
-        parent, title, str(Path(str(start)) / default_name), file_filter
-    )
-    if not name:
+    if path is None:
         return None
-    path = Path(name)
     suffix = Path(default_name).suffix
     if suffix and path.suffix.lower() != suffix.lower():
         path = path.with_name(path.name + suffix)
@@ -62,8 +59,7 @@ def ask_save_path(
 
 
 def ask_open_paths(parent: QWidget | None, title: str, file_filter: str = "") -> list[Path]:
-    names, _ = QFileDialog.getOpenFileNames(parent, title, "", file_filter)
-    return [Path(n) for n in names]
+    return file_dialogs.open_files(parent, title, file_filter)
 
 
 def open_file(path: Path) -> bool:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from lapor_desktop.domain.permissions import capabilities
-from lapor_desktop.gui import ops
+from lapor_desktop.gui import icons, ops
 from lapor_desktop.gui.navigation import items_for, start_page
 from lapor_desktop.services import cases, storage
 from lapor_desktop.services.context import Ctx, Session
@@ -54,9 +54,8 @@ class MainWindow(QMainWindow):
         self.nav_list.setAccessibleName(self.tr("Navigasi"))
         self.nav_list.setMaximumWidth(260)
         self.nav_list.setMinimumWidth(200)
-        style = self.style()
         for item in self.nav_items:
-            it = QListWidgetItem(style.standardIcon(item.icon), item.label)
+            it = QListWidgetItem(icons.icon(item.icon), item.label)
             it.setData(KEY_ROLE, item.key)
             self.nav_list.addItem(it)
         lay.addWidget(self.nav_list)
@@ -355,6 +354,15 @@ class MainWindow(QMainWindow):
                 60_000,
             )
             self.refresh_badges()
+
+    def show_due_page(self) -> None:
+        """From the tray (its menu or a reminder balloon): the window in front, on Jatuh
+        tempo."""
+        from lapor_desktop.gui.reminder_watch import bring_to_front
+
+        bring_to_front(self)
+        if "jatuh_tempo" in self.nav_keys():
+            self.show_page("jatuh_tempo")
 
     def nav_text(self, key: str) -> str:
         return self.nav_list.item(self.nav_keys().index(key)).text()
