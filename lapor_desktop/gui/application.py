@@ -43,18 +43,19 @@ def first_run(data_dir: Path) -> Storage | None:
 
 def make_application() -> QApplication:
     """The QApplication with the names settings are kept under, the application icon,
-    Indonesian formats and the translation of the system's language (if there is one;
-    else Qt's own buttons and dialogs speak Indonesian too)."""
+    the focus ring, Indonesian formats and the translation of the system's language (if
+    there is one; else Qt's own buttons and dialogs speak Indonesian too)."""
     from PySide6.QtCore import QLocale
     from PySide6.QtWidgets import QApplication
 
-    from lapor_desktop.gui import i18n, icons
+    from lapor_desktop.gui import i18n, icons, look
 
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("LAPOR Desktop")
     app.setOrganizationName("Pemkab Kampar")
     app.setWindowIcon(icons.app_icon())  # every top-level window's, unless it sets its own
+    look.install(app)  # a visible focus ring; Enter presses a focused button
     QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
     if not _install_translator(app):
         i18n.install(app)

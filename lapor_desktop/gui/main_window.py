@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from lapor_desktop.domain.permissions import capabilities
 from lapor_desktop.gui import icons, ops
 from lapor_desktop.gui.navigation import items_for, start_page
+from lapor_desktop.gui.widgets import StatusBarFit
 from lapor_desktop.services import cases, storage
 from lapor_desktop.services.context import Ctx, Session
 from lapor_desktop.services.worklists import badge_counts, work_filter
@@ -88,9 +89,11 @@ class MainWindow(QMainWindow):
         self.busy_bar.setMaximumWidth(120)
         self.busy_bar.setAccessibleName(self.tr("Sedang bekerja"))
         self.busy_bar.hide()
-        for w in (self.user_label, self.office_label, self.db_label, self.sync_label):
+        labels = [self.user_label, self.office_label, self.db_label, self.sync_label]
+        for w in labels:
             bar.addPermanentWidget(w)
         bar.addPermanentWidget(self.busy_bar)
+        self.status_fit = StatusBarFit(bar, labels)  # a reminder is never cut off
         ops.tracker().busy_changed.connect(self.busy_bar.setVisible)
         ops.tracker().database_waiting.connect(self._database_waiting)
 

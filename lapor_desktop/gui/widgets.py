@@ -1,13 +1,18 @@
-"""Small shared widgets: field error labels, labelled inputs."""
+"""Small shared widgets: field error labels, labelled inputs, completers and a status bar
+whose texts are never cut."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QStatusBar,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -85,3 +90,65 @@ def translate_buttons(buttons: QDialogButtonBox) -> QDialogButtonBox:
         if button is not None:
             button.setText(text)
     return buttons
+
+
+def completer_fits_contents(completer: QCompleter) -> QCompleter:
+    """The completer's list as wide as its longest entry (an office's full name), not cut
+    at the width of the field it completes; never wider than the screen."""
+    popup = completer.popup()
+    model = completer.model()
+    assert popup is not None and model is not None
+    metrics = popup.fontMetrics()
+    texts = (str(model.index(row, 0).data() or "") for row in range(model.rowCount()))
+    widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+    style = popup.style()
+    extra = (
+        2 * popup.frameWidth()
+        + style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        + 4 * style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin)
+        + 8
+    )
+    screen = popup.screen() or QGuiApplication.primaryScreen()
+    limit = screen.availableGeometry().width() if screen is not None else widest + extra
+    popup.setMinimumWidth(min(widest + extra, limit))
+    return completer
+
+
+class StatusBarFit(QObject):
+    """Keeps the status bar's texts whole: when a message (a reminder, say) and the
+    permanent labels do not all fit — a narrow window, 150 or 200 % — the least important
+    labels step aside (listed in the bar's tooltip) until the message is gone or the window
+    is wider. `labels` are the permanent ones, most important first."""
+
+    MESSAGE_MARGIN = 20  # QStatusBar draws a message from x=6 to the first label, less 1
+    LABEL_SPACING = 12
+    GRIP = 20
+
+    def __init__(self, bar: QStatusBar, labels: list[QLabel]) -> None:
+        super().__init__(bar)
+        self.bar = bar
+        self.labels = labels
+        self.hidden: list[QLabel] = []
+        bar.installEventFilter(self)
+        bar.messageChanged.connect(self.fit)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.bar and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        bar = self.bar
+        message = bar.currentMessage()
+        room = bar.width() - (self.GRIP if bar.isSizeGripEnabled() else 0)
+        used = bar.fontMetrics().horizontalAdvance(message) + self.MESSAGE_MARGIN if message else 0
+        shown: list[QLabel] = []
+        for label in self.labels:
+            need = label.sizeHint().width() + self.LABEL_SPACING
+            if not shown or used + need <= room:  # the first (the user) always stays
+                shown.append(label)
+                used += need
+        self.hidden = [label for label in self.labels if label not in shown]
+        for label in self.labels:
+            label.setVisible(label in shown)
+        bar.setToolTip("\n".join(label.text() for label in self.hidden))

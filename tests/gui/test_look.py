@@ -70,7 +70,7 @@ def test_navigation_uses_one_icon_set_with_its_licence() -> None:
 def test_every_window_carries_the_application_icon(qtbot, qapp: QApplication) -> None:
     from lapor_desktop.gui.application import make_application
 
-    previous = qapp.windowIcon()
+    previous, previous_style = qapp.windowIcon(), qapp.style().name()
     try:
         assert make_application() is qapp
         expected = image_of(icons.app_icon())
@@ -81,6 +81,7 @@ def test_every_window_carries_the_application_icon(qtbot, qapp: QApplication) ->
         assert image_of(dialog.windowIcon()) == expected
     finally:
         qapp.setWindowIcon(previous)
+        qapp.setStyle(previous_style)  # make_application's focus ring (test_look_fit.py)
         uninstall(qapp, i18n.install(qapp))  # make_application's: the next test starts without
 
 

@@ -1,0 +1,229 @@
+"""A finished look, continued (issue 14, items 6, 7 and 10): a visible focus ring, Enter on
+a focused button, and no text cut off — the status-bar reminder, the navigation, a
+dialog's title, the OPD completer.
+
+Widths here are logical pixels, the same at every scale: a window at 200 % on a Full HD
+screen is at most 960 wide, so a window made 950 wide at 100 % shows what 200 % shows
+(tests/gui/test_scaling.py measures the pages themselves at 150 and 200 % in a subprocess).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lapor_desktop.gui import look
+from lapor_desktop.services import reference
+from tests.gui.conftest import World, open_main_window, wait_ops
+
+pytestmark = pytest.mark.gui
+
+# The main window at 100 % (its default size) and at 200 % on a Full HD screen.
+WIDTHS = (1200, 950)
+
+
+@pytest.fixture
+def focus_style(qapp: QApplication) -> Iterator[look.FocusStyle]:
+    previous = qapp.style().name()
+    style = look.install(qapp)
+    yield style
+    qapp.setStyle(previous)
+
+
+def ring_pixels(image: QImage, rect: QRect) -> int:
+    ring = QColor(look.FOCUS_COLOR)
+    count = 0
+    for x in range(rect.left(), rect.right() + 1):
+        for y in range(rect.top(), rect.bottom() + 1):
+            c = image.pixelColor(x, y)
+            if (
+                abs(c.red() - ring.red())
+                + abs(c.green() - ring.green())
+                + abs(c.blue() - ring.blue())
+                < 60
+            ):
+                count += 1
+    return count
+
+
+def test_the_focused_control_shows_a_ring(qtbot, focus_style) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    lay = QVBoxLayout(window)
+    edit, button, box = QLineEdit("teks"), QPushButton("Simpan"), QCheckBox("KTP ada")
+    for w in (edit, button, box):
+        lay.addWidget(w)
+    window.show()
+    qtbot.waitActive(window)
+
+    def rings() -> dict[str, int]:
+        qtbot.wait(20)
+        image = window.grab().toImage()
+        return {
+            name: ring_pixels(image, w.geometry())
+            for name, w in (("edit", edit), ("button", button), ("box", box))
+        }
+
+    for name, w in (("button", button), ("edit", edit), ("box", box)):
+        w.setFocus()
+        found = rings()
+        # a ring all around (at least its two long sides), and only where the focus is
+        assert found[name] >= 2 * min(w.width(), 60), (name, found)
+        assert all(n == 0 for other, n in found.items() if other != name), (name, found)
+
+
+def test_enter_presses_a_focused_button_also_outside_dialogs(qtbot, focus_style) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    page = QWidget()
+    lay = QVBoxLayout(page)
+    edit, refresh = QLineEdit(), QPushButton("Muat ulang")
+    lay.addWidget(edit)
+    lay.addWidget(refresh)
+    window.setCentralWidget(page)
+    pressed: list[str] = []
+    refresh.clicked.connect(lambda: pressed.append("refresh"))
+    window.show()
+    qtbot.waitActive(window)
+    refresh.setFocus()
+    QTest.keyClick(refresh, Qt.Key.Key_Return)
+    QTest.keyClick(refresh, Qt.Key.Key_Enter)  # the keypad's
+    assert pressed == ["refresh", "refresh"]
+    edit.setFocus()
+    QTest.keyClick(edit, Qt.Key.Key_Return)  # Enter in a field presses nothing
+    assert pressed == ["refresh", "refresh"]
+
+
+def test_a_dialogs_choice_of_buttons_stays(qtbot, focus_style) -> None:
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    lay = QVBoxLayout(dialog)
+    ok, cancel = QPushButton("OK"), QPushButton("Batal")
+    cancel.setAutoDefault(False)  # the dialog's owner: Enter on Batal goes to the default
+    ok.setDefault(True)
+    lay.addWidget(ok)
+    lay.addWidget(cancel)
+    dialog.show()
+    qtbot.waitActive(dialog)
+    assert ok.autoDefault() and not cancel.autoDefault()
+
+
+@pytest.mark.parametrize("new", [False, True])
+def test_passphrase_dialog_shows_its_whole_title(qtbot, focus_style, new: bool) -> None:
+    from lapor_desktop.gui.passphrase_dialog import PassphraseDialog
+
+    dialog = PassphraseDialog(new)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    title = dialog.fontMetrics().horizontalAdvance(dialog.windowTitle())
+    assert dialog.width() >= title + 100  # the icon and the close button beside it
+    assert dialog.width() >= look.title_width(dialog)
+
+
+# ---------------------------------------------------------------- the main window
+
+
+def visible_message_room(w: QMainWindow) -> int:
+    """Where QStatusBar draws its message: from x=6 to the first visible label, less 1."""
+    bar = w.statusBar()
+    lefts = [
+        lab.geometry().left()
+        for lab in bar.findChildren(QLabel)
+        if lab.isVisible() and lab.parentWidget() is bar
+    ]
+    return (min(lefts) if lefts else bar.width() - 12) - 1 - 6
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_status_bar_reminder_and_labels_are_whole(qtbot, world: World, width: int) -> None:
+    w, _page = open_main_window(qtbot, world, "admin", "beranda")
+    w.resize(width, 700)
+    qtbot.wait(20)
+    w.show_reminders([object()] * 12)
+    wait_ops(qtbot)
+    qtbot.wait(20)
+    bar = w.statusBar()
+    message = bar.currentMessage()
+    assert message == "12 laporan perlu perhatian — lihat halaman Jatuh tempo."
+    assert bar.fontMetrics().horizontalAdvance(message) <= visible_message_room(w)
+    labels = [w.user_label, w.office_label, w.db_label, w.sync_label]
+    shown = [lab for lab in labels if lab.isVisible()]
+    assert shown[0] is w.user_label  # who is signed in is always shown
+    for lab in shown:
+        assert lab.width() >= lab.sizeHint().width(), lab.text()
+        assert bar.rect().contains(lab.geometry()), lab.text()
+    hidden = [lab.text() for lab in labels if not lab.isVisible()]
+    assert bar.toolTip() == "\n".join(hidden)  # what stepped aside is in the tooltip
+    if width == 1200:
+        assert len(shown) >= 2
+    bar.clearMessage()
+    qtbot.wait(20)
+    back = [lab for lab in labels if lab.isVisible()]
+    assert len(back) >= len(shown)
+    for lab in back:
+        assert lab.width() >= lab.sizeHint().width(), lab.text()
+        assert bar.rect().contains(lab.geometry()), lab.text()
+    if width == 1200:
+        assert back == labels  # without a message, all four at 100 %
+
+
+@pytest.mark.parametrize("username", ["loket", "admin", "kadis.pupr", "sysadmin"])
+def test_navigation_labels_fit_with_their_counts(qtbot, world: World, username: str) -> None:
+    from lapor_desktop.gui.main_window import MainWindow
+
+    w = MainWindow(world.as_(username), world.store)
+    qtbot.addWidget(w)
+    w.resize(950, 600)
+    w.show()
+    wait_ops(qtbot)
+    w._show_badges({"verify": 999, "approve": 999, "overdue": 999})
+    nav = w.nav_list
+    assert nav.sizeHintForColumn(0) <= nav.viewport().width()
+    for row in range(nav.count()):
+        rect = nav.visualItemRect(nav.item(row))
+        assert nav.viewport().rect().contains(QRect(rect.topLeft(), QPoint(rect.right(), 1)))
+
+
+@pytest.mark.qt_log_ignore(
+    r"This plugin does not support (propagateSizeHints|raise\(\)|grabbing the keyboard)"
+)  # the offscreen platform's popups; a desktop's can
+def test_office_completer_shows_whole_names(qtbot, world: World) -> None:
+    from lapor_desktop.gui.action_dialog import OfficePicker
+
+    offices = [o for o in reference.list_offices(world.as_("admin")) if o.kind == "opd"]
+    host = QWidget()
+    qtbot.addWidget(host)
+    picker = OfficePicker(offices, host)
+    picker.setFixedWidth(300)
+    QVBoxLayout(host).addWidget(picker)
+    host.show()
+    qtbot.waitActive(host)
+    picker.setFocus()
+    QTest.keyClicks(picker, "dinas")
+    popup = picker.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    model = popup.model()
+    assert model.rowCount() > 1
+    widest = max(
+        popup.fontMetrics().horizontalAdvance(model.index(r, 0).data())
+        for r in range(model.rowCount())
+    )
+    assert widest > picker.width()  # the names are longer than the field…
+    assert popup.viewport().width() >= widest  # …and the list shows them whole
+    QTest.keyClick(popup, Qt.Key.Key_Escape)
