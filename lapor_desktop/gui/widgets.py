@@ -10,9 +10,11 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QStatusBar,
     QStyle,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -152,3 +154,36 @@ class StatusBarFit(QObject):
         for label in self.labels:
             label.setVisible(label in shown)
         bar.setToolTip("\n".join(label.text() for label in self.hidden))
+
+
+class TitleColumn(QObject):
+    """A table's title column takes the room the other columns leave, but never less than
+    `chars` characters: in a narrow window (200 %) the table scrolls sideways instead of
+    squeezing the titles to "…" (the whole title is in the cell's tooltip). Call `fit`
+    after resizing the other columns to their contents."""
+
+    def __init__(self, table: QTableView, column: int, chars: int = 28) -> None:
+        super().__init__(table)
+        self.table = table
+        self.column = column
+        self.chars = chars
+        table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        header = self.table.horizontalHeader()
+        others = sum(
+            header.sectionSize(c)
+            for c in range(header.count())
+            if c != self.column and not header.isSectionHidden(c)
+        )
+        floor = self.table.fontMetrics().averageCharWidth() * self.chars
+        room = self.table.viewport().width() - others
+        header.resizeSection(self.column, max(floor, room))

@@ -227,3 +227,28 @@ def test_office_completer_shows_whole_names(qtbot, world: World) -> None:
     assert widest > picker.width()  # the names are longer than the field…
     assert popup.viewport().width() >= widest  # …and the list shows them whole
     QTest.keyClick(popup, Qt.Key.Key_Escape)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_due_page_titles_are_never_squeezed(qtbot, world: World, width: int) -> None:
+    long_title = "Penerangan jalan umum di Kelurahan Bangkinang padam sejak seminggu"
+    world.new_case(title=long_title)
+    world.clock.advance(days=4)  # verification due soon
+    w, page = open_main_window(qtbot, world, "admin", "jatuh_tempo")
+    w.resize(width, 700)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    qtbot.wait(20)
+    table, header = page.table, page.table.horizontalHeader()
+    title = page.model.index(0, 1)
+    assert title.data(Qt.ItemDataRole.ToolTipRole) == long_title  # the whole title on hover
+    readable = table.fontMetrics().averageCharWidth() * 28
+    assert header.sectionSize(1) >= readable
+    sections = sum(header.sectionSize(c) for c in range(header.count()))
+    if sections > table.viewport().width():  # narrow: scrolls sideways instead
+        assert table.horizontalScrollBar().maximum() > 0
+    else:  # wide: the title column takes the rest, up to the right edge
+        assert sections == table.viewport().width()
+    for col in range(header.count()):  # the other columns show their whole text
+        if col != 1:
+            text = page.model.index(0, col).data()
+            assert header.sectionSize(col) >= table.fontMetrics().horizontalAdvance(text)
