@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -252,3 +252,44 @@ def test_due_page_titles_are_never_squeezed(qtbot, world: World, width: int) -> 
         if col != 1:
             text = page.model.index(0, col).data()
             assert header.sectionSize(col) >= table.fontMetrics().horizontalAdvance(text)
+
+
+@pytest.mark.qt_log_ignore(
+    r"This plugin does not support (propagateSizeHints|raise\(\)|grabbing the keyboard)"
+)
+def test_document_button_works_from_the_keyboard(
+    qtbot, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The receipt's Simpan/Buka/Cetak: Enter does the button's action, Down opens its menu
+    (issue 14, item 7)."""
+    from lapor_desktop.gui import doc_output
+
+    saved: list[str] = []
+
+    def ask_save_path(_parent, _title, default_name: str, _filter: str):
+        saved.append(default_name)
+        return tmp_path / default_name
+
+    monkeypatch.setattr(doc_output, "ask_save_path", ask_save_path)
+    host = QWidget()
+    qtbot.addWidget(host)
+    button = doc_output.DocumentButton(
+        "Tanda terima", "tanda-terima.pdf", lambda: b"%PDF-1.4\n", host, primary="save"
+    )
+    QVBoxLayout(host).addWidget(button)
+    host.show()
+    qtbot.waitActive(host)
+    assert button.focusPolicy() == Qt.FocusPolicy.StrongFocus  # Tab reaches it (not default)
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    assert not button.icon().isNull()
+    QTest.keyClick(button, Qt.Key.Key_Return)
+    wait_ops(qtbot)
+    assert saved == ["tanda-terima.pdf"]
+    assert (tmp_path / "tanda-terima.pdf").read_bytes() == b"%PDF-1.4\n"
+    menu = button.menu()
+    QTimer.singleShot(0, lambda: menu.isVisible() and menu.close())
+    shown: list[list[str]] = []
+    menu.aboutToShow.connect(lambda: shown.append([a.text() for a in menu.actions()]))
+    QTest.keyClick(button, Qt.Key.Key_Down)
+    assert shown == [["Simpan…", "Buka di penampil", "Cetak…"]]
