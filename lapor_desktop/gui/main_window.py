@@ -104,14 +104,16 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Berkas"))
-        self.change_password_action = QAction(self.tr("Ganti kata sandi…"), self)
+        self.change_password_action = QAction(
+            icons.icon("key-round"), self.tr("Ganti kata sandi…"), self
+        )
         self.change_password_action.triggered.connect(self.change_password)
         menu.addAction(self.change_password_action)
-        self.refresh_action = QAction(self.tr("Muat ulang"), self)
+        self.refresh_action = QAction(icons.icon("refresh-cw"), self.tr("Muat ulang"), self)
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.refresh_action.triggered.connect(self.refresh_current)
         menu.addAction(self.refresh_action)
-        self.sign_out_action = QAction(self.tr("Keluar dari akun"), self)
+        self.sign_out_action = QAction(icons.icon("log-out"), self.tr("Keluar dari akun"), self)
         self.sign_out_action.triggered.connect(self.sign_out)
         menu.addAction(self.sign_out_action)
         quit_action = QAction(self.tr("Tutup aplikasi"), self)

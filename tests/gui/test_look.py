@@ -267,3 +267,15 @@ def test_tray_without_due_page_offers_open_and_quit(qtbot, world: World) -> None
     assert [t for t in visible if t] == ["Buka", "Keluar"]
     watch.tray.messageClicked.emit()
     assert w.stack.currentWidget() is page  # nothing else opened
+
+
+def test_every_icon_file_is_used_and_every_used_name_has_a_file() -> None:
+    source = "\n".join(p.read_text("utf-8") for p in (ROOT / "lapor_desktop" / "gui").glob("*.py"))
+    calls = re.findall(r"icon\(([^()]*)\)", source)
+    used = {name for call in calls for name in re.findall(r'"([a-z0-9-]+)"', call)}
+    used |= {item.icon for role in Role for item in items_for(role)}
+    files = {p.stem for p in (paths.resources_dir() / "icons" / "lucide").glob("*.svg")}
+    assert used == files
+    for name in files:
+        text = icons.icon_path(name).read_text("utf-8")
+        assert "currentColor" not in text and "#37474f" in text
