@@ -147,9 +147,10 @@ class StatusBarFit(QObject):
         shown: list[QLabel] = []
         for label in self.labels:
             need = label.sizeHint().width() + self.LABEL_SPACING
-            if not shown or used + need <= room:  # the first (the user) always stays
-                shown.append(label)
-                used += need
+            if shown and used + need > room:  # the first (the user) always stays
+                break  # this one and the less important ones after it step aside
+            shown.append(label)
+            used += need
         self.hidden = [label for label in self.labels if label not in shown]
         for label in self.labels:
             label.setVisible(label in shown)

@@ -3,13 +3,20 @@ a focused button, and no text cut off — the status-bar reminder, the navigatio
 dialog's title, the OPD completer.
 
 Widths here are logical pixels, the same at every scale: a window at 200 % on a Full HD
-screen is at most 960 wide, so a window made 950 wide at 100 % shows what 200 % shows
-(tests/gui/test_scaling.py measures the pages themselves at 150 and 200 % in a subprocess).
+screen is at most 960 wide, so a window made 950 wide at 100 % shows what 200 % shows.
+The last test measures the key texts at 100 and 200 % for real, in a subprocess
+(tests/gui/look_probe.py; tests/gui/test_scaling.py does the pages themselves).
 """
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer
@@ -168,6 +175,7 @@ def test_status_bar_reminder_and_labels_are_whole(qtbot, world: World, width: in
     for lab in shown:
         assert lab.width() >= lab.sizeHint().width(), lab.text()
         assert bar.rect().contains(lab.geometry()), lab.text()
+    assert labels[: len(shown)] == shown  # the least important step aside first
     hidden = [lab.text() for lab in labels if not lab.isVisible()]
     assert bar.toolTip() == "\n".join(hidden)  # what stepped aside is in the tooltip
     if width == 1200:
@@ -293,3 +301,55 @@ def test_document_button_works_from_the_keyboard(
     menu.aboutToShow.connect(lambda: shown.append([a.text() for a in menu.actions()]))
     QTest.keyClick(button, Qt.Key.Key_Down)
     assert shown == [["Simpan…", "Buka di penampil", "Cetak…"]]
+
+
+# ---------------------------------------------------------------- at 100 % and 200 %
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_look_probe(tmp: Path, scale: float) -> dict[str, Any]:
+    from tests.gui.test_scaling import SCREEN
+
+    screen = tmp / "screen.json"
+    screen.write_text(json.dumps(SCREEN), encoding="utf-8")
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM=f"offscreen:configfile={screen}",
+        QT_SCALE_FACTOR=str(scale),
+        QT_ENABLE_HIGHDPI_SCALING="1",
+    )
+    for name in ("QT_SCREEN_SCALE_FACTORS", "QT_AUTO_SCREEN_SCALE_FACTOR", "LAPOR_DATA_DIR"):
+        env.pop(name, None)
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.gui.look_probe"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return dict(json.loads(done.stdout))
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_key_texts_whole_at_100_and_200_percent(tmp_path: Path, scale: float) -> None:
+    r = run_look_probe(tmp_path, scale)
+    assert r["dpr"] == scale
+    assert r["screen"] == [round(1920 / scale), round(1080 / scale)]
+    assert r["message"]["text"].startswith("12 laporan perlu perhatian")
+    assert r["message"]["needs"] <= r["message"]["room"]
+    visible = [lab for lab in r["labels"] if lab["visible"]]
+    assert visible and visible[0] is r["labels"][0]
+    for lab in visible:
+        assert lab["width"] >= lab["needs"] and lab["inside"], lab["text"]
+    hidden = [lab["text"] for lab in r["labels"] if not lab["visible"]]
+    assert r["status_tooltip"] == "\n".join(hidden)
+    assert r["nav"]["needs"] <= r["nav"]["room"]
+    assert r["passphrase"]["width"] >= r["passphrase"]["title"] + 100
+    assert r["completer"]["shown"] and r["completer"]["rows"] > 1
+    assert r["completer"]["needs"] <= r["completer"]["room"]
+    # the ring: at least the button's top and bottom edges, in device pixels
+    assert r["ring"]["pixels"] >= 2 * r["ring"]["button_device_width"]
