@@ -149,6 +149,27 @@ def main() -> int:
     popup.hide()
     host.close()
 
+    # -- Qt's file dialog: its places (Komputer, the home folder) show their whole names
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QFileDialog, QListView
+
+    from lapor_desktop.gui import file_dialogs
+
+    places: dict[str, Any] = {}
+
+    def look_at_places() -> None:
+        dialog = app.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(20, look_at_places)
+            return
+        view = dialog.findChild(QListView, "sidebar")
+        places.update(needs=view.sizeHintForColumn(0), room=view.viewport().width())
+        dialog.reject()
+
+    QTimer.singleShot(0, look_at_places)
+    file_dialogs.open_files(None, "Pilih lampiran")
+    out["places"] = places
+
     # -- the focus ring on a focused button, in device pixels
     box = QWidget()
     lay = QVBoxLayout(box)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QLineEdit,
+    QListView,
 )
 
 from lapor_desktop import paths
@@ -186,6 +187,8 @@ def test_file_dialog_opens_in_documents_and_speaks_indonesian(
         labels["accept"] = buttons.button(QDialogButtonBox.StandardButton.Open).text()
         labels["cancel"] = buttons.button(QDialogButtonBox.StandardButton.Cancel).text()
         labels["directory"] = dialog.directory().absolutePath()
+        places = dialog.findChild(QListView, "sidebar")  # "Komputer", home: whole names
+        labels["places fit"] = str(places.sizeHintForColumn(0) <= places.viewport().width())
         dialog.findChild(QLineEdit, "fileNameEdit").setText(wanted.name)
         dialog.accept()
 
@@ -199,6 +202,7 @@ def test_file_dialog_opens_in_documents_and_speaks_indonesian(
         "accept": "&Buka",
         "cancel": "Batal",
         "directory": str(home / "Documents"),
+        "places fit": "True",
     }
 
 

@@ -351,5 +351,6 @@ def test_key_texts_whole_at_100_and_200_percent(tmp_path: Path, scale: float) ->
     assert r["passphrase"]["width"] >= r["passphrase"]["title"] + 100
     assert r["completer"]["shown"] and r["completer"]["rows"] > 1
     assert r["completer"]["needs"] <= r["completer"]["room"]
+    assert 0 < r["places"]["needs"] <= r["places"]["room"]  # Qt's file dialog
     # the ring: at least the button's top and bottom edges, in device pixels
     assert r["ring"]["pixels"] >= 2 * r["ring"]["button_device_width"]
