@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from lapor_desktop import paths
 from lapor_desktop.domain.workflow import Role
-from lapor_desktop.gui import file_dialogs, i18n, icons
+from lapor_desktop.gui import file_dialogs, i18n, icons, look
 from lapor_desktop.gui.navigation import items_for
 from tests.gui.conftest import World, open_main_window, wait_ops
 
@@ -71,7 +71,7 @@ def test_navigation_uses_one_icon_set_with_its_licence() -> None:
 def test_every_window_carries_the_application_icon(qtbot, qapp: QApplication) -> None:
     from lapor_desktop.gui.application import make_application
 
-    previous, previous_style = qapp.windowIcon(), qapp.style().name()
+    previous = qapp.windowIcon()
     try:
         assert make_application() is qapp
         expected = image_of(icons.app_icon())
@@ -82,7 +82,7 @@ def test_every_window_carries_the_application_icon(qtbot, qapp: QApplication) ->
         assert image_of(dialog.windowIcon()) == expected
     finally:
         qapp.setWindowIcon(previous)
-        qapp.setStyle(previous_style)  # make_application's focus ring (test_look_fit.py)
+        look.uninstall(qapp)  # make_application's focus ring (test_look_fit.py)
         uninstall(qapp, i18n.install(qapp))  # make_application's: the next test starts without
 
 

@@ -45,11 +45,10 @@ WIDTHS = (1200, 950)
 
 
 @pytest.fixture
-def focus_style(qapp: QApplication) -> Iterator[look.FocusStyle]:
-    previous = qapp.style().name()
-    style = look.install(qapp)
-    yield style
-    qapp.setStyle(previous)
+def focus_style(qapp: QApplication) -> Iterator[look.LookAttacher]:
+    """The app's look for the widgets made in the test (the QApplication is shared)."""
+    yield look.install(qapp)
+    look.uninstall(qapp)
 
 
 def ring_pixels(image: QImage, rect: QRect) -> int:
