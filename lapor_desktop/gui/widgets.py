@@ -82,7 +82,9 @@ def compact_combo(box: QComboBox, chars: int = 24) -> QComboBox:
 
 
 def translate_buttons(buttons: QDialogButtonBox) -> QDialogButtonBox:
-    """Indonesian texts on standard buttons (Qt ships no Indonesian translation)."""
+    """Indonesian texts on a dialog's OK and Cancel. The app translates all of Qt's
+    standard texts (gui/i18n, installed by make_application); this keeps a dialog right
+    where that is not installed (a dialog made on its own, in a test)."""
     t = QCoreApplication.translate
     for which, text in (
         (QDialogButtonBox.StandardButton.Cancel, t("widgets", "Batal")),
