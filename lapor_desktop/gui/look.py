@@ -1,158 +1,59 @@
 """The app-wide look of the keyboard: a clear focus ring and Enter on buttons.
 
-`FocusStyle` wraps the platform's style (Fusion, Windows, …) for the controls that take the
-keyboard (buttons, fields, combo boxes, spin boxes, check boxes, text boxes) and changes
-two things only:
-- the control with the keyboard focus (button, field, check box, text box, …) gets a
-  2-pixel ring in FOCUS_COLOR, so after a save a person sees where the focus went;
+- The control with the keyboard focus (button, field, combo box, spin box, check box, text
+  box) gets a 2-pixel ring in FOCUS_COLOR just outside it, so after a save a person sees
+  where the focus went. It is one QFocusFrame that follows the focus: drawn by Qt itself
+  (a style written in Python would be called for every cell of every table painted, ~70 %
+  more time per repaint), outside the control (nothing in it is covered), and it takes no
+  mouse clicks. Lists and tables show the current row by their selection instead.
 - Enter (Return) presses a focused push button everywhere, as it does in dialogs (Qt only
   does that in dialogs): buttons outside dialogs are made auto-default when polished.
   Which button is a dialog's *default* (Enter anywhere in it) stays the dialog's choice.
-Sizes are the platform style's. Tables, lists and everything else keep the platform style
-itself: a style written in Python is called for every cell painted (a case list repainted
-~70 % slower when it was the application's style). `install` attaches it to each control
-as it is polished (an application event filter; ~40 events per full repaint).
+- A dialog is at least as wide as its title needs in the title bar (with the icon and the
+  close button), so the title is never cut off ("Frasa sandi basis data" over a two-line
+  dialog). QMessageBox does that itself.
 
-A dialog is also made at least as wide as its title needs in the title bar (with the icon
-and the close button), so the title is never cut off ("Frasa sandi basis data" over a
-two-line dialog). QMessageBox does that itself.
+Sizes and drawing are otherwise the platform style's. Classes are tested by name
+(QObject.inherits) so that importing this module creates no Python enums of widget classes
+the first window does not need (start-up time).
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractScrollArea,
-    QAbstractSpinBox,
-    QApplication,
-    QComboBox,
-    QDialog,
-    QLineEdit,
-    QMessageBox,
-    QPlainTextEdit,
-    QProxyStyle,
-    QPushButton,
-    QStyle,
-    QStyleOption,
-    QTextEdit,
-    QWidget,
-)
+import shiboken6
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
+from PySide6.QtWidgets import QApplication, QFocusFrame, QPushButton, QWidget
 
 FOCUS_COLOR = "#1565c0"  # the application icon's blue; 5.8:1 against white
-RING_WIDTH = 2.0
 
-_PE = QStyle.PrimitiveElement
-_CE = QStyle.ControlElement
-_CC = QStyle.ComplexControl
-# Frames that get the ring around the whole widget when it has the focus.
-_FIELD_FRAMES = (_PE.PE_FrameLineEdit, _PE.PE_PanelLineEdit)
-_RINGED_CONTROLS = (_CC.CC_ComboBox, _CC.CC_SpinBox)
-
-
-def _has_focus(option: QStyleOption) -> bool:
-    return bool(option.state & QStyle.StateFlag.State_HasFocus) and bool(
-        option.state & QStyle.StateFlag.State_Enabled
-    )
-
-
-def draw_ring(painter: QPainter, option: QStyleOption) -> None:
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    pen = QPen(QColor(FOCUS_COLOR), RING_WIDTH)
-    painter.setPen(pen)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    half = RING_WIDTH / 2
-    painter.drawRoundedRect(QRectF(option.rect).adjusted(half, half, -half, -half), 3, 3)
-    painter.restore()
-
-
-class FocusStyle(QProxyStyle):
-    def drawControl(
-        self,
-        element: QStyle.ControlElement,
-        option: QStyleOption,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        super().drawControl(element, option, painter, widget)
-        if element == _CE.CE_PushButton and _has_focus(option):
-            draw_ring(painter, option)
-
-    def drawComplexControl(
-        self,
-        control: QStyle.ComplexControl,
-        option: Any,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        super().drawComplexControl(control, option, painter, widget)
-        if control in _RINGED_CONTROLS and _has_focus(option):
-            draw_ring(painter, option)
-
-    def drawPrimitive(
-        self,
-        element: QStyle.PrimitiveElement,
-        option: QStyleOption,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        if element == _PE.PE_FrameFocusRect and not isinstance(widget, QAbstractItemView):
-            # check boxes, radio buttons, tool buttons: the ring instead of a dotted line
-            draw_ring(painter, option)
-            return
-        super().drawPrimitive(element, option, painter, widget)
-        field = element in _FIELD_FRAMES and _has_focus(option) and not _inside_control(widget)
-        box = (
-            element == _PE.PE_Frame
-            and isinstance(widget, QAbstractScrollArea)  # text boxes
-            and widget.hasFocus()
-            and widget.isEnabled()
-        )
-        if field or box:
-            draw_ring(painter, option)
-
-    def polish(self, target: Any) -> Any:
-        if isinstance(target, QPushButton) and not isinstance(target.window(), QDialog):
-            target.setAutoDefault(True)  # Enter presses it (QPushButton.keyPressEvent)
-        return super().polish(target)
-
-
-# The controls that take the keyboard get FocusStyle (item views do not: see above).
+# The controls that take the keyboard and get the ring.
 _CONTROLS = (
-    QAbstractButton,
-    QLineEdit,
-    QComboBox,
-    QAbstractSpinBox,
-    QPlainTextEdit,
-    QTextEdit,
+    "QAbstractButton",
+    "QLineEdit",
+    "QComboBox",
+    "QAbstractSpinBox",
+    "QPlainTextEdit",
+    "QTextEdit",
 )
-
-
-class LookAttacher(QObject):
-    """Gives each control FocusStyle when it is polished, and each dialog room for its
-    title. One per application (`install`)."""
-
-    def __init__(self, app: QApplication) -> None:
-        super().__init__(app)
-        self.app = app
-        self.style = FocusStyle(app.style().name())
-        self.style.setParent(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Polish and isinstance(watched, QWidget):
-            if isinstance(watched, _CONTROLS) and watched.style() is self.app.style():
-                watched.setStyle(self.style)
-            elif isinstance(watched, QDialog) and not isinstance(watched, QMessageBox):
-                watched.setMinimumWidth(max(watched.minimumWidth(), title_width(watched)))
-        return False
-
+# A composite control whose inner line edit may hold the focus: the ring goes around it.
+_COMPOSITES = ("QAbstractSpinBox", "QComboBox")
 
 TITLE_BAR_EXTRA = 120  # the window icon, the close button and the gaps (Windows 11: ~110)
+
+
+def _is(obj: QObject | None, class_name: str) -> bool:
+    return obj is not None and obj.inherits(class_name)
+
+
+def ringed(widget: QWidget | None) -> QWidget | None:
+    """The widget the ring goes around when `widget` has the focus (None: no ring)."""
+    if widget is None:
+        return None
+    parent = widget.parentWidget()
+    if any(_is(parent, name) for name in _COMPOSITES):
+        return parent
+    return widget if any(map(widget.inherits, _CONTROLS)) else None
 
 
 def title_width(window: QWidget) -> int:
@@ -165,26 +66,62 @@ def title_width(window: QWidget) -> int:
     return QFontMetrics(font).horizontalAdvance(title) + TITLE_BAR_EXTRA
 
 
-def _inside_control(widget: QWidget | None) -> bool:
-    """A spin box's or an editable combo's own line edit: the control draws the ring."""
-    parent = widget.parentWidget() if widget is not None else None
-    return isinstance(parent, QAbstractSpinBox | QComboBox)
+class Look(QObject):
+    """The focus ring, Enter on buttons and room for dialog titles; one per application
+    (`install`)."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.app = app
+        self._frame: QFocusFrame | None = None
+        app.focusChanged.connect(self._focus_changed)
+
+    def frame(self) -> QFocusFrame:
+        """The ring (made again when the window it was in has been deleted)."""
+        if self._frame is None or not shiboken6.isValid(self._frame):
+            frame = QFocusFrame()
+            frame.setObjectName("focusRing")
+            palette = frame.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, QColor(FOCUS_COLOR))
+            frame.setPalette(palette)
+            self._frame = frame
+        return self._frame
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        target = ringed(new)
+        if target is not None:
+            self.frame().setWidget(target)
+        elif self._frame is not None and shiboken6.isValid(self._frame):
+            self._frame.setWidget(None)  # type: ignore[arg-type]  # no widget: hidden
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Polish:
+            if isinstance(watched, QPushButton):
+                if not _is(watched.window(), "QDialog"):
+                    watched.setAutoDefault(True)  # Enter presses it (keyPressEvent)
+            elif _is(watched, "QDialog") and not _is(watched, "QMessageBox"):
+                assert isinstance(watched, QWidget)
+                watched.setMinimumWidth(max(watched.minimumWidth(), title_width(watched)))
+        return False
 
 
-def install(app: QApplication) -> LookAttacher:
-    """From now on, controls and dialogs get the look as they are polished (once per
-    application; widgets polished before keep theirs)."""
-    existing = app.findChild(LookAttacher)
-    if isinstance(existing, LookAttacher):
+def install(app: QApplication) -> Look:
+    """From now on: the ring follows the focus; buttons and dialogs polished from now on
+    get the rest (once per application)."""
+    existing = app.findChild(Look)
+    if isinstance(existing, Look):
         return existing
-    attacher = LookAttacher(app)
-    app.installEventFilter(attacher)
-    return attacher
+    look = Look(app)
+    app.installEventFilter(look)
+    return look
 
 
 def uninstall(app: QApplication) -> None:
-    """Widgets polished from now on keep the platform style (tests)."""
-    attacher = app.findChild(LookAttacher)
-    if isinstance(attacher, LookAttacher):
-        app.removeEventFilter(attacher)
-        attacher.setParent(None)
+    """Back to Qt's own behaviour for what is made from now on (tests)."""
+    look = app.findChild(Look)
+    if isinstance(look, Look):
+        app.removeEventFilter(look)
+        app.focusChanged.disconnect(look._focus_changed)
+        if look._frame is not None and shiboken6.isValid(look._frame):
+            look._frame.setWidget(None)  # type: ignore[arg-type]
+        look.setParent(None)

@@ -45,7 +45,7 @@ WIDTHS = (1200, 950)
 
 
 @pytest.fixture
-def focus_style(qapp: QApplication) -> Iterator[look.LookAttacher]:
+def focus_style(qapp: QApplication) -> Iterator[look.Look]:
     """The app's look for the widgets made in the test (the QApplication is shared)."""
     yield look.install(qapp)
     look.uninstall(qapp)
@@ -80,8 +80,8 @@ def test_the_focused_control_shows_a_ring(qtbot, focus_style) -> None:
     def rings() -> dict[str, int]:
         qtbot.wait(20)
         image = window.grab().toImage()
-        return {
-            name: ring_pixels(image, w.geometry())
+        return {  # the ring is drawn just outside the control
+            name: ring_pixels(image, w.geometry().adjusted(-3, -3, 3, 3))
             for name, w in (("edit", edit), ("button", button), ("box", box))
         }
 
