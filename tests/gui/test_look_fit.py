@@ -45,7 +45,7 @@ WIDTHS = (1200, 950)
 
 
 @pytest.fixture
-def focus_style(qapp: QApplication) -> Iterator[look.Look]:
+def app_look(qapp: QApplication) -> Iterator[look.Look]:
     """The app's look for the widgets made in the test (the QApplication is shared)."""
     yield look.install(qapp)
     look.uninstall(qapp)
@@ -67,7 +67,7 @@ def ring_pixels(image: QImage, rect: QRect) -> int:
     return count
 
 
-def test_the_focused_control_shows_a_ring(qtbot, focus_style) -> None:
+def test_the_focused_control_shows_a_ring(qtbot, app_look) -> None:
     window = QWidget()
     qtbot.addWidget(window)
     lay = QVBoxLayout(window)
@@ -93,7 +93,7 @@ def test_the_focused_control_shows_a_ring(qtbot, focus_style) -> None:
         assert all(n == 0 for other, n in found.items() if other != name), (name, found)
 
 
-def test_enter_presses_a_focused_button_also_outside_dialogs(qtbot, focus_style) -> None:
+def test_enter_presses_a_focused_button_also_outside_dialogs(qtbot, app_look) -> None:
     window = QMainWindow()
     qtbot.addWidget(window)
     page = QWidget()
@@ -115,7 +115,7 @@ def test_enter_presses_a_focused_button_also_outside_dialogs(qtbot, focus_style)
     assert pressed == ["refresh", "refresh"]
 
 
-def test_a_dialogs_choice_of_buttons_stays(qtbot, focus_style) -> None:
+def test_a_dialogs_choice_of_buttons_stays(qtbot, app_look) -> None:
     dialog = QDialog()
     qtbot.addWidget(dialog)
     lay = QVBoxLayout(dialog)
@@ -130,7 +130,7 @@ def test_a_dialogs_choice_of_buttons_stays(qtbot, focus_style) -> None:
 
 
 @pytest.mark.parametrize("new", [False, True])
-def test_passphrase_dialog_shows_its_whole_title(qtbot, focus_style, new: bool) -> None:
+def test_passphrase_dialog_shows_its_whole_title(qtbot, app_look, new: bool) -> None:
     from lapor_desktop.gui.passphrase_dialog import PassphraseDialog
 
     dialog = PassphraseDialog(new)
