@@ -125,6 +125,9 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QWidget
 
     app = QApplication(sys.argv[:1])
+    from lapor_desktop.gui.application import make_application
+
+    make_application()  # as the app: its icon, focus ring, Qt's texts in Indonesian
     QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
     QCoreApplication.setOrganizationName("LAPOR screenshots")
     tmp = tempfile.TemporaryDirectory(prefix="lapor-shots-")

@@ -20,7 +20,12 @@ from PySide6.QtWidgets import (
 
 from lapor_desktop.domain.channels import KLASIFIKASI_LABELS
 from lapor_desktop.domain.workflow import Action, transition_for
-from lapor_desktop.gui.widgets import FieldErrors, error_label, translate_buttons
+from lapor_desktop.gui.widgets import (
+    FieldErrors,
+    completer_fits_contents,
+    error_label,
+    translate_buttons,
+)
 from lapor_desktop.services import casework, reference
 from lapor_desktop.services.cases import CaseDetail
 from lapor_desktop.services.casework import ActionResult
@@ -42,7 +47,7 @@ class OfficePicker(QLineEdit):
         completer = QCompleter(QStringListModel(self._texts, self), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.setCompleter(completer)
+        self.setCompleter(completer_fits_contents(completer))
 
     def code(self) -> str | None:
         text = self.text().strip()

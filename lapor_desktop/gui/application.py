@@ -17,18 +17,20 @@ if TYPE_CHECKING:
 # happens before they load (see there).
 
 
-def _install_translator(app: QApplication) -> None:
-    """Indonesian is the source language; another language comes from a .qm file."""
+def _install_translator(app: QApplication) -> bool:
+    """Indonesian is the source language; another language comes from a .qm file (True
+    when one was installed)."""
     from PySide6.QtCore import QLocale, QTranslator
 
     from lapor_desktop import paths
 
     locale = QLocale()
     if locale.language() == QLocale.Language.Indonesian:
-        return
+        return False
     translator = QTranslator(app)
     if translator.load(locale, "lapor", "_", str(paths.resources_dir() / "translations")):
-        app.installTranslator(translator)
+        return app.installTranslator(translator)
+    return False
 
 
 def first_run(data_dir: Path) -> Storage | None:
@@ -40,17 +42,23 @@ def first_run(data_dir: Path) -> Storage | None:
 
 
 def make_application() -> QApplication:
-    """The QApplication with the names settings are kept under, Indonesian formats and
-    the translation of the system's language (if there is one)."""
+    """The QApplication with the names settings are kept under, the application icon,
+    the focus ring, Indonesian formats and the translation of the system's language (if
+    there is one; else Qt's own buttons and dialogs speak Indonesian too)."""
     from PySide6.QtCore import QLocale
     from PySide6.QtWidgets import QApplication
+
+    from lapor_desktop.gui import i18n, icons, look
 
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("LAPOR Desktop")
     app.setOrganizationName("Pemkab Kampar")
+    app.setWindowIcon(icons.app_icon())  # every top-level window's, unless it sets its own
+    look.install(app)  # a visible focus ring; Enter presses a focused button
     QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
-    _install_translator(app)
+    if not _install_translator(app):
+        i18n.install(app)
     return app
 
 
@@ -131,6 +139,7 @@ def _run(app: QApplication, data_dir: Path) -> int:
             window.signed_out.connect(lambda out=signed_out: out.append(True))
             watch = ReminderWatch(ctx, window)
             watch.reminded.connect(window.show_reminders)
+            watch.open_due.connect(window.show_due_page)
             watch.automation_done.connect(lambda _r, w=window: w.refresh_current())
             from lapor_desktop.gui.backup_page import DailyBackup, backup_at_exit
 

@@ -17,7 +17,6 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Si
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lapor_desktop.gui import messages, ops
+from lapor_desktop.gui import file_dialogs, messages, ops
 from lapor_desktop.gui.passphrase_dialog import PassphraseDialog
 from lapor_desktop.gui.row_model import Column, RowTableModel
 from lapor_desktop.services import backup
@@ -245,13 +244,12 @@ class BackupPage(QWidget):
     # ------------------------------------------------------------ hooks (tests replace)
 
     def choose_file(self) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(
+        return file_dialogs.open_file(
             self,
             self.tr("Pulihkan dari berkas cadangan"),
-            str(backup.backups_dir(self.ctx.data_dir)),
             self.tr("Cadangan LAPOR Desktop (*.db);;Semua berkas (*)"),
+            backup.backups_dir(self.ctx.data_dir),
         )
-        return Path(name) if name else None
 
     def ask_passphrase(self, message: str) -> str | None:
         text, ok = QInputDialog.getText(
@@ -260,13 +258,12 @@ class BackupPage(QWidget):
         return text if ok and text else None
 
     def choose_export_file(self) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
+        return file_dialogs.save_file(
             self,
             self.tr("Ekspor cadangan untuk PC lain"),
-            str(Path.home() / "lapor-cadangan.db"),
+            "lapor-cadangan.db",
             self.tr("Cadangan LAPOR Desktop (*.db)"),
         )
-        return Path(name) if name else None
 
     def ask_new_passphrase(self) -> str | None:
         dlg = ExportPassphraseDialog(self)

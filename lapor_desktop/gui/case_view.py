@@ -437,7 +437,6 @@ class CaseViewPage(QWidget):
             "answer": self.tr("Surat jawaban"),
             "history": self.tr("Riwayat kasus"),
         }
-        style = self.style()
         for doc in CASE_DOCUMENTS:
             if doc.kind not in printable:
                 continue
@@ -450,8 +449,6 @@ class CaseViewPage(QWidget):
                 warning=partial(_print_warning, self.ctx, doc.kind, self.ticket),
             )
             b.hide()  # until the case is loaded and allows it
-            b.setIcon(style.standardIcon(style.StandardPixmap.SP_FileIcon))
-            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             b.finished.connect(self._document_done)
             b.failed.connect(self._document_failed)
             row.addWidget(b)

@@ -14,11 +14,11 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMenu, QToolButton, QWidget
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeyEvent
+from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
-from lapor_desktop.gui import messages
+from lapor_desktop.gui import file_dialogs, icons, messages
 from lapor_desktop.gui.ops import run_op
 from lapor_desktop.services.errors import ServiceError
 from lapor_desktop.services.signing_settings import Document
@@ -45,15 +45,12 @@ def ask_save_path(
     parent: QWidget | None, title: str, default_name: str, file_filter: str
 ) -> Path | None:
     """The file to save to (None = cancelled); starts in the folder used last."""
-    start = QSettings().value(LAST_DIR_KEY) or QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation
+    last = QSettings().value(LAST_DIR_KEY)
+    path = file_dialogs.save_file(
+        parent, title, default_name, file_filter, Path(str(last)) if last else None
     )
-    name, _ = QFileDialog.getSaveFileName(
-        parent, title, str(Path(str(start)) / default_name), file_filter
-    )
-    if not name:
+    if path is None:
         return None
-    path = Path(name)
     suffix = Path(default_name).suffix
     if suffix and path.suffix.lower() != suffix.lower():
         path = path.with_name(path.name + suffix)
@@ -62,8 +59,7 @@ def ask_save_path(
 
 
 def ask_open_paths(parent: QWidget | None, title: str, file_filter: str = "") -> list[Path]:
-    names, _ = QFileDialog.getOpenFileNames(parent, title, "", file_filter)
-    return [Path(n) for n in names]
+    return file_dialogs.open_files(parent, title, file_filter)
 
 
 def open_file(path: Path) -> bool:
@@ -146,15 +142,19 @@ class DocumentButton(QToolButton):
         self.make = make
         self.file_filter = file_filter
         self.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        spreadsheet = Path(default_name).suffix.lower() in (".xlsx", ".csv")
+        self.setIcon(icons.icon("file-spreadsheet" if spreadsheet else "file-text"))
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         menu = QMenu(self)
         menu.setToolTipsVisible(True)
-        self.save_action = QAction(_tr("Simpan…"), self)
+        self.save_action = QAction(icons.icon("save"), _tr("Simpan…"), self)
         self.save_action.setToolTip(_tr("Simpan berkas ke folder pilihan Anda."))
         self.save_action.triggered.connect(self.save)
-        self.open_action = QAction(_tr("Buka di penampil"), self)
+        self.open_action = QAction(icons.icon("external-link"), _tr("Buka di penampil"), self)
         self.open_action.setToolTip(_tr("Buka berkas dengan aplikasi penampil di komputer ini."))
         self.open_action.triggered.connect(self.open)
-        self.print_action = QAction(_tr("Cetak…"), self)
+        self.print_action = QAction(icons.icon("printer"), _tr("Cetak…"), self)
         self.print_action.setToolTip(
             _tr("Membuka berkas di penampil PDF sistem; cetak dari sana (Ctrl+P).")
         )
@@ -175,6 +175,18 @@ class DocumentButton(QToolButton):
             ),
         }
         self.setToolTip(tips[primary])
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter does the button's own action (as a click); Down, Alt+Down, F4 or the
+        menu key open the menu of the other ways out (save, open, print)."""
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.click()
+            return
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_F4, Qt.Key.Key_Menu):
+            self.showMenu()
+            return
+        super().keyPressEvent(event)
 
     # -- the three ways out
 

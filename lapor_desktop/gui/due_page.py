@@ -7,7 +7,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -19,6 +18,7 @@ from lapor_desktop.domain.workflow import Status
 from lapor_desktop.gui import fmt
 from lapor_desktop.gui.ops import run_op
 from lapor_desktop.gui.row_model import Column, RowTableModel
+from lapor_desktop.gui.widgets import TitleColumn
 from lapor_desktop.services import cases
 from lapor_desktop.services.context import Ctx
 
@@ -76,7 +76,7 @@ class DuePage(QWidget):
         self.table.setAccessibleName(self.tr("Daftar jatuh tempo"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.title_column = TitleColumn(self.table, 1)  # never squeezed to "…" (200 %)
         self.table.doubleClicked.connect(lambda i: self._open(i.row()))
         self.table.activated_row.connect(self._open)
         lay.addWidget(self.table, 1)
@@ -89,6 +89,7 @@ class DuePage(QWidget):
     def _show(self, items: list[cases.WorkItem]) -> None:
         self.model.set_rows(items)
         self.table.resizeColumnsToContents()
+        self.title_column.fit()
         counts: dict[str, int] = {}
         for i in items:
             counts[i.state_label] = counts.get(i.state_label, 0) + 1

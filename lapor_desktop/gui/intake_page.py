@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from lapor_desktop.domain.channels import CHANNEL_LABELS, KLASIFIKASI_LABELS
 from lapor_desktop.domain.nik import InvalidNik, parse_nik, warning_message
-from lapor_desktop.gui import fmt
+from lapor_desktop.gui import file_dialogs, fmt
 from lapor_desktop.gui.doc_output import DocumentButton
 from lapor_desktop.gui.ops import run_op
 from lapor_desktop.gui.widgets import FieldErrors, error_label
@@ -302,10 +301,9 @@ class IntakePage(QWidget):
                 w.setEnabled(editable)
 
     def _add_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Pilih lampiran"))
-        for n in names:
-            self.attachments.append(Path(n))
-            self.files_list.addItem(Path(n).name)
+        for path in file_dialogs.open_files(self, self.tr("Pilih lampiran")):
+            self.attachments.append(path)
+            self.files_list.addItem(path.name)
 
     # ------------------------------------------------------------ NIK as typed
 

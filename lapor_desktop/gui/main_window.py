@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from lapor_desktop.domain.permissions import capabilities
-from lapor_desktop.gui import ops
+from lapor_desktop.gui import icons, ops
 from lapor_desktop.gui.navigation import items_for, start_page
+from lapor_desktop.gui.widgets import StatusBarFit
 from lapor_desktop.services import cases, storage
 from lapor_desktop.services.context import Ctx, Session
 from lapor_desktop.services.worklists import badge_counts, work_filter
@@ -54,9 +55,8 @@ class MainWindow(QMainWindow):
         self.nav_list.setAccessibleName(self.tr("Navigasi"))
         self.nav_list.setMaximumWidth(260)
         self.nav_list.setMinimumWidth(200)
-        style = self.style()
         for item in self.nav_items:
-            it = QListWidgetItem(style.standardIcon(item.icon), item.label)
+            it = QListWidgetItem(icons.icon(item.icon), item.label)
             it.setData(KEY_ROLE, item.key)
             self.nav_list.addItem(it)
         lay.addWidget(self.nav_list)
@@ -89,9 +89,11 @@ class MainWindow(QMainWindow):
         self.busy_bar.setMaximumWidth(120)
         self.busy_bar.setAccessibleName(self.tr("Sedang bekerja"))
         self.busy_bar.hide()
-        for w in (self.user_label, self.office_label, self.db_label, self.sync_label):
+        labels = [self.user_label, self.office_label, self.db_label, self.sync_label]
+        for w in labels:
             bar.addPermanentWidget(w)
         bar.addPermanentWidget(self.busy_bar)
+        self.status_fit = StatusBarFit(bar, labels)  # a reminder is never cut off
         ops.tracker().busy_changed.connect(self.busy_bar.setVisible)
         ops.tracker().database_waiting.connect(self._database_waiting)
 
@@ -102,14 +104,16 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Berkas"))
-        self.change_password_action = QAction(self.tr("Ganti kata sandi…"), self)
+        self.change_password_action = QAction(
+            icons.icon("key-round"), self.tr("Ganti kata sandi…"), self
+        )
         self.change_password_action.triggered.connect(self.change_password)
         menu.addAction(self.change_password_action)
-        self.refresh_action = QAction(self.tr("Muat ulang"), self)
+        self.refresh_action = QAction(icons.icon("refresh-cw"), self.tr("Muat ulang"), self)
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.refresh_action.triggered.connect(self.refresh_current)
         menu.addAction(self.refresh_action)
-        self.sign_out_action = QAction(self.tr("Keluar dari akun"), self)
+        self.sign_out_action = QAction(icons.icon("log-out"), self.tr("Keluar dari akun"), self)
         self.sign_out_action.triggered.connect(self.sign_out)
         menu.addAction(self.sign_out_action)
         quit_action = QAction(self.tr("Tutup aplikasi"), self)
@@ -355,6 +359,15 @@ class MainWindow(QMainWindow):
                 60_000,
             )
             self.refresh_badges()
+
+    def show_due_page(self) -> None:
+        """From the tray (its menu or a reminder balloon): the window in front, on Jatuh
+        tempo."""
+        from lapor_desktop.gui.reminder_watch import bring_to_front
+
+        bring_to_front(self)
+        if "jatuh_tempo" in self.nav_keys():
+            self.show_page("jatuh_tempo")
 
     def nav_text(self, key: str) -> str:
         return self.nav_list.item(self.nav_keys().index(key)).text()

@@ -141,8 +141,6 @@ class MonthlyPage(QWidget):
             self.tr("Simpan PDF…"), "rekap.pdf", bytes, self, primary="save"
         )
         self.pdf_button.setAccessibleName(self.tr("Rekap PDF"))
-        self.pdf_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.pdf_button.setIcon(self.style().standardIcon(self.style().StandardPixmap.SP_FileIcon))
         self.xlsx_button = DocumentButton(
             self.tr("Simpan XLSX…"),
             "rekap.xlsx",
@@ -153,10 +151,6 @@ class MonthlyPage(QWidget):
             printable=False,
         )
         self.xlsx_button.setAccessibleName(self.tr("Rekap XLSX"))
-        self.xlsx_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.xlsx_button.setIcon(
-            self.style().standardIcon(self.style().StandardPixmap.SP_FileDialogDetailedView)
-        )
         buttons.addWidget(self.pdf_button)
         buttons.addWidget(self.xlsx_button)
         self.busy_bar = QProgressBar()

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QStyle
 
 from lapor_desktop.domain.permissions import PAGE_BADGES, PAGES, pages_for
 from lapor_desktop.domain.permissions import start_page as start_page
@@ -16,7 +15,7 @@ from lapor_desktop.domain.workflow import Role
 @dataclass(frozen=True)
 class NavItem:
     key: str
-    icon: QStyle.StandardPixmap
+    icon: str  # a name for gui/icons.icon
     badge: str | None = None  # 'verify' | 'approve' | 'overdue'
 
     @property
@@ -24,21 +23,20 @@ class NavItem:
         return QCoreApplication.translate("navigation", str(_LABELS[self.key]))
 
 
-_SP = QStyle.StandardPixmap
 _ICONS = {
-    "beranda": _SP.SP_DirHomeIcon,
-    "loket": _SP.SP_FileDialogNewFolder,
-    "verifikasi": _SP.SP_DialogApplyButton,
-    "persetujuan": _SP.SP_DialogYesButton,
-    "jatuh_tempo": _SP.SP_MessageBoxWarning,
-    "laporan": _SP.SP_FileDialogDetailedView,
-    "rekap": _SP.SP_FileDialogContentsView,
-    "register": _SP.SP_FileDialogListView,
-    "pengguna": _SP.SP_DirHomeIcon,
-    "kantor": _SP.SP_DirIcon,
-    "aturan": _SP.SP_FileDialogInfoView,
-    "kop_surat": _SP.SP_FileIcon,
-    "cadangan": _SP.SP_DriveHDIcon,
+    "beranda": "house",
+    "loket": "clipboard-pen",
+    "verifikasi": "clipboard-check",
+    "persetujuan": "badge-check",
+    "jatuh_tempo": "alarm-clock",
+    "laporan": "files",
+    "rekap": "chart-column",
+    "register": "book-open",
+    "pengguna": "users",
+    "kantor": "building-2",
+    "aturan": "calendar-clock",
+    "kop_surat": "signature",
+    "cadangan": "database-backup",
 }
 NAV_ITEMS: tuple[NavItem, ...] = tuple(
     NavItem(key, _ICONS[key], PAGE_BADGES.get(key)) for key in PAGES

@@ -1,15 +1,19 @@
 """Reminders in the tray: at sign-in and on a timer, announce cases in scope that became due
 soon, due today or overdue (the service remembers what was shown: once per case and stage).
-For the regency admin the same timer runs the deadlines engine's automatic transitions."""
+For the regency admin the same timer runs the deadlines engine's automatic transitions.
+
+The tray icon is the application's; its menu offers Buka (the window in front), Jatuh tempo
+(for roles with that page) and Keluar; clicking a reminder balloon opens Jatuh tempo."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QStyle, QSystemTrayIcon, QWidget
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
-from lapor_desktop.domain.permissions import capabilities
+from lapor_desktop.domain.permissions import capabilities, pages_for
+from lapor_desktop.gui import icons
 from lapor_desktop.gui.ops import run_op
 from lapor_desktop.services import automation, reminders
 from lapor_desktop.services.context import Ctx
@@ -37,29 +41,58 @@ def check(ctx: Ctx) -> CheckResult:
     return out
 
 
+def bring_to_front(window: QWidget) -> None:
+    """Shown, not minimised (a maximised window stays maximised), in front."""
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
 class ReminderWatch(QObject):
     reminded = Signal(list)
     automation_done = Signal(object)
+    open_due = Signal()  # the person asked for Jatuh tempo (tray menu or balloon)
 
     def __init__(self, ctx: Ctx, window: QWidget, interval_ms: int = CHECK_INTERVAL_MS) -> None:
         super().__init__(window)
         self.ctx = ctx
         self.window = window
         self.shown: list[reminders.Reminder] = []
-        self.tray: QSystemTrayIcon | None = None
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            icon = window.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
-            self.tray = QSystemTrayIcon(icon, self)
-            self.tray.setToolTip(self.tr("LAPOR Desktop"))
-            self.tray.activated.connect(self._raise_window)
+        self.menu = QMenu(window)
+        self.open_action = self.menu.addAction(self.tr("Buka"))
+        self.open_action.triggered.connect(self._raise_window)
+        self.due_action = self.menu.addAction(self.tr("Jatuh tempo"))
+        self.due_action.triggered.connect(self.open_due)
+        self.due_action.setVisible("jatuh_tempo" in pages_for(ctx.user().role))
+        self.menu.addSeparator()
+        self.quit_action = self.menu.addAction(self.tr("Keluar"))
+        self.quit_action.triggered.connect(window.close)
+        # Made even without a system tray (its menu and signals then simply never show).
+        self.tray = QSystemTrayIcon(icons.app_icon(), self)
+        self.tray.setToolTip(self.tr("LAPOR Desktop"))
+        self.tray.setContextMenu(self.menu)
+        self.tray.activated.connect(self._activated)
+        self.tray.messageClicked.connect(self._balloon_clicked)
+        self.tray_shown = QSystemTrayIcon.isSystemTrayAvailable()
+        if self.tray_shown:
             self.tray.show()
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.check_now)
 
     def _raise_window(self) -> None:
-        self.window.showNormal()
-        self.window.activateWindow()
+        bring_to_front(self.window)
+
+    def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason != QSystemTrayIcon.ActivationReason.Context:  # the menu shows itself
+            self._raise_window()
+
+    def _balloon_clicked(self) -> None:
+        if self.due_action.isVisible():
+            self.open_due.emit()
+        else:
+            self._raise_window()
 
     def start(self) -> None:
         self.check_now()
@@ -67,8 +100,7 @@ class ReminderWatch(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
-        if self.tray is not None:
-            self.tray.hide()
+        self.tray.hide()
 
     def check_now(self) -> None:
         ctx = self.ctx
@@ -84,7 +116,7 @@ class ReminderWatch(QObject):
         if len(result.reminders) > MAX_LISTED:
             lines.append(self.tr("… dan {0} lainnya").format(len(result.reminders) - MAX_LISTED))
         title = self.tr("{0} laporan perlu perhatian").format(len(result.reminders))
-        if self.tray is not None:
+        if self.tray_shown:
             self.tray.showMessage(
                 title, "\n".join(lines), QSystemTrayIcon.MessageIcon.Warning, 15_000
             )

@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)  # the whole text where a narrow column cuts it
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 NUMBER = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 ROW_ROLE = int(Qt.ItemDataRole.UserRole)
@@ -81,7 +82,7 @@ class RowTableModel(ReadOnlyRowsModel):
         role = int(role)
         row = self.rows[index.row()]
         col = self.columns[index.column()]
-        if role in (_DISPLAY, _ACCESSIBLE):
+        if role in (_DISPLAY, _ACCESSIBLE, _TOOLTIP):
             return col.text(row)
         if role == _FOREGROUND and col.color is not None:
             color = col.color(row)

@@ -1,13 +1,20 @@
-"""Small shared widgets: field error labels, labelled inputs."""
+"""Small shared widgets: field error labels, labelled inputs, completers and a status bar
+whose texts are never cut."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
+    QStatusBar,
+    QStyle,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -75,7 +82,9 @@ def compact_combo(box: QComboBox, chars: int = 24) -> QComboBox:
 
 
 def translate_buttons(buttons: QDialogButtonBox) -> QDialogButtonBox:
-    """Indonesian texts on standard buttons (Qt ships no Indonesian translation)."""
+    """Indonesian texts on a dialog's OK and Cancel. The app translates all of Qt's
+    standard texts (gui/i18n, installed by make_application); this keeps a dialog right
+    where that is not installed (a dialog made on its own, in a test)."""
     t = QCoreApplication.translate
     for which, text in (
         (QDialogButtonBox.StandardButton.Cancel, t("widgets", "Batal")),
@@ -85,3 +94,99 @@ def translate_buttons(buttons: QDialogButtonBox) -> QDialogButtonBox:
         if button is not None:
             button.setText(text)
     return buttons
+
+
+def completer_fits_contents(completer: QCompleter) -> QCompleter:
+    """The completer's list as wide as its longest entry (an office's full name), not cut
+    at the width of the field it completes; never wider than the screen."""
+    popup = completer.popup()
+    model = completer.model()
+    assert popup is not None and model is not None
+    metrics = popup.fontMetrics()
+    texts = (str(model.index(row, 0).data() or "") for row in range(model.rowCount()))
+    widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+    style = popup.style()
+    extra = (
+        2 * popup.frameWidth()
+        + style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        + 4 * style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin)
+        + 8
+    )
+    screen = popup.screen() or QGuiApplication.primaryScreen()
+    limit = screen.availableGeometry().width() if screen is not None else widest + extra
+    popup.setMinimumWidth(min(widest + extra, limit))
+    return completer
+
+
+class StatusBarFit(QObject):
+    """Keeps the status bar's texts whole: when a message (a reminder, say) and the
+    permanent labels do not all fit — a narrow window, 150 or 200 % — the least important
+    labels step aside (listed in the bar's tooltip) until the message is gone or the window
+    is wider. `labels` are the permanent ones, most important first."""
+
+    MESSAGE_MARGIN = 20  # QStatusBar draws a message from x=6 to the first label, less 1
+    LABEL_SPACING = 12
+    GRIP = 20
+
+    def __init__(self, bar: QStatusBar, labels: list[QLabel]) -> None:
+        super().__init__(bar)
+        self.bar = bar
+        self.labels = labels
+        self.hidden: list[QLabel] = []
+        bar.installEventFilter(self)
+        bar.messageChanged.connect(self.fit)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.bar and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        bar = self.bar
+        message = bar.currentMessage()
+        room = bar.width() - (self.GRIP if bar.isSizeGripEnabled() else 0)
+        used = bar.fontMetrics().horizontalAdvance(message) + self.MESSAGE_MARGIN if message else 0
+        shown: list[QLabel] = []
+        for label in self.labels:
+            need = label.sizeHint().width() + self.LABEL_SPACING
+            if shown and used + need > room:  # the first (the user) always stays
+                break  # this one and the less important ones after it step aside
+            shown.append(label)
+            used += need
+        self.hidden = [label for label in self.labels if label not in shown]
+        for label in self.labels:
+            label.setVisible(label in shown)
+        bar.setToolTip("\n".join(label.text() for label in self.hidden))
+
+
+class TitleColumn(QObject):
+    """A table's title column takes the room the other columns leave, but never less than
+    `chars` characters: in a narrow window (200 %) the table scrolls sideways instead of
+    squeezing the titles to "…" (the whole title is in the cell's tooltip). Call `fit`
+    after resizing the other columns to their contents."""
+
+    def __init__(self, table: QTableView, column: int, chars: int = 28) -> None:
+        super().__init__(table)
+        self.table = table
+        self.column = column
+        self.chars = chars
+        table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        header = self.table.horizontalHeader()
+        others = sum(
+            header.sectionSize(c)
+            for c in range(header.count())
+            if c != self.column and not header.isSectionHidden(c)
+        )
+        floor = self.table.fontMetrics().averageCharWidth() * self.chars
+        room = self.table.viewport().width() - others
+        header.resizeSection(self.column, max(floor, room))
