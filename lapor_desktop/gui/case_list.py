@@ -41,12 +41,26 @@ class CaseTable(QTableView):
     """Enter opens the current case, like a double-click."""
 
     open_requested = Signal(str)
+    open_pending = False  # Enter came while the list was reloading: open its first row
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self._open(self.currentIndex().row())
-            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            model = self.model()
+            if isinstance(model, CaseTableModel) and model.reloading:
+                # Search, Enter, Enter: the second Enter is for the new results (the exact
+                # ticket first), not for the row the old list had there.
+                self.open_pending = True
+                return
+            if self.currentIndex().isValid():
+                self._open(self.currentIndex().row())
+                return
         super().keyPressEvent(event)
+
+    def open_current_if_pending(self) -> None:
+        if self.open_pending:
+            self.open_pending = False
+            if self.currentIndex().isValid():
+                self._open(self.currentIndex().row())
 
     def mouseDoubleClickEvent(self, event) -> None:
         index = self.indexAt(event.position().toPoint())
@@ -274,6 +288,8 @@ class CaseListPage(QWidget):
             if not self._ticket_sized:
                 self._ticket_sized = True
                 self.fit_ticket_column()
+                self.fit_columns()
+        self.table.open_current_if_pending()
 
     def fit_ticket_column(self) -> None:
         """The full ticket ("2611-DEMO-00025") always shows: widened to its contents once
@@ -284,6 +300,18 @@ class CaseListPage(QWidget):
         needed = max(self.table.sizeHintForColumn(col), header.sectionSizeHint(col))
         if header.sectionSize(col) < needed:
             header.resizeSection(col, needed)
+
+    def fit_columns(self) -> None:
+        """Statuses ("Menunggu persetujuan · Ombudsman"), names and OPD codes in full at any
+        scaling: each column widened to its first page's contents (never narrowed: a width
+        the user chose stays); the title takes the rest and shows in full as a tooltip."""
+        header = self.table.horizontalHeader()
+        for col in range(self.model.columnCount()):
+            if col == case_model.COL_TITLE:
+                continue
+            needed = max(self.table.sizeHintForColumn(col), header.sectionSizeHint(col))
+            if header.sectionSize(col) < needed:
+                header.resizeSection(col, needed)
 
     def refresh(self) -> None:
         self.apply_filter()

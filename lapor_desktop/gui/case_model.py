@@ -74,6 +74,7 @@ class CaseTableModel(ReadOnlyRowsModel):
         self._more = False
         self._loading = False
         self._generation = 0  # results of an older filter/sort are dropped
+        self._cursor_generation = 0  # the generation the rows shown belong to
         self._headers = (
             self.tr("Nomor tiket"),
             self.tr("Diterima"),
@@ -121,10 +122,17 @@ class CaseTableModel(ReadOnlyRowsModel):
             self._cursor = page.next_cursor
             self._more = page.next_cursor is not None
             self._loading = False
+            self._cursor_generation = generation
             self.endResetModel()
             self.loaded.emit()
 
         self._run(self._page_query(None), done)
+
+    @property
+    def reloading(self) -> bool:
+        """A new filter or order was asked for and its first page has not arrived yet
+        (the rows shown are the old ones)."""
+        return self._loading and self._cursor_generation != self._generation
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._more

@@ -528,9 +528,10 @@ def list_cases(
         found = fetch((key == value) & beyond(Complaint.num, num), limit, order[1:])
         if len(found) < limit:
             found += fetch(beyond(key, value), limit - len(found))
+    cursor = (found[-1][-1], found[-1][-2]) if len(found) == limit else None
+    found = _exact_first(q, f.text, found, first_page=after is None)
     today = ctx.clock.now().date()
     rows: list[CaseRow] = []
-    last: tuple[Any, int] | None = None
     for (
         ticket,
         title,
@@ -549,7 +550,7 @@ def list_cases(
         created_by,
         rname,
         num,
-        sort_key,
+        _sort_key,
     ) in found:
         state = deadlines.state_on(due, soon, today)
         rows.append(
@@ -571,8 +572,27 @@ def list_cases(
                 num,
             )
         )
-        last = (sort_key, num)
-    return CasePage(rows, last if len(rows) == limit else None)
+    return CasePage(rows, cursor)
+
+
+def _exact_first(q: Any, text: str, found: list[Any], *, first_page: bool) -> list[Any]:
+    """A typed ticket or LAPOR! tracking number is the first hit of the first page (Enter
+    opens it), then the full-text hits without it (a later page leaves it out too).
+    `q`: the page query with the text search and the scope already applied."""
+    typed = text.strip()
+    if not typed or any(c.isspace() for c in typed):
+        return found
+    exact = list(
+        q.where((Complaint.ticket == typed.upper()) | (Complaint.tracking_id == typed))
+        .order_by(Complaint.num.desc())
+        .limit(5)
+        .tuples()
+    )
+    if not exact:
+        return found
+    tickets = {r[0] for r in exact}
+    rest = [r for r in found if r[0] not in tickets]
+    return exact + rest if first_page else rest
 
 
 def _count_query(ctx: Ctx, f: CaseFilter | None, *fields: Any) -> Any:
