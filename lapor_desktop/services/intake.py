@@ -54,6 +54,7 @@ class IntakeResult:
     refused_files: tuple[files.RefusedFile, ...] = ()
     stored_files: tuple[str, ...] = ()
     registered: reporters.ReporterView | None = None  # the reporter take_in registered
+    updated: reporters.ReporterView | None = None  # the reporter after take_in's contact edit
 
 
 def new_ticket(now: datetime) -> str:
@@ -148,13 +149,18 @@ def log_complaint(ctx: Ctx, data: ComplaintInput) -> IntakeResult:
 
 
 def take_in(
-    ctx: Ctx, reporter: reporters.ReporterInput | None, data: ComplaintInput
+    ctx: Ctx,
+    reporter: reporters.ReporterInput | None,
+    data: ComplaintInput,
+    contact: reporters.ContactEdit | None = None,
 ) -> IntakeResult:
     """The counter's one action: register the reporter (when `reporter` is given: a new
-    one; None: the one registered with `data.reporter_nik`), log the complaint and seal its
-    attachments — in one transaction, so a refused complaint registers nobody."""
+    one; None: the one registered with `data.reporter_nik`, whose retyped contact details
+    `contact` carries), log the complaint and seal its attachments — in one transaction,
+    so a refused complaint registers nobody and changes no contact details."""
     s = ctx.require(Role.FRONT_DESK, Role.ADMIN_KABUPATEN)
     new_reporter = reporters.check_input(ctx, reporter) if reporter is not None else None
+    edit = reporters.check_contact(contact) if contact is not None else None
     info = new_reporter.info if new_reporter is not None else check_nik(ctx, data.reporter_nik)
     fields = _validated(ctx, data)
     stored: list[str] = []
@@ -162,7 +168,7 @@ def take_in(
     now = ctx.clock.now()
     status = next_status(None, Action.INTAKE, s.role)
     deadlines.calendar()  # built (0.3-1 s, once per process) before the write lock, not under it
-    registered = None
+    registered = updated = None
     with database_proxy.atomic("IMMEDIATE"):
         if new_reporter is not None:
             registered = reporters.create(ctx, new_reporter)
@@ -172,6 +178,10 @@ def take_in(
                 f"Pelapor dengan NIK {info.masked} belum terdaftar. Daftarkan pelapor dahulu.",
                 "nik",
             )
+        if edit is not None:
+            if edit.reporter_id != found.id:
+                raise ValidationError("Data kontak bukan milik pelapor dengan NIK ini.", "nik")
+            updated = reporters.apply_contact(ctx, edit)
         rule_set = deadlines.rule_set_for(fields["received_at"])  # type: ignore[arg-type]
         case = Complaint(
             id=uuid.uuid4(),
@@ -199,7 +209,9 @@ def take_in(
             case.ticket,
             f"{len(stored)} lampiran, {len(refused)} ditolak",
         )
-    return IntakeResult(case.ticket, case.received_at, tuple(refused), tuple(stored), registered)
+    return IntakeResult(
+        case.ticket, case.received_at, tuple(refused), tuple(stored), registered, updated
+    )
 
 
 def _attach(
