@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -135,6 +135,87 @@ def _validated(ctx: Ctx, data: ComplaintInput) -> dict[str, object]:
         "anonim": bool(data.anonim),
         "rahasia": bool(data.rahasia),
     }
+
+
+# What stands in for a refused field while the other fields are checked (all_problems).
+_NEUTRAL_COMPLAINT: dict[str, dict[str, object]] = {
+    "title": {"title": "-"},
+    "body": {"body": "-"},
+    "channel": {"channel": CHANNELS[0]},
+    "klasifikasi": {"klasifikasi": "pengaduan"},
+    "category": {"category": None},
+    "received_at": {"received_at": None},
+    "incident_date": {"incident_date": None},
+    "location": {"location_kecamatan": "", "location_desa": "", "location_text": ""},
+    "tracking_id": {"tracking_id": ""},
+}
+_NEUTRAL_REPORTER: dict[str, dict[str, object]] = {
+    "name": {"name": "-"},
+    "address": {"address": ""},
+    "phone": {"phone": ""},
+    "email": {"email": ""},
+    "kecamatan": {"kecamatan": "", "desa": ""},
+    "desa": {"desa": ""},
+}
+
+
+def all_problems(
+    ctx: Ctx,
+    reporter: reporters.ReporterInput | None,
+    data: ComplaintInput,
+    contact: reporters.ContactEdit | None = None,
+) -> dict[str, str]:
+    """Field -> message for every field `take_in` would refuse before touching the
+    database (the same checks, each field's first problem), so a form shows them all at
+    once. Empty: nothing to say before the save itself."""
+    found: dict[str, str] = {}
+    for _ in range(len(_NEUTRAL_COMPLAINT) + len(_NEUTRAL_REPORTER) + 4):
+        try:
+            if reporter is not None:
+                reporters.check_input(ctx, reporter)
+            else:
+                check_nik(ctx, data.reporter_nik)
+            if contact is not None:
+                reporters.check_contact(contact)
+            _validated(ctx, data)
+            return found
+        except ValidationError as exc:
+            if exc.field in found or exc.field not in (
+                *_NEUTRAL_COMPLAINT,
+                *_NEUTRAL_REPORTER,
+                "nik",
+            ):
+                found.setdefault(exc.field, exc.message)
+                return found
+            found[exc.field] = exc.message
+            if exc.field == "nik":  # the rest is checked as if the NIK were right
+                return {**found, **_rest(ctx, reporter, data, contact)}
+            if exc.field in _NEUTRAL_COMPLAINT:
+                data = replace(data, **_NEUTRAL_COMPLAINT[exc.field])  # type: ignore[arg-type]
+            if reporter is not None and exc.field in _NEUTRAL_REPORTER:
+                reporter = replace(reporter, **_NEUTRAL_REPORTER[exc.field])  # type: ignore[arg-type]
+            if contact is not None and exc.field in ("phone", "email", "address"):
+                contact = replace(contact, **{exc.field: ""})  # type: ignore[arg-type]
+    return found
+
+
+_SOME_NIK = "1401021203880002"  # a valid Kampar NIK: stands in for a refused one
+
+
+def _rest(
+    ctx: Ctx,
+    reporter: reporters.ReporterInput | None,
+    data: ComplaintInput,
+    contact: reporters.ContactEdit | None,
+) -> dict[str, str]:
+    """The other fields' problems when the NIK itself is refused."""
+    rest = all_problems(
+        ctx,
+        None if reporter is None else replace(reporter, nik=_SOME_NIK),
+        replace(data, reporter_nik=_SOME_NIK),
+        contact,
+    )
+    return {k: v for k, v in rest.items() if k != "nik"}
 
 
 def log_complaint(ctx: Ctx, data: ComplaintInput) -> IntakeResult:
