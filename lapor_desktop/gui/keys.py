@@ -37,7 +37,7 @@ class ButtonKeys(QObject):
                     menu.setActiveAction(menu.actions()[0])
                     return True
             if isinstance(watched, QAbstractButton) and key in _ENTER and watched.isEnabled():
-                watched.animateClick()
+                watched.click()
                 return True
         return super().eventFilter(watched, event)
 
