@@ -93,6 +93,8 @@ class CaseListPage(QWidget):
         preset: cases.CaseFilter | None = None,
         settings_key: str = "case_list",
         parent: QWidget | None = None,
+        *,
+        order: tuple[str, bool] | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -183,7 +185,13 @@ class CaseListPage(QWidget):
         # sorting on and choosing the column each ask it to sort, three page queries that
         # the filter's own (below) makes obsolete. The model's default order is this one.
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(case_model.COL_RECEIVED, Qt.SortOrder.DescendingOrder)
+        # A work list opens in its own order (services/worklists.py: the overdue first).
+        key, descending = order or ("received_at", True)
+        self.model.sort_key, self.model.descending = key, descending
+        self.table.sortByColumn(
+            case_model.column_of(key),
+            Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder,
+        )
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -33,6 +33,12 @@ SORT_KEYS = {
     COL_STATE: "due_date",
 }
 
+
+def column_of(sort_key: str) -> int:
+    """The column that sorts by `sort_key` (a services sort key)."""
+    return next(col for col, key in SORT_KEYS.items() if key == sort_key)
+
+
 # Roles as plain ints: comparing enums in data() doubles repaint time (DESIGN §6).
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)

@@ -17,7 +17,7 @@ from lapor_desktop.domain.workflow import Role
 class NavItem:
     key: str
     icon: QStyle.StandardPixmap
-    badge: str | None = None  # 'verify' | 'approve' | 'overdue'
+    badge: str | None = None  # 'inbox' | 'verify' | 'approve' | 'overdue'
 
     @property
     def label(self) -> str:
@@ -26,6 +26,7 @@ class NavItem:
 
 _SP = QStyle.StandardPixmap
 _ICONS = {
+    "kotak_masuk": _SP.SP_DirOpenIcon,
     "beranda": _SP.SP_DirHomeIcon,
     "loket": _SP.SP_FileDialogNewFolder,
     "verifikasi": _SP.SP_DialogApplyButton,
@@ -45,6 +46,7 @@ NAV_ITEMS: tuple[NavItem, ...] = tuple(
 )
 
 _LABELS = {
+    "kotak_masuk": QT_TRANSLATE_NOOP("navigation", "Kotak masuk"),
     "beranda": QT_TRANSLATE_NOOP("navigation", "Beranda"),
     "loket": QT_TRANSLATE_NOOP("navigation", "Loket pengaduan"),
     "verifikasi": QT_TRANSLATE_NOOP("navigation", "Perlu verifikasi"),
