@@ -17,6 +17,7 @@ from lapor_desktop.db.models import (
     CaseAction,
     Category,
     Complaint,
+    Letter,
     Office,
     Reporter,
     User,
@@ -121,6 +122,7 @@ class CaseDetail:
     documents: tuple[str, ...] = ()  # document kinds to offer, in order
     may_attach: bool = False
     may_reveal_nik: bool = False  # the audited "show NIK"
+    letter_number: str = ""  # the answer letter's number, once the approval reserved it
 
 
 class CaseRow(NamedTuple):
@@ -305,7 +307,19 @@ def get_case(ctx: Ctx, ticket: str) -> CaseDetail:
         ),
         may_attach=s.role in ATTACH_ROLES,
         may_reveal_nik=s.role in NIK_REVEAL_ROLES and card.reporter_id is not None,
+        letter_number=answer_number(case.id),
     )
+
+
+def answer_number(complaint_id: uuid.UUID) -> str:
+    """The latest answer letter number reserved for the case ("" before the approval)."""
+    latest = (
+        Letter.select(Letter.full_number)
+        .where((Letter.complaint == complaint_id) & (Letter.kind == "answer"))
+        .order_by(Letter.reserved_at.desc(), Letter.year.desc(), Letter.number.desc())
+        .first()
+    )
+    return str(latest.full_number) if latest is not None else ""
 
 
 # ---------------------------------------------------------------- lists and search
