@@ -41,7 +41,7 @@ def work_list_model(parent: QWidget | None = None) -> RowTableModel:
     return RowTableModel(
         [
             Column(_tr("Nomor tiket"), lambda r: r.ticket),
-            Column(_tr("Judul"), lambda r: r.title),
+            Column(_tr("Judul"), lambda r: r.title, tip=True),
             Column(_tr("Status"), lambda r: Status(r.status).label),
             Column(_tr("OPD"), lambda r: r.opd or ""),
             Column(_tr("Tenggat"), lambda r: r.clock_label),

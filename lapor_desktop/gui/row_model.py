@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 NUMBER = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 ROW_ROLE = int(Qt.ItemDataRole.UserRole)
@@ -26,11 +27,13 @@ class Column:
         text: Callable[[Any], str],
         color: Callable[[Any], str | None] | None = None,
         align: Qt.AlignmentFlag | None = None,  # e.g. NUMBER for counts
+        tip: bool = False,  # the text as a tooltip too (long titles in a narrow column)
     ) -> None:
         self.title = title
         self.text = text
         self.color = color
         self.align = align
+        self.tip = tip
 
 
 class ReadOnlyRowsModel(QAbstractTableModel):
@@ -93,6 +96,8 @@ class RowTableModel(ReadOnlyRowsModel):
                     brush = self._brushes[color] = QBrush(QColor(color))
                 return brush
             return None
+        if role == _TOOLTIP and col.tip:
+            return col.text(row)
         if role == _ALIGN and col.align is not None:
             return int(col.align.value)
         if role == ROW_ROLE:
