@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
+    QScrollArea,
     QSizePolicy,
     QWidget,
 )
@@ -31,6 +32,17 @@ def reserve(label: QLabel) -> QLabel:
     label.setText("")
     label.show()
     return label
+
+
+def reveal(*widgets: QWidget) -> None:
+    """Scroll the form that holds `widgets` (when it is in a scroll area) so they show —
+    focusing a field does not scroll to it."""
+    parent = widgets[0].parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if parent is not None:
+        for w in reversed(widgets):
+            parent.ensureWidgetVisible(w)
 
 
 class FieldErrors(QObject):
@@ -90,6 +102,7 @@ class FieldErrors(QObject):
         first = next((w for w in self.labels if w in errors), None)
         if first is not None:
             first.setFocus()
+            reveal(first, self.labels[first])
 
     def message(self, widget: QWidget) -> str:
         label = self.labels.get(widget)

@@ -403,10 +403,20 @@ class IntakePage(QWidget):
             self.errors.show({}, exc.message)
 
     def _stale(self, exc: StaleEdit) -> None:
-        """Another counter changed this reporter's contacts: show what is stored now and
-        keep what was typed; saving again (on the new version) is a deliberate choice."""
+        """Another counter changed this reporter's contacts: a field the clerk left as it
+        was takes the stored value, a field the clerk changed keeps what was typed, and
+        the stored values are shown; saving again (on the new version) is deliberate."""
+        old = self.reporter
         fresh = reporters.find_by_nik(self.ctx, self.nik_edit.text().replace(" ", ""))
         if fresh is not None:
+            if old is not None:
+                for edit, was, now in (
+                    (self.phone_edit, old.phone, fresh.phone),
+                    (self.email_edit, old.email, fresh.email),
+                    (self.address_edit, old.address, fresh.address),
+                ):
+                    if edit.text() == was:
+                        edit.setText(now)
             self.reporter = fresh
             self.nik_status.setText(
                 self.tr("Tersimpan sekarang: telepon {0}, e-mail {1}, alamat {2}.").format(

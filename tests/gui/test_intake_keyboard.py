@@ -292,3 +292,59 @@ def test_buttons_show_the_focus_and_take_enter(qtbot, world: World) -> None:
     qtbot.keyClick(page.new_button, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.title_edit.text() == "")
     assert QApplication.focusWidget() is page.nik_edit
+
+
+def _on_screen(page: IntakePage, w: QWidget) -> bool:
+    viewport = page.form_scroll.viewport()
+    top = w.mapTo(viewport, QPoint(0, 0)).y()
+    return top >= 0 and top + w.height() <= viewport.height()
+
+
+def test_enter_on_an_empty_form_scrolled_down_shows_nik_and_its_message(
+    qtbot, world: World
+) -> None:
+    """Issue 14 item 1: the message and the cursor were off-screen."""
+    _w, page = open_main_window(qtbot, world, "loket", "loket")
+    page.window().resize(900, 420)
+    wait_ops(qtbot)
+    bar = page.form_scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    page.save_button.setFocus()
+    qtbot.keyClick(page.save_button, Qt.Key.Key_Return)
+    assert page.ui.nik_error.text() == "NIK wajib diisi."
+    assert page.ui.title_error.text() != ""  # the rest at the same time
+    assert QApplication.focusWidget() is page.nik_edit
+    qtbot.waitUntil(lambda: _on_screen(page, page.nik_edit) and _on_screen(page, page.ui.nik_error))
+
+
+def test_returning_reporter_contact_changed_elsewhere_is_refused_then_saved(
+    qtbot, world: World
+) -> None:
+    _w, page = open_main_window(qtbot, world, "loket", "loket")
+    k = Keys(qtbot)
+    k.type(NIK)
+    seen = page.reporter
+    assert seen is not None
+    # Meanwhile another counter changes the e-mail.
+    reporters.update_contact(
+        world.as_("admin"), seen.id, base_version=seen.row_version, email="baru@contoh.id"
+    )
+    page.phone_edit.setFocus()
+    k.press(Qt.Key.Key_A, CTRL)
+    k.type("0813 5555 6666")
+    page.contact_button.setFocus()
+    k.press(Qt.Key.Key_Return)  # Simpan kontak saja
+    wait_ops(qtbot)
+    assert "diubah di tempat lain" in page.ui.general_error.text()
+    assert "baru@contoh.id" in page.nik_status.text()  # what is stored now
+    assert page.phone_edit.text() == "0813 5555 6666"  # what was typed stays
+    assert page.email_edit.text() == "baru@contoh.id"  # what was not touched follows
+    row = Reporter.get(Reporter.nik == NIK)
+    assert row.phone == "0812 7654 321"
+    page.contact_button.setFocus()
+    k.press(Qt.Key.Key_Return)  # again, knowingly, on the version now shown
+    wait_ops(qtbot)
+    row = Reporter.get(Reporter.nik == NIK)
+    assert (row.phone, row.email, row.row_version) == ("0813 5555 6666", "baru@contoh.id", 3)
+    assert "diperbarui" in page.nik_status.text()
+    assert Complaint.select().count() == 0  # contacts only, no complaint
