@@ -356,18 +356,24 @@ class IntakePage(QWidget):
         reporter: reporters.ReporterInput | None,
         data: intake.ComplaintInput,
         contact: reporters.ContactEdit | None,
-    ) -> dict[QWidget, str]:
+    ) -> tuple[dict[QWidget, str], str]:
+        """Every problem beside its field, and those of no field on the form."""
         found = intake.all_problems(self.ctx, reporter, data, contact)
         if not self.nik_edit.text().strip():
             found["nik"] = self.tr("NIK wajib diisi.")
         shown: dict[QWidget, str] = {}
+        general: list[str] = []
         for name, text in found.items():
-            shown[self.field_widgets.get(name, self.nik_edit)] = text
+            widget = self.field_widgets.get(name)
+            if widget is None:
+                general.append(text)
+            else:
+                shown[widget] = text
         if not self.incident_edit.is_valid():
             shown[self.incident_edit] = self.tr(
                 "Tanggal tidak valid: ketik hhbbtttt (mis. 01122026) atau kosongkan."
             )
-        return shown
+        return shown, " ".join(general)
 
     def save(self) -> None:
         """One operation off the UI thread: an unknown reporter is registered (a known
@@ -378,9 +384,9 @@ class IntakePage(QWidget):
         nik = self.nik_edit.text().replace(" ", "")
         reporter = self._reporter_input(nik) if self.reporter is None else None
         contact, data = self._contact(), self._input()
-        problems = self._problems(reporter, data, contact)
-        if problems:
-            self.errors.show(problems)
+        problems, general = self._problems(reporter, data, contact)
+        if problems or general:
+            self.errors.show(problems, general)
             return
         self.errors.clear()
         ctx = self.ctx

@@ -348,3 +348,23 @@ def test_returning_reporter_contact_changed_elsewhere_is_refused_then_saved(
     assert (row.phone, row.email, row.row_version) == ("0813 5555 6666", "baru@contoh.id", 3)
     assert "diperbarui" in page.nik_status.text()
     assert Complaint.select().count() == 0  # contacts only, no complaint
+
+
+def test_alt_letters_of_the_labels_are_unique_and_reach_their_fields(qtbot, world: World) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    w, page = open_main_window(qtbot, world, "loket", "loket")
+    letters: dict[str, QWidget] = {}
+    for label in page.findChildren(QLabel):
+        text, buddy = label.text(), label.buddy()
+        if buddy is None or "&" not in text:
+            continue
+        letter = text[text.index("&") + 1].lower()
+        assert letter not in letters, f"Alt+{letter} twice: {text}"
+        letters[letter] = buddy
+    assert len(letters) >= 10 and "b" not in letters  # Alt+B is the Berkas menu
+    for letter, buddy in letters.items():
+        page.nik_edit.setFocus()
+        qtbot.keyClick(w, letter, Qt.KeyboardModifier.AltModifier)
+        focused = QApplication.focusWidget()
+        assert focused is buddy or focused is buddy.focusProxy(), letter
