@@ -6,12 +6,11 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -28,13 +27,13 @@ from lapor_desktop.domain.sla import STATE_LABELS, ClockState
 from lapor_desktop.domain.workflow import Status
 from lapor_desktop.gui import case_model
 from lapor_desktop.gui.case_model import CaseTableModel
+from lapor_desktop.gui.date_field import DateField
 from lapor_desktop.gui.ops import run_op
 from lapor_desktop.gui.widgets import compact_combo
 from lapor_desktop.services import cases, reference
 from lapor_desktop.services.context import Ctx
 
 SEARCH_DELAY_MS = 300
-NO_DATE = QDate(2000, 1, 1)
 
 
 class CaseTable(QTableView):
@@ -226,26 +225,28 @@ class CaseListPage(QWidget):
             self.escalated_combo,
         ):
             box.currentIndexChanged.connect(self.apply_filter)
-        self.from_edit.dateChanged.connect(self.apply_filter)
-        self.to_edit.dateChanged.connect(self.apply_filter)
+        for edit in (self.from_edit, self.to_edit):
+            edit.edited.connect(self._date_edited)
         self.reset_button.clicked.connect(self.reset_filters)
         self._restore_layout()
         self.apply_filter()
 
-    def _date_edit(self, name: str) -> QDateEdit:
-        edit = QDateEdit()
+    def _date_edit(self, name: str) -> DateField:
+        """Typed as ddmmyyyy (empty: no bound); F4 opens a calendar on today."""
+        edit = DateField()
+        edit.today = lambda: self.ctx.clock.now().date()
         edit.setAccessibleName(name)
-        edit.setDisplayFormat("dd-MM-yyyy")
-        edit.setCalendarPopup(True)
-        edit.setMinimumDate(NO_DATE)
-        edit.setSpecialValueText(self.tr("—"))
-        edit.setDate(NO_DATE)
         return edit
 
     @staticmethod
-    def _date_of(edit: QDateEdit) -> date | None:
-        d = edit.date()
-        return None if d == NO_DATE else date(d.year(), d.month(), d.day())
+    def _date_of(edit: DateField) -> date | None:
+        return edit.date()
+
+    def _date_edited(self) -> None:
+        """A date filter applies once the typed date is whole (or emptied), not on each
+        digit."""
+        if (self.from_edit.date(), self.to_edit.date()) != self._dates_applied:
+            self.apply_filter()
 
     def current_filter(self) -> cases.CaseFilter:
         status = self.status_combo.currentData()
@@ -269,6 +270,7 @@ class CaseListPage(QWidget):
     def apply_filter(self) -> None:
         self._debounce.stop()
         f = self.current_filter()
+        self._dates_applied = (f.received_from, f.received_to)
         self.model.set_filter(f)
         # The count is a separate, slower query: shown when it arrives, never waited for.
         self._count_generation += 1
@@ -339,7 +341,7 @@ class CaseListPage(QWidget):
             box.blockSignals(False)
         for edit in (self.from_edit, self.to_edit):
             edit.blockSignals(True)
-            edit.setDate(NO_DATE)
+            edit.clear()
             edit.blockSignals(False)
         self.search_edit.blockSignals(True)
         self.search_edit.clear()

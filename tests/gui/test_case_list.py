@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 
 from lapor_desktop.gui import case_model
 from lapor_desktop.gui.case_list import CaseListPage
@@ -80,7 +81,7 @@ def test_filters_and_reset(qtbot, page: CaseListPage, world: World, titles) -> N
     page.channel_combo.setCurrentIndex(page.channel_combo.findData("sms"))
     assert titles(page) == []
     page.reset_filters()
-    page.from_edit.setDate(QDate(2026, 11, 3))
+    page.from_edit.set_date(date(2026, 11, 3))
     assert titles(page) == []
     page.reset_filters()
     page.escalated_combo.setCurrentIndex(page.escalated_combo.findData("no"))
@@ -170,3 +171,19 @@ def intake_quoting(world: World, ticket: str) -> str:
             klasifikasi="pengaduan",
         ),
     ).ticket
+
+
+def test_date_filter_typed_as_digits_applies_once_whole(qtbot, page: CaseListPage, titles) -> None:
+    page.show()
+    calls: list[object] = []
+    original = page.model.set_filter
+    page.model.set_filter = lambda f: (calls.append(f.received_from), original(f))  # type: ignore[method-assign]
+    page.from_edit.line.setFocus()
+    qtbot.keyClicks(page.from_edit.line, "0311202")
+    assert calls == []  # not on each digit
+    qtbot.keyClicks(page.from_edit.line, "6")
+    assert calls == [date(2026, 11, 3)]
+    assert titles(page) == []  # every case came in on 2 November
+    qtbot.keyClick(page.from_edit.line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(page.from_edit.line, Qt.Key.Key_Backspace)
+    assert calls[-1] is None and len(titles(page)) == 3
