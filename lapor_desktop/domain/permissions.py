@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from lapor_desktop.domain.workflow import Action, Role, Status
+from lapor_desktop.domain.workflow import OPD_ROLES, Action, Role, Status
 
 _R = Role
 _A = Role.ADMIN_KABUPATEN
@@ -85,6 +85,9 @@ _SYS = frozenset({_R.SYS_ADMIN})
 
 # Page key -> who opens it, in navigation order.
 PAGES: dict[str, frozenset[Role]] = {
+    # OPD staff start on what waits for their office: new dispositions, answers returned
+    # by the head, the overdue first (services/worklists.py).
+    "kotak_masuk": OPD_ROLES,
     "beranda": _CASE_READERS,
     "loket": frozenset({_R.FRONT_DESK, _A}),
     "verifikasi": frozenset({_A}),
@@ -100,7 +103,12 @@ PAGES: dict[str, frozenset[Role]] = {
     "cadangan": _SYS,
 }
 # The count shown beside a page: what waits there for its user.
-PAGE_BADGES = {"verifikasi": "verify", "persetujuan": "approve", "jatuh_tempo": "overdue"}
+PAGE_BADGES = {
+    "kotak_masuk": "inbox",
+    "verifikasi": "verify",
+    "persetujuan": "approve",
+    "jatuh_tempo": "overdue",
+}
 # The page a role starts on, when not the first of its list: the front desk works at the
 # counter, so its window opens on the intake form.
 _START_PAGE = {_R.FRONT_DESK: "loket"}

@@ -6,12 +6,11 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -28,25 +27,39 @@ from lapor_desktop.domain.sla import STATE_LABELS, ClockState
 from lapor_desktop.domain.workflow import Status
 from lapor_desktop.gui import case_model
 from lapor_desktop.gui.case_model import CaseTableModel
+from lapor_desktop.gui.date_field import DateField
 from lapor_desktop.gui.ops import run_op
 from lapor_desktop.gui.widgets import compact_combo
 from lapor_desktop.services import cases, reference
 from lapor_desktop.services.context import Ctx
 
 SEARCH_DELAY_MS = 300
-NO_DATE = QDate(2000, 1, 1)
 
 
 class CaseTable(QTableView):
     """Enter opens the current case, like a double-click."""
 
     open_requested = Signal(str)
+    open_pending = False  # Enter came while the list was reloading: open its first row
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self._open(self.currentIndex().row())
-            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            model = self.model()
+            if isinstance(model, CaseTableModel) and model.reloading:
+                # Search, Enter, Enter: the second Enter is for the new results (the exact
+                # ticket first), not for the row the old list had there.
+                self.open_pending = True
+                return
+            if self.currentIndex().isValid():
+                self._open(self.currentIndex().row())
+                return
         super().keyPressEvent(event)
+
+    def open_current_if_pending(self) -> None:
+        if self.open_pending:
+            self.open_pending = False
+            if self.currentIndex().isValid():
+                self._open(self.currentIndex().row())
 
     def mouseDoubleClickEvent(self, event) -> None:
         index = self.indexAt(event.position().toPoint())
@@ -79,6 +92,8 @@ class CaseListPage(QWidget):
         preset: cases.CaseFilter | None = None,
         settings_key: str = "case_list",
         parent: QWidget | None = None,
+        *,
+        order: tuple[str, bool] | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -169,7 +184,13 @@ class CaseListPage(QWidget):
         # sorting on and choosing the column each ask it to sort, three page queries that
         # the filter's own (below) makes obsolete. The model's default order is this one.
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(case_model.COL_RECEIVED, Qt.SortOrder.DescendingOrder)
+        # A work list opens in its own order (services/worklists.py: the overdue first).
+        key, descending = order or ("received_at", True)
+        self.model.sort_key, self.model.descending = key, descending
+        self.table.sortByColumn(
+            case_model.column_of(key),
+            Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder,
+        )
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -204,26 +225,28 @@ class CaseListPage(QWidget):
             self.escalated_combo,
         ):
             box.currentIndexChanged.connect(self.apply_filter)
-        self.from_edit.dateChanged.connect(self.apply_filter)
-        self.to_edit.dateChanged.connect(self.apply_filter)
+        for edit in (self.from_edit, self.to_edit):
+            edit.edited.connect(self._date_edited)
         self.reset_button.clicked.connect(self.reset_filters)
         self._restore_layout()
         self.apply_filter()
 
-    def _date_edit(self, name: str) -> QDateEdit:
-        edit = QDateEdit()
+    def _date_edit(self, name: str) -> DateField:
+        """Typed as ddmmyyyy (empty: no bound); F4 opens a calendar on today."""
+        edit = DateField()
+        edit.today = lambda: self.ctx.clock.now().date()
         edit.setAccessibleName(name)
-        edit.setDisplayFormat("dd-MM-yyyy")
-        edit.setCalendarPopup(True)
-        edit.setMinimumDate(NO_DATE)
-        edit.setSpecialValueText(self.tr("—"))
-        edit.setDate(NO_DATE)
         return edit
 
     @staticmethod
-    def _date_of(edit: QDateEdit) -> date | None:
-        d = edit.date()
-        return None if d == NO_DATE else date(d.year(), d.month(), d.day())
+    def _date_of(edit: DateField) -> date | None:
+        return edit.date()
+
+    def _date_edited(self) -> None:
+        """A date filter applies once the typed date is whole (or emptied), not on each
+        digit."""
+        if (self.from_edit.date(), self.to_edit.date()) != self._dates_applied:
+            self.apply_filter()
 
     def current_filter(self) -> cases.CaseFilter:
         status = self.status_combo.currentData()
@@ -247,6 +270,7 @@ class CaseListPage(QWidget):
     def apply_filter(self) -> None:
         self._debounce.stop()
         f = self.current_filter()
+        self._dates_applied = (f.received_from, f.received_to)
         self.model.set_filter(f)
         # The count is a separate, slower query: shown when it arrives, never waited for.
         self._count_generation += 1
@@ -274,6 +298,8 @@ class CaseListPage(QWidget):
             if not self._ticket_sized:
                 self._ticket_sized = True
                 self.fit_ticket_column()
+                self.fit_columns()
+        self.table.open_current_if_pending()
 
     def fit_ticket_column(self) -> None:
         """The full ticket ("2611-DEMO-00025") always shows: widened to its contents once
@@ -284,6 +310,18 @@ class CaseListPage(QWidget):
         needed = max(self.table.sizeHintForColumn(col), header.sectionSizeHint(col))
         if header.sectionSize(col) < needed:
             header.resizeSection(col, needed)
+
+    def fit_columns(self) -> None:
+        """Statuses ("Menunggu persetujuan · Ombudsman"), names and OPD codes in full at any
+        scaling: each column widened to its first page's contents (never narrowed: a width
+        the user chose stays); the title takes the rest and shows in full as a tooltip."""
+        header = self.table.horizontalHeader()
+        for col in range(self.model.columnCount()):
+            if col == case_model.COL_TITLE:
+                continue
+            needed = max(self.table.sizeHintForColumn(col), header.sectionSizeHint(col))
+            if header.sectionSize(col) < needed:
+                header.resizeSection(col, needed)
 
     def refresh(self) -> None:
         self.apply_filter()
@@ -303,7 +341,7 @@ class CaseListPage(QWidget):
             box.blockSignals(False)
         for edit in (self.from_edit, self.to_edit):
             edit.blockSignals(True)
-            edit.setDate(NO_DATE)
+            edit.clear()
             edit.blockSignals(False)
         self.search_edit.blockSignals(True)
         self.search_edit.clear()

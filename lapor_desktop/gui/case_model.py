@@ -33,6 +33,12 @@ SORT_KEYS = {
     COL_STATE: "due_date",
 }
 
+
+def column_of(sort_key: str) -> int:
+    """The column that sorts by `sort_key` (a services sort key)."""
+    return next(col for col, key in SORT_KEYS.items() if key == sort_key)
+
+
 # Roles as plain ints: comparing enums in data() doubles repaint time (DESIGN §6).
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
@@ -74,6 +80,7 @@ class CaseTableModel(ReadOnlyRowsModel):
         self._more = False
         self._loading = False
         self._generation = 0  # results of an older filter/sort are dropped
+        self._cursor_generation = 0  # the generation the rows shown belong to
         self._headers = (
             self.tr("Nomor tiket"),
             self.tr("Diterima"),
@@ -121,10 +128,17 @@ class CaseTableModel(ReadOnlyRowsModel):
             self._cursor = page.next_cursor
             self._more = page.next_cursor is not None
             self._loading = False
+            self._cursor_generation = generation
             self.endResetModel()
             self.loaded.emit()
 
         self._run(self._page_query(None), done)
+
+    @property
+    def reloading(self) -> bool:
+        """A new filter or order was asked for and its first page has not arrived yet
+        (the rows shown are the old ones)."""
+        return self._loading and self._cursor_generation != self._generation
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._more

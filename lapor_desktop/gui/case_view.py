@@ -259,6 +259,8 @@ class CaseViewPage(QWidget):
         ]
         if d.tracking_id:
             rows.append((self.tr("Tracking LAPOR!:"), d.tracking_id))
+        if d.letter_number:
+            rows.append((self.tr("Nomor surat jawaban:"), d.letter_number))
         flags = [
             t for t, on in ((self.tr("Anonim"), d.anonim), (self.tr("Rahasia"), d.rahasia)) if on
         ]

@@ -24,7 +24,7 @@ from lapor_desktop.gui.navigation import items_for, start_page
 from lapor_desktop.gui.widgets import StatusBarFit
 from lapor_desktop.services import cases, storage
 from lapor_desktop.services.context import Ctx, Session
-from lapor_desktop.services.worklists import badge_counts, work_filter
+from lapor_desktop.services.worklists import WORK_ORDER, badge_counts, work_filter
 
 KEY_ROLE = int(Qt.ItemDataRole.UserRole)
 
@@ -207,9 +207,14 @@ class MainWindow(QMainWindow):
         factory: dict[str, Callable[[], QWidget]] = {
             "beranda": self._dashboard,
             "loket": self._intake,
-            "verifikasi": lambda: self._case_list(work_filter(self.ctx, "verify"), "verify_list"),
+            "kotak_masuk": lambda: self._case_list(
+                work_filter(self.ctx, "inbox"), "inbox_list", WORK_ORDER
+            ),
+            "verifikasi": lambda: self._case_list(
+                work_filter(self.ctx, "verify"), "verify_list", WORK_ORDER
+            ),
             "persetujuan": lambda: self._case_list(
-                work_filter(self.ctx, "approve"), "approve_list"
+                work_filter(self.ctx, "approve"), "approve_list", WORK_ORDER
             ),
             "jatuh_tempo": self._due_page,
             "laporan": lambda: self._case_list(None, "case_list"),
@@ -223,10 +228,15 @@ class MainWindow(QMainWindow):
         }
         return factory[key]()
 
-    def _case_list(self, preset: cases.CaseFilter | None, settings_key: str) -> QWidget:
+    def _case_list(
+        self,
+        preset: cases.CaseFilter | None,
+        settings_key: str,
+        order: tuple[str, bool] | None = None,
+    ) -> QWidget:
         from lapor_desktop.gui.case_list import CaseListPage
 
-        page = CaseListPage(self.ctx, preset, settings_key)
+        page = CaseListPage(self.ctx, preset, settings_key, order=order)
         page.open_case.connect(self.open_case)
         return page
 

@@ -16,7 +16,7 @@ from lapor_desktop.domain.workflow import Role
 class NavItem:
     key: str
     icon: str  # a name for gui/icons.icon
-    badge: str | None = None  # 'verify' | 'approve' | 'overdue'
+    badge: str | None = None  # 'inbox' | 'verify' | 'approve' | 'overdue'
 
     @property
     def label(self) -> str:
@@ -24,6 +24,7 @@ class NavItem:
 
 
 _ICONS = {
+    "kotak_masuk": "inbox",
     "beranda": "house",
     "loket": "clipboard-pen",
     "verifikasi": "clipboard-check",
@@ -43,6 +44,7 @@ NAV_ITEMS: tuple[NavItem, ...] = tuple(
 )
 
 _LABELS = {
+    "kotak_masuk": QT_TRANSLATE_NOOP("navigation", "Kotak masuk"),
     "beranda": QT_TRANSLATE_NOOP("navigation", "Beranda"),
     "loket": QT_TRANSLATE_NOOP("navigation", "Loket pengaduan"),
     "verifikasi": QT_TRANSLATE_NOOP("navigation", "Perlu verifikasi"),

@@ -17,6 +17,7 @@ from lapor_desktop.db.models import (
     CaseAction,
     Category,
     Complaint,
+    Letter,
     Office,
     Reporter,
     User,
@@ -121,6 +122,7 @@ class CaseDetail:
     documents: tuple[str, ...] = ()  # document kinds to offer, in order
     may_attach: bool = False
     may_reveal_nik: bool = False  # the audited "show NIK"
+    letter_number: str = ""  # the answer letter's number, once the approval reserved it
 
 
 class CaseRow(NamedTuple):
@@ -305,7 +307,19 @@ def get_case(ctx: Ctx, ticket: str) -> CaseDetail:
         ),
         may_attach=s.role in ATTACH_ROLES,
         may_reveal_nik=s.role in NIK_REVEAL_ROLES and card.reporter_id is not None,
+        letter_number=answer_number(case.id),
     )
+
+
+def answer_number(complaint_id: uuid.UUID) -> str:
+    """The latest answer letter number reserved for the case ("" before the approval)."""
+    latest = (
+        Letter.select(Letter.full_number)
+        .where((Letter.complaint == complaint_id) & (Letter.kind == "answer"))
+        .order_by(Letter.reserved_at.desc(), Letter.year.desc(), Letter.number.desc())
+        .first()
+    )
+    return str(latest.full_number) if latest is not None else ""
 
 
 # ---------------------------------------------------------------- lists and search
@@ -528,9 +542,10 @@ def list_cases(
         found = fetch((key == value) & beyond(Complaint.num, num), limit, order[1:])
         if len(found) < limit:
             found += fetch(beyond(key, value), limit - len(found))
+    cursor = (found[-1][-1], found[-1][-2]) if len(found) == limit else None
+    found = _exact_first(q, f.text, found, first_page=after is None)
     today = ctx.clock.now().date()
     rows: list[CaseRow] = []
-    last: tuple[Any, int] | None = None
     for (
         ticket,
         title,
@@ -549,7 +564,7 @@ def list_cases(
         created_by,
         rname,
         num,
-        sort_key,
+        _sort_key,
     ) in found:
         state = deadlines.state_on(due, soon, today)
         rows.append(
@@ -571,8 +586,27 @@ def list_cases(
                 num,
             )
         )
-        last = (sort_key, num)
-    return CasePage(rows, last if len(rows) == limit else None)
+    return CasePage(rows, cursor)
+
+
+def _exact_first(q: Any, text: str, found: list[Any], *, first_page: bool) -> list[Any]:
+    """A typed ticket or LAPOR! tracking number is the first hit of the first page (Enter
+    opens it), then the full-text hits without it (a later page leaves it out too).
+    `q`: the page query with the text search and the scope already applied."""
+    typed = text.strip()
+    if not typed or any(c.isspace() for c in typed):
+        return found
+    exact = list(
+        q.where((Complaint.ticket == typed.upper()) | (Complaint.tracking_id == typed))
+        .order_by(Complaint.num.desc())
+        .limit(5)
+        .tuples()
+    )
+    if not exact:
+        return found
+    tickets = {r[0] for r in exact}
+    rest = [r for r in found if r[0] not in tickets]
+    return exact + rest if first_page else rest
 
 
 def _count_query(ctx: Ctx, f: CaseFilter | None, *fields: Any) -> Any:

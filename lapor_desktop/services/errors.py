@@ -27,6 +27,11 @@ class ValidationError(ServiceError):
         self.field = field
 
 
+class StaleEdit(ServiceError):
+    """An edit of a mutable record made on a version that has changed since it was read
+    (SYNC.md: an edit carries its base version; no silent last-writer-wins)."""
+
+
 class AccountLocked(PermissionDenied):
     pass
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -54,6 +54,7 @@ class IntakeResult:
     refused_files: tuple[files.RefusedFile, ...] = ()
     stored_files: tuple[str, ...] = ()
     registered: reporters.ReporterView | None = None  # the reporter take_in registered
+    updated: reporters.ReporterView | None = None  # the reporter after take_in's contact edit
 
 
 def new_ticket(now: datetime) -> str:
@@ -136,6 +137,87 @@ def _validated(ctx: Ctx, data: ComplaintInput) -> dict[str, object]:
     }
 
 
+# What stands in for a refused field while the other fields are checked (all_problems).
+_NEUTRAL_COMPLAINT: dict[str, dict[str, object]] = {
+    "title": {"title": "-"},
+    "body": {"body": "-"},
+    "channel": {"channel": CHANNELS[0]},
+    "klasifikasi": {"klasifikasi": "pengaduan"},
+    "category": {"category": None},
+    "received_at": {"received_at": None},
+    "incident_date": {"incident_date": None},
+    "location": {"location_kecamatan": "", "location_desa": "", "location_text": ""},
+    "tracking_id": {"tracking_id": ""},
+}
+_NEUTRAL_REPORTER: dict[str, dict[str, object]] = {
+    "name": {"name": "-"},
+    "address": {"address": ""},
+    "phone": {"phone": ""},
+    "email": {"email": ""},
+    "kecamatan": {"kecamatan": "", "desa": ""},
+    "desa": {"desa": ""},
+}
+
+
+def all_problems(
+    ctx: Ctx,
+    reporter: reporters.ReporterInput | None,
+    data: ComplaintInput,
+    contact: reporters.ContactEdit | None = None,
+) -> dict[str, str]:
+    """Field -> message for every field `take_in` would refuse before touching the
+    database (the same checks, each field's first problem), so a form shows them all at
+    once. Empty: nothing to say before the save itself."""
+    found: dict[str, str] = {}
+    for _ in range(len(_NEUTRAL_COMPLAINT) + len(_NEUTRAL_REPORTER) + 4):
+        try:
+            if reporter is not None:
+                reporters.check_input(ctx, reporter)
+            else:
+                check_nik(ctx, data.reporter_nik)
+            if contact is not None:
+                reporters.check_contact(contact)
+            _validated(ctx, data)
+            return found
+        except ValidationError as exc:
+            if exc.field in found or exc.field not in (
+                *_NEUTRAL_COMPLAINT,
+                *_NEUTRAL_REPORTER,
+                "nik",
+            ):
+                found.setdefault(exc.field, exc.message)
+                return found
+            found[exc.field] = exc.message
+            if exc.field == "nik":  # the rest is checked as if the NIK were right
+                return {**found, **_rest(ctx, reporter, data, contact)}
+            if exc.field in _NEUTRAL_COMPLAINT:
+                data = replace(data, **_NEUTRAL_COMPLAINT[exc.field])  # type: ignore[arg-type]
+            if reporter is not None and exc.field in _NEUTRAL_REPORTER:
+                reporter = replace(reporter, **_NEUTRAL_REPORTER[exc.field])  # type: ignore[arg-type]
+            if contact is not None and exc.field in ("phone", "email", "address"):
+                contact = replace(contact, **{exc.field: ""})  # type: ignore[arg-type]
+    return found
+
+
+_SOME_NIK = "1401021203880002"  # a valid Kampar NIK: stands in for a refused one
+
+
+def _rest(
+    ctx: Ctx,
+    reporter: reporters.ReporterInput | None,
+    data: ComplaintInput,
+    contact: reporters.ContactEdit | None,
+) -> dict[str, str]:
+    """The other fields' problems when the NIK itself is refused."""
+    rest = all_problems(
+        ctx,
+        None if reporter is None else replace(reporter, nik=_SOME_NIK),
+        replace(data, reporter_nik=_SOME_NIK),
+        contact,
+    )
+    return {k: v for k, v in rest.items() if k != "nik"}
+
+
 def log_complaint(ctx: Ctx, data: ComplaintInput) -> IntakeResult:
     """Record a new complaint (status DITERIMA) of a registered reporter, with its INTAKE
     action and audit entry.
@@ -148,13 +230,18 @@ def log_complaint(ctx: Ctx, data: ComplaintInput) -> IntakeResult:
 
 
 def take_in(
-    ctx: Ctx, reporter: reporters.ReporterInput | None, data: ComplaintInput
+    ctx: Ctx,
+    reporter: reporters.ReporterInput | None,
+    data: ComplaintInput,
+    contact: reporters.ContactEdit | None = None,
 ) -> IntakeResult:
     """The counter's one action: register the reporter (when `reporter` is given: a new
-    one; None: the one registered with `data.reporter_nik`), log the complaint and seal its
-    attachments — in one transaction, so a refused complaint registers nobody."""
+    one; None: the one registered with `data.reporter_nik`, whose retyped contact details
+    `contact` carries), log the complaint and seal its attachments — in one transaction,
+    so a refused complaint registers nobody and changes no contact details."""
     s = ctx.require(Role.FRONT_DESK, Role.ADMIN_KABUPATEN)
     new_reporter = reporters.check_input(ctx, reporter) if reporter is not None else None
+    edit = reporters.check_contact(contact) if contact is not None else None
     info = new_reporter.info if new_reporter is not None else check_nik(ctx, data.reporter_nik)
     fields = _validated(ctx, data)
     stored: list[str] = []
@@ -162,7 +249,7 @@ def take_in(
     now = ctx.clock.now()
     status = next_status(None, Action.INTAKE, s.role)
     deadlines.calendar()  # built (0.3-1 s, once per process) before the write lock, not under it
-    registered = None
+    registered = updated = None
     with database_proxy.atomic("IMMEDIATE"):
         if new_reporter is not None:
             registered = reporters.create(ctx, new_reporter)
@@ -172,6 +259,10 @@ def take_in(
                 f"Pelapor dengan NIK {info.masked} belum terdaftar. Daftarkan pelapor dahulu.",
                 "nik",
             )
+        if edit is not None:
+            if edit.reporter_id != found.id:
+                raise ValidationError("Data kontak bukan milik pelapor dengan NIK ini.", "nik")
+            updated = reporters.apply_contact(ctx, edit)
         rule_set = deadlines.rule_set_for(fields["received_at"])  # type: ignore[arg-type]
         case = Complaint(
             id=uuid.uuid4(),
@@ -199,7 +290,9 @@ def take_in(
             case.ticket,
             f"{len(stored)} lampiran, {len(refused)} ditolak",
         )
-    return IntakeResult(case.ticket, case.received_at, tuple(refused), tuple(stored), registered)
+    return IntakeResult(
+        case.ticket, case.received_at, tuple(refused), tuple(stored), registered, updated
+    )
 
 
 def _attach(

@@ -14,7 +14,7 @@ from lapor_desktop.domain.region_codes import KAMPAR_DISTRICTS
 from lapor_desktop.domain.workflow import Role
 from lapor_desktop.services.audit import audit
 from lapor_desktop.services.context import Ctx
-from lapor_desktop.services.errors import NotFound, ValidationError
+from lapor_desktop.services.errors import NotFound, StaleEdit, ValidationError
 from lapor_desktop.services.text import checked_text, one_line
 
 IDENTITY_CHECKS = ("none", "ktp_seen", "dukcapil")
@@ -40,6 +40,11 @@ class ReporterView:
     email: str
     identity_check: str
     warnings: tuple[str, ...] = ()  # Indonesian messages (NIK and typed-data mismatches)
+    row_version: int = 1  # the base version of a contact edit made from this view
+
+    @property
+    def ktp_seen(self) -> bool:
+        return self.identity_check != "none"
 
 
 def _view(r: Reporter, *, reveal: bool, warnings: tuple[str, ...] = ()) -> ReporterView:
@@ -58,6 +63,7 @@ def _view(r: Reporter, *, reveal: bool, warnings: tuple[str, ...] = ()) -> Repor
         r.email,
         r.identity_check,
         warnings,
+        r.row_version,
     )
 
 
@@ -217,32 +223,94 @@ def reveal_nik(ctx: Ctx, reporter_id: uuid.UUID, reason: str = "") -> str:
     return str(r.nik)
 
 
+@dataclass(frozen=True)
+class ContactEdit:
+    """A registered reporter's contact details as retyped at the counter. `base_version`
+    is the `row_version` they were read at: an edit on a version changed since (another
+    counter, or a sync) is refused, never silently overwritten (SYNC.md)."""
+
+    reporter_id: uuid.UUID
+    base_version: int
+    phone: str
+    email: str
+    address: str
+
+
+def check_contact(edit: ContactEdit) -> ContactEdit:
+    """The edit cleaned and checked (no database needed: refused before any lock)."""
+    phone, email = one_line(edit.phone), one_line(edit.email)
+    if phone and not PHONE_RE.match(phone):
+        raise ValidationError(
+            "Nomor telepon hanya boleh berisi angka, spasi, +, - dan ().", "phone"
+        )
+    if email and not EMAIL_RE.match(email):
+        raise ValidationError("Alamat e-mail tidak valid.", "email")
+    address = checked_text(edit.address, field="address", label="Alamat", max_len=1000)
+    return ContactEdit(edit.reporter_id, edit.base_version, phone, email, address)
+
+
+STALE_CONTACT = (
+    "Data kontak pelapor ini sudah diubah di tempat lain sejak ditampilkan. Periksa data "
+    "yang tersimpan sekarang, lalu simpan lagi bila perubahan Anda tetap perlu."
+)
+
+
+def apply_contact(ctx: Ctx, edit: ContactEdit) -> ReporterView:
+    """Write a checked contact edit (inside a writing transaction: `update_contact`, or
+    `intake.take_in` together with the complaint). Nothing changed: nothing written."""
+    ctx.require(*WRITE_ROLES)
+    r = Reporter.get_or_none(Reporter.id == edit.reporter_id)
+    if r is None:
+        raise NotFound("Pelapor tidak ditemukan.")
+    if r.row_version != edit.base_version:
+        raise StaleEdit(STALE_CONTACT)
+    typed = {"phone": edit.phone, "email": edit.email, "address": edit.address}
+    changed = [k for k, v in typed.items() if getattr(r, k) != v]
+    if not changed:
+        return _view(r, reveal=False)
+    for k in changed:
+        setattr(r, k, typed[k])
+    r.row_version += 1
+    r.save()
+    audit(ctx, "pelapor_ubah", "reporter", r.id, ", ".join(changed))
+    return _view(r, reveal=False)
+
+
 def update_contact(
     ctx: Ctx,
     reporter_id: uuid.UUID,
     *,
+    base_version: int,
     phone: str | None = None,
     email: str | None = None,
     address: str | None = None,
 ) -> ReporterView:
+    """Change a reporter's phone, e-mail or address (None: keep), on `base_version`."""
     ctx.require(*WRITE_ROLES)
+    current = Reporter.get_or_none(Reporter.id == reporter_id)
+    if current is None:
+        raise NotFound("Pelapor tidak ditemukan.")
+    edit = check_contact(
+        ContactEdit(
+            reporter_id,
+            base_version,
+            current.phone if phone is None else phone,
+            current.email if email is None else email,
+            current.address if address is None else address,
+        )
+    )
     with database_proxy.atomic("IMMEDIATE"):
-        r = Reporter.get_or_none(Reporter.id == reporter_id)
-        if r is None:
+        # Fields left as None keep what is stored under the lock, not what was read above.
+        fresh = Reporter.get_or_none(Reporter.id == reporter_id)
+        if fresh is None:
             raise NotFound("Pelapor tidak ditemukan.")
-        if phone is not None:
-            phone = one_line(phone)
-            if phone and not PHONE_RE.match(phone):
-                raise ValidationError("Nomor telepon tidak valid.", "phone")
-            r.phone = phone
-        if email is not None:
-            email = one_line(email)
-            if email and not EMAIL_RE.match(email):
-                raise ValidationError("Alamat e-mail tidak valid.", "email")
-            r.email = email
-        if address is not None:
-            r.address = checked_text(address, field="address", label="Alamat", max_len=1000)
-        r.row_version += 1
-        r.save()
-        audit(ctx, "pelapor_ubah", "reporter", r.id)
-    return _view(r, reveal=False)
+        return apply_contact(
+            ctx,
+            ContactEdit(
+                reporter_id,
+                base_version,
+                fresh.phone if phone is None else edit.phone,
+                fresh.email if email is None else edit.email,
+                fresh.address if address is None else edit.address,
+            ),
+        )

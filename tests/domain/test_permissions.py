@@ -24,13 +24,14 @@ R = Role
 def test_pages_per_role() -> None:
     assert pages_for(R.FRONT_DESK) == ("beranda", "loket", "laporan")
     assert pages_for(R.OPD_HEAD) == (
-        "beranda", "persetujuan", "jatuh_tempo", "laporan", "rekap", "register"
+        "kotak_masuk", "beranda", "persetujuan", "jatuh_tempo", "laporan", "rekap", "register"
     )  # fmt: skip
     assert pages_for(R.SYS_ADMIN) == ("pengguna", "kantor", "aturan", "kop_surat", "cadangan")
     assert pages_for(R.SYSTEM) == ()
     assert start_page(R.FRONT_DESK) == "loket"
     assert start_page(R.AUDITOR) == "beranda"
     assert start_page(R.SYS_ADMIN) == "pengguna"
+    assert start_page(R.OPD_ADMIN) == start_page(R.OPD_HEAD) == "kotak_masuk"
 
 
 def test_capabilities() -> None:
@@ -39,7 +40,7 @@ def test_capabilities() -> None:
     assert desk.badges == () and not desk.watches_deadlines and desk.may_reveal_nik
     opd = capabilities(R.OPD_ADMIN)
     assert opd.may_attach and not opd.may_reveal_nik and opd.watches_deadlines
-    assert capabilities(R.OPD_HEAD).badges == ("approve", "overdue")
+    assert capabilities(R.OPD_HEAD).badges == ("inbox", "approve", "overdue")
     auditor = capabilities(R.AUDITOR)
     assert not auditor.may_attach and auditor.printable == {"history", "monthly"}
     sysadmin = capabilities(R.SYS_ADMIN)

@@ -13,8 +13,16 @@ pytestmark = pytest.mark.gui
 EXPECTED = {
     "loket": ["beranda", "loket", "laporan"],
     "admin": ["beranda", "loket", "verifikasi", "jatuh_tempo", "laporan", "rekap", "register"],
-    "pupr": ["beranda", "jatuh_tempo", "laporan", "rekap", "register"],
-    "kadis.pupr": ["beranda", "persetujuan", "jatuh_tempo", "laporan", "rekap", "register"],
+    "pupr": ["kotak_masuk", "beranda", "jatuh_tempo", "laporan", "rekap", "register"],
+    "kadis.pupr": [
+        "kotak_masuk",
+        "beranda",
+        "persetujuan",
+        "jatuh_tempo",
+        "laporan",
+        "rekap",
+        "register",
+    ],
     "inspektur": ["beranda", "jatuh_tempo", "laporan", "rekap", "register"],
     "sysadmin": ["pengguna", "kantor", "aturan", "kop_surat", "cadangan"],
 }
@@ -131,3 +139,46 @@ def test_front_desk_starts_at_the_counter(qtbot, world: World) -> None:
     assert list(w.pages) == ["loket"] and isinstance(page, IntakePage)
     assert w.nav_keys()[w.nav_list.currentRow()] == "loket"
     assert w.focusWidget() is page.nik_edit  # typing starts at the NIK
+
+
+def test_opd_starts_on_its_inbox_overdue_first(qtbot, world: World) -> None:
+    """Issue 14 item 12: new dispositions and returned answers wait in the OPD's inbox,
+    the overdue first; the regency's Perlu verifikasi also lists the overdue first."""
+    admin, pupr = world.as_("admin"), world.as_("pupr")
+    old = world.new_case(title="Lama")  # received first: its clocks run out first
+    world.clock.advance(days=1)
+    returned = world.new_case(title="Dikembalikan")
+    world.clock.advance(days=1)
+    new = world.new_case(title="Baru")
+    other = world.new_case(title="Untuk Dinkes")
+    world.clock.advance(days=1)
+    waiting = world.new_case(title="Belum diverifikasi")
+    for t in (old, returned, new):
+        casework.verify(admin, t, category="INFRASTRUKTUR")
+        casework.dispose(admin, t, opd="PUPR")
+    casework.verify(admin, other, category="KESEHATAN")
+    casework.dispose(admin, other, opd="DINKES")
+    casework.start(pupr, returned)
+    casework.submit_answer(pupr, returned, answer="Sudah.")
+    casework.return_answer(world.as_("kadis.pupr"), returned, note="Lengkapi foto.")
+    world.clock.advance(days=10)  # `old` and `returned` overdue by now, `new` too
+    w = MainWindow(pupr, world.store)
+    qtbot.addWidget(w)
+    w.show()
+    wait_ops(qtbot)
+    page = w.stack.currentWidget()
+    assert page is w.pages["kotak_masuk"]
+    tickets = [page.model.ticket_at(i) for i in range(page.model.rowCount())]  # type: ignore[attr-defined]
+    assert set(tickets) == {old, returned, new}  # not Dinkes's case
+    dues = [page.model.case_row(i).due_date for i in range(len(tickets))]  # type: ignore[attr-defined]
+    assert dues == sorted(dues)  # the earliest deadline (the most overdue) first
+    assert w.nav_text("kotak_masuk") == "Kotak masuk (3)"
+    _w, verify = open_main_window(qtbot, world, "admin", "verifikasi")
+    rows = [verify.model.ticket_at(i) for i in range(verify.model.rowCount())]
+    assert rows == [waiting]
+    world.clock.advance(days=1)
+    newest = world.new_case(title="Baru masuk")
+    verify.refresh()
+    wait_ops(qtbot)
+    rows = [verify.model.ticket_at(i) for i in range(verify.model.rowCount())]
+    assert rows == [waiting, newest]  # the overdue one first, though received earlier

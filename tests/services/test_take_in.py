@@ -88,3 +88,18 @@ def test_only_the_counter_takes_in(world: World) -> None:
     with pytest.raises(PermissionDenied):
         intake.take_in(world.as_("pupr"), new_reporter(), complaint())
     assert Reporter.get_or_none(Reporter.nik == NEW_NIK) is None
+
+
+def test_all_problems_names_every_refused_field_at_once(world: World) -> None:
+    bad_reporter = reporters.ReporterInput(nik="14010212", name="", email="bukan-email")
+    bad = complaint(title="", tracking_id="x" * 61)
+    bad.body = ""
+    found = intake.all_problems(world.as_("loket"), bad_reporter, bad)
+    assert set(found) == {"nik", "name", "email", "title", "body", "tracking_id"}
+    assert found["email"] == "Alamat e-mail tidak valid."
+    # the same first message take_in gives
+    with pytest.raises(ValidationError) as exc:
+        intake.take_in(world.as_("loket"), bad_reporter, bad)
+    assert found[exc.value.field] == exc.value.message
+    good = intake.all_problems(world.as_("loket"), new_reporter(), complaint())
+    assert good == {}

@@ -158,7 +158,11 @@ def test_reporter_name_and_contact_cleaned(world: World) -> None:
     assert row.address == "Jl. Melati 3\nRT 01"
     assert row.phone == "0812 555 666" and row.email == "budi@contoh.id"
     updated = reporters.update_contact(
-        world.as_("loket"), view.id, address=f"Baru{ESC}c\nRT 9", phone=f"{BEL}0813 1"
+        world.as_("loket"),
+        view.id,
+        base_version=row.row_version,
+        address=f"Baru{ESC}c\nRT 9",
+        phone=f"{BEL}0813 1",
     )
     assert updated.address == "Baru" + "c\nRT 9" and updated.phone == "0813 1"
 
