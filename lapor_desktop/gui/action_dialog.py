@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QLayout, QWidget
 
 from lapor_desktop.domain.channels import KLASIFIKASI_LABELS
 from lapor_desktop.domain.workflow import Action, transition_for
+from lapor_desktop.gui.focus_ring import FocusRing
 from lapor_desktop.gui.forms.ui_action_dialog import Ui_ActionDialog
 from lapor_desktop.gui.office_picker import OfficePicker as OfficePicker
 from lapor_desktop.gui.ops import run_op
@@ -150,6 +151,8 @@ class ActionDialog(QDialog):
         )
         for name, widget in named:
             widget.setAccessibleName(self._label_text(name))
+        self.focus_ring = FocusRing(self)
+        self.adjustSize()  # as tall as the fields need (the errors' space included)
         self.first_field().setFocus()
 
     # ------------------------------------------------------------ layout helpers

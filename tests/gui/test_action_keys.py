@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from lapor_desktop.domain.workflow import Action
@@ -107,6 +107,13 @@ def tab_chain(qtbot, dialog: ActionDialog) -> list[QWidget]:
     raise AssertionError("Tab never came back to the first field")
 
 
+def ring_around(dialog: ActionDialog, widget: QWidget) -> bool:
+    """The focus ring is shown around `widget` (not just the default button's frame)."""
+    ring = dialog.focus_ring
+    box = widget.geometry().translated(widget.parentWidget().mapTo(dialog, QPoint(0, 0)))
+    return ring.isVisible() and ring.geometry().contains(box) and ring.target is widget
+
+
 def status(world: World, ticket: str) -> str:
     return cases.get_case(world.as_("admin"), ticket).status
 
@@ -200,8 +207,10 @@ def test_tab_from_note_then_enter_is_ok_not_batal(qtbot, world: World) -> None:
     # Issue 14 item 5: Tab from the note landed on Batal, and Tab+Enter lost the note.
     t = at_stage(world, "disposed")
     d = open_by_keys(qtbot, world, "pupr", t, Action.START)
+    assert ring_around(d, d.note_edit)
     qtbot.keyClicks(d.note_edit, "Tim berangkat besok.")
     qtbot.keyClick(d.note_edit, K.Key_Tab)
+    assert focused() is d.ok_button and ring_around(d, d.ok_button)  # visible focus
     qtbot.keyClick(focused(), K.Key_Return)
     wait_ops(qtbot)
     assert status(world, t) == "DIPROSES"
