@@ -16,9 +16,12 @@ from functools import partial
 from pathlib import Path
 from types import ModuleType
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
+    QApplication,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -33,6 +36,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -239,8 +243,47 @@ class CaseViewPage(QWidget):
     def _loaded(self, seq: int, d: cases.CaseDetail) -> None:
         if seq != self._load_seq:
             return
+        first = self.detail is None
         self.show_detail(d)
+        self._place_focus(first)
         self.loaded.emit()
+
+    def _place_focus(self, first: bool) -> None:
+        """Opened, or its buttons remade after an action: the keyboard lands on the first
+        action (else on "Kembali"), unless the person is already elsewhere on the page."""
+        focus = QApplication.focusWidget()
+        if focus is not None and focus.window() is not self.window():
+            return  # a dialog or another window has the keyboard
+        inside = focus is not None and (focus is self or self.isAncestorOf(focus))
+        if inside and not (first and focus is self.back_button):
+            return  # (on opening, Qt hands the focus to the first button: Kembali)
+        target = next(iter(self.action_buttons.values()), self.back_button)
+        target.show()  # (a button just laid out shows only later; the focus needs it now)
+        target.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """↓ on a document button opens its menu (Simpan… / Buka / Cetak); Qt would move
+        the focus on, as with Tab."""
+        if (
+            isinstance(watched, QToolButton)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and watched.menu() is not None
+        ):
+            watched.showMenu()
+            return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter presses the focused button (Qt does so only in dialogs)."""
+        focus = self.focusWidget()
+        key = event.key()
+        if isinstance(focus, QAbstractButton) and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if focus.isEnabled():
+                focus.click()
+            return
+        super().keyPressEvent(event)
 
     def show_detail(self, d: cases.CaseDetail) -> None:
         self.detail = d
@@ -422,6 +465,7 @@ class CaseViewPage(QWidget):
         for b in self.action_buttons.values():
             b.setEnabled(True)
         dlg.deleteLater()
+        self.activateWindow()  # the keyboard back to the case (some platforms leave none)
 
     def _action_done(self, result: ActionResult) -> None:
         self.reload()
@@ -524,6 +568,7 @@ class CaseViewPage(QWidget):
             b.setIcon(style.standardIcon(style.StandardPixmap.SP_FileIcon))
             b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             b.finished.connect(self._document_done)
+            b.installEventFilter(self)
             if doc.make_into is not None:  # numbered when printed: the register changed
                 b.finished.connect(
                     lambda _t: self.changed.emit(Changed.case(self.ticket, Kind.LETTERS))
@@ -533,8 +578,10 @@ class CaseViewPage(QWidget):
             self.doc_buttons[doc.kind] = b
         self.doc_status_label = plain_label()
         row.addWidget(self.doc_status_label, 1)
-        self.docs_label.setVisible(bool(self.doc_buttons))
+        # In the page first: shown while still without a parent, the label would open as a
+        # window of its own (it took the keyboard from the main window).
         outer.addLayout(row)
+        self.docs_label.setVisible(bool(self.doc_buttons))
 
     def _fill_documents(self, d: cases.CaseDetail) -> None:
         for kind, b in self.doc_buttons.items():

@@ -11,14 +11,14 @@ from dataclasses import dataclass
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from lapor_desktop.domain.workflow import Action
 from lapor_desktop.gui.action_dialog import ActionDialog
 from lapor_desktop.gui.case_view import CaseViewPage
 from lapor_desktop.services import cases, casework
-from tests.gui.conftest import World, wait_ops
+from tests.gui.conftest import World, open_main_window, wait_ops
 
 pytestmark = pytest.mark.gui
 
@@ -272,3 +272,48 @@ def test_refused_by_the_service_keeps_the_dialog_and_the_text(qtbot, qtlog, worl
     wait_ops(qtbot)
     assert closed(d) and performed == [t]
     assert status(world, t) == "TERDISPOSISI"
+
+
+def test_case_view_by_keyboard(qtbot, qtlog, world: World) -> None:
+    # Issue 14 item 7: Enter did nothing on buttons; the document menu needed a mouse.
+    t = at_stage(world, "new")
+    w, listed = open_main_window(qtbot, world, "admin", "laporan")
+    listed.table.setFocus()
+    qtbot.keyClick(listed.table, K.Key_Return)  # opens the case
+    wait_ops(qtbot)
+    page = w.case_page
+    assert page is not None and w.isActiveWindow()  # no stray window took the keyboard
+    assert focused() is page.action_buttons[Action.VERIFY]
+    qtbot.keyClick(focused(), K.Key_Return)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible())
+    d = page.dialog
+    assert d is not None
+    qtbot.waitActive(d)
+    qtbot.keyClick(focused(), K.Key_Down)  # the first category
+    qtbot.keyClick(focused(), K.Key_Return)
+    wait_ops(qtbot)
+    assert closed(d) and status(world, t) == "TERVERIFIKASI"
+    # The buttons were remade for the new status: the keyboard is on the first of them.
+    assert focused() is page.action_buttons[Action.DISPOSE]
+    receipt = page.doc_buttons["receipt"]
+    for _ in range(20):
+        if focused() is receipt:
+            break
+        qtbot.keyClick(focused(), K.Key_Tab)
+    assert focused() is receipt
+    seen: list[list[str]] = []
+
+    def look_and_close() -> None:  # the menu runs its own loop until closed
+        menu = receipt.menu()
+        if menu.isVisible():
+            seen.append([a.text() for a in menu.actions()])
+        menu.close()
+
+    QTimer.singleShot(100, look_and_close)
+    with qtlog.disabled():  # offscreen: "does not support raise()…" for the popup
+        qtbot.keyClick(receipt, K.Key_Down)  # opens its menu
+    assert seen == [["Simpan…", "Buka di penampil", "Cetak…"]]
+    assert focused() is receipt
+    qtbot.keyClick(focused(), K.Key_Escape)  # back to the list (the button animates)
+    qtbot.waitUntil(lambda: w.stack.currentWidget() is listed)
+    wait_ops(qtbot)
