@@ -1,6 +1,11 @@
 """One case: header, reporter card, text, attachments, timeline, deadline clocks, the
 action buttons the workflow table allows this user (CaseDetail.allowed_actions), the
-documents the user may print (services.documents) and "Tambah lampiran"."""
+documents the user may print (services.documents) and "Tambah lampiran".
+
+Every read and write runs through gui/ops.py off the UI thread: loading the case, revealing
+the NIK, opening or saving an attachment, an action (in its dialog), printing. What an
+action changed goes out as `changed(Changed)` for the main window to tell the other pages.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +16,12 @@ from functools import partial
 from pathlib import Path
 from types import ModuleType
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
+    QApplication,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -28,6 +36,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -36,10 +45,12 @@ from lapor_desktop.domain.channels import CHANNEL_LABELS, KLASIFIKASI_LABELS
 from lapor_desktop.domain.permissions import capabilities
 from lapor_desktop.domain.workflow import Action, Status
 from lapor_desktop.gui import doc_output, fmt, messages
-from lapor_desktop.gui.action_dialog import ActionDialog
+from lapor_desktop.gui.action_dialog import ActionChoices, ActionDialog, load_choices
+from lapor_desktop.gui.changes import Changed, Kind
 from lapor_desktop.gui.doc_output import DocumentButton
 from lapor_desktop.gui.ops import run_op
 from lapor_desktop.services import attachments, cases, intake, reporters
+from lapor_desktop.services.casework import ActionResult
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.errors import ServiceError
 from lapor_desktop.services.intake import IntakeResult
@@ -101,7 +112,8 @@ def read_only_text(name: str) -> QPlainTextEdit:
 
 class CaseViewPage(QWidget):
     back_requested = Signal()
-    changed = Signal()
+    changed = Signal(object)  # Changed: what an action, an attachment or a letter changed
+    loaded = Signal()  # the case is shown (after each load)
 
     def __init__(self, ctx: Ctx, ticket: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,6 +121,9 @@ class CaseViewPage(QWidget):
         self.ticket = ticket
         self.detail: cases.CaseDetail | None = None
         self.action_buttons: dict[Action, QPushButton] = {}
+        self.dialog: ActionDialog | None = None  # the action dialog open now
+        self._load_seq = 0  # only the latest load is shown (a reload may overtake one)
+        self.reveal_button: QPushButton | None = None
         # Private plain copies of attachments handed to the system viewer; removed when
         # this page goes (MainWindow.open_case) and, for any left, at sign-out and start.
         self.open_copies: list[Path] = []
@@ -208,12 +223,70 @@ class CaseViewPage(QWidget):
     # ------------------------------------------------------------ loading
 
     def reload(self) -> None:
-        try:
-            self.detail = cases.get_case(self.ctx, self.ticket)
-        except ServiceError as exc:
+        """Loads the case off the UI thread; the page shows it when it arrives."""
+        self._load_seq += 1
+        seq = self._load_seq
+        if self.detail is None:
+            self.title_label.setText(self.tr("Memuat {0}…").format(self.ticket))
+        ctx, ticket = self.ctx, self.ticket
+        run_op(
+            self,
+            lambda: cases.get_case(ctx, ticket),
+            lambda d: self._loaded(seq, d),
+            lambda exc: self._load_failed(seq, exc),
+        )
+
+    def _load_failed(self, seq: int, exc: ServiceError) -> None:
+        if seq == self._load_seq:
             self.title_label.setText(exc.message)
+
+    def _loaded(self, seq: int, d: cases.CaseDetail) -> None:
+        if seq != self._load_seq:
             return
-        d = self.detail
+        first = self.detail is None
+        self.show_detail(d)
+        self._place_focus(first)
+        self.loaded.emit()
+
+    def _place_focus(self, first: bool) -> None:
+        """Opened, or its buttons remade after an action: the keyboard lands on the first
+        action (else on "Kembali"), unless the person is already elsewhere on the page."""
+        focus = QApplication.focusWidget()
+        if focus is not None and focus.window() is not self.window():
+            return  # a dialog or another window has the keyboard
+        inside = focus is not None and (focus is self or self.isAncestorOf(focus))
+        if inside and not (first and focus is self.back_button):
+            return  # (on opening, Qt hands the focus to the first button: Kembali)
+        target = next(iter(self.action_buttons.values()), self.back_button)
+        target.show()  # (a button just laid out shows only later; the focus needs it now)
+        target.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """↓ on a document button opens its menu (Simpan… / Buka / Cetak); Qt would move
+        the focus on, as with Tab."""
+        if (
+            isinstance(watched, QToolButton)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and watched.menu() is not None
+        ):
+            watched.showMenu()
+            return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter presses the focused button (Qt does so only in dialogs)."""
+        focus = self.focusWidget()
+        key = event.key()
+        if isinstance(focus, QAbstractButton) and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if focus.isEnabled():
+                focus.click()
+            return
+        super().keyPressEvent(event)
+
+    def show_detail(self, d: cases.CaseDetail) -> None:
+        self.detail = d
         self.title_label.setText(f"{d.ticket} — {d.title}")
         self._fill_info(d)
         self._fill_reporter(d)
@@ -277,7 +350,7 @@ class CaseViewPage(QWidget):
         self.reporter_name_label = plain_label(r.name)
         self.reporter_form.addRow(self.tr("Nama:"), self.reporter_name_label)
         self.nik_label = plain_label(r.nik or "")
-        self.reveal_button: QPushButton | None = None
+        self.reveal_button = None
         if r.nik:
             self.reporter_form.addRow(self.tr("NIK:"), self.nik_label)
             if d.may_reveal_nik:
@@ -296,17 +369,24 @@ class CaseViewPage(QWidget):
                 self.reporter_form.addRow(label, plain_label(value))
 
     def reveal_nik(self) -> None:
+        """The full NIK (audited by the service)."""
         assert self.detail is not None and self.detail.reporter.reporter_id is not None
-        try:
-            nik = reporters.reveal_nik(
-                self.ctx, self.detail.reporter.reporter_id, f"lihat laporan {self.ticket}"
-            )
-        except ServiceError as exc:
-            messages.warn(self, exc.message)
+        button, label = self.reveal_button, self.nik_label
+        if button is None:
             return
-        self.nik_label.setText(nik)
-        if self.reveal_button is not None:
-            self.reveal_button.setEnabled(False)
+        ctx, reporter_id = self.ctx, self.detail.reporter.reporter_id
+        why = f"lihat laporan {self.ticket}"
+        button.setEnabled(False)
+
+        def shown(nik: str) -> None:
+            label.setText(nik)
+            button.setEnabled(False)
+
+        def refused(exc: ServiceError) -> None:
+            button.setEnabled(True)
+            messages.warn(self, exc.message)
+
+        run_op(self, lambda: reporters.reveal_nik(ctx, reporter_id, why), shown, refused)
 
     def _fill_deadlines(self, d: cases.CaseDetail) -> None:
         while self.deadline_grid.count():
@@ -358,27 +438,55 @@ class CaseViewPage(QWidget):
     # ------------------------------------------------------------ acting
 
     def run_action(self, action: Action) -> None:
-        if self.detail is None:
+        """Opens the action's dialog once its choices (categories, OPDs) are read; the
+        dialog performs the action itself and stays open when the service refuses."""
+        detail = self.detail
+        if detail is None or self.dialog is not None:
             return
-        result = ActionDialog.ask(self.ctx, self.detail, action, self)
-        if result is None:
-            return
+        button = self.action_buttons.get(action)
+        if button is not None:
+            button.setEnabled(False)
+        ctx = self.ctx
+
+        def ready(choices: ActionChoices) -> None:
+            dlg = ActionDialog(ctx, detail, action, choices, self)
+            dlg.performed.connect(self._action_done)
+            dlg.finished.connect(lambda _r: self._dialog_closed(dlg))
+            self.dialog = dlg
+            dlg.open()
+
+        def enable() -> None:
+            if button is not None and self.dialog is None:
+                button.setEnabled(True)
+
+        run_op(self, lambda: load_choices(ctx, detail, action), ready, on_finished=enable)
+
+    def _dialog_closed(self, dlg: ActionDialog) -> None:
+        if self.dialog is dlg:
+            self.dialog = None
+        for b in self.action_buttons.values():
+            b.setEnabled(True)
+        dlg.deleteLater()
+        self.activateWindow()  # the keyboard back to the case (some platforms leave none)
+
+    def _action_done(self, result: ActionResult) -> None:
         self.reload()
-        self.changed.emit()
+        self.changed.emit(Changed.of_action(result))
 
     def open_attachment(self, item: QListWidgetItem) -> None:
         """A private copy (owner-only) for the system viewer; the sealed original stays in
         the database."""
-        try:
-            copy = attachments.open_copy(
-                self.ctx, self.ticket, uuid.UUID(item.data(ATTACHMENT_ROLE))
-            )
-        except ServiceError as exc:
-            messages.warn(self, exc.message)
-            return
-        self.open_copies.append(copy)
-        if not doc_output.open_file(copy):
-            messages.warn(self, self.tr("Tidak ada aplikasi untuk membuka {0}.").format(copy.name))
+        ctx, ticket = self.ctx, self.ticket
+        attachment_id = uuid.UUID(item.data(ATTACHMENT_ROLE))
+
+        def show(copy: Path) -> None:
+            self.open_copies.append(copy)
+            if not doc_output.open_file(copy):
+                messages.warn(
+                    self, self.tr("Tidak ada aplikasi untuk membuka {0}.").format(copy.name)
+                )
+
+        run_op(self, lambda: attachments.open_copy(ctx, ticket, attachment_id), show)
 
     def save_attachment(self) -> None:
         item = self.attachments_list.currentItem() or self.attachments_list.item(0)
@@ -389,13 +497,20 @@ class CaseViewPage(QWidget):
         target = doc_output.ask_save_path(self, self.tr("Simpan lampiran"), name, "")
         if target is None:
             return
-        try:
-            attachments.save_copy(self.ctx, self.ticket, attachment_id, target)
-        except ServiceError as exc:
-            messages.warn(self, exc.message)
-            return
-        self.doc_status_label.setStyleSheet("")
-        self.doc_status_label.setText(self.tr("Lampiran disimpan: {0}").format(target))
+        ctx, ticket = self.ctx, self.ticket
+        button = self.save_attachment_button
+        button.setEnabled(False)
+
+        def saved(_none: object) -> None:
+            self.doc_status_label.setStyleSheet("")
+            self.doc_status_label.setText(self.tr("Lampiran disimpan: {0}").format(target))
+
+        run_op(
+            self,
+            lambda: attachments.save_copy(ctx, ticket, attachment_id, target),
+            saved,
+            on_finished=lambda: button.setEnabled(True),
+        )
 
     def remove_open_copies(self) -> None:
         attachments.remove_open_copies(self.ctx.data_dir, self.open_copies)
@@ -417,7 +532,7 @@ class CaseViewPage(QWidget):
 
     def _attachments_added(self, result: IntakeResult) -> None:
         self.reload()
-        self.changed.emit()
+        self.changed.emit(Changed.case(self.ticket))
         text = self.tr("{0} lampiran ditambahkan.").format(len(result.stored_files))
         self.doc_status_label.setText(text)
         if result.refused_files:
@@ -452,13 +567,20 @@ class CaseViewPage(QWidget):
             )
             b.hide()  # until the case is loaded and allows it
             b.finished.connect(self._document_done)
+            b.installEventFilter(self)
+            if doc.make_into is not None:  # numbered when printed: the register changed
+                b.finished.connect(
+                    lambda _t: self.changed.emit(Changed.case(self.ticket, Kind.LETTERS))
+                )
             b.failed.connect(self._document_failed)
             row.addWidget(b)
             self.doc_buttons[doc.kind] = b
         self.doc_status_label = plain_label()
         row.addWidget(self.doc_status_label, 1)
-        self.docs_label.setVisible(bool(self.doc_buttons))
+        # In the page first: shown while still without a parent, the label would open as a
+        # window of its own (it took the keyboard from the main window).
         outer.addLayout(row)
+        self.docs_label.setVisible(bool(self.doc_buttons))
 
     def _fill_documents(self, d: cases.CaseDetail) -> None:
         for kind, b in self.doc_buttons.items():

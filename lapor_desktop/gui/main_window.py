@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
@@ -20,13 +21,18 @@ from PySide6.QtWidgets import (
 
 from lapor_desktop.domain.permissions import capabilities
 from lapor_desktop.gui import icons, ops
+from lapor_desktop.gui.changes import Changed, Kind, Refreshable, Watchers
 from lapor_desktop.gui.navigation import items_for, start_page
 from lapor_desktop.gui.widgets import StatusBarFit
 from lapor_desktop.services import cases, storage
 from lapor_desktop.services.context import Ctx, Session
 from lapor_desktop.services.worklists import WORK_ORDER, badge_counts, work_filter
 
+if TYPE_CHECKING:
+    from lapor_desktop.gui.case_view import CaseViewPage
+
 KEY_ROLE = int(Qt.ItemDataRole.UserRole)
+P = TypeVar("P", bound=Refreshable)
 
 
 class MainWindow(QMainWindow):
@@ -42,7 +48,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("LAPOR Desktop — Kabupaten Kampar"))
         self.nav_items = items_for(self.session.role)
         self.pages: dict[str, QWidget] = {}
-        self.case_page: QWidget | None = None
+        self.case_page: CaseViewPage | None = None
+        # The pages that reload (F5, navigation) and what data each shows: an op's
+        # `Changed` reloads the one on screen and marks the others stale (apply_changes).
+        self.watchers = Watchers()
         self._previous_key = ""
         self._keyboard_placed = False
         self.badges: dict[str, int] = {}
@@ -184,9 +193,9 @@ class MainWindow(QMainWindow):
                 return
             page = self._page(key)
         else:
-            refresh = getattr(page, "refresh", None)
-            if refresh is not None:
-                refresh()
+            watcher = self.watchers.of(page)
+            if watcher is not None:
+                watcher.refresh()
         self.stack.setCurrentWidget(page)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -238,64 +247,64 @@ class MainWindow(QMainWindow):
 
         page = CaseListPage(self.ctx, preset, settings_key, order=order)
         page.open_case.connect(self.open_case)
-        return page
+        return self._watch(page, Kind.CASES)
 
     def _dashboard(self) -> QWidget:
         from lapor_desktop.gui.dashboard import DashboardPage
 
-        return DashboardPage(self.ctx)
+        return self._watch(DashboardPage(self.ctx), Kind.CASES)
 
     def _intake(self) -> QWidget:
         from lapor_desktop.gui.intake_page import IntakePage
 
         page = IntakePage(self.ctx)
-        page.saved.connect(lambda _t: self.refresh_badges())
+        page.saved.connect(lambda t: self.apply_changes(Changed.case(t, Kind.REPORTERS)))
         page.open_case.connect(self.open_case)
-        return page
+        return self._watch(page)
 
     def _due_page(self) -> QWidget:
         from lapor_desktop.gui.due_page import DuePage
 
         page = DuePage(self.ctx)
         page.open_case.connect(self.open_case)
-        return page
+        return self._watch(page, Kind.CASES)
 
     def _users_page(self) -> QWidget:
         from lapor_desktop.gui.admin_users import UsersPage
 
-        return UsersPage(self.ctx)
+        return self._watch(UsersPage(self.ctx))
 
     def _offices_page(self) -> QWidget:
         from lapor_desktop.gui.admin_reference import ReferencePage
 
-        return ReferencePage(self.ctx)
+        return self._watch(ReferencePage(self.ctx))
 
     def _rules_page(self) -> QWidget:
         from lapor_desktop.gui.admin_rules import RulesPage
 
-        return RulesPage(self.ctx)
+        return self._watch(RulesPage(self.ctx))
 
     def _monthly_page(self) -> QWidget:
         from lapor_desktop.gui.monthly_page import MonthlyPage
 
-        return MonthlyPage(self.ctx)
+        return self._watch(MonthlyPage(self.ctx))
 
     def _letters_page(self) -> QWidget:
         from lapor_desktop.gui.letters_page import LettersPage
 
-        return LettersPage(self.ctx)
+        return self._watch(LettersPage(self.ctx), Kind.LETTERS)
 
     def _letterhead_page(self) -> QWidget:
         from lapor_desktop.gui.admin_letterhead import LetterheadPage
 
-        return LetterheadPage(self.ctx)
+        return self._watch(LetterheadPage(self.ctx))
 
     def _backup_page(self) -> QWidget:
         from lapor_desktop.gui.backup_page import BackupPage
 
         page = BackupPage(self.ctx)
         page.restored.connect(self._after_restore)
-        return page
+        return self._watch(page)
 
     def _after_restore(self) -> None:
         # The open session belongs to the replaced database: the app closes (no backup of
@@ -303,27 +312,44 @@ class MainWindow(QMainWindow):
         self.restored = True
         self.close()
 
-    def open_case(self, ticket: str) -> QWidget:
+    def _watch(self, page: P, *kinds: Kind) -> P:
+        """Registers a page that reloads on F5 and when shown again; `kinds`: the data it
+        shows, so that a `Changed` touching them reloads it."""
+        self.watchers.watch(page, kinds)
+        return page
+
+    def apply_changes(self, changed: Changed) -> None:
+        """What an op changed: the badges are counted again, the page on screen reloads if
+        it shows that kind of data, the others when the person comes back to them."""
+        self.refresh_badges()
+        for watcher in self.watchers.tell(changed, self.stack.currentWidget()):
+            watcher.refresh()
+
+    def open_case(self, ticket: str) -> CaseViewPage:
         from lapor_desktop.gui.case_view import CaseViewPage
 
         if self.case_page is not None:
-            self.case_page.remove_open_copies()  # type: ignore[attr-defined]
+            self.case_page.remove_open_copies()
+            self.watchers.forget(self.case_page)
             self.stack.removeWidget(self.case_page)
             self.case_page.deleteLater()
         page = CaseViewPage(self.ctx, ticket)
         page.back_requested.connect(self.back_from_case)
-        page.changed.connect(self.refresh_badges)
+        page.changed.connect(self.apply_changes)
+        self._watch(page)  # it reloads itself after its own actions; F5 reloads it too
         self.case_page = page
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
         return page
 
     def back_from_case(self) -> None:
+        """Back to the page the case was opened from; it reloads only if an action on the
+        case changed what it shows."""
         if self._previous_key in self.pages:
             page = self.pages[self._previous_key]
-            refresh = getattr(page, "refresh", None)
-            if refresh is not None:
-                refresh()
+            watcher = self.watchers.of(page)
+            if watcher is not None and watcher.stale:
+                watcher.refresh()
             self.stack.setCurrentWidget(page)
 
     def new_intake(self) -> None:
@@ -331,10 +357,9 @@ class MainWindow(QMainWindow):
         page.new_complaint()  # type: ignore[attr-defined]
 
     def refresh_current(self) -> None:
-        page = self.stack.currentWidget()
-        refresh = getattr(page, "refresh", None)
-        if refresh is not None:
-            refresh()
+        watcher = self.watchers.of(self.stack.currentWidget())
+        if watcher is not None:
+            watcher.refresh()
         self.refresh_badges()
 
     def _focus_search(self) -> None:

@@ -45,8 +45,8 @@ def main() -> int:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp.name)
 
     from lapor_desktop.gui import look, ops
-    from lapor_desktop.gui.action_dialog import OfficePicker
     from lapor_desktop.gui.main_window import MainWindow
+    from lapor_desktop.gui.office_picker import OfficePicker
     from lapor_desktop.gui.passphrase_dialog import PassphraseDialog
     from lapor_desktop.services import reference, storage, users
     from lapor_desktop.services.clock import FixedClock
@@ -123,7 +123,8 @@ def main() -> int:
 
     # -- the OPD completer
     host = QWidget()
-    picker = OfficePicker([o for o in reference.list_offices(ctx) if o.kind == "opd"], host)
+    picker = OfficePicker(host)
+    picker.set_offices([o for o in reference.list_offices(ctx) if o.kind == "opd"])
     picker.setFixedWidth(300)
     QVBoxLayout(host).addWidget(picker)
     host.show()

@@ -11,7 +11,7 @@ import pytest
 from lapor_desktop import paths
 from lapor_desktop.gui import doc_output
 from lapor_desktop.services import intake
-from tests.gui.conftest import NIK, World, open_main_window
+from tests.gui.conftest import NIK, World, open_main_window, wait_ops
 
 pytestmark = pytest.mark.gui
 
@@ -53,9 +53,11 @@ def test_viewer_copy_exists_while_shown_and_goes_afterwards(
     ).ticket
     window, _list = open_main_window(qtbot, world, "admin", "laporan")
     page = window.open_case(first)
+    wait_ops(qtbot)  # the case is read off the UI thread
     assert page.attachments_list.count() == 1
     assert page.save_attachment_button.isEnabled()
     page.attachments_list.itemActivated.emit(page.attachments_list.item(0))
+    wait_ops(qtbot)
     [(copy, data, mode)] = seen
     assert data == SCAN and copy.name == "ktp warga.png"
     assert copy.is_relative_to(paths.open_copies_dir(world.data_dir))
@@ -81,7 +83,9 @@ def test_save_copy_where_the_person_chooses(
     monkeypatch.setattr(doc_output, "ask_save_path", ask)
     window, _list = open_main_window(qtbot, world, "loket", "loket")
     page = window.open_case(t)
+    wait_ops(qtbot)
     page.save_attachment_button.click()
+    wait_ops(qtbot)
     assert offered == ["ktp warga.png"]
     assert target.read_bytes() == SCAN
     assert str(target) in page.doc_status_label.text()

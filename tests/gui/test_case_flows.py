@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtWidgets import QDialog
 
 from lapor_desktop.domain.workflow import Action
 from lapor_desktop.gui.action_dialog import ActionDialog
@@ -19,35 +18,49 @@ Fill = Callable[[ActionDialog], None]
 
 
 class DialogDriver:
-    """Replaces ActionDialog.exec: fills the real dialog's widgets, presses its OK button."""
+    """Wraps ActionDialog.open: fills the real dialog's widgets, presses its OK button;
+    `press` clicks an action button and waits until the action and the reload are done."""
 
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, qtbot) -> None:
         self.fills: list[Fill] = []
         self.seen: list[ActionDialog] = []
+        self.qtbot = qtbot
         driver = self
+        real_open = ActionDialog.open
 
-        def exec_(dlg: ActionDialog) -> int:
+        def open_(dlg: ActionDialog) -> None:
+            real_open(dlg)
             driver.seen.append(dlg)
             driver.fills.pop(0)(dlg)
             dlg.ok_button.click()
-            return int(dlg.result())
 
-        monkeypatch.setattr(ActionDialog, "exec", exec_)
+        monkeypatch.setattr(ActionDialog, "open", open_)
 
     def then(self, fill: Fill) -> DialogDriver:
         self.fills.append(fill)
         return self
 
+    def press(self, page: CaseViewPage, action: Action) -> None:
+        page.action_buttons[action].click()
+        wait_ops(self.qtbot)
+        assert page.dialog is None  # performed and closed
+
 
 @pytest.fixture
-def dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogDriver:
-    return DialogDriver(monkeypatch)
+def dialogs(monkeypatch: pytest.MonkeyPatch, qtbot) -> DialogDriver:
+    return DialogDriver(monkeypatch, qtbot)
 
 
 def view(qtbot, world: World, user: str, ticket: str) -> CaseViewPage:
     page = CaseViewPage(world.as_(user), ticket)
     qtbot.addWidget(page)
+    wait_ops(qtbot)  # the case is read off the UI thread
     return page
+
+
+def reload(qtbot, page: CaseViewPage) -> None:
+    page.reload()
+    wait_ops(qtbot)
 
 
 def note(text: str) -> Fill:
@@ -74,7 +87,7 @@ def test_verify_and_dispose_with_searchable_opd_picker(
         d.category_combo.setCurrentIndex(d.category_combo.findData("INFRASTRUKTUR"))
 
     dialogs.then(no_category_then_pick)
-    page.action_buttons[Action.VERIFY].click()
+    dialogs.press(page, Action.VERIFY)
     assert page.detail is not None and page.detail.status == "TERVERIFIKASI"
     assert page.detail.category == "INFRASTRUKTUR"
 
@@ -86,14 +99,14 @@ def test_verify_and_dispose_with_searchable_opd_picker(
         d.opd_picker.setText(completer.currentCompletion())
 
     dialogs.then(pick_opd)
-    page.action_buttons[Action.DISPOSE].click()
+    dialogs.press(page, Action.DISPOSE)
     assert page.detail.status == "TERDISPOSISI" and page.detail.opd == "PUPR"
     assert Action.REDISPOSE in page.allowed()
     labels = [page.timeline.item(r, 1).text() for r in range(page.timeline.rowCount())]
     assert labels == ["Catat laporan", "Verifikasi", "Disposisi ke OPD"]
 
     dialogs.then(lambda d: d.opd_picker.setText("DINKES"))  # type: ignore[union-attr]
-    page.action_buttons[Action.REDISPOSE].click()
+    dialogs.press(page, Action.REDISPOSE)
     assert page.detail.opd == "DINKES"
 
 
@@ -106,7 +119,7 @@ def test_opd_follow_up_answer_approval_and_return(
     opd = view(qtbot, world, "pupr", t)
     assert opd.allowed() == [Action.START, Action.NOT_OURS, Action.NOTE]
     dialogs.then(lambda d: None)
-    opd.action_buttons[Action.START].click()
+    dialogs.press(opd, Action.START)
     assert opd.detail is not None and opd.detail.status == "DIPROSES"
 
     def required_note(d: ActionDialog) -> None:
@@ -117,9 +130,9 @@ def test_opd_follow_up_answer_approval_and_return(
         d.for_reporter_check.setChecked(True)
 
     dialogs.then(required_note)
-    opd.action_buttons[Action.FOLLOWUP_NOTE].click()
+    dialogs.press(opd, Action.FOLLOWUP_NOTE)
     dialogs.then(note("Jalan akan diperbaiki minggu depan."))
-    opd.action_buttons[Action.SUBMIT_ANSWER].click()
+    dialogs.press(opd, Action.SUBMIT_ANSWER)
     assert opd.detail.status == "MENUNGGU_PERSETUJUAN"
     assert Action.APPROVE not in opd.allowed()  # the OPD admin cannot approve
 
@@ -128,20 +141,20 @@ def test_opd_follow_up_answer_approval_and_return(
     assert head.answer_edit.toPlainText() == "Jalan akan diperbaiki minggu depan."
     assert head.answer_box.isVisibleTo(head)
     dialogs.then(note("Sebutkan tanggal pasti."))
-    head.action_buttons[Action.RETURN_ANSWER].click()
+    dialogs.press(head, Action.RETURN_ANSWER)
     assert head.detail is not None and head.detail.status == "DIPROSES"
 
-    opd.reload()
+    reload(qtbot, opd)
 
     def revise(d: ActionDialog) -> None:
         assert d.note_edit.toPlainText() == "Jalan akan diperbaiki minggu depan."
         d.note_edit.setPlainText("Jalan diperbaiki tanggal 16 November 2026.")
 
     dialogs.then(revise)
-    opd.action_buttons[Action.SUBMIT_ANSWER].click()
-    head.reload()
+    dialogs.press(opd, Action.SUBMIT_ANSWER)
+    reload(qtbot, head)
     dialogs.then(lambda d: None)
-    head.action_buttons[Action.APPROVE].click()
+    dialogs.press(head, Action.APPROVE)
     assert head.detail.status == "DIJAWAB"
 
 
@@ -158,14 +171,14 @@ def test_reporter_response_reopens_and_acceptance_closes(
     desk = view(qtbot, world, "loket", t)
     assert desk.allowed() == [Action.REPORTER_RESPONSE, Action.ACCEPT, Action.NOTE]
     dialogs.then(note("Pelapor: jalan belum diperbaiki."))
-    desk.action_buttons[Action.REPORTER_RESPONSE].click()
+    dialogs.press(desk, Action.REPORTER_RESPONSE)
     assert desk.detail is not None and desk.detail.status == "DIPROSES"
     assert desk.detail.reopened == 1
     casework.submit_answer(pupr, t, answer="Sekarang sudah.")
     casework.approve(world.as_("kadis.pupr"), t)
-    desk.reload()
+    reload(qtbot, desk)
     dialogs.then(lambda d: None)
-    desk.action_buttons[Action.ACCEPT].click()
+    dialogs.press(desk, Action.ACCEPT)
     assert desk.detail.status == "SELESAI"
 
 
@@ -173,20 +186,24 @@ def test_hold_and_resume(qtbot, world: World, dialogs: DialogDriver) -> None:
     t = world.new_case()
     page = view(qtbot, world, "admin", t)
     dialogs.then(note("Mohon lengkapi lokasi."))
-    page.action_buttons[Action.HOLD].click()
+    dialogs.press(page, Action.HOLD)
     assert page.detail is not None and page.detail.status == "TERTUNDA"
     assert page.allowed() == [Action.RESUME, Action.ARCHIVE, Action.ESCALATE, Action.NOTE]
     dialogs.then(lambda d: None)
-    page.action_buttons[Action.RESUME].click()
+    dialogs.press(page, Action.RESUME)
     assert page.detail.status == "DITERIMA"
 
 
 def test_cancelled_dialog_changes_nothing(qtbot, world: World, monkeypatch) -> None:
     t = world.new_case()
     page = view(qtbot, world, "admin", t)
-    monkeypatch.setattr(ActionDialog, "exec", lambda d: int(QDialog.DialogCode.Rejected))
+    monkeypatch.setattr(ActionDialog, "open", lambda d: d.reject())
     page.action_buttons[Action.HOLD].click()
+    wait_ops(qtbot)
+    assert page.dialog is None
     assert page.detail is not None and page.detail.status == "DITERIMA"
+    reload(qtbot, page)
+    assert page.detail.status == "DITERIMA"
 
 
 @pytest.mark.parametrize(
@@ -222,6 +239,7 @@ def test_show_nik_is_audited(qtbot, world: World) -> None:
     assert page.nik_label.text() == "1401********0001"
     assert page.reveal_button is not None
     page.reveal_button.click()
+    wait_ops(qtbot)
     assert page.nik_label.text() == "1401154107950001"
     assert not page.reveal_button.isEnabled()
     auditor = view(qtbot, world, "inspektur", t)
@@ -256,7 +274,7 @@ def test_not_ours_returns_case_for_redisposition(
         d.note_edit.setPlainText("Urusan kesehatan, bukan pekerjaan umum.")
 
     dialogs.then(reason_and_suggestion)
-    opd.action_buttons[Action.NOT_OURS].click()
+    dialogs.press(opd, Action.NOT_OURS)
     admin = view(qtbot, world, "admin", t)
     assert admin.detail is not None and admin.detail.status == "TERVERIFIKASI"
     assert Action.DISPOSE in admin.allowed()
@@ -276,10 +294,12 @@ def test_service_refusal_keeps_dialog_open_with_text(
         d.opd_picker.setText("TIDAKADA")
         d.note_edit.setPlainText("Catatan yang tidak boleh hilang.")
         d.ok_button.click()
+        qtbot.waitUntil(lambda: not d.busy)  # the service refused it
+        assert d.isVisible()
         assert "tidak ditemukan" in d.errors.labels["opd"].text()
         assert d.note_edit.toPlainText() == "Catatan yang tidak boleh hilang."
         d.opd_picker.setText("PUPR")
 
     dialogs.then(unknown_opd)
-    page.action_buttons[Action.DISPOSE].click()
+    dialogs.press(page, Action.DISPOSE)
     assert page.detail is not None and page.detail.opd == "PUPR"

@@ -50,6 +50,7 @@ def files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Files:
 def view(qtbot, world: World, user: str, ticket: str) -> CaseViewPage:
     page = CaseViewPage(world.as_(user), ticket)
     qtbot.addWidget(page)
+    wait_ops(qtbot)  # the case is read off the UI thread
     return page
 
 

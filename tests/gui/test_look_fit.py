@@ -211,12 +211,13 @@ def test_navigation_labels_fit_with_their_counts(qtbot, world: World, username: 
     r"This plugin does not support (propagateSizeHints|raise\(\)|grabbing the keyboard)"
 )  # the offscreen platform's popups; a desktop's can
 def test_office_completer_shows_whole_names(qtbot, world: World) -> None:
-    from lapor_desktop.gui.action_dialog import OfficePicker
+    from lapor_desktop.gui.office_picker import OfficePicker
 
     offices = [o for o in reference.list_offices(world.as_("admin")) if o.kind == "opd"]
     host = QWidget()
     qtbot.addWidget(host)
-    picker = OfficePicker(offices, host)
+    picker = OfficePicker(host)
+    picker.set_offices(offices)
     picker.setFixedWidth(300)
     QVBoxLayout(host).addWidget(picker)
     host.show()
