@@ -27,7 +27,7 @@ def test_run_gui_signs_in_and_opens_main_window(
     monkeypatch.setattr(
         SignInDialog,
         "ask",
-        classmethod(lambda cls, ctx, parent=None, opening=None: sessions.pop(0)),
+        classmethod(lambda cls, ctx, parent=None, opening=None, username="": sessions.pop(0)),
     )
 
     def change(cls, ctx, forced=False, parent=None):  # type: ignore[no-untyped-def]

@@ -1,0 +1,139 @@
+"""Validation messages beside their fields (issue 14).
+
+Every message of one check is shown at once, each in the label under its field; the label
+keeps its height when empty, so a message never squashes or moves the form; the focus goes
+to the first faulty field (in the order the fields were added, which is the Tab order);
+a message goes as soon as its field is edited.
+
+    self.errors = FieldErrors(self.ui.general_error)
+    self.errors.add(self.ui.password_edit, self.ui.password_error, "password")
+    ...
+    problems = {}
+    if len(pw) < 8:
+        problems[self.ui.password_edit] = "Kata sandi minimal 8 karakter."
+    if self.errors.show(problems):   # True: something is wrong, nothing is sent
+        return
+    ...
+    except ServiceError as exc:
+        self.errors.show_error(exc)  # a ValidationError lands beside its `field`
+
+A key is a field widget or a service field name (`ValidationError.field`); "" (or an
+unknown name) is the general label under the form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QDateTimeEdit,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+from lapor_desktop.services.errors import ServiceError, ValidationError
+
+ERROR_STYLE = "color: #b71c1c;"
+
+Key = QWidget | str
+
+
+def reserve(label: QLabel, lines: int = 1) -> QLabel:
+    """An error label that takes its room whether or not it says something."""
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setMinimumHeight(label.fontMetrics().lineSpacing() * lines)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    label.clear()
+    label.show()
+    return label
+
+
+class FieldErrors:
+    def __init__(self, general: QLabel | None = None, general_lines: int = 2) -> None:
+        self.general = reserve(general, general_lines) if general is not None else None
+        self.fields: list[QWidget] = []
+        self.labels: dict[QWidget, QLabel] = {}
+        self.names: dict[str, QWidget] = {}
+
+    def add(self, field: QWidget, label: QLabel, *names: str) -> QLabel:
+        """`field`'s messages go to `label`; `names` are the service's names for it."""
+        self.fields.append(field)
+        self.labels[field] = reserve(label)
+        for name in names:
+            self.names[name] = field
+        self.clear_on_edit(field)
+        return label
+
+    def clear_on_edit(self, field: QWidget) -> None:
+        """The field's message goes when the field changes (typed, picked, ticked)."""
+
+        def drop(*_args: object) -> None:
+            self.set(field, "")
+
+        if isinstance(field, QLineEdit | QPlainTextEdit | QTextEdit):
+            field.textChanged.connect(drop)
+        elif isinstance(field, QComboBox):
+            field.currentIndexChanged.connect(drop)
+            field.editTextChanged.connect(drop)
+        elif isinstance(field, QDateTimeEdit):
+            field.dateTimeChanged.connect(drop)
+        elif isinstance(field, QAbstractSpinBox):
+            field.editingFinished.connect(drop)
+            value_changed = getattr(field, "valueChanged", None)
+            if value_changed is not None:
+                value_changed.connect(drop)
+        elif isinstance(field, QAbstractButton):
+            field.toggled.connect(drop)
+            field.clicked.connect(drop)
+
+    def label_of(self, key: Key) -> QLabel | None:
+        field = self.names.get(key) if isinstance(key, str) else key
+        if field is not None and field in self.labels:
+            return self.labels[field]
+        return self.general
+
+    def clear(self) -> None:
+        for label in (*self.labels.values(), self.general):
+            if label is not None:
+                label.clear()
+
+    def set(self, key: Key, text: str) -> None:
+        """One message (or none: "") without touching the others or the focus."""
+        label = self.label_of(key)
+        if label is not None:
+            label.setText(text)
+
+    def show(self, errors: Mapping[Key, str]) -> bool:
+        """Replace every message by `errors` (all shown at once) and put the focus on the
+        first faulty field. True when there was something to show."""
+        self.clear()
+        for key, text in errors.items():
+            label = self.label_of(key)
+            if label is not None:
+                label.setText(f"{label.text()}\n{text}" if label.text() else text)
+        faulty = {self.names.get(k) if isinstance(k, str) else k for k in errors}
+        for field in self.fields:
+            if field in faulty and field.isEnabled() and not field.isHidden():
+                field.setFocus(Qt.FocusReason.OtherFocusReason)
+                if isinstance(field, QLineEdit):
+                    field.selectAll()
+                break
+        return bool(errors)
+
+    def show_error(self, exc: ServiceError) -> None:
+        """A service's refusal: beside its field when it names one, else under the form."""
+        field = exc.field if isinstance(exc, ValidationError) else ""
+        self.show({field or "": exc.message})
+
+    def text(self, key: Key) -> str:
+        label = self.label_of(key)
+        return label.text() if label is not None else ""
