@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 
 from lapor_desktop.domain.workflow import Role
 from lapor_desktop.gui import messages
-from lapor_desktop.gui.field_errors import FieldErrors
+from lapor_desktop.gui.field_errors import FieldErrors, fit_width
 from lapor_desktop.gui.forms.ui_users import Ui_UsersPage
 from lapor_desktop.gui.ops import run_op
 from lapor_desktop.gui.row_model import Column, RowTableModel
@@ -76,6 +76,7 @@ class UsersPage(QWidget):
         self.add_button.clicked.connect(self.add)
         for edit in (ui.username_edit, ui.full_name_edit, ui.nip_edit, ui.password_edit):
             edit.returnPressed.connect(self.add)  # Enter in the form adds
+        fit_width(ui.add_scroll)
         self.refresh()
 
     def state(self, u: users.UserRow) -> str:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QTextEdit,
     QWidget,
 )
@@ -55,6 +56,16 @@ def reserve(label: QLabel, lines: int = 1) -> QLabel:
     label.clear()
     label.show()
     return label
+
+
+def fit_width(area: QScrollArea) -> QScrollArea:
+    """A form in a scroll area scrolls up and down, never sideways: the area is at least as
+    wide as the form it holds (plus room for the vertical scroll bar)."""
+    inner = area.widget()
+    if inner is not None:
+        bar = area.verticalScrollBar().sizeHint().width()
+        area.setMinimumWidth(inner.minimumSizeHint().width() + bar)
+    return area
 
 
 class FieldErrors:

@@ -88,13 +88,18 @@ def test_offices_and_categories(qtbot, keep, qtmodeltester, world: World) -> Non
     page.office_code_edit.setText("DISPORA")
     page.office_name_edit.setText("Dinas Pemuda dan Olahraga")
     page.office_save_button.click()
+    wait_ops(qtbot)
     assert any(o.code == "DISPORA" for o in reference.list_offices(ctx))
     page.category_code_edit.setText("x")
     page.category_name_edit.setText("Olahraga")
     page.category_save_button.click()
-    assert "Kode" in page.category_errors.labels["code"].text()
+    wait_ops(qtbot)
+    assert "Kode" in page.category_errors.text("code")
+    assert page.category_name_edit.text() == "Olahraga"  # kept after the error
     page.category_code_edit.setText("OLAHRAGA")
+    assert page.category_errors.text("code") == ""
     page.category_save_button.click()
+    wait_ops(qtbot)
     assert any(c.code == "OLAHRAGA" for c in reference.list_categories(ctx))
 
 
@@ -108,15 +113,27 @@ def test_rule_sets_and_holidays(qtbot, keep, qtmodeltester, world: World) -> Non
     page.rule_from_edit.setDate(QDate(2027, 1, 1))
     page.follow_up_edit.days_spin.setValue(14)
     page.add_rule_button.click()
+    wait_ops(qtbot)
     assert [r.name for r in admin.list_rule_sets(ctx)][-1] == "Perbup 2027"
+    assert page.rules_model.index(len(page.rules_model.rows) - 1, 3).data() == "14 hari kerja"
+    page.rule_name_edit.setText("Perbup lain")  # the same start date: said beside the date
+    page.add_rule_button.click()
+    wait_ops(qtbot)
+    assert page.rule_errors.text("effective_from").startswith("Sudah ada aturan")
+    page.rule_from_edit.setDate(QDate(2027, 2, 1))
+    assert page.rule_errors.text("effective_from") == ""
     page.holiday_day_edit.setDate(QDate(2026, 11, 20))
     page.holiday_reason_edit.setText("")
     page.add_holiday_button.click()
-    assert page.holiday_errors.labels["reason"].isVisibleTo(page)
+    wait_ops(qtbot)
+    assert page.holiday_errors.text("reason")
     page.holiday_reason_edit.setText("SK Bupati 100/2026")
+    assert page.holiday_errors.text("reason") == ""
     page.add_holiday_button.click()
+    wait_ops(qtbot)
     assert [h.day for h in admin.list_holiday_overrides(ctx)] == [date(2026, 11, 20)]
     assert page.holiday_model.index(0, 0).data() == "20 November 2026"
     page.holiday_table.setCurrentIndex(page.holiday_model.index(0, 0))
     page.remove_holiday_button.click()
+    wait_ops(qtbot)
     assert admin.list_holiday_overrides(ctx) == []

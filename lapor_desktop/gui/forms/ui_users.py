@@ -16,9 +16,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
-    QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QPushButton, QSizePolicy,
-    QSpacerItem, QTableView, QVBoxLayout, QWidget)
+    QFormLayout, QFrame, QGroupBox, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QPushButton,
+    QScrollArea, QSizePolicy, QSpacerItem, QTableView,
+    QVBoxLayout, QWidget)
 
 class Ui_UsersPage(object):
     def setupUi(self, UsersPage):
@@ -26,13 +27,15 @@ class Ui_UsersPage(object):
             UsersPage.setObjectName(u"UsersPage")
         self.main_layout = QVBoxLayout(UsersPage)
         self.main_layout.setObjectName(u"main_layout")
+        self.list_side = QVBoxLayout()
+        self.list_side.setObjectName(u"list_side")
         self.table = QTableView(UsersPage)
         self.table.setObjectName(u"table")
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
 
-        self.main_layout.addWidget(self.table)
+        self.list_side.addWidget(self.table)
 
         self.selected_row = QHBoxLayout()
         self.selected_row.setObjectName(u"selected_row")
@@ -67,14 +70,27 @@ class Ui_UsersPage(object):
         self.selected_row.addItem(self.selected_row_spacer)
 
 
-        self.main_layout.addLayout(self.selected_row)
+        self.list_side.addLayout(self.selected_row)
 
         self.selected_error = QLabel(UsersPage)
         self.selected_error.setObjectName(u"selected_error")
 
-        self.main_layout.addWidget(self.selected_error)
+        self.list_side.addWidget(self.selected_error)
 
-        self.add_box = QGroupBox(UsersPage)
+
+        self.main_layout.addLayout(self.list_side)
+
+        self.add_scroll = QScrollArea(UsersPage)
+        self.add_scroll.setObjectName(u"add_scroll")
+        self.add_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.add_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.add_scroll.setWidgetResizable(True)
+        self.add_scroll_content = QWidget()
+        self.add_scroll_content.setObjectName(u"add_scroll_content")
+        self.add_scroll_layout = QVBoxLayout(self.add_scroll_content)
+        self.add_scroll_layout.setObjectName(u"add_scroll_layout")
+        self.add_scroll_layout.setContentsMargins(0, 0, 0, 0)
+        self.add_box = QGroupBox(self.add_scroll_content)
         self.add_box.setObjectName(u"add_box")
         self.form = QFormLayout(self.add_box)
         self.form.setObjectName(u"form")
@@ -183,13 +199,18 @@ class Ui_UsersPage(object):
 
         self.add_button = QPushButton(self.add_box)
         self.add_button.setObjectName(u"add_button")
-        self.add_button.setAutoDefault(True)
 
         self.form.setWidget(14, QFormLayout.ItemRole.FieldRole, self.add_button)
 
 
-        self.main_layout.addWidget(self.add_box)
+        self.add_scroll_layout.addWidget(self.add_box)
 
+        self.add_scroll.setWidget(self.add_scroll_content)
+
+        self.main_layout.addWidget(self.add_scroll)
+
+        self.main_layout.setStretch(0, 3)
+        self.main_layout.setStretch(1, 2)
 #if QT_CONFIG(shortcut)
         self.username_label.setBuddy(self.username_edit)
         self.full_name_label.setBuddy(self.full_name_edit)
@@ -227,7 +248,7 @@ class Ui_UsersPage(object):
 #if QT_CONFIG(accessibility)
         self.reset_edit.setAccessibleName(QCoreApplication.translate("UsersPage", u"Kata sandi sementara", None))
 #endif // QT_CONFIG(accessibility)
-        self.reset_must_change_check.setText(QCoreApplication.translate("UsersPage", u"Wajib diganti", None))
+        self.reset_must_change_check.setText(QCoreApplication.translate("UsersPage", u"Wajib &diganti", None))
 #if QT_CONFIG(tooltip)
         self.reset_must_change_check.setToolTip(QCoreApplication.translate("UsersPage", u"Pengguna wajib mengganti kata sandi sementara ini saat masuk berikutnya", None))
 #endif // QT_CONFIG(tooltip)
