@@ -72,15 +72,17 @@ class FieldErrors:
     def __init__(self, general: QLabel | None = None, general_lines: int = 2) -> None:
         self.general = reserve(general, general_lines) if general is not None else None
         self.fields: list[QWidget] = []
-        self.labels: dict[QWidget, QLabel] = {}
+        self.by_field: dict[QWidget, QLabel] = {}
+        self.labels: dict[str, QLabel] = {}  # by the service's field name
         self.names: dict[str, QWidget] = {}
 
     def add(self, field: QWidget, label: QLabel, *names: str) -> QLabel:
         """`field`'s messages go to `label`; `names` are the service's names for it."""
         self.fields.append(field)
-        self.labels[field] = reserve(label)
+        self.by_field[field] = reserve(label)
         for name in names:
             self.names[name] = field
+            self.labels[name] = label
         self.clear_on_edit(field)
         return label
 
@@ -108,12 +110,12 @@ class FieldErrors:
 
     def label_of(self, key: Key) -> QLabel | None:
         field = self.names.get(key) if isinstance(key, str) else key
-        if field is not None and field in self.labels:
-            return self.labels[field]
+        if field is not None and field in self.by_field:
+            return self.by_field[field]
         return self.general
 
     def clear(self) -> None:
-        for label in (*self.labels.values(), self.general):
+        for label in (*self.by_field.values(), self.general):
             if label is not None:
                 label.clear()
 
