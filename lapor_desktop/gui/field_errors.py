@@ -100,8 +100,7 @@ class FieldErrors:
         elif isinstance(field, QDateTimeEdit):
             field.dateTimeChanged.connect(drop)
         elif isinstance(field, QAbstractSpinBox):
-            field.editingFinished.connect(drop)
-            value_changed = getattr(field, "valueChanged", None)
+            value_changed = getattr(field, "valueChanged", None)  # QSpinBox, QDoubleSpinBox
             if value_changed is not None:
                 value_changed.connect(drop)
         elif isinstance(field, QAbstractButton):
