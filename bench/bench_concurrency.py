@@ -98,7 +98,12 @@ def setup(data_dir: Path) -> str:
     initialize(base, "root", PASSWORD)
     root = base.as_user(users.sign_in(base, "root", PASSWORD))
     users.add_user(
-        root, "loket", role="FRONT_DESK", office_code="DISKOMINFOSANDI", password=PASSWORD
+        root,
+        "loket",
+        role="FRONT_DESK",
+        office_code="DISKOMINFOSANDI",
+        password=PASSWORD,
+        must_change_password=False,
     )
     loket = base.as_user(users.sign_in(base, "loket", PASSWORD))
     reporters.register(loket, nik=NIK, name="Siti Aminah")

@@ -103,7 +103,12 @@ def world(data_dir: Path):
     initialize(base, "root", PASSWORD)
     root = base.as_user(users.sign_in(base, "root", PASSWORD))
     users.add_user(
-        root, "loket", role="FRONT_DESK", office_code="DISKOMINFOSANDI", password=PASSWORD
+        root,
+        "loket",
+        role="FRONT_DESK",
+        office_code="DISKOMINFOSANDI",
+        password=PASSWORD,
+        must_change_password=False,
     )
     return store, base.as_user(users.sign_in(base, "loket", PASSWORD))
 

@@ -80,7 +80,9 @@ def build_world(data_dir: Path, n_cases: int):  # type: ignore[no-untyped-def]
             ("pupr.admin", "OPD_ADMIN", "PUPR"),
             ("pupr.kepala", "OPD_HEAD", "PUPR"),
         ):
-            users.add_user(root, name, role=role, office_code=office, password=pw)
+            users.add_user(
+                root, name, role=role, office_code=office, password=pw, must_change_password=False
+            )
         logins = {"admin": ("admin1", pw), "loket": ("loket1", pw), "kepala": ("pupr.kepala", pw)}
         desk = base.as_user(users.sign_in(base, "loket1", pw))
         reporters.register(desk, nik="1401154107950001", name="Siti Aminah", phone="0812 7654 321")

@@ -24,11 +24,14 @@ def user_add(args: argparse.Namespace, a: Acting) -> int:
         password=_new_password(),
         full_name=args.full_name or "",
         nip=args.nip or "",
+        must_change_password=args.must_change,
     )
     if args.json:
         emit_json(row)
     else:
         say(f"Pengguna '{row.username}' ({row.role}) dibuat di {row.office_name}.")
+        if row.must_change_password:
+            say("Kata sandi awal wajib diganti saat masuk pertama kali.")
     return EXIT_OK
 
 
@@ -80,8 +83,11 @@ def user_passwd(args: argparse.Namespace, a: Acting) -> int:
         users.change_password(a.ctx, a.password, _new_password())
         say(f"Kata sandi '{name}' diganti.")
     else:
-        users.reset_password(a.ctx, name, _new_password())
-        say(f"Kata sandi '{name}' disetel ulang; wajib diganti saat masuk berikutnya.")
+        users.reset_password(a.ctx, name, _new_password(), args.must_change)
+        if args.must_change:
+            say(f"Kata sandi '{name}' disetel ulang; wajib diganti saat masuk berikutnya.")
+        else:
+            say(f"Kata sandi '{name}' disetel ulang.")
     return EXIT_OK
 
 
@@ -110,6 +116,16 @@ def category_list(args: argparse.Namespace, a: Acting) -> int:
     return EXIT_OK
 
 
+def _must_change_flag(s: argparse.ArgumentParser) -> None:
+    s.add_argument(
+        "--no-must-change",
+        dest="must_change",
+        action="store_false",
+        help="pengguna tidak wajib mengganti kata sandi ini saat masuk berikutnya "
+        "(bawaan: wajib, bila dibuat atau disetel ulang oleh administrator)",
+    )
+
+
 def add_commands(sub: Any) -> None:
     """Registered by cli.entry.build_parser."""
     leaf = Leaves()
@@ -127,6 +143,7 @@ def add_commands(sub: Any) -> None:
     s.add_argument("--office", required=True, metavar="KODE", help="kode kantor/OPD")
     s.add_argument("--full-name", help="nama lengkap")
     s.add_argument("--nip", help="NIP")
+    _must_change_flag(s)
     s = leaf(gs, "list", "user list", user_list, "daftar pengguna")
     s = leaf(gs, "disable", "user disable", user_disable, "nonaktifkan pengguna", json_flag=False)
     s.add_argument("name", metavar="NAMA")
@@ -142,6 +159,7 @@ def add_commands(sub: Any) -> None:
         json_flag=False,
     )
     s.add_argument("name", metavar="NAMA")
+    _must_change_flag(s)
 
     # office / category
     gs = group(sub, "office", help="kantor dan OPD")

@@ -6,7 +6,6 @@ decide what is allowed; the command modules only parse arguments and print resul
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ def signed_in(args: argparse.Namespace) -> Iterator[Acting]:
     """Open the database, sign in as --user, and close the database afterwards."""
     from lapor_desktop.services import storage, users
     from lapor_desktop.services.context import Ctx
+    from lapor_desktop.services.errors import PermissionDenied
 
     name = (getattr(args, "user", None) or "").strip()
     if not name:
@@ -47,11 +47,15 @@ def signed_in(args: argparse.Namespace) -> Iterator[Acting]:
         ctx = Ctx(data_dir=data_dir)
         password = prompt_secret(f"Kata sandi untuk '{name}': ", "LAPOR_PASSWORD", twice=False)
         session = users.sign_in(ctx, name, password)
-        if session.must_change_password and getattr(args, "handler_name", "") != "user passwd":
-            print(
-                f"Peringatan: kata sandi '{session.username}' harus diganti "
-                f"(lapor-desktop user passwd {session.username}).",
-                file=sys.stderr,
+        own_change = getattr(args, "handler_name", "") == "user passwd" and (
+            getattr(args, "name", "").strip().lower() == session.username
+        )
+        if session.must_change_password and not own_change:
+            # made or reset by an administrator: nothing but the change until it is done
+            raise PermissionDenied(
+                f"Kata sandi '{session.username}' harus diganti sebelum perintah lain: "
+                f"ganti kata sandi dengan 'lapor-desktop --user {session.username} user passwd "
+                f"{session.username}' (lama = LAPOR_PASSWORD, baru = LAPOR_NEW_PASSWORD)."
             )
         acting = Acting(ctx.as_user(session), password)
         try:

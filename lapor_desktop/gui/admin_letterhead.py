@@ -6,24 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from lapor_desktop.gui import doc_output, fmt, messages
+from lapor_desktop.gui.field_errors import FieldErrors
+from lapor_desktop.gui.forms.ui_letterhead import Ui_LetterheadPage
 from lapor_desktop.gui.ops import run_op
-from lapor_desktop.gui.widgets import FieldErrors, compact_combo, error_label
+from lapor_desktop.gui.widgets import compact_combo
 from lapor_desktop.pdf.data import Letterhead, Signatory
 from lapor_desktop.services import letterhead_settings as lh
 from lapor_desktop.services import reference, signing_settings
@@ -40,11 +29,9 @@ class LetterheadPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.config: lh.LetterheadConfig | None = None
-        outer = QVBoxLayout(self)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Kantor:")))
-        self.office_combo = QComboBox()
-        self.office_combo.setAccessibleName(self.tr("Kantor"))
+        self.ui = ui = Ui_LetterheadPage()
+        ui.setupUi(self)
+        self.office_combo = ui.office_combo
         offices = reference.list_offices(ctx)
         for o in offices:
             self.office_combo.addItem(f"{o.code} — {o.name}", o.code)
@@ -52,101 +39,47 @@ class LetterheadPage(QWidget):
         if regency:  # the regency office's kop first: it heads most letters
             self.office_combo.setCurrentIndex(self.office_combo.findData(regency))
         compact_combo(self.office_combo, 30)
-        top.addWidget(self.office_combo, 1)
-        self.source_label = QLabel()
-        top.addWidget(self.source_label)
-        outer.addLayout(top)
+        self.source_label = ui.source_label
         # Shown when the office prints a borrowed or sample kop or an incomplete signer.
-        self.gaps_label = QLabel()
-        self.gaps_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.gaps_label.setWordWrap(True)
-        self.gaps_label.setStyleSheet("color: #8a5a00;")
-        self.gaps_label.setAccessibleName(self.tr("Catatan kop surat"))
+        self.gaps_label = ui.gaps_label
         self.gaps_label.hide()
-        outer.addWidget(self.gaps_label)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        outer.addWidget(scroll, 1)
-        body = QWidget()
-        scroll.setWidget(body)
-        lay = QVBoxLayout(body)
-        self.general_error = error_label()
-        self.errors = FieldErrors(self.general_error)
-
-        row = QHBoxLayout()
-        head_box = QGroupBox(self.tr("Kop surat"))
-        form = QFormLayout(head_box)
-        labels = {
-            "government": self.tr("Pemerintah daerah:"),
-            "office": self.tr("Nama kantor:"),
-            "address": self.tr("Alamat:"),
-            "phone": self.tr("Telepon:"),
-            "website": self.tr("Laman:"),
-            "email": self.tr("Pos-el:"),
-            "city": self.tr("Tempat surat:"),
-        }
+        self.errors = FieldErrors(ui.general_error, 1)
         self.edits: dict[str, QLineEdit] = {}
         for name in LETTERHEAD_FIELDS:
-            edit = QLineEdit()
-            self.edits[name] = edit
-            self.errors.add_row(form, labels[name], edit, name)
-        emblem_row = QWidget()
-        er = QHBoxLayout(emblem_row)
-        er.setContentsMargins(0, 0, 0, 0)
-        self.emblem_edit = QLineEdit()
-        self.emblem_edit.setAccessibleName(self.tr("Berkas lambang"))
-        er.addWidget(self.emblem_edit, 1)
-        self.emblem_button = QPushButton(self.tr("Pilih…"))
+            self.edits[name] = getattr(ui, f"{name}_edit")
+            self.errors.add(self.edits[name], getattr(ui, f"{name}_error"), name)
+        self.emblem_edit = ui.emblem_edit
+        self.emblem_button = ui.emblem_button
+        self.errors.add(ui.emblem_edit, ui.emblem_error, "emblem")
         self.emblem_button.clicked.connect(self._choose_emblem)
-        er.addWidget(self.emblem_button)
-        self.errors.add_row(form, self.tr("Lambang (PNG/JPEG):"), emblem_row, "emblem")
-        row.addWidget(head_box, 3)
-
-        sig_box = QGroupBox(self.tr("Penanda tangan"))
-        sform = QFormLayout(sig_box)
-        self.signatory_check = QCheckBox(self.tr("Atur penanda tangan kantor ini di sini"))
-        self.signatory_check.setToolTip(
-            self.tr(
-                "Jika tidak dicentang, surat ditandatangani menurut templat bawaan atau oleh "
-                "kepala kantor yang menyetujui."
-            )
-        )
-        sform.addRow(self.signatory_check)
-        slabels = {
-            "jabatan": self.tr("Jabatan:"),
-            "name": self.tr("Nama:"),
-            "pangkat": self.tr("Pangkat/golongan:"),
-            "nip": self.tr("NIP:"),
-            "an": self.tr("Atas nama (a.n.):"),
-        }
+        self.signatory_check = ui.signatory_check
         self.sig_edits: dict[str, QLineEdit] = {}
         for name in SIGNATORY_FIELDS:
-            edit = QLineEdit()
-            self.sig_edits[name] = edit
-            self.errors.add_row(sform, slabels[name], edit, f"signatory.{name}")
-        self.sig_edits["nip"].setMaxLength(18)
+            self.sig_edits[name] = getattr(ui, f"sig_{name}_edit")
+            self.errors.add(
+                self.sig_edits[name], getattr(ui, f"sig_{name}_error"), f"signatory.{name}"
+            )
         self.signatory_check.toggled.connect(self._signatory_toggled)
-        row.addWidget(sig_box, 2)
-        lay.addLayout(row)
-        lay.addWidget(self.general_error)
-        buttons = QHBoxLayout()
-        self.save_button = QPushButton(self.tr("Simpan kop surat"))
+        self.save_button = ui.save_button
         self.save_button.clicked.connect(self.save)
-        self.reset_button = QPushButton(self.tr("Kembalikan ke bawaan"))
-        self.reset_button.setToolTip(
-            self.tr("Hapus perubahan admin; kantor memakai kop dari templat atau data kantor.")
-        )
+        self.reset_button = ui.reset_button
         self.reset_button.clicked.connect(self.reset)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.reset_button)
-        self.saved_label = QLabel()
-        self.saved_label.setStyleSheet("color: #1b5e20;")
-        buttons.addWidget(self.saved_label, 1)
-        lay.addLayout(buttons)
+        self.saved_label = ui.saved_label
 
-        self._build_signing(lay)
-        lay.addStretch(1)
+        self.signing_status_label = ui.signing_status_label
+        self.pfx_edit = ui.pfx_edit
+        self.pfx_button = ui.pfx_button
+        self.pfx_button.clicked.connect(self._choose_pfx)
+        self.passphrase_edit = ui.passphrase_edit
+        self.install_button = ui.install_button
+        self.install_button.clicked.connect(self.install_certificate)
+        self.passphrase_edit.returnPressed.connect(self.install_certificate)
+        self.remove_button = ui.remove_button
+        self.remove_button.clicked.connect(self.remove_certificate)
+        self.signing_errors = FieldErrors(ui.signing_error, 1)
+        self.signing_errors.add(ui.pfx_edit, ui.pfx_error, "pfx")
+        self.signing_errors.add(ui.passphrase_edit, ui.passphrase_error, "passphrase")
         self.office_combo.currentIndexChanged.connect(self.refresh)
         self.refresh()
 
@@ -164,7 +97,7 @@ class LetterheadPage(QWidget):
         try:
             self.config = lh.get_letterhead(self.ctx, self.office_code())
         except ServiceError as exc:
-            self.errors.show(exc)
+            self.errors.show_error(exc)
             return
         c = self.config
         for name, edit in self.edits.items():
@@ -222,7 +155,7 @@ class LetterheadPage(QWidget):
         try:
             self.config = lh.save_letterhead(self.ctx, self.office_code(), letterhead, signatory)
         except ServiceError as exc:
-            self.errors.show(exc)  # everything typed stays
+            self.errors.show_error(exc)  # everything typed stays
             return
         self.refresh()
         self.saved_label.setText(self.tr("Kop surat {0} tersimpan.").format(self.office_code()))
@@ -238,54 +171,11 @@ class LetterheadPage(QWidget):
         try:
             lh.reset_letterhead(self.ctx, self.office_code())
         except ServiceError as exc:
-            self.errors.show(exc)
+            self.errors.show_error(exc)
             return
         self.refresh()
 
     # ------------------------------------------------------------ electronic signature
-
-    def _build_signing(self, lay: QVBoxLayout) -> None:
-        box = QGroupBox(self.tr("Tanda tangan elektronik"))
-        form = QFormLayout(box)
-        self.signing_status_label = QLabel()
-        self.signing_status_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.signing_status_label.setWordWrap(True)
-        self.signing_status_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-        )
-        form.addRow(self.tr("Status:"), self.signing_status_label)
-        self.signing_error = error_label()
-        self.signing_errors = FieldErrors(self.signing_error)
-        file_row = QWidget()
-        fr = QHBoxLayout(file_row)
-        fr.setContentsMargins(0, 0, 0, 0)
-        self.pfx_edit = QLineEdit()
-        self.pfx_edit.setPlaceholderText(self.tr("Berkas sertifikat .p12 atau .pfx"))
-        fr.addWidget(self.pfx_edit, 1)
-        self.pfx_button = QPushButton(self.tr("Pilih berkas…"))
-        self.pfx_button.clicked.connect(self._choose_pfx)
-        fr.addWidget(self.pfx_button)
-        self.signing_errors.add_row(form, self.tr("Sertifikat:"), file_row, "pfx")
-        self.pfx_edit.setAccessibleName(self.tr("Berkas sertifikat"))
-        self.passphrase_edit = QLineEdit()
-        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase_edit.setToolTip(
-            self.tr("Disimpan di keyring sistem operasi, tidak pernah di berkas atau basis data.")
-        )
-        self.signing_errors.add_row(
-            form, self.tr("Kata sandi sertifikat:"), self.passphrase_edit, "passphrase"
-        )
-        form.addRow(self.signing_error)
-        buttons = QHBoxLayout()
-        self.install_button = QPushButton(self.tr("Pasang sertifikat"))
-        self.install_button.clicked.connect(self.install_certificate)
-        self.remove_button = QPushButton(self.tr("Hapus sertifikat"))
-        self.remove_button.clicked.connect(self.remove_certificate)
-        buttons.addWidget(self.install_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        form.addRow("", buttons)
-        lay.addWidget(box)
 
     def _choose_pfx(self) -> None:
         paths = doc_output.ask_open_paths(
@@ -329,7 +219,9 @@ class LetterheadPage(QWidget):
         self.signing_errors.clear()
         path_text = self.pfx_edit.text().strip()
         if not path_text:
-            self.signing_errors.set("pfx", self.tr("Pilih berkas sertifikat terlebih dahulu."))
+            self.signing_errors.show(
+                {self.pfx_edit: self.tr("Pilih berkas sertifikat terlebih dahulu.")}
+            )
             return
         ctx, code, passphrase = self.ctx, self.office_code(), self.passphrase_edit.text()
         self.install_button.setEnabled(False)
@@ -343,7 +235,7 @@ class LetterheadPage(QWidget):
             self,
             lambda: signing_settings.configure_signing(ctx, code, Path(path_text), passphrase),
             done,
-            self.signing_errors.show,
+            self.signing_errors.show_error,
             lambda: self.install_button.setEnabled(True),
         )
 
@@ -361,6 +253,6 @@ class LetterheadPage(QWidget):
         try:
             signing_settings.remove_signing(self.ctx, code)
         except ServiceError as exc:
-            self.signing_errors.show(exc)
+            self.signing_errors.show_error(exc)
             return
         self.refresh_signing()

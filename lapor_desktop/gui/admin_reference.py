@@ -2,35 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLineEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
+from lapor_desktop.gui.field_errors import FieldErrors
+from lapor_desktop.gui.forms.ui_reference import Ui_ReferencePage
+from lapor_desktop.gui.ops import run_op
 from lapor_desktop.gui.row_model import Column, RowTableModel
-from lapor_desktop.gui.widgets import FieldErrors, error_label
 from lapor_desktop.services import admin, reference
 from lapor_desktop.services.context import Ctx
-from lapor_desktop.services.errors import ServiceError
 
 
-def _table(model: RowTableModel, name: str) -> QTableView:
-    t = QTableView()
+def _table(t: QTableView, model: RowTableModel) -> QTableView:
     t.setModel(model)
-    t.setAccessibleName(name)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.verticalHeader().hide()
     t.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
     return t
 
@@ -39,11 +22,11 @@ class ReferencePage(QWidget):
     def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        lay = QHBoxLayout(self)
+        self.ui = ui = Ui_ReferencePage()
+        ui.setupUi(self)
         yes, no = self.tr("Ya"), self.tr("Tidak")
 
         # offices
-        left = QVBoxLayout()
         self.office_model = RowTableModel(
             [
                 Column(self.tr("Kode"), lambda o: o.code),
@@ -53,33 +36,24 @@ class ReferencePage(QWidget):
             ],
             self,
         )
-        self.office_table = _table(self.office_model, self.tr("Daftar kantor"))
+        self.office_table = _table(ui.office_table, self.office_model)
         self.office_table.clicked.connect(self._office_selected)
-        left.addWidget(self.office_table, 1)
-        box = QGroupBox(self.tr("Simpan kantor/OPD"))
-        form = QFormLayout(box)
-        self.office_error = error_label()
-        self.office_errors = FieldErrors(self.office_error)
-        self.office_code_edit = QLineEdit()
-        self.office_errors.add_row(form, self.tr("Kode:"), self.office_code_edit, "code")
-        self.office_name_edit = QLineEdit()
-        self.office_errors.add_row(form, self.tr("Nama:"), self.office_name_edit, "name")
-        self.office_kind_combo = QComboBox()
+        self.office_code_edit = ui.office_code_edit
+        self.office_name_edit = ui.office_name_edit
+        self.office_kind_combo = ui.office_kind_combo
         self.office_kind_combo.addItem(self.tr("OPD"), "opd")
         self.office_kind_combo.addItem(self.tr("Admin kabupaten"), "kabupaten")
-        self.office_errors.add_row(form, self.tr("Jenis:"), self.office_kind_combo, "kind")
-        self.office_active_check = QCheckBox(self.tr("Aktif"))
-        self.office_active_check.setChecked(True)
-        form.addRow("", self.office_active_check)
-        form.addRow(self.office_error)
-        self.office_save_button = QPushButton(self.tr("Simpan kantor"))
+        self.office_active_check = ui.office_active_check
+        self.office_save_button = ui.office_save_button
+        self.office_errors = FieldErrors(ui.office_error, 1)
+        self.office_errors.add(ui.office_code_edit, ui.office_code_error, "code")
+        self.office_errors.add(ui.office_name_edit, ui.office_name_error, "name")
+        self.office_errors.add(ui.office_kind_combo, ui.office_kind_error, "kind")
         self.office_save_button.clicked.connect(self.save_office)
-        form.addRow("", self.office_save_button)
-        left.addWidget(box)
-        lay.addLayout(left, 3)
+        for e in (ui.office_code_edit, ui.office_name_edit):
+            e.returnPressed.connect(self.save_office)
 
         # categories
-        right = QVBoxLayout()
         self.category_model = RowTableModel(
             [
                 Column(self.tr("Kode"), lambda c: c.code),
@@ -88,26 +62,18 @@ class ReferencePage(QWidget):
             ],
             self,
         )
-        self.category_table = _table(self.category_model, self.tr("Daftar kategori"))
+        self.category_table = _table(ui.category_table, self.category_model)
         self.category_table.clicked.connect(self._category_selected)
-        right.addWidget(self.category_table, 1)
-        box2 = QGroupBox(self.tr("Simpan kategori"))
-        form2 = QFormLayout(box2)
-        self.category_error = error_label()
-        self.category_errors = FieldErrors(self.category_error)
-        self.category_code_edit = QLineEdit()
-        self.category_errors.add_row(form2, self.tr("Kode:"), self.category_code_edit, "code")
-        self.category_name_edit = QLineEdit()
-        self.category_errors.add_row(form2, self.tr("Nama:"), self.category_name_edit, "name")
-        self.category_active_check = QCheckBox(self.tr("Aktif"))
-        self.category_active_check.setChecked(True)
-        form2.addRow("", self.category_active_check)
-        form2.addRow(self.category_error)
-        self.category_save_button = QPushButton(self.tr("Simpan kategori"))
+        self.category_code_edit = ui.category_code_edit
+        self.category_name_edit = ui.category_name_edit
+        self.category_active_check = ui.category_active_check
+        self.category_save_button = ui.category_save_button
+        self.category_errors = FieldErrors(ui.category_error, 1)
+        self.category_errors.add(ui.category_code_edit, ui.category_code_error, "code")
+        self.category_errors.add(ui.category_name_edit, ui.category_name_error, "name")
         self.category_save_button.clicked.connect(self.save_category)
-        form2.addRow("", self.category_save_button)
-        right.addWidget(box2)
-        lay.addLayout(right, 2)
+        for e in (ui.category_code_edit, ui.category_name_edit):
+            e.returnPressed.connect(self.save_category)
         self.refresh()
 
     def refresh(self) -> None:
@@ -133,29 +99,22 @@ class ReferencePage(QWidget):
 
     def save_office(self) -> None:
         self.office_errors.clear()
-        try:
-            admin.save_office(
-                self.ctx,
-                self.office_code_edit.text(),
-                self.office_name_edit.text(),
-                kind=self.office_kind_combo.currentData(),
-                active=self.office_active_check.isChecked(),
-            )
-        except ServiceError as exc:
-            self.office_errors.show(exc)
-            return
-        self.refresh()
+        ctx, code, name = self.ctx, self.office_code_edit.text(), self.office_name_edit.text()
+        kind, active = self.office_kind_combo.currentData(), self.office_active_check.isChecked()
+        run_op(
+            self,
+            lambda: admin.save_office(ctx, code, name, kind=kind, active=active),
+            lambda _r: self.refresh(),
+            self.office_errors.show_error,  # everything typed stays
+        )
 
     def save_category(self) -> None:
         self.category_errors.clear()
-        try:
-            admin.save_category(
-                self.ctx,
-                self.category_code_edit.text(),
-                self.category_name_edit.text(),
-                active=self.category_active_check.isChecked(),
-            )
-        except ServiceError as exc:
-            self.category_errors.show(exc)
-            return
-        self.refresh()
+        ctx, code = self.ctx, self.category_code_edit.text()
+        name, active = self.category_name_edit.text(), self.category_active_check.isChecked()
+        run_op(
+            self,
+            lambda: admin.save_category(ctx, code, name, active=active),
+            lambda _r: self.refresh(),
+            self.category_errors.show_error,
+        )

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from lapor_desktop.gui.first_run import FirstRunResult
     from lapor_desktop.gui.startup import DatabaseOpening
-    from lapor_desktop.services.storage import Storage
 
 # Qt and the services are imported in the functions below, not here: run_gui decides what
 # happens before they load (see there).
@@ -33,12 +33,11 @@ def _install_translator(app: QApplication) -> bool:
     return False
 
 
-def first_run(data_dir: Path) -> Storage | None:
+def first_run(data_dir: Path) -> FirstRunResult | None:
     """No database yet: the wizard makes it (and the first system administrator)."""
     from lapor_desktop.gui.first_run import FirstRunDialog
 
-    result = FirstRunDialog.ask(data_dir)
-    return None if result is None else result.store
+    return FirstRunDialog.ask(data_dir)
 
 
 def make_application() -> QApplication:
@@ -96,6 +95,7 @@ def _run(app: QApplication, data_dir: Path) -> int:
     from lapor_desktop.gui.startup import DatabaseOpening
     from lapor_desktop.services.context import Ctx
 
+    first_name = ""  # the administrator the first-run wizard just made, for the sign-in
     if paths.db_path(data_dir).exists():
         opening = DatabaseOpening(data_dir)
         opening.start()
@@ -103,12 +103,14 @@ def _run(app: QApplication, data_dir: Path) -> int:
         made = first_run(data_dir)
         if made is None:
             return 1
-        opening = DatabaseOpening.of(made)
+        opening = DatabaseOpening.of(made.store)
+        first_name = made.admin
     base = Ctx(data_dir=data_dir)
     code = 0
     try:
         while True:
-            session = SignInDialog.ask(base, opening=opening)
+            session = SignInDialog.ask(base, opening=opening, username=first_name)
+            first_name = ""
             store = None if session is None else opening.wait_on_ui_thread()
             if store is None:
                 if _restored_after_failure(opening, data_dir):

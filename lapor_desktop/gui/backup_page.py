@@ -15,22 +15,14 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
-    QHBoxLayout,
     QHeaderView,
-    QInputDialog,
-    QLabel,
-    QLineEdit,
     QProgressDialog,
-    QPushButton,
-    QSpinBox,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from lapor_desktop.gui import file_dialogs, messages, ops
+from lapor_desktop.gui.forms.ui_backup import Ui_BackupPage
 from lapor_desktop.gui.passphrase_dialog import PassphraseDialog
 from lapor_desktop.gui.row_model import Column, RowTableModel
 from lapor_desktop.services import backup
@@ -174,11 +166,9 @@ class BackupPage(QWidget):
     def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        lay = QVBoxLayout(self)
-        self.folder_label = QLabel()
-        self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.folder_label.setWordWrap(True)
-        lay.addWidget(self.folder_label)
+        self.ui = ui = Ui_BackupPage()
+        ui.setupUi(self)
+        self.folder_label = ui.folder_label
         self.model = RowTableModel(
             [
                 Column(self.tr("Waktu"), lambda r: f"{r.made_at:%d-%m-%Y %H:%M}"),
@@ -188,51 +178,17 @@ class BackupPage(QWidget):
             ],
             self,
         )
-        self.table = QTableView()
+        self.table = ui.table
         self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Daftar cadangan"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        lay.addWidget(self.table, 1)
-
-        row = QHBoxLayout()
-        self.backup_button = QPushButton(self.tr("Buat cadangan sekarang"))
-        self.restore_selected_button = QPushButton(self.tr("Pulihkan yang dipilih…"))
-        self.restore_file_button = QPushButton(self.tr("Pulihkan dari berkas…"))
-        self.export_button = QPushButton(self.tr("Ekspor untuk PC lain…"))
-        for b in (
-            self.backup_button,
-            self.restore_selected_button,
-            self.restore_file_button,
-            self.export_button,
-        ):
-            row.addWidget(b)
-        row.addStretch(1)
-        lay.addLayout(row)
-
-        keep_row = QHBoxLayout()
-        keep_label = QLabel(self.tr("Cadangan otomatis disimpan untuk"))
-        self.keep_spin = QSpinBox()
-        self.keep_spin.setRange(1, backup.MAX_KEEP)
-        self.keep_spin.setSuffix(self.tr(" hari"))
-        self.keep_spin.setAccessibleName(self.tr("Jumlah hari cadangan otomatis"))
-        keep_label.setBuddy(self.keep_spin)
-        self.keep_button = QPushButton(self.tr("Simpan"))
-        for w in (keep_label, self.keep_spin, self.keep_button):
-            keep_row.addWidget(w)
-        keep_row.addStretch(1)
-        lay.addLayout(keep_row)
-        note = QLabel(
-            self.tr(
-                "Cadangan otomatis dibuat saat keluar dari akun atau menutup aplikasi, dan "
-                "sekali sehari. Cadangan di folder ini hanya terbuka di PC ini; untuk PC lain "
-                "gunakan Ekspor (dienkripsi dengan frasa sandi)."
-            )
-        )
-        note.setWordWrap(True)
-        lay.addWidget(note)
+        self.backup_button = ui.backup_button
+        self.restore_selected_button = ui.restore_selected_button
+        self.restore_file_button = ui.restore_file_button
+        self.export_button = ui.export_button
+        self.keep_spin = ui.keep_spin
+        self.keep_spin.setMaximum(backup.MAX_KEEP)
+        self.keep_button = ui.keep_button
+        self.keep_spin.lineEdit().returnPressed.connect(self.save_keep)
 
         self.backup_button.clicked.connect(self.make_backup)
         self.restore_selected_button.clicked.connect(self.restore_selected)
@@ -252,10 +208,8 @@ class BackupPage(QWidget):
         )
 
     def ask_passphrase(self, message: str) -> str | None:
-        text, ok = QInputDialog.getText(
-            self, self.tr("Frasa sandi cadangan"), message, QLineEdit.EchoMode.Password
-        )
-        return text if ok and text else None
+        dlg = PassphraseDialog(False, self, title=self.tr("Frasa sandi cadangan"), intro=message)
+        return dlg.secret_edit.text() if dlg.exec() == QDialog.DialogCode.Accepted else None
 
     def choose_export_file(self) -> Path | None:
         return file_dialogs.save_file(

@@ -1,4 +1,5 @@
-"""First run: create the encrypted database, the first system admin, optionally demo data."""
+"""First run: create the encrypted database, the first system admin, optionally demo data;
+it ends by saying which accounts exist (the demo accounts and their password)."""
 
 from __future__ import annotations
 
@@ -7,28 +8,22 @@ import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from lapor_desktop import credentials
+from lapor_desktop.domain.workflow import Role
+from lapor_desktop.gui.field_errors import FieldErrors
+from lapor_desktop.gui.forms.ui_first_run import Ui_FirstRunDialog
 from lapor_desktop.gui.ops import run_op
 from lapor_desktop.gui.passphrase_dialog import PassphraseDialog
-from lapor_desktop.gui.widgets import FieldErrors, error_label, translate_buttons
+from lapor_desktop.gui.widgets import translate_buttons
 from lapor_desktop.services import setup, storage, users
 from lapor_desktop.services.clock import Clock, SystemClock
 from lapor_desktop.services.context import Ctx
-from lapor_desktop.services.errors import ServiceError, ValidationError
+from lapor_desktop.services.errors import ServiceError
 
 DEMO_MODULE = "lapor_desktop.demo"
+NAMES_SHOWN = 3  # per role; the rest is counted
 
 
 def demo_available() -> bool:
@@ -44,6 +39,14 @@ class FirstRunResult:
     admin: str
 
 
+@dataclass(frozen=True)
+class Created:
+    store: storage.Storage
+    demo_cases: int = 0
+    demo_accounts: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (role label, usernames)
+    demo_password: str = ""
+
+
 def create_everything(
     data_dir: Path,
     secret: str | None,
@@ -52,7 +55,7 @@ def create_everything(
     full_name: str,
     demo_cases: int,
     clock: Clock,
-) -> storage.Storage:
+) -> Created:
     """Runs on a worker thread: the database, reference data, the admin, demo data."""
 
     def ask_secret(_new: bool) -> str:
@@ -64,14 +67,25 @@ def create_everything(
     base = Ctx(data_dir=data_dir, clock=clock)
     try:
         setup.initialize(base, admin, password, full_name)
-        if demo_cases:
-            demo = importlib.import_module(DEMO_MODULE)
-            root = base.as_user(users.sign_in(base, admin, password))
-            demo.generate(root, demo_cases, 1)
+        if not demo_cases:
+            return Created(store)
+        demo = importlib.import_module(DEMO_MODULE)
+        root = base.as_user(users.sign_in(base, admin, password))
+        made = demo.generate(root, demo_cases, 1)
+        accounts: dict[str, list[str]] = {}
+        wanted = set(made.demo_users)
+        for row in users.list_users(root):
+            if row.username in wanted:
+                accounts.setdefault(Role(row.role).label, []).append(row.username)
+        return Created(
+            store,
+            made.cases,
+            tuple((label, tuple(names)) for label, names in accounts.items()),
+            made.password,
+        )
     except Exception:
         store.close()
         raise
-    return store
 
 
 class FirstRunDialog(QDialog):
@@ -82,64 +96,67 @@ class FirstRunDialog(QDialog):
         self.data_dir = data_dir
         self.clock = clock or SystemClock()
         self.result_store: storage.Storage | None = None
-        self.setWindowTitle(self.tr("Penyiapan awal LAPOR Desktop"))
-        self.setMinimumWidth(480)
-        lay = QVBoxLayout(self)
-        intro = QLabel(
+        self.ui = Ui_FirstRunDialog()
+        self.ui.setupUi(self)
+        self.ui.intro_label.setText(
             self.tr(
                 "Belum ada basis data di folder berikut. Aplikasi akan membuat basis data "
                 "terenkripsi beserta data referensi (OPD, kategori, aturan tenggat), lalu "
                 "akun administrator sistem pertama.\n\n{0}"
             ).format(data_dir)
         )
-        intro.setWordWrap(True)
-        lay.addWidget(intro)
-        form = QFormLayout()
-        lay.addLayout(form)
-        self.general_error = error_label()
-        self.errors = FieldErrors(self.general_error)
-        self.username_edit = QLineEdit("admin")
-        self.errors.add_row(form, self.tr("Nama pengguna admin:"), self.username_edit, "username")
-        self.full_name_edit = QLineEdit(self.tr("Administrator Sistem"))
-        self.errors.add_row(form, self.tr("Nama lengkap:"), self.full_name_edit, "full_name")
-        self.password_edit = QLineEdit()
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.errors.add_row(form, self.tr("Kata sandi:"), self.password_edit, "password")
-        self.repeat_edit = QLineEdit()
-        self.repeat_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.errors.add_row(form, self.tr("Ulangi kata sandi:"), self.repeat_edit, "repeat")
-        self.demo_check = QCheckBox(self.tr("Isi dengan data contoh (untuk pelatihan/demo)"))
-        self.demo_check.setAccessibleName(self.tr("Data contoh"))
-        self.demo_spin = QSpinBox()
-        self.demo_spin.setRange(10, 100_000)
-        self.demo_spin.setValue(300)
-        self.demo_spin.setAccessibleName(self.tr("Jumlah laporan contoh"))
-        if demo_available():
-            form.addRow(self.demo_check)
-            form.addRow(self.tr("Jumlah laporan contoh:"), self.demo_spin)
-        else:
-            self.demo_check.hide()
-            self.demo_spin.hide()
-        lay.addWidget(self.general_error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        translate_buttons(self.buttons)
-        self.create_button = self.buttons.addButton(
-            self.tr("Buat basis data"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.buttons.accepted.connect(self.submit)
+        ui = self.ui
+        self.username_edit = ui.username_edit
+        self.full_name_edit = ui.full_name_edit
+        self.password_edit = ui.password_edit
+        self.repeat_edit = ui.repeat_edit
+        self.demo_check = ui.demo_check
+        self.demo_spin = ui.demo_spin
+        self.errors = FieldErrors(ui.general_error)
+        self.errors.add(ui.username_edit, ui.username_error, "username")
+        self.errors.add(ui.full_name_edit, ui.full_name_error, "full_name")
+        self.errors.add(ui.password_edit, ui.password_error, "password")
+        self.errors.add(ui.repeat_edit, ui.repeat_error, "repeat")
+        ui.status_label.setMinimumHeight(ui.status_label.fontMetrics().lineSpacing())
+        if not demo_available():
+            for w in (ui.demo_check, ui.demo_label, ui.demo_spin):
+                w.hide()
+        self.buttons = translate_buttons(ui.buttons)
+        self.create_button = ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.create_button.setText(self.tr("Buat basis data"))
+        self.create_button.setDefault(True)
+        self.buttons.accepted.connect(self._ok)
         self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
+        ui.password_edit.setFocus()  # name and full name come filled in
+
+    def _ok(self) -> None:
+        if self.ui.pages.currentWidget() is self.ui.done_page:
+            self.accept()
+        else:
+            self.submit()
+
+    def reject(self) -> None:
+        if self.result_store is not None:  # made: the database is there, go on to sign in
+            self.accept()
+        else:
+            super().reject()
+
+    def problems(self) -> dict[QWidget | str, str]:
+        """Everything wrong with the form, each beside its field."""
+        found: dict[QWidget | str, str] = {}
+        if not self.username_edit.text().strip():
+            found[self.username_edit] = self.tr("Nama pengguna wajib diisi.")
+        password = self.password_edit.text()
+        if len(password) < users.MIN_PASSWORD:
+            found[self.password_edit] = self.tr("Kata sandi minimal {0} karakter.").format(
+                users.MIN_PASSWORD
+            )
+        if password != self.repeat_edit.text():
+            found[self.repeat_edit] = self.tr("Kedua kata sandi tidak sama.")
+        return found
 
     def submit(self) -> None:
-        self.errors.clear()
-        password = self.password_edit.text()
-        if password != self.repeat_edit.text():
-            self.errors.set("repeat", self.tr("Kedua kata sandi tidak sama."))
-            return
-        if len(password) < users.MIN_PASSWORD:
-            self.errors.set(
-                "password", self.tr("Kata sandi minimal {0} karakter.").format(users.MIN_PASSWORD)
-            )
+        if self.errors.show(self.problems()):
             return
         secret: str | None = None
         if not credentials.keyring_usable():
@@ -148,30 +165,56 @@ class FirstRunDialog(QDialog):
                 return
         demo = self.demo_spin.value() if self.demo_check.isChecked() else 0
         self.create_button.setEnabled(False)
-        self.general_error.setText(self.tr("Membuat basis data…"))
-        self.general_error.setStyleSheet("")
-        self.general_error.show()
+        self.ui.status_label.setText(self.tr("Membuat basis data…"))
         args = (
             self.data_dir,
             secret,
             self.username_edit.text(),
-            password,
+            self.password_edit.text(),
             self.full_name_edit.text(),
             demo,
             self.clock,
         )
         run_op(self, lambda: create_everything(*args), self._created, self._failed)
 
-    def _created(self, store: storage.Storage) -> None:
-        self.result_store = store
-        self.accept()
+    def _created(self, made: Created) -> None:
+        self.result_store = made.store
+        self.ui.status_label.clear()
+        self.ui.done_label.setText(self.summary(made))
+        self.ui.pages.setCurrentWidget(self.ui.done_page)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).hide()
+        self.create_button.setText(self.tr("Lanjut ke Masuk"))
+        self.create_button.setEnabled(True)
+        self.create_button.setFocus()
+
+    def summary(self, made: Created) -> str:
+        admin = self.admin_name()
+        text = self.tr(
+            "Basis data sudah dibuat.\n\nMasuk sebagai {0} dengan kata sandi yang baru Anda buat."
+        ).format(admin)
+        if made.demo_cases:
+            lines = [
+                self.tr(
+                    "\n\nData contoh: {0} laporan. Akun contoh untuk pelatihan "
+                    "(kata sandi semuanya: {1}):"
+                ).format(made.demo_cases, made.demo_password)
+            ]
+            for label, names in made.demo_accounts:
+                shown = ", ".join(names[:NAMES_SHOWN])
+                more = len(names) - NAMES_SHOWN
+                if more > 0:
+                    shown += self.tr(" dan {0} lainnya").format(more)
+                lines.append(f"\n• {label}: {shown}")
+            text += "".join(lines)
+        return text
+
+    def admin_name(self) -> str:
+        return self.username_edit.text().strip().lower()
 
     def _failed(self, exc: ServiceError) -> None:
         self.create_button.setEnabled(True)
-        self.general_error.setStyleSheet("color: #b71c1c;")
-        self.errors.clear()
-        if isinstance(exc, ValidationError) or exc.message:
-            self.errors.show(exc)
+        self.ui.status_label.clear()
+        self.errors.show_error(exc)
 
     @classmethod
     def ask(
@@ -179,5 +222,5 @@ class FirstRunDialog(QDialog):
     ) -> FirstRunResult | None:
         dlg = cls(data_dir, clock, parent)
         if dlg.exec() == QDialog.DialogCode.Accepted and dlg.result_store is not None:
-            return FirstRunResult(dlg.result_store, dlg.username_edit.text().strip().lower())
+            return FirstRunResult(dlg.result_store, dlg.admin_name())
         return None

@@ -98,7 +98,7 @@ class IntakePage(QWidget):
         self._fill_combos()
 
         # Messages beside their fields, one line each, reserved.
-        self.errors = FieldErrors(ui.general_error, self)
+        self.errors = FieldErrors(ui.general_error)
         self.field_widgets: dict[str, QWidget] = {}
         for name, widget, label in (
             ("nik", self.nik_edit, ui.nik_error),

@@ -11,24 +11,14 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QFormLayout,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPlainTextEdit,
-    QProgressBar,
-    QSpinBox,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from lapor_desktop.gui import fmt
 from lapor_desktop.gui.doc_output import XLSX_FILTER, DocumentButton
+from lapor_desktop.gui.forms.ui_monthly import Ui_MonthlyPage
 from lapor_desktop.gui.ops import run_op
 from lapor_desktop.gui.row_model import NUMBER, Column, RowTableModel
 from lapor_desktop.gui.widgets import compact_combo
@@ -87,32 +77,16 @@ class MonthlyPage(QWidget):
         s = ctx.user()
         self._generation = 0
         self._busy = 0
-        lay = QVBoxLayout(self)
-        title = QLabel(self.tr("Rekapitulasi bulanan pengelolaan pengaduan"))
-        title.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        lay.addWidget(title)
-
-        top = QHBoxLayout()
-        box = QGroupBox(self.tr("Rekap"))
-        form = QFormLayout(box)
+        self.ui = ui = Ui_MonthlyPage()
+        ui.setupUi(self)
         year, month = last_month(ctx.clock.now().date())
-        self.month_combo = QComboBox()
-        self.month_combo.setAccessibleName(self.tr("Bulan"))
+        self.month_combo = ui.month_combo
         for m in range(1, 13):
             self.month_combo.addItem(fmt.month_name(m), m)
         self.month_combo.setCurrentIndex(month - 1)
-        self.year_spin = QSpinBox()
-        self.year_spin.setAccessibleName(self.tr("Tahun"))
-        self.year_spin.setRange(2000, 2100)
+        self.year_spin = ui.year_spin
         self.year_spin.setValue(year)
-        when = QHBoxLayout()
-        when.addWidget(self.month_combo, 1)
-        when.addWidget(self.year_spin)
-        month_label = QLabel(self.tr("&Bulan:"))
-        month_label.setBuddy(self.month_combo)
-        form.addRow(month_label, when)
-        self.opd_combo = QComboBox()
-        self.opd_combo.setAccessibleName(self.tr("Cakupan"))
+        self.opd_combo = ui.opd_combo
         if s.is_opd:  # an OPD user: its own OPD, nothing else
             self.opd_combo.addItem(s.office_name, s.office_code)
             self.opd_combo.setEnabled(False)
@@ -122,21 +96,9 @@ class MonthlyPage(QWidget):
                 if o.kind == "opd":
                     self.opd_combo.addItem(f"{o.code} — {o.name}", o.code)
         compact_combo(self.opd_combo, 20)
-        form.addRow(self.tr("&OPD:"), self.opd_combo)
-        self.kendala_edit = QPlainTextEdit()
-        self.kendala_edit.setAccessibleName(self.tr("Kendala"))
-        self.kendala_edit.setPlaceholderText(self.tr("Opsional; dicetak pada bagian III (PDF)."))
-        self.kendala_edit.setMaximumHeight(70)
-        self.kendala_edit.setMinimumHeight(44)  # two lines (1080p at 200 %); it scrolls
-        form.addRow(self.tr("&Kendala:"), self.kendala_edit)
-        self.upaya_edit = QPlainTextEdit()
-        self.upaya_edit.setAccessibleName(self.tr("Upaya tindak lanjut"))
-        self.upaya_edit.setPlaceholderText(self.tr("Opsional; dicetak pada bagian III (PDF)."))
-        self.upaya_edit.setMaximumHeight(70)
-        self.upaya_edit.setMinimumHeight(44)
-        form.addRow(self.tr("&Upaya:"), self.upaya_edit)
+        self.kendala_edit = ui.kendala_edit
+        self.upaya_edit = ui.upaya_edit
 
-        buttons = QHBoxLayout()
         self.pdf_button = DocumentButton(
             self.tr("Simpan PDF…"), "rekap.pdf", bytes, self, primary="save"
         )
@@ -151,25 +113,16 @@ class MonthlyPage(QWidget):
             printable=False,
         )
         self.xlsx_button.setAccessibleName(self.tr("Rekap XLSX"))
-        buttons.addWidget(self.pdf_button)
-        buttons.addWidget(self.xlsx_button)
-        self.busy_bar = QProgressBar()
-        self.busy_bar.setRange(0, 0)
-        self.busy_bar.setMaximumWidth(140)
-        self.busy_bar.setAccessibleName(self.tr("Sedang menyusun"))
+        ui.buttons_row.insertWidget(0, self.pdf_button)
+        ui.buttons_row.insertWidget(1, self.xlsx_button)
+        QWidget.setTabOrder(self.upaya_edit, self.pdf_button)
+        QWidget.setTabOrder(self.pdf_button, self.xlsx_button)
+        self.busy_bar = ui.busy_bar
         self.busy_bar.hide()
-        buttons.addWidget(self.busy_bar)
-        buttons.addStretch(1)
-        form.addRow(buttons)  # across both columns: narrower (1080p at 200 %)
-        self.status_label = QLabel()
-        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.status_label.setWordWrap(True)
-        form.addRow("", self.status_label)
-        top.addWidget(box, 3)
+        self.status_label = ui.status_label
 
         # The numbers at a glance (the same summary the documents print).
-        glance = QGroupBox(self.tr("Ringkasan"))
-        self.glance_grid = QGridLayout(glance)
+        self.glance_grid = ui.glance_grid
         self.glance_values: dict[str, QLabel] = {}
         for i, (key, text) in enumerate(
             (
@@ -199,10 +152,7 @@ class MonthlyPage(QWidget):
                             "pertama disetujui; dalam kurung: mediannya."
                         )
                     )
-        right = QVBoxLayout()
-        right.addWidget(glance)
-        top.addLayout(right, 2)
-        lay.addLayout(top)
+        right = ui.glance_side
 
         self.opd_model = RowTableModel(
             [
@@ -222,14 +172,9 @@ class MonthlyPage(QWidget):
             ],
             self,
         )
-        self.opd_table = QTableView()
+        self.opd_table = ui.opd_table
         self.opd_table.setModel(self.opd_model)
-        self.opd_table.setAccessibleName(self.tr("Rekap per OPD"))
-        self.opd_table.verticalHeader().hide()
-        self.opd_table.setAlternatingRowColors(True)
-        self.opd_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.opd_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        lay.addWidget(self.opd_table, 1)
 
         self.ombudsman_button: DocumentButton | None = None
         if may_print(s, "ombudsman"):

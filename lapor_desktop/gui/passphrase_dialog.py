@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from lapor_desktop.gui.widgets import FieldErrors, error_label, translate_buttons
+from lapor_desktop.gui.field_errors import FieldErrors
+from lapor_desktop.gui.forms.ui_passphrase import Ui_PassphraseDialog
+from lapor_desktop.gui.widgets import translate_buttons
 from lapor_desktop.services.storage import MIN_PASSPHRASE
 
 
@@ -32,9 +26,11 @@ class PassphraseDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.new = new
-        self.setWindowTitle(title or self.tr("Frasa sandi basis data"))
-        lay = QVBoxLayout(self)
-        intro_label = QLabel(
+        self.ui = Ui_PassphraseDialog()
+        self.ui.setupUi(self)
+        if title:
+            self.setWindowTitle(title)
+        self.ui.intro_label.setText(
             intro
             or (
                 self.tr(
@@ -46,45 +42,35 @@ class PassphraseDialog(QDialog):
                 else self.tr("Masukkan frasa sandi basis data.")
             )
         )
-        intro_label.setWordWrap(True)
-        lay.addWidget(intro_label)
-        form = QFormLayout()
-        lay.addLayout(form)
-        self.general_error = error_label()
-        self.errors = FieldErrors(self.general_error)
-        self.secret_edit = QLineEdit()
-        self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.errors.add_row(form, self.tr("Frasa sandi:"), self.secret_edit, "secret")
-        self.repeat_edit = QLineEdit()
-        self.repeat_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        if new:
-            self.errors.add_row(form, self.tr("Ulangi frasa sandi:"), self.repeat_edit, "repeat")
-        else:
-            self.repeat_edit.hide()
-        lay.addWidget(self.general_error)
+        self.secret_edit = self.ui.secret_edit
+        self.repeat_edit = self.ui.repeat_edit
+        self.errors = FieldErrors(self.ui.general_error)
+        self.errors.add(self.secret_edit, self.ui.secret_error, "secret")
+        self.errors.add(self.repeat_edit, self.ui.repeat_error, "repeat")
+        if not new:
+            self.ui.form.setRowVisible(self.ui.repeat_edit, False)
+            self.ui.form.setRowVisible(self.ui.repeat_error, False)
         if message:  # why it is asked again, e.g. the last passphrase did not open the file
             self.errors.set("", message)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        translate_buttons(buttons)
+        buttons = translate_buttons(self.ui.buttons)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setDefault(True)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        self.secret_edit.setFocus()
 
     def _accept(self) -> None:
-        self.errors.clear()
         secret = self.secret_edit.text()
-        if self.new and len(secret) < MIN_PASSPHRASE:
-            self.errors.set(
-                "secret", self.tr("Frasa sandi minimal {0} karakter.").format(MIN_PASSPHRASE)
-            )
-            return
-        if self.new and secret != self.repeat_edit.text():
-            self.errors.set("repeat", self.tr("Kedua frasa sandi tidak sama."))
-            return
+        problems: dict[QWidget | str, str] = {}
         if not secret:
-            self.errors.set("secret", self.tr("Frasa sandi wajib diisi."))
+            problems[self.secret_edit] = self.tr("Frasa sandi wajib diisi.")
+        elif self.new and len(secret) < MIN_PASSPHRASE:
+            problems[self.secret_edit] = self.tr("Frasa sandi minimal {0} karakter.").format(
+                MIN_PASSPHRASE
+            )
+        if self.new and secret != self.repeat_edit.text():
+            problems[self.repeat_edit] = self.tr("Kedua frasa sandi tidak sama.")
+        if self.errors.show(problems):
             return
         self.accept()
 

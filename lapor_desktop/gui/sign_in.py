@@ -4,19 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from lapor_desktop.gui import messages
+from lapor_desktop.gui.field_errors import FieldErrors
+from lapor_desktop.gui.forms.ui_change_password import Ui_ChangePasswordDialog
+from lapor_desktop.gui.forms.ui_sign_in import Ui_SignInDialog
 from lapor_desktop.gui.ops import run_op, tracker
-from lapor_desktop.gui.widgets import FieldErrors, error_label, translate_buttons
+from lapor_desktop.gui.widgets import translate_buttons
 from lapor_desktop.services.context import Ctx, Session
 from lapor_desktop.services.errors import ServiceError
 
@@ -30,44 +25,40 @@ class SignInDialog(QDialog):
     asked for over this dialog."""
 
     def __init__(
-        self, ctx: Ctx, parent: QWidget | None = None, opening: DatabaseOpening | None = None
+        self,
+        ctx: Ctx,
+        parent: QWidget | None = None,
+        opening: DatabaseOpening | None = None,
+        username: str = "",
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.opening = opening
         self.session: Session | None = None
-        self.setWindowTitle(self.tr("Masuk — LAPOR Desktop"))
-        self.setMinimumWidth(380)
-        lay = QVBoxLayout(self)
-        title = QLabel(self.tr("<b>LAPOR Desktop</b><br>Pengelolaan Pengaduan Kabupaten Kampar"))
-        lay.addWidget(title)
-        form = QFormLayout()
-        lay.addLayout(form)
-        self.error_label = error_label()
+        self.ui = Ui_SignInDialog()
+        self.ui.setupUi(self)
+        self.username_edit = self.ui.username_edit
+        self.password_edit = self.ui.password_edit
+        self.error_label = self.ui.error_label
+        self.status_label = self.ui.status_label
+        self.status_label.setMinimumHeight(self.status_label.fontMetrics().lineSpacing())
         self.errors = FieldErrors(self.error_label)
-        self.username_edit = QLineEdit()
-        self.errors.add_row(form, self.tr("Nama pengguna:"), self.username_edit)
-        self.password_edit = QLineEdit()
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.errors.add_row(form, self.tr("Kata sandi:"), self.password_edit)
-        lay.addWidget(self.error_label)
-        self.status_label = QLabel()
-        self.status_label.hide()
-        lay.addWidget(self.status_label)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        translate_buttons(self.buttons)
-        self.sign_in_button = self.buttons.addButton(
-            self.tr("Masuk"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
+        self.errors.add(self.username_edit, self.ui.username_error, "username")
+        self.errors.add(self.password_edit, self.ui.password_error, "password")
+        self.buttons = translate_buttons(self.ui.buttons)
+        self.sign_in_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.sign_in_button.setText(self.tr("Masuk"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
-        # Enter signs in. Only once the button is inside this dialog: set before, the dialog
-        # never learns of it and makes "Batal" (its first button) the default.
-        self.sign_in_button.setDefault(True)
+        self.sign_in_button.setDefault(True)  # Enter signs in, never cancels
+        if username:  # e.g. the administrator just made by the first-run wizard
+            self.username_edit.setText(username)
+            self.password_edit.setFocus()
+        else:
+            self.username_edit.setFocus()
         tracker().database_waiting.connect(self._database_waiting)
         if opening is not None and not opening.done:
-            opening.opened.connect(self.status_label.hide)
+            opening.opened.connect(self.status_label.clear)
             opening.needs_secret.connect(self._ask_secret)
             opening.failed.connect(self._opening_failed)
             self.finished.connect(self._detach)
@@ -75,21 +66,23 @@ class SignInDialog(QDialog):
     def _detach(self) -> None:
         # Closed: what the opening reports later (e.g. at exit) is no longer this dialog's.
         assert self.opening is not None
-        self.opening.opened.disconnect(self.status_label.hide)
+        self.opening.opened.disconnect(self.status_label.clear)
         self.opening.needs_secret.disconnect(self._ask_secret)
         self.opening.failed.disconnect(self._opening_failed)
 
     def submit(self) -> None:
-        self.errors.clear()
-        if not self.username_edit.text().strip() or not self.password_edit.text():
-            self.errors.set("", self.tr("Isi nama pengguna dan kata sandi."))
+        problems: dict[QWidget | str, str] = {}
+        if not self.username_edit.text().strip():
+            problems[self.username_edit] = self.tr("Nama pengguna wajib diisi.")
+        if not self.password_edit.text():
+            problems[self.password_edit] = self.tr("Kata sandi wajib diisi.")
+        if self.errors.show(problems):
             return
         self.sign_in_button.setEnabled(False)
         ctx, name, pw = self.ctx, self.username_edit.text(), self.password_edit.text()
         opening = self.opening
         if opening is not None and not opening.done:
             self.status_label.setText(self.tr("Menyiapkan basis data…"))
-            self.status_label.show()
 
         def sign_in() -> Session:
             if opening is not None:
@@ -104,7 +97,6 @@ class SignInDialog(QDialog):
         # Opening or signing in waits for another process's write lock (up to the busy
         # timeout); hidden again when the opening or the sign-in ends.
         self.status_label.setText(self.tr("Menunggu basis data… (sedang dipakai proses lain)"))
-        self.status_label.show()
 
     def _signed_in(self, session: Session) -> None:
         self.session = session
@@ -126,71 +118,93 @@ class SignInDialog(QDialog):
         self.reject()
 
     def _refused(self, exc: ServiceError) -> None:
-        self.status_label.hide()
+        self.status_label.clear()
         self.sign_in_button.setEnabled(True)
         self.password_edit.clear()
         self.password_edit.setFocus()
-        self.errors.set("", exc.message)
+        self.errors.show({"": exc.message})
 
     @classmethod
     def ask(
-        cls, ctx: Ctx, parent: QWidget | None = None, opening: DatabaseOpening | None = None
+        cls,
+        ctx: Ctx,
+        parent: QWidget | None = None,
+        opening: DatabaseOpening | None = None,
+        username: str = "",
     ) -> Session | None:
-        dlg = cls(ctx, parent, opening)
+        dlg = cls(ctx, parent, opening, username)
         if dlg.exec() == QDialog.DialogCode.Accepted:
             return dlg.session
         return None
 
 
 class ChangePasswordDialog(QDialog):
+    """The person's own password. `forced`: the account was made or reset by an
+    administrator, so the initial password is changed before anything else."""
+
     def __init__(self, ctx: Ctx, forced: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.session: Session | None = None
-        self.setWindowTitle(self.tr("Ganti kata sandi"))
-        lay = QVBoxLayout(self)
+        self.ui = Ui_ChangePasswordDialog()
+        self.ui.setupUi(self)
         if forced:
-            note = QLabel(
-                self.tr("Kata sandi Anda telah diatur ulang. Buat kata sandi baru untuk lanjut.")
+            self.ui.note_label.setText(
+                self.tr(
+                    "Kata sandi Anda dibuat atau diatur ulang oleh administrator. "
+                    "Buat kata sandi baru untuk lanjut."
+                )
             )
-            note.setWordWrap(True)
-            lay.addWidget(note)
-        form = QFormLayout()
-        lay.addLayout(form)
-        self.error_label = error_label()
+        else:
+            self.ui.note_label.hide()
+        self.old_edit = self.ui.old_edit
+        self.new_edit = self.ui.new_edit
+        self.repeat_edit = self.ui.repeat_edit
+        self.error_label = self.ui.error_label
         self.errors = FieldErrors(self.error_label)
-        self.old_edit = QLineEdit()
-        self.new_edit = QLineEdit()
-        self.repeat_edit = QLineEdit()
-        for e in (self.old_edit, self.new_edit, self.repeat_edit):
-            e.setEchoMode(QLineEdit.EchoMode.Password)
-        self.errors.add_row(form, self.tr("Kata sandi lama:"), self.old_edit, "old_password")
-        self.errors.add_row(form, self.tr("Kata sandi baru:"), self.new_edit, "password")
-        self.errors.add_row(form, self.tr("Ulangi kata sandi baru:"), self.repeat_edit, "repeat")
-        lay.addWidget(self.error_label)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        translate_buttons(buttons)
+        self.errors.add(self.old_edit, self.ui.old_error, "old_password")
+        self.errors.add(self.new_edit, self.ui.new_error, "password")
+        self.errors.add(self.repeat_edit, self.ui.repeat_error, "repeat")
+        buttons = translate_buttons(self.ui.buttons)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setDefault(True)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        self.old_edit.setFocus()
+
+    def problems(self) -> dict[QWidget | str, str]:
+        from lapor_desktop.services import users
+
+        found: dict[QWidget | str, str] = {}
+        if not self.old_edit.text():
+            found[self.old_edit] = self.tr("Kata sandi lama wajib diisi.")
+        new = self.new_edit.text()
+        if len(new) < users.MIN_PASSWORD:
+            found[self.new_edit] = self.tr("Kata sandi minimal {0} karakter.").format(
+                users.MIN_PASSWORD
+            )
+        elif new == self.old_edit.text():
+            found[self.new_edit] = self.tr("Kata sandi baru harus berbeda dari yang lama.")
+        if new != self.repeat_edit.text():
+            found[self.repeat_edit] = self.tr("Kedua kata sandi baru tidak sama.")
+        return found
 
     def submit(self) -> None:
-        self.errors.clear()
-        if self.new_edit.text() != self.repeat_edit.text():
-            self.errors.set("repeat", self.tr("Kedua kata sandi baru tidak sama."))
+        if self.errors.show(self.problems()):
             return
         from lapor_desktop.services import users
 
-        try:
-            self.session = users.change_password(
-                self.ctx, self.old_edit.text(), self.new_edit.text()
-            )
-        except ServiceError as exc:
-            self.errors.show(exc)
-            return
+        ctx, old, new = self.ctx, self.old_edit.text(), self.new_edit.text()
+        self.ok_button.setEnabled(False)
+        run_op(self, lambda: users.change_password(ctx, old, new), self._changed, self._refused)
+
+    def _changed(self, session: Session) -> None:
+        self.session = session
         self.accept()
+
+    def _refused(self, exc: ServiceError) -> None:
+        self.ok_button.setEnabled(True)
+        self.errors.show_error(exc)
 
     @classmethod
     def ask(cls, ctx: Ctx, forced: bool = False, parent: QWidget | None = None) -> Session | None:

@@ -55,6 +55,7 @@ class UserRow:
     office_name: str
     active: bool
     locked_until: datetime | None
+    must_change_password: bool = False  # the initial or reset password is still in use
 
 
 def hash_password(password: str) -> str:
@@ -215,9 +216,14 @@ def add_user(
     password: str,
     full_name: str = "",
     nip: str = "",
+    must_change_password: bool = True,
 ) -> UserRow:
+    """A system admin makes an account. The person changes the initial password at the
+    first sign-in unless the admin says otherwise (`must_change_password=False`)."""
     ctx.require(Role.SYS_ADMIN)
-    return create_user_unchecked(ctx, username, role, office_code, password, full_name, nip)
+    return create_user_unchecked(
+        ctx, username, role, office_code, password, full_name, nip, must_change_password
+    )
 
 
 def create_user_unchecked(
@@ -286,6 +292,7 @@ def _row(user: User) -> UserRow:
         user.office.name,
         user.active,
         user.locked_until,
+        user.must_change_password,
     )
 
 
@@ -324,8 +331,11 @@ def enable_user(ctx: Ctx, username: str) -> None:
         audit(ctx, "user_aktif", "user", user.username)
 
 
-def reset_password(ctx: Ctx, username: str, new_password: str) -> None:
-    """A system admin sets a new password; the user must change it at next sign-in."""
+def reset_password(
+    ctx: Ctx, username: str, new_password: str, must_change_password: bool = True
+) -> None:
+    """A system admin sets a new password; the user must change it at next sign-in (unless
+    `must_change_password=False`)."""
     ctx.require(Role.SYS_ADMIN)
     check_password_strength(new_password)
     new_hash = hash_password(new_password)  # argon2 before the write lock, not under it
@@ -334,7 +344,7 @@ def reset_password(ctx: Ctx, username: str, new_password: str) -> None:
         user.password_hash = new_hash
         user.failed_attempts = 0
         user.locked_until = None
-        user.must_change_password = True
+        user.must_change_password = must_change_password
         user.save()
         audit(ctx, "user_reset_sandi", "user", user.username)
 

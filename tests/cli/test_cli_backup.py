@@ -35,7 +35,17 @@ def _users(cli: Cli) -> set[str]:
 
 
 def _add_user(cli: Cli, name: str, role: str = "FRONT_DESK") -> Result:
-    return cli.ok("user", "add", name, "--role", role, "--office", "DISKOMINFOSANDI", user="root")
+    return cli.ok(
+        "user",
+        "add",
+        name,
+        "--role",
+        role,
+        "--office",
+        "DISKOMINFOSANDI",
+        "--no-must-change",
+        user="root",
+    )
 
 
 def test_backup_list_and_restore(cli: Cli, data_dir: Path) -> None:

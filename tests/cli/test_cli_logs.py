@@ -87,7 +87,9 @@ def test_full_scenario_logs_actions_and_no_personal_data(
 ) -> None:
     cli.ok("init", "--admin", "root")
     for name, (role, office) in STAFF.items():
-        cli.ok("user", "add", name, "--role", role, "--office", office, user="root")
+        cli.ok(
+            "user", "add", name, "--role", role, "--office", office, "--no-must-change", user="root"
+        )
     cli.ok(
         "reporter",
         "add",

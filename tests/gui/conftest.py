@@ -130,7 +130,14 @@ def world(data_dir: Path) -> Iterator[World]:
     root = base.as_user(users.sign_in(base, "root", PASSWORD))
     w = World(data_dir, clock, base, store)
     for name, (role, office) in USERS.items():
-        users.add_user(root, name, role=role.value, office_code=office, password=PASSWORD)
+        users.add_user(
+            root,
+            name,
+            role=role.value,
+            office_code=office,
+            password=PASSWORD,
+            must_change_password=False,
+        )
         w.ctx[name] = base.as_user(users.sign_in(base, name, PASSWORD))
     reporters.register(
         w.ctx["loket"],

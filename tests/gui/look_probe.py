@@ -62,6 +62,7 @@ def main() -> int:
     users.add_user(
         root, "admin", role="ADMIN_KABUPATEN", office_code="DISKOMINFOSANDI",
         password=ROOT_PASSWORD, full_name="Admin Koordinator Kabupaten Kampar",
+        must_change_password=False,
     )  # fmt: skip
     ctx = base.as_user(users.sign_in(base, "admin", ROOT_PASSWORD))
 

@@ -27,7 +27,7 @@ def test_run_gui_signs_in_and_opens_main_window(
     monkeypatch.setattr(
         SignInDialog,
         "ask",
-        classmethod(lambda cls, ctx, parent=None, opening=None: sessions.pop(0)),
+        classmethod(lambda cls, ctx, parent=None, opening=None, username="": sessions.pop(0)),
     )
 
     def change(cls, ctx, forced=False, parent=None):  # type: ignore[no-untyped-def]
@@ -62,3 +62,26 @@ def test_run_gui_first_run_cancelled(data_dir, monkeypatch: pytest.MonkeyPatch) 
 
     monkeypatch.setattr(FirstRunDialog, "ask", classmethod(lambda cls, d, c=None, p=None: None))
     assert application.run_gui(data_dir) == 1
+
+
+def test_run_gui_after_the_first_run_signs_in_with_the_admin_name_filled(
+    data_dir, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lapor_desktop.gui.first_run import FirstRunDialog, FirstRunResult, create_everything
+    from lapor_desktop.services.clock import SystemClock
+
+    def made(cls, d, c=None, p=None):  # type: ignore[no-untyped-def]
+        created = create_everything(d, None, "kominfo", PASSWORD, "", 0, SystemClock())
+        return FirstRunResult(created.store, "kominfo")
+
+    asked: list[str] = []
+
+    def ask(cls, ctx, parent=None, opening=None, username=""):  # type: ignore[no-untyped-def]
+        asked.append(username)
+        opening.wait_on_ui_thread()
+        return None  # the person closes the dialog
+
+    monkeypatch.setattr(FirstRunDialog, "ask", classmethod(made))
+    monkeypatch.setattr(SignInDialog, "ask", classmethod(ask))
+    assert application.run_gui(data_dir) == 0
+    assert asked == ["kominfo"]

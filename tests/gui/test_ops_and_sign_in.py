@@ -58,9 +58,12 @@ def test_first_run_creates_database_and_admin(qtbot, data_dir: Path) -> None:
     assert dlg.errors.text("repeat") == "Kedua kata sandi tidak sama."
     assert not storage.database_exists(data_dir)
     dlg.repeat_edit.setText("rahasia-sekali")
-    with qtbot.waitSignal(dlg.accepted, timeout=10_000):
-        dlg.create_button.click()
-    assert dlg.result_store is not None
+    dlg.create_button.click()
+    qtbot.waitUntil(lambda: dlg.result_store is not None, timeout=10_000)
+    assert dlg.ui.pages.currentWidget() is dlg.ui.done_page  # it says what was made
+    assert "kominfo" in dlg.ui.done_label.text()
+    with qtbot.waitSignal(dlg.accepted):
+        dlg.create_button.click()  # "Lanjut ke Masuk"
     assert storage.database_exists(data_dir)
     s = users.sign_in(Ctx(data_dir=data_dir), "kominfo", "rahasia-sekali")
     assert s.role.value == "SYS_ADMIN"
@@ -87,8 +90,8 @@ def test_first_run_asks_passphrase_without_keyring(
     qtbot.addWidget(dlg)
     dlg.password_edit.setText("rahasia-sekali")
     dlg.repeat_edit.setText("rahasia-sekali")
-    with qtbot.waitSignal(dlg.accepted, timeout=10_000):
-        dlg.create_button.click()
+    dlg.create_button.click()
+    qtbot.waitUntil(lambda: dlg.result_store is not None, timeout=10_000)
     assert asked == [True]
     assert dlg.result_store is not None and not dlg.result_store.key_in_keyring
     dlg.result_store.close()
@@ -158,10 +161,11 @@ def test_change_password_keeps_input_on_error(qtbot, world: World) -> None:
     dlg.new_edit.setText("sandi-baru-456")
     dlg.repeat_edit.setText("sandi-baru-456")
     dlg.submit()
+    wait_ops(qtbot)
     assert dlg.errors.text("old_password") == "Kata sandi lama salah."
     assert dlg.new_edit.text() == "sandi-baru-456"
     dlg.old_edit.setText(PASSWORD)
-    with qtbot.waitSignal(dlg.accepted):
+    with qtbot.waitSignal(dlg.accepted, timeout=5000):
         dlg.submit()
     assert users.sign_in(world.base, "loket", "sandi-baru-456").username == "loket"
 
@@ -177,13 +181,16 @@ def test_first_run_with_demo_data(qtbot, data_dir: Path) -> None:
     dlg.repeat_edit.setText("rahasia-sekali")
     dlg.demo_check.setChecked(True)
     dlg.demo_spin.setValue(25)
-    with qtbot.waitSignal(dlg.accepted, timeout=30_000):
-        dlg.create_button.click()
-    assert dlg.result_store is not None
-    base = Ctx(data_dir=data_dir)
-    root = base.as_user(users.sign_in(base, "admin", "rahasia-sekali"))
+    dlg.create_button.click()
+    qtbot.waitUntil(lambda: dlg.result_store is not None, timeout=30_000)
     from lapor_desktop import demo
 
+    said = dlg.ui.done_label.text()  # the demo accounts and their password are said
+    assert f"kata sandi semuanya: {demo.DEMO_PASSWORD}" in said
+    assert "loket1, loket2" in said and "admin1, admin2" in said and "inspektur1" in said
+    assert "Masuk sebagai admin" in said
+    base = Ctx(data_dir=data_dir)
+    root = base.as_user(users.sign_in(base, "admin", "rahasia-sekali"))
     admin = base.as_user(users.sign_in(base, "admin1", demo.DEMO_PASSWORD))
     assert cases.count_cases(admin) == 25
     assert root.user().role.value == "SYS_ADMIN"

@@ -61,7 +61,7 @@ def test_wrong_password_while_opening_keeps_the_dialog(qtbot, world: World) -> N
     dlg.sign_in_button.click()
     wait_ops(qtbot)
     assert dlg.error_label.text() == "Nama pengguna atau kata sandi salah."
-    assert dlg.status_label.isHidden() and dlg.sign_in_button.isEnabled()
+    assert dlg.status_label.text() == "" and dlg.sign_in_button.isEnabled()
     assert dlg.result() != QDialog.DialogCode.Accepted and opening.done
     opening.close()
 
@@ -150,7 +150,7 @@ def test_run_gui_shows_sign_in_before_the_services_load(
     world.store.close()
     seen: list[bool] = []
 
-    def ask(cls, ctx, parent=None, opening=None):  # type: ignore[no-untyped-def]
+    def ask(cls, ctx, parent=None, opening=None, username=""):  # type: ignore[no-untyped-def]
         seen.append(opening is not None and not opening.done)
         opening.wait_on_ui_thread()
         return None  # the person closes the dialog
@@ -198,7 +198,7 @@ def test_a_damaged_database_at_start_offers_the_newest_good_backup(
     monkeypatch.setattr(messages, "confirm", lambda _p, text: questions.append(text) or True)
     tickets: list[set[str]] = []
 
-    def ask(cls, ctx, parent=None, opening=None):  # type: ignore[no-untyped-def]
+    def ask(cls, ctx, parent=None, opening=None, username=""):  # type: ignore[no-untyped-def]
         store = opening.wait_on_ui_thread()
         if store is None:  # what the dialog does on a failed opening: says it, closes
             recorded_messages.shown.append(("error", opening.error))

@@ -73,7 +73,14 @@ def build_world(data_dir: Path) -> tuple[World, storage.Storage]:
     root = base.as_user(users.sign_in(base, "root", PASSWORD))
     ctxs: dict[str, Ctx] = {}
     for name, (role, office) in USERS.items():
-        users.add_user(root, name, role=role.value, office_code=office, password=PASSWORD)
+        users.add_user(
+            root,
+            name,
+            role=role.value,
+            office_code=office,
+            password=PASSWORD,
+            must_change_password=False,
+        )
         ctxs[name] = base.as_user(users.sign_in(base, name, PASSWORD))
     reporters.register(
         ctxs["loket"],

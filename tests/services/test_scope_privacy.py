@@ -172,7 +172,12 @@ def _second_front_desk(world: World) -> object:
 
     root = world.base.as_user(users.sign_in(world.base, "root", PASSWORD))
     users.add_user(
-        root, "loket2", role=Role.FRONT_DESK.value, office_code="DISKOMINFOSANDI", password=PASSWORD
+        root,
+        "loket2",
+        role=Role.FRONT_DESK.value,
+        office_code="DISKOMINFOSANDI",
+        password=PASSWORD,
+        must_change_password=False,
     )
     return world.base.as_user(users.sign_in(world.base, "loket2", PASSWORD))
 

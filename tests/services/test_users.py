@@ -153,3 +153,37 @@ def test_reset_password_must_be_changed_before_casework(world: World) -> None:
         cases.list_cases(ctx)
     ctx = ctx.as_user(users.change_password(ctx, "sementara-123", "baru-sekali-9"))
     assert cases.list_cases(ctx).rows == []
+
+
+def test_an_account_made_by_the_admin_changes_its_initial_password(world: World) -> None:
+    from lapor_desktop.services import cases
+
+    root = world.as_("sysadmin")
+    row = users.add_user(
+        root, "siti", role="FRONT_DESK", office_code="DISKOMINFOSANDI", password="awal-sekali-1"
+    )
+    assert row.must_change_password
+    ctx = world.base.as_user(users.sign_in(world.base, "siti", "awal-sekali-1"))
+    assert ctx.signed_in().must_change_password
+    with pytest.raises(PermissionDenied, match="ganti kata sandi"):
+        cases.list_cases(ctx)
+    ctx = ctx.as_user(users.change_password(ctx, "awal-sekali-1", "milik-siti-22"))
+    assert not ctx.signed_in().must_change_password
+    assert not {u.username: u for u in users.list_users(root)}["siti"].must_change_password
+
+
+def test_the_admin_may_untick_the_change_at_creation_and_reset(world: World) -> None:
+    root = world.as_("sysadmin")
+    users.add_user(
+        root,
+        "budi",
+        role="FRONT_DESK",
+        office_code="DISKOMINFOSANDI",
+        password="awal-sekali-1",
+        must_change_password=False,
+    )
+    assert not users.sign_in(world.base, "budi", "awal-sekali-1").must_change_password
+    users.reset_password(root, "budi", "reset-sekali-2", must_change_password=False)
+    assert not users.sign_in(world.base, "budi", "reset-sekali-2").must_change_password
+    users.reset_password(root, "budi", "reset-sekali-3")  # by default: changed at next sign-in
+    assert users.sign_in(world.base, "budi", "reset-sekali-3").must_change_password
