@@ -70,7 +70,7 @@ from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.documents_common import require_print
 from lapor_desktop.services.errors import PermissionDenied, ValidationError
 from lapor_desktop.services.letterhead_settings import templates_for
-from lapor_desktop.services.scope import visible_condition
+from lapor_desktop.services.scope import require_casework
 from lapor_desktop.services.setup import regency_office
 
 BUCKETS = tuple(dict.fromkeys(LAPOR_BUCKETS.values()))  # dashboard order, no repeats
@@ -172,7 +172,7 @@ def on_time_rates(ctx: Ctx, periods: Sequence[tuple[date, date]]) -> tuple[Perio
     auditor; their own OPD (cases currently dispositioned to it) for OPD roles; the
     system admin is refused."""
     s = ctx.user()
-    visible_condition(s)  # refuses roles without casework
+    require_casework(s)  # refuses roles without casework
     if not periods:
         return ()
     if any(a >= b for a, b in periods):
