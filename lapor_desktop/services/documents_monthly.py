@@ -42,7 +42,7 @@ from datetime import date, datetime, timedelta
 
 from lapor_desktop import pdf
 from lapor_desktop.db.models import Complaint, Office
-from lapor_desktop.db.queries import monthly
+from lapor_desktop.db.queries import history, monthly
 from lapor_desktop.domain.channels import CHANNEL_LABELS, KLASIFIKASI, KLASIFIKASI_LABELS
 from lapor_desktop.domain.sla import Clock, ClockState, Limit, RuleSet, due_date
 from lapor_desktop.domain.workflow import LAPOR_BUCKETS, Action, Role, Status
@@ -467,7 +467,7 @@ CLOCK_ACTIONS = tuple(
 
 @dataclass(frozen=True)
 class _ClockedCase:
-    history: monthly.History  # its clock actions
+    history: history.History  # its clock actions
     facts: ClockFacts
 
 
@@ -480,7 +480,7 @@ def _clocked_cases(
     queries."""
     received = monthly.in_scope(opd, monthly.received_in(start, end))
     for cases in (received, monthly.moved_since(opd, start)):
-        for h in monthly.histories(cases, actions=CLOCK_ACTIONS):
+        for h in history.histories(cases, actions=CLOCK_ACTIONS):
             yield _ClockedCase(h, timer.facts(h))
 
 
@@ -529,7 +529,7 @@ class _Clocks:
             n = self.spans[(a, b)] = self.cal.working_days_between(a, b)
         return n
 
-    def facts(self, h: monthly.History) -> ClockFacts:
+    def facts(self, h: history.History) -> ClockFacts:
         received, rules = h.received, self.rule_set(h.rule_set)
         s = deadlines.spans_of((step.action, step.at) for step in h.steps)
         if s.pauses:
@@ -568,7 +568,7 @@ class _Clocks:
 def clock_facts(ctx: Ctx, ticket: str) -> ClockFacts:
     """One case's facts, through the bulk path (for tests and diagnostics)."""
     case = Complaint.get(Complaint.ticket == ticket)
-    h = monthly.history_of(case.id, CLOCK_ACTIONS)
+    h = history.history_of(case.id, CLOCK_ACTIONS)
     if h is None:
         return ClockFacts(None, None, None, None, None, None)
     return _Clocks(ctx.clock.now()).facts(h)
@@ -581,7 +581,7 @@ def _overdue_at(opd: uuid.UUID | None, until: datetime, day: date) -> dict[uuid.
     candidates = monthly.open_at(opd, until, [*BEFORE_ANSWER, Status.TERTUNDA.value])
     timer = _Clocks(until - timedelta(seconds=1))
     out: dict[uuid.UUID | None, int] = defaultdict(int)
-    for h in monthly.histories(candidates, before=until):
+    for h in history.histories(candidates, before=until):
         due = _stage_due(h, timer)
         if due is not None and due < day:
             out[h.opd] += 1
@@ -591,7 +591,7 @@ def _overdue_at(opd: uuid.UUID | None, until: datetime, day: date) -> dict[uuid.
 _STAGES = frozenset(BEFORE_ANSWER)
 
 
-def _stage_due(h: monthly.History, timer: _Clocks) -> date | None:
+def _stage_due(h: history.History, timer: _Clocks) -> date | None:
     """The due date of the stage the case was in at the end of its history `h` (None:
     past the answer, or that stage's clock had stopped)."""
     status = next((s.to_status for s in reversed(h.steps) if s.to_status), Status.DITERIMA.value)

@@ -188,7 +188,7 @@ def test_bulk_clock_path_agrees_with_clocks_for_on_generated_cases(world: World)
     answers, …): the monthly summary's bulk path says what deadlines.clocks_for says."""
     from lapor_desktop import demo
     from lapor_desktop.db.models import Complaint
-    from lapor_desktop.db.queries import monthly
+    from lapor_desktop.db.queries import history
     from lapor_desktop.domain.sla import Clock, ClockState
     from lapor_desktop.services import deadlines
     from lapor_desktop.services.documents_monthly import CLOCK_ACTIONS, _Clocks
@@ -197,7 +197,7 @@ def test_bulk_clock_path_agrees_with_clocks_for_on_generated_cases(world: World)
     now = world.clock.now()
     timer = _Clocks(now)
     checked = held = reopened = late = 0
-    for h in monthly.histories(Complaint.id.is_null(False), actions=CLOCK_ACTIONS):
+    for h in history.histories(Complaint.id.is_null(False), actions=CLOCK_ACTIONS):
         case = Complaint.get_by_id(h.id)
         rec, rows = h.received, h.moves()
         clocks = deadlines.clocks_for(

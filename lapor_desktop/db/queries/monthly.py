@@ -3,19 +3,20 @@ breakdowns, the histories the on-time rates and the overdue count are folded fro
 the annex rows. Every function takes the scope as `opd` (None: the whole regency; an OPD
 id: the cases currently dispositioned to it) and returns plain, named rows.
 
-Histories are read as raw rows (no model objects): tens of thousands of cases a month.
+The histories themselves are read by db/queries/history.py (`histories(cases, ...)`), with
+the case sets defined here (`in_scope`, `moved_since`, `open_at`).
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, NamedTuple
 
 from peewee import JOIN, fn
 
-from lapor_desktop.db.models import CaseAction, Category, Complaint, Office, User, database_proxy
+from lapor_desktop.db.models import CaseAction, Category, Complaint, Office, User
 
 
 def in_scope(opd: uuid.UUID | None, *conds: Any) -> Any:
@@ -117,78 +118,6 @@ def statuses_before(
     return out
 
 
-# ---------------------------------------------------------------- histories
-
-
-def as_datetime(value: Any) -> datetime:
-    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-
-
-def as_uuid(value: Any) -> uuid.UUID | None:
-    if value is None or isinstance(value, uuid.UUID):
-        return value
-    return uuid.UUID(str(value))
-
-
-class Step(NamedTuple):
-    action: str
-    to_status: str  # "" when the history was read without it
-    at: datetime
-
-
-class History(NamedTuple):
-    """One case's history (the steps asked for, oldest first) with what the clocks need."""
-
-    id: str  # the stored form of the case id (hex)
-    received: datetime
-    rule_set: str
-    opd: uuid.UUID | None
-    steps: list[Step]
-
-    def moves(self) -> list[tuple[str, datetime]]:
-        """(action, at) of each step: what deadlines.spans_of folds."""
-        return [(s.action, s.at) for s in self.steps]
-
-
-def histories(
-    cases: Any, *, actions: Iterable[str] | None = None, before: datetime | None = None
-) -> Iterator[History]:
-    """The histories of the cases matching `cases` (a WHERE on complaint) that have a
-    step: only `actions`, if given; only the steps before `before`, if given. One query,
-    driven by the matching case ids (an index range on complaint), then the history of
-    each through the case_action(complaint_id) index; never a scan of case_action."""
-    ids = Complaint.select(Complaint.id).where(cases)
-    cond = CaseAction.complaint.in_(ids)
-    if actions is not None:
-        cond &= CaseAction.action.in_(list(actions))
-    if before is not None:
-        cond &= CaseAction.at < before
-    q = (
-        CaseAction.select(
-            Complaint.id,
-            Complaint.received_at,
-            Complaint.rule_set,
-            Complaint.opd,
-            CaseAction.action,
-            CaseAction.to_status,
-            CaseAction.at,
-        )
-        .join(Complaint, on=(CaseAction.complaint == Complaint.id))
-        .where(cond)
-        .order_by(CaseAction.complaint, CaseAction.seq)
-    )
-    sql, params = q.sql()
-    current: History | None = None
-    for cid, rec, rs, oid, action, to, at in database_proxy.execute_sql(sql, params):
-        if current is None or cid != current.id:
-            if current is not None:
-                yield current
-            current = History(str(cid), as_datetime(rec), str(rs), as_uuid(oid), [])
-        current.steps.append(Step(str(action), str(to or ""), as_datetime(at)))
-    if current is not None:
-        yield current
-
-
 def moved_since(opd: uuid.UUID | None, start: datetime) -> Any:
     """Cases received before `start` whose stored columns say a clock may have moved since
     (disposed or answered since, or reopened: the history decides)."""
@@ -215,12 +144,6 @@ def open_at(opd: uuid.UUID | None, until: datetime, waiting: Iterable[str]) -> A
             & (Complaint.answered_at.is_null() | (Complaint.reopen_count > 0))
         ),
     )
-
-
-def history_of(case_id: uuid.UUID, actions: Iterable[str]) -> History | None:
-    for h in histories(Complaint.id == case_id, actions=actions):
-        return h
-    return None
 
 
 # ---------------------------------------------------------------- annex and names
