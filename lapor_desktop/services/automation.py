@@ -6,7 +6,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from lapor_desktop.db.models import Complaint
@@ -34,16 +36,14 @@ def apply_automatic(ctx: Ctx) -> AutomationResult:
     candidates: Any = Complaint.select().where(
         (Complaint.status == Status.DIJAWAB.value) & (Complaint.due_date < today)
     )
-    for case in candidates:
-        deadlines.refresh_due(case, now)
-        if case.due_date is not None and case.due_date < today:
-            perform_as_system(
-                ctx,
-                case,
-                Action.AUTO_CLOSE,
-                "Ditutup otomatis: tidak ada tanggapan pelapor dalam masa tanggapan.",
-            )
-            out.closed.append(case.ticket)
+    out.closed = _act_on_late(
+        ctx,
+        now,
+        candidates,
+        lambda case: case.due_date is not None and case.due_date < today,
+        Action.AUTO_CLOSE,
+        "Ditutup otomatis: tidak ada tanggapan pelapor dalam masa tanggapan.",
+    )
     due: Any = Complaint.select().where(
         Complaint.escalated_at.is_null()
         & (Complaint.escalation_due < today)
@@ -52,14 +52,31 @@ def apply_automatic(ctx: Ctx) -> AutomationResult:
             + [Status.TERTUNDA.value]
         )
     )
-    for case in due:
-        deadlines.refresh_due(case, now)
-        if case.escalation_due is not None and case.escalation_due < today:
-            perform_as_system(
-                ctx,
-                case,
-                Action.ESCALATE,
-                "Melewati batas waktu penyelesaian; diteruskan ke Ombudsman sesuai SOP.",
-            )
-            out.escalated.append(case.ticket)
+    out.escalated = _act_on_late(
+        ctx,
+        now,
+        due,
+        lambda case: case.escalation_due is not None and case.escalation_due < today,
+        Action.ESCALATE,
+        "Melewati batas waktu penyelesaian; diteruskan ke Ombudsman sesuai SOP.",
+    )
     return out
+
+
+def _act_on_late(
+    ctx: Ctx,
+    now: datetime,
+    candidates: Iterable[Complaint],
+    late: Callable[[Complaint], bool],
+    action: Action,
+    note: str,
+) -> list[str]:
+    """`action` as the system on each candidate still `late` once its stored clocks are
+    recomputed (as of `now`); the tickets acted on."""
+    done = []
+    for case in candidates:
+        deadlines.refresh_due(case, now)
+        if late(case):
+            perform_as_system(ctx, case, action, note)
+            done.append(case.ticket)
+    return done
