@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 from lapor_desktop.db.models import Complaint, Office, Reporter, User
 from lapor_desktop.db.queries import cases as queries
+from lapor_desktop.db.queries.cases import IdentityLimit
 from lapor_desktop.domain.nik import mask_nik
 from lapor_desktop.domain.permissions import ATTACH_ROLES, NIK_REVEAL_ROLES, case_documents
 from lapor_desktop.domain.sla import CLOCK_LABELS, STATE_LABELS, Clock, ClockState
@@ -182,6 +183,28 @@ def readable_case(ctx: Ctx, ticket: str) -> Complaint:
     return case
 
 
+# The fields of a CaseDetail that are the case's own columns, as stored.
+_AS_STORED = (
+    "id",
+    "ticket",
+    "tracking_id",
+    "title",
+    "body",
+    "status",
+    "channel",
+    "klasifikasi",
+    "location_kecamatan",
+    "location_desa",
+    "location_text",
+    "incident_date",
+    "received_at",
+    "anonim",
+    "rahasia",
+    "escalated_at",
+    "answer_text",
+)
+
+
 def get_case(ctx: Ctx, ticket: str) -> CaseDetail:
     s = ctx.user()
     case = readable_case(ctx, ticket)
@@ -191,30 +214,14 @@ def get_case(ctx: Ctx, ticket: str) -> CaseDetail:
     opd_office = queries.office_by_id(case.opd_id)
     opd_code = opd_office.code if opd_office else None
     return CaseDetail(
-        id=case.id,
-        ticket=case.ticket,
-        tracking_id=case.tracking_id,
-        title=case.title,
-        body=case.body,
-        status=case.status,
+        **{name: getattr(case, name) for name in _AS_STORED},
         status_label=Status(case.status).label,
-        channel=case.channel,
-        klasifikasi=case.klasifikasi,
         category=case.category_id,
         category_name=queries.category_name(case.category_id),
         opd=opd_code,
         opd_name=opd_office.name if opd_office else None,
-        location_kecamatan=case.location_kecamatan,
-        location_desa=case.location_desa,
-        location_text=case.location_text,
-        incident_date=case.incident_date,
-        received_at=case.received_at,
-        anonim=case.anonim,
-        rahasia=case.rahasia,
         escalated=case.escalated_at is not None,
-        escalated_at=case.escalated_at,
         reopened=case.reopen_count,
-        answer_text=case.answer_text,
         reporter=card,
         deadlines=_deadline_rows(case, ctx.clock.now()),
         actions=actions,
@@ -290,24 +297,12 @@ def _deadline_rows(case: Complaint, now: datetime) -> dict[str, DeadlineRow]:
 
 def _history(case: Complaint, office: uuid.UUID | None) -> tuple[ActionRow, ...]:
     """The case's history (`office`: only what that office did), with labels."""
-    return tuple(
-        ActionRow(
-            seq=r.seq,
-            action=r.action,
-            action_label=Action(r.action).label,
-            from_status=r.from_status,
-            to_status=r.to_status,
-            by=r.username or "sistem",
-            by_name=r.full_name or "Sistem",
-            role=r.role,
-            office=r.office,
-            opd=r.opd,
-            note=r.note,
-            for_reporter=r.for_reporter,
-            at=r.at,
-        )
-        for r in queries.actions_of(case.id, office)
-    )
+    rows = queries.actions_of(case.id, office)
+    for r in rows:
+        r["action_label"] = Action(r["action"]).label
+        r["by"] = r["by"] or "sistem"
+        r["by_name"] = r["by_name"] or "Sistem"
+    return tuple(ActionRow(**r) for r in rows)
 
 
 # ---------------------------------------------------------------- lists and search
@@ -371,17 +366,18 @@ def list_cases(
     limit = max(1, min(limit, MAX_PAGE))
     where = case_where(ctx, f or CaseFilter())
     found = queries.list_page(where, sort=sort, descending=descending, after=after, limit=limit)
-    s = ctx.user()
+    hidden = identity_limit(ctx.user())
     today = ctx.clock.now().date()
-    rows = [_case_row(s, r, today) for r in found]
+    rows = [_case_row(r, hidden, today) for r in found]
     last = (found[-1].sort_key, found[-1].num) if found else None
     return CasePage(rows, last if len(rows) == limit else None)
 
 
-def _case_row(s: Session, r: queries.ListRow, today: date) -> CaseRow:
-    """A list row as the user sees it: the clock's state today, anonymity applied."""
+def _case_row(r: Any, hidden: IdentityLimit | None, today: date) -> CaseRow:
+    """A list row (`queries.ListRow`) as the user sees it: the clock's state today, the
+    reporters `hidden` from the user named "Pelapor Anonim"."""
     state = deadlines.state_on(r.due_date, r.due_soon_from, today)
-    hidden = hides_identity(s, bool(r.anonim), r.created_by)
+    anonymous = hidden is not None and hidden.hides(bool(r.anonim), r.created_by)
     return CaseRow(
         ticket=r.ticket,
         title=r.title,
@@ -396,7 +392,7 @@ def _case_row(s: Session, r: queries.ListRow, today: date) -> CaseRow:
         due_date=r.due_date,
         due_state=state.value if state else None,
         escalated=r.escalated_at is not None,
-        reporter_name=ANONYMOUS_NAME if hidden else r.reporter_name,
+        reporter_name=ANONYMOUS_NAME if anonymous else r.reporter_name,
         num=r.num,
     )
 

@@ -57,27 +57,22 @@ def is_assigned(s: Session, case: Complaint) -> bool:
     return s.role in OPD_ROLES and case.opd_id == s.office_id
 
 
-def hides_identity(s: Session, anonim: bool, created_by: uuid.UUID | str | None) -> bool:
-    """An anonymous reporter is known only to the regency admin and to the officer who
-    registered that complaint (`created_by`); not to other front-desk officers, OPDs or
-    the auditor (who reads with masked identities)."""
-    if not anonim or s.role is Role.ADMIN_KABUPATEN:
-        return False
-    if s.role is Role.FRONT_DESK and created_by is not None:
-        mine = created_by if isinstance(created_by, uuid.UUID) else uuid.UUID(str(created_by))
-        return mine != s.user_id
-    return True
-
-
 def identity_limit(s: Session) -> IdentityLimit | None:
-    """For queries that select cases *by their reporter* (a reporter's case list):
-    anonymous cases whose identity `s` may not see must not be found that way, or the
-    list itself would name the reporter. None = no restriction."""
+    """Whose anonymous reporters `s` may not see (None: `s` sees every reporter). An
+    anonymous reporter is known only to the regency admin and to the officer who
+    registered that complaint; not to other front-desk officers, OPDs or the auditor
+    (who reads with masked identities). Queries that select cases *by their reporter*
+    (a reporter's case list) leave those cases out, or the list would name the reporter."""
     if s.role is Role.ADMIN_KABUPATEN:
         return None
     if s.role is Role.FRONT_DESK:
         return IdentityLimit(creator=s.user_id)
     return IdentityLimit()
+
+
+def hides_identity(s: Session, anonim: bool, created_by: uuid.UUID | str | None) -> bool:
+    limit = identity_limit(s)
+    return limit is not None and limit.hides(anonim, created_by)
 
 
 def sees_full_history(s: Session, case: Complaint) -> bool:

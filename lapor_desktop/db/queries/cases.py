@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections import namedtuple
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, NamedTuple
@@ -32,10 +33,18 @@ def fts_query(text: str) -> str | None:
 
 @dataclass(frozen=True)
 class IdentityLimit:
-    """Selecting cases by their reporter: anonymous cases stay out, except those
-    registered by `creator` (None: all of them stay out)."""
+    """Whose anonymous reporters stay hidden: all, except on the cases registered by
+    `creator` (if given). Selecting cases by their reporter, the hidden ones stay out."""
 
     creator: uuid.UUID | None = None
+
+    def hides(self, anonim: bool, created_by: uuid.UUID | str | None) -> bool:
+        if not anonim:
+            return False
+        if self.creator is None or created_by is None:
+            return True
+        mine = created_by if isinstance(created_by, uuid.UUID) else uuid.UUID(str(created_by))
+        return mine != self.creator
 
 
 @dataclass(frozen=True)
@@ -205,29 +214,6 @@ def _sort_expr(sort: str, text_search: bool) -> Any:
 # ---------------------------------------------------------------- one page of a list
 
 
-class ListRow(NamedTuple):
-    """A case list's row as read; the fields are the names of `_LIST_COLUMNS`."""
-
-    ticket: str
-    title: str
-    status: str
-    opd: str | None
-    opd_name: str | None
-    category: str | None
-    klasifikasi: str
-    channel: str
-    received_at: datetime
-    due_clock: str | None
-    due_date: date | None
-    due_soon_from: date | None
-    escalated_at: datetime | None
-    anonim: bool
-    created_by: Any
-    reporter_name: str
-    num: int
-    sort_key: Any
-
-
 # The columns of a list row by name (sort_key, the page's own, comes last).
 _LIST_COLUMNS: dict[str, Any] = {
     "ticket": Complaint.ticket,
@@ -248,7 +234,9 @@ _LIST_COLUMNS: dict[str, Any] = {
     "reporter_name": Reporter.name,
     "num": Complaint.num,
 }
-assert (*_LIST_COLUMNS, "sort_key") == ListRow._fields
+# A case list's row as read: a named tuple whose fields are the names above (built from
+# them, so the names are written once; mypy cannot type such a tuple, hence Any).
+ListRow: Any = namedtuple("ListRow", [*_LIST_COLUMNS, "sort_key"])  # type: ignore[misc]
 
 
 def list_page(
@@ -258,7 +246,7 @@ def list_page(
     descending: bool,
     after: tuple[Any, int] | None,
     limit: int,
-) -> list[ListRow]:
+) -> list[Any]:
     """One page of the cases `w` selects in `sort` order; `after` is the (sort key, num)
     of the previous page's last row (keyset paging)."""
     key = _sort_expr(sort, w.searching)
@@ -280,7 +268,7 @@ def list_page(
             (key.desc(), Complaint.num.desc()) if descending else (key.asc(), Complaint.num.asc())
         )
 
-    def fetch(cond: Any, n: int, by: tuple[Any, ...] = order) -> list[ListRow]:
+    def fetch(cond: Any, n: int, by: tuple[Any, ...] = order) -> list[Any]:
         page: Any = q.where(cond) if cond is not None else q
         return [ListRow._make(r) for r in page.order_by(*by).limit(n).tuples()]
 
@@ -383,26 +371,11 @@ def due_from(w: CaseWhere, day: date, opd: uuid.UUID | None, limit: int) -> list
 # ---------------------------------------------------------------- one case
 
 
-@dataclass(frozen=True)
-class ActionRecord:
-    """One step of a case's history with the codes and names it refers to."""
-
-    seq: int
-    action: str
-    from_status: str | None
-    to_status: str
-    username: str | None  # None: the system
-    full_name: str | None
-    role: str
-    office: str | None
-    opd: str | None
-    note: str
-    for_reporter: bool
-    at: datetime
-
-
-def actions_of(case_id: uuid.UUID, office: uuid.UUID | None = None) -> list[ActionRecord]:
-    """A case's history, oldest first; `office`: only the steps taken by that office."""
+def actions_of(case_id: uuid.UUID, office: uuid.UUID | None = None) -> list[dict[str, Any]]:
+    """A case's history, oldest first; `office`: only the steps taken by that office.
+    Each step by name: seq, action, from_status, to_status, by and by_name (the user's
+    username and full name; None: the system), role, office and opd (codes), note,
+    for_reporter, at."""
     actor = User.alias()
     by_office = Office.alias()
     opd = Office.alias()
@@ -412,8 +385,8 @@ def actions_of(case_id: uuid.UUID, office: uuid.UUID | None = None) -> list[Acti
             CaseAction.action,
             CaseAction.from_status,
             CaseAction.to_status,
-            actor.username.alias("username"),
-            actor.full_name.alias("full_name"),
+            actor.username.alias("by"),
+            actor.full_name.alias("by_name"),
             CaseAction.role,
             by_office.code.alias("office"),
             opd.code.alias("opd"),
@@ -432,7 +405,7 @@ def actions_of(case_id: uuid.UUID, office: uuid.UUID | None = None) -> list[Acti
     if office is not None:
         q = q.where(CaseAction.office == office)
     rows: Any = q.dicts()
-    return [ActionRecord(**r) for r in rows]
+    return list(rows)
 
 
 def office_by_id(office_id: uuid.UUID | None) -> Office | None:
