@@ -40,15 +40,17 @@ MAX_PAGE = 500
 
 @dataclass(frozen=True)
 class ReporterCard:
+    """What the user may see of a case's reporter (empty: not for this user)."""
+
     name: str
-    nik: str | None  # masked, or None when the role may not see it at all
-    sex: str | None
-    address: str
-    phone: str
-    email: str
-    identity_check: str
-    reporter_id: uuid.UUID | None  # None when hidden (anonymous, OPD view)
-    hidden: bool
+    nik: str | None = None  # masked, or None when the role may not see it at all
+    sex: str | None = None
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    identity_check: str = ""
+    reporter_id: uuid.UUID | None = None  # None when hidden (anonymous, OPD view)
+    hidden: bool = False
 
 
 @dataclass(frozen=True)
@@ -238,31 +240,11 @@ def get_case(ctx: Ctx, ticket: str) -> CaseDetail:
 def _reporter_card(s: Session, case: Complaint) -> ReporterCard:
     """What `s` may see of the case's reporter."""
     if hides_identity(s, case.anonim, case.created_by_id):
-        return ReporterCard(
-            name=ANONYMOUS_NAME,
-            nik=None,
-            sex=None,
-            address="",
-            phone="",
-            email="",
-            identity_check="",
-            reporter_id=None,
-            hidden=True,
-        )
+        return ReporterCard(name=ANONYMOUS_NAME, hidden=True)
     reporter: Reporter = case.reporter
     if s.is_opd:
         # OPDs get what an answer letter needs, never the NIK or contact details.
-        return ReporterCard(
-            name=reporter.name,
-            nik=None,
-            sex=reporter.sex,
-            address=reporter.address,
-            phone="",
-            email="",
-            identity_check="",
-            reporter_id=None,
-            hidden=False,
-        )
+        return ReporterCard(name=reporter.name, sex=reporter.sex, address=reporter.address)
     contact = s.role in NIK_REVEAL_ROLES
     return ReporterCard(
         name=reporter.name,
@@ -273,7 +255,6 @@ def _reporter_card(s: Session, case: Complaint) -> ReporterCard:
         email=reporter.email if contact else "",
         identity_check=reporter.identity_check,
         reporter_id=reporter.id,
-        hidden=False,
     )
 
 
