@@ -358,7 +358,7 @@ def _case_row(r: Any, hidden: IdentityLimit | None, today: date) -> CaseRow:
     """A list row (`queries.ListRow`) as the user sees it: the clock's state today, the
     reporters `hidden` from the user named "Pelapor Anonim"."""
     state = deadlines.state_on(r.due_date, r.due_soon_from, today)
-    anonymous = hidden is not None and hidden.hides(bool(r.anonim), r.created_by)
+    anonymous = r.anonim and hidden is not None and hidden.hides(True, r.created_by)
     return CaseRow(
         ticket=r.ticket,
         title=r.title,
