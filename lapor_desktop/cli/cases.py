@@ -259,22 +259,11 @@ def _collect(ctx: Ctx, f: CaseFilter, args: argparse.Namespace) -> list[CaseRow]
 
 
 def row_json(r: CaseRow) -> dict[str, Any]:
-    return {
-        "ticket": r.ticket,
-        "title": r.title,
-        "status": r.status,
-        "opd": r.opd,
-        "opd_name": r.opd_name,
-        "category": r.category,
-        "klasifikasi": r.klasifikasi,
-        "channel": r.channel,
-        "received_at": iso(r.received_at),
-        "due_clock": r.due_clock,
-        "due_date": iso(r.due_date),
-        "due_state": r.due_state,
-        "escalated": r.escalated,
-        "reporter_name": r.reporter_name,
-    }
+    """A list row for --json: its fields by name (emit_json writes the dates as ISO),
+    without the internal intake number."""
+    row = r._asdict()
+    del row["num"]
+    return row
 
 
 def _print_rows(args: argparse.Namespace, rows: list[CaseRow]) -> None:

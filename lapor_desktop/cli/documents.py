@@ -15,14 +15,12 @@ Exit codes: 0 done, 1 refused or invalid, 2 usage (bad extension, missing ticket
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from lapor_desktop.cli.common import EXIT_OK, EXIT_REFUSED, CliError, emit_json, err, say
+from lapor_desktop.cli.common import EXIT_OK, EXIT_REFUSED, emit_json, err, say
 from lapor_desktop.cli.session import Acting, UsageError, common_options, group, signed_command
 
 LETTER_KINDS: dict[str, str] = {
@@ -35,23 +33,6 @@ LETTER_KINDS: dict[str, str] = {
     "history": "riwayat kasus (admin kabupaten, OPD yang menangani, auditor)",
 }
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to `path` via a temporary file in the same folder and a rename."""
-    folder = path.parent
-    if not folder.is_dir():
-        raise CliError(f"Folder tujuan tidak ada: {folder}")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _out(value: str, allowed: tuple[str, ...]) -> Path:
@@ -79,7 +60,9 @@ def _size(data: bytes) -> str:
 
 
 def _done(path: Path, data: bytes, what: str) -> int:
-    write_atomically(path, data)
+    from lapor_desktop.services.outfile import write_file
+
+    write_file(path, data)  # whole or not at all
     say(f"{what} disimpan: {path} ({_size(data)} bita).")
     return EXIT_OK
 

@@ -294,39 +294,27 @@ class _Cursor:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._cursor, name)
 
-    def _failed(self, exc: sqlcipher.DatabaseError) -> None:
-        self._db._raise_problem(exc)
+    def _read(self, step: Callable[..., Any], *args: Any) -> Any:
+        try:
+            return step(*args)
+        except sqlcipher.DatabaseError as exc:
+            self._db._raise_problem(exc)
+            raise
 
     def fetchone(self) -> Any:
-        try:
-            return self._cursor.fetchone()
-        except sqlcipher.DatabaseError as exc:
-            self._failed(exc)
-            raise
+        return self._read(self._cursor.fetchone)
 
     def fetchmany(self, *args: Any) -> Any:
-        try:
-            return self._cursor.fetchmany(*args)
-        except sqlcipher.DatabaseError as exc:
-            self._failed(exc)
-            raise
+        return self._read(self._cursor.fetchmany, *args)
 
     def fetchall(self) -> Any:
-        try:
-            return self._cursor.fetchall()
-        except sqlcipher.DatabaseError as exc:
-            self._failed(exc)
-            raise
+        return self._read(self._cursor.fetchall)
 
     def __iter__(self) -> _Cursor:
         return self
 
     def __next__(self) -> Any:
-        try:
-            return next(self._cursor)
-        except sqlcipher.DatabaseError as exc:
-            self._failed(exc)
-            raise
+        return self._read(next, self._cursor)
 
 
 def connect_local(

@@ -241,12 +241,12 @@ def content_of(ctx: Ctx, ticket: str, attachment_id: uuid.UUID) -> tuple[Attachm
     from lapor_desktop.services.scope import (
         can_read,
         not_found,
+        require_casework,
         sees_full_history,
-        visible_condition,
     )
 
     s = ctx.user()
-    visible_condition(s)  # refuses roles without casework (system admin)
+    require_casework(s)  # refuses roles without casework (system admin)
     case = load_case(ticket)
     if not can_read(s, case) or not sees_full_history(s, case):
         raise not_found(ticket)

@@ -24,6 +24,7 @@ current database cannot be opened at all (damaged, foreign, missing) is the file
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 import re
@@ -601,24 +602,23 @@ def restore_unopened(
     )
 
 
+def _restore_failure[**P](run: Callable[P, RestoreResult]) -> Callable[P, RestoreResult]:
+    """A file error during a restore, in Indonesian: the live database stays in use."""
+
+    @functools.wraps(run)
+    def guarded(*args: P.args, **kwargs: P.kwargs) -> RestoreResult:
+        try:
+            return run(*args, **kwargs)
+        except OSError as exc:
+            raise ServiceError(
+                f"Pemulihan gagal: {exc.strerror or exc}. Basis data saat ini tetap dipakai."
+            ) from exc
+
+    return guarded
+
+
+@_restore_failure
 def _restore(
-    data_dir: Path,
-    live_file: Path,
-    source: Path,
-    key: str,
-    passphrase: str | None,
-    progress: Progress | None,
-    ctx: Ctx | None,
-) -> RestoreResult:
-    try:
-        return _restore_checked(data_dir, live_file, source, key, passphrase, progress, ctx)
-    except OSError as exc:
-        raise ServiceError(
-            f"Pemulihan gagal: {exc.strerror or exc}. Basis data saat ini tetap dipakai."
-        ) from exc
-
-
-def _restore_checked(
     data_dir: Path,
     live_file: Path,
     source: Path,

@@ -7,10 +7,10 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
-from lapor_desktop.db.models import CaseAction, Complaint, HolidayOverride, database_proxy
+from lapor_desktop.db.models import Complaint, HolidayOverride, database_proxy
 from lapor_desktop.db.models import RuleSet as RuleSetRow
+from lapor_desktop.db.queries import history, rules
 from lapor_desktop.domain.calendar import HolidayOverride as DomainOverride
 from lapor_desktop.domain.calendar import WorkCalendar, kampar_calendar
 from lapor_desktop.domain.sla import (
@@ -86,15 +86,7 @@ def rules_of(rule_set_id: uuid.UUID) -> RuleSet:
 
 def rule_set_for(received: datetime) -> RuleSetRow:
     """The rule set in force on the day a complaint was received."""
-    row = (
-        RuleSetRow.select()
-        .where(RuleSetRow.effective_from <= received.date())
-        .order_by(RuleSetRow.effective_from.desc())
-        .first()
-    )
-    if row is None:
-        row = RuleSetRow.select().order_by(RuleSetRow.effective_from).first()
-    return row
+    return rules.rule_set_in_force(received.date())
 
 
 @dataclass(frozen=True)
@@ -226,14 +218,7 @@ def clocks_from(
 
 
 def history_of(complaint_id: uuid.UUID) -> ActionTimes:
-    q = (
-        CaseAction.select(CaseAction.action, CaseAction.to_status, CaseAction.at)
-        .where(CaseAction.complaint == complaint_id)
-        .order_by(CaseAction.seq)
-        .tuples()
-    )
-    rows: Any = q  # peewee's stubs don't know .tuples()
-    return ActionTimes(tuple((str(a), str(t), at) for a, t, at in rows))
+    return ActionTimes(history.steps_of(complaint_id))
 
 
 def refresh_due(case: Complaint, now: datetime) -> None:

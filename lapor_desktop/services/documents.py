@@ -385,11 +385,11 @@ def _issued(staged: StagedFile | None) -> Iterator[None]:
 def answer_letter_data(ctx: Ctx, ticket: str) -> tuple[AnswerLetter, str, Signatory | None]:
     """The answer letter's data, its office code and the fallback signatory."""
     s = require_print(ctx, "answer")
-    d = cases.get_case(ctx, ticket)  # scope: an OPD user only reaches its own cases
-    case = load_case(d.ticket)
+    case = cases.readable_case(ctx, ticket)  # scope: an OPD user only reaches its own cases
     if case.status not in ANSWERED:
         raise ValidationError(
-            f"Surat jawaban hanya untuk laporan yang sudah dijawab (status {d.status_label}).",
+            "Surat jawaban hanya untuk laporan yang sudah dijawab "
+            f"(status {Status(case.status).label}).",
             "ticket",
         )
     letter = (

@@ -36,22 +36,13 @@ from __future__ import annotations
 import statistics
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
-
-from peewee import JOIN, fn
 
 from lapor_desktop import pdf
-from lapor_desktop.db.models import (
-    CaseAction,
-    Category,
-    Complaint,
-    Office,
-    User,
-    database_proxy,
-)
+from lapor_desktop.db.models import Complaint, Office
+from lapor_desktop.db.queries import history, monthly
 from lapor_desktop.domain.channels import CHANNEL_LABELS, KLASIFIKASI, KLASIFIKASI_LABELS
 from lapor_desktop.domain.sla import Clock, ClockState, Limit, RuleSet, due_date
 from lapor_desktop.domain.workflow import LAPOR_BUCKETS, Action, Role, Status
@@ -70,7 +61,7 @@ from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.documents_common import require_print
 from lapor_desktop.services.errors import PermissionDenied, ValidationError
 from lapor_desktop.services.letterhead_settings import templates_for
-from lapor_desktop.services.scope import visible_condition
+from lapor_desktop.services.scope import require_casework
 from lapor_desktop.services.setup import regency_office
 
 BUCKETS = tuple(dict.fromkeys(LAPOR_BUCKETS.values()))  # dashboard order, no repeats
@@ -172,35 +163,22 @@ def on_time_rates(ctx: Ctx, periods: Sequence[tuple[date, date]]) -> tuple[Perio
     auditor; their own OPD (cases currently dispositioned to it) for OPD roles; the
     system admin is refused."""
     s = ctx.user()
-    visible_condition(s)  # refuses roles without casework
+    require_casework(s)  # refuses roles without casework
     if not periods:
         return ()
     if any(a >= b for a, b in periods):
         raise ValidationError("Periode harus berakhir setelah awalnya.", "period")
-    scoped = _scoper(s.office_id if s.is_opd else None)
     tallies = [_Period(_midnight(a), _midnight(b)) for a, b in periods]
     start = min(t.start for t in tallies)
     end = max(t.end for t in tallies)
-    for c in _clocked_cases(scoped, start, end, _Clocks(ctx.clock.now())):
+    opd = s.office_id if s.is_opd else None
+    for c in _clocked_cases(opd, start, end, _Clocks(ctx.clock.now())):
         for t in tallies:
-            t.add(c.received, c.facts)
+            t.add(c.history.received, c.facts)
     return tuple(
         PeriodRates(t.start.date(), t.end.date(), t.cohort.frozen(), t.activity.frozen())
         for t in tallies
     )
-
-
-def _scoper(opd_id: uuid.UUID | None) -> Callable[..., Any]:
-    """`scoped(*conds)`: the conditions ANDed, within the scope (all cases, or those
-    currently dispositioned to one OPD)."""
-
-    def scoped(*conds: Any) -> Any:
-        out = Complaint.opd == opd_id if opd_id else None
-        for c in conds:
-            out = c if out is None else (out & c)
-        return out
-
-    return scoped
 
 
 def _midnight(d: date) -> datetime:
@@ -244,6 +222,76 @@ def _mean(values: list[int]) -> float | None:
     return statistics.fmean(values) if values else None
 
 
+@dataclass(frozen=True)
+class _Month:
+    """The month asked for, in a scope (`opd` None: the regency), as of `now`."""
+
+    year: int
+    month: int
+    opd: uuid.UUID | None
+    now: datetime
+
+    @property
+    def start(self) -> datetime:
+        return _month_start(self.year, self.month)
+
+    @property
+    def end(self) -> datetime:  # exclusive
+        return _month_start(*_add_months(self.year, self.month, 1))
+
+    @property
+    def until(self) -> datetime:
+        """The month's end, or now in the running month."""
+        return min(self.now, self.end)
+
+    @property
+    def ref_day(self) -> date:
+        """The day the overdue count is judged on: the month's last day, or today."""
+        return min(self.now.date(), (self.end - timedelta(days=1)).date())
+
+    def received(self, back: int = 0) -> int:
+        """Cases received in the month `back` months before this one."""
+        y, m = _add_months(self.year, self.month, -back)
+        return monthly.count_received(
+            self.opd, _month_start(y, m), _month_start(*_add_months(y, m, 1))
+        )
+
+
+@dataclass
+class _OpdTally:
+    """One OPD's row of table F (None: cases not yet dispositioned)."""
+
+    received: int = 0
+    finished: int = 0
+    in_process: int = 0
+    not_followed_up: int = 0
+    overdue: int = 0
+    escalated: int = 0
+
+    def empty(self) -> bool:
+        return not (
+            self.received
+            or self.finished
+            or self.in_process
+            or self.not_followed_up
+            or self.overdue
+            or self.escalated
+        )
+
+
+@dataclass
+class _ClockPass:
+    """Sections G, H and J: the cohort's and the month's clocks, from one pass."""
+
+    period: _Period
+    days_by_opd: dict[uuid.UUID | None, list[int]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    days_of: dict[str, int] = field(default_factory=dict)  # case id (hex) -> working days
+    reopen_events: int = 0
+    reopened_cases: int = 0
+
+
 def monthly_summary(
     ctx: Ctx,
     year: int,
@@ -262,173 +310,138 @@ def monthly_summary(
     """
     _check_month(year, month)
     opd = _scope(ctx, opd_code)
-    now = ctx.clock.now()
-    start = _month_start(year, month)
-    end = _month_start(*_add_months(year, month, 1))
-    last_day = (end - timedelta(days=1)).date()
-    ref_day = min(now.date(), last_day)
-
-    scoped = _scoper(opd.id if opd else None)
-
-    def received_between(a: datetime, b: datetime) -> Any:
-        return (Complaint.received_at >= a) & (Complaint.received_at < b)
-
-    cohort = scoped(received_between(start, end))
-
-    def count(cond: Any) -> int:
-        return int(Complaint.select(fn.COUNT(Complaint.id)).where(cond).scalar() or 0)
-
-    def grouped(column: Any) -> dict[Any, int]:
-        rows: Any = (
-            Complaint.select(column, fn.COUNT(Complaint.id)).where(cohort).group_by(column).tuples()
-        )
-        return {k: int(n) for k, n in rows}
-
-    received = count(cohort)
-    prev = _month_start(*_add_months(year, month, -1))
-    received_last = count(scoped(received_between(prev, start)))
-    ytd = count(scoped(received_between(datetime(year, 1, 1), end)))
-
-    # B. status buckets and F. per OPD: each cohort case's status at the month's end
-    # (today's status unless an action since changed it: its from_status says)
-    until = min(now, end)
-    then = _status_then(cohort, until)
-    cohort_rows: Any = Complaint.select(Complaint.id, Complaint.opd, Complaint.status).where(cohort)
-    buckets = dict.fromkeys(BUCKETS, 0)
-    per_opd: dict[uuid.UUID | None, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
-    for cid, oid, status in cohort_rows.tuples():
-        status = then.get(cid, status)
-        buckets[Status(status).lapor_bucket] += 1
-        row = per_opd[oid]
-        row[0] += 1
-        row[1] += status in FINISHED
-        row[2] += status in IN_PROCESS
-        row[3] += status in NOT_FOLLOWED_UP
-    by_status = tuple(CountRow(label, n) for label, n in buckets.items())
-
-    # C. klasifikasi (all three), D. channel, E. top categories
-    kl = grouped(Complaint.klasifikasi)
-    by_klasifikasi = tuple(CountRow(KLASIFIKASI_LABELS[k], kl.pop(k, 0)) for k in KLASIFIKASI)
-    by_klasifikasi += tuple(CountRow(str(k), n) for k, n in sorted(kl.items()))
-    ch = grouped(Complaint.channel)
-    by_channel = tuple(
-        CountRow(CHANNEL_LABELS.get(k, k), n)
-        for k, n in sorted(ch.items(), key=lambda kv: (-kv[1], kv[0]))
-    )
-    cat_rows: Any = (
-        Complaint.select(Category.name, fn.COUNT(Complaint.id).alias("n"))
-        .join(Category, JOIN.LEFT_OUTER, on=(Complaint.category == Category.code))
-        .where(cohort)
-        .group_by(Category.name)
-        .order_by(fn.COUNT(Complaint.id).desc(), Category.name)
-        .tuples()
-    )
-    cats = [(name or NO_CATEGORY, int(n)) for name, n in cat_rows]
-    by_category = tuple(CountRow(n, c) for n, c in cats[:TOP_CATEGORIES])
-    if len(cats) > TOP_CATEGORIES:
-        rest = cats[TOP_CATEGORIES:]
-        # "(… kategori lain)": no category name starts with a parenthesis
-        by_category += (CountRow(f"({len(rest)} kategori lain)", sum(c for _, c in rest)),)
-
-    # I. overdue as of the month's end (or now, for the running month), from each
-    # candidate's history up to then; escalated: flagged during the month.
-    for oid, n in _overdue_at(scoped, until, ref_day).items():
-        per_opd[oid][4] = n
-    esc_rows: Any = (
-        Complaint.select(Complaint.opd, fn.COUNT(Complaint.id))
-        .where(scoped((Complaint.escalated_at >= start) & (Complaint.escalated_at < end)))
-        .group_by(Complaint.opd)
-        .tuples()
-    )
-    for oid, esc_n in esc_rows:
-        per_opd[oid][5] = int(esc_n or 0)
-    for oid in [k for k, v in per_opd.items() if not any(v)]:
-        del per_opd[oid]
-
-    # G, H, J: the clocks of the cohort and of the month's activity, in one pass.
-    period = _Period(start, end)
-    days_by_opd: dict[uuid.UUID | None, list[int]] = defaultdict(list)
-    days_of: dict[str, int] = {}
-    timer = _Clocks(now)
-    reopen_events = reopened_cases = 0
-    for c in _clocked_cases(scoped, start, end, timer):
-        period.add(c.received, c.facts)
-        reopens = sum(
-            1 for a, at in c.rows if a == Action.REPORTER_RESPONSE.value and start <= at < end
-        )
-        reopen_events += reopens
-        reopened_cases += reopens > 0
-        if (
-            c.facts.first_approval is not None
-            and c.facts.first_approval < end
-            and period.holds(c.received)
-        ):
-            days = timer.working_days(c.received.date(), c.facts.first_approval.date())
-            days_by_opd[_uuid(c.opd_id)].append(days)
-            days_of[c.id] = days
-
-    # names of the OPDs in the table
-    ids = [oid for oid in per_opd if oid is not None]
-    names = {o.id: o.name for o in Office.select().where(Office.id.in_(ids))} if ids else {}
-    by_opd = tuple(
-        sorted(
-            (
-                OpdRow(
-                    opd=names.get(oid, NO_OPD) if oid else NO_OPD,
-                    received=v[0],
-                    finished=v[1],
-                    in_process=v[2],
-                    not_followed_up=v[3],
-                    avg_days=_mean(days_by_opd.get(oid, [])),
-                    median_days=_median(days_by_opd.get(oid, [])),
-                    overdue=v[4],
-                    escalated=v[5],
-                )
-                for oid, v in per_opd.items()
-            ),
-            key=lambda r: (-r.received, r.opd == NO_OPD, r.opd),
-        )
-    )
-    all_days = [d for v in days_by_opd.values() for d in v]
-
-    # 12-month trend (one indexed range count per month)
-    trend = []
-    for back in range(11, -1, -1):
-        y, m = _add_months(year, month, -back)
-        a = _month_start(y, m)
-        b = _month_start(*_add_months(y, m, 1))
-        trend.append(MonthCount(y, m, count(scoped(received_between(a, b)))))
-
-    annex_rows = _annex(cohort, days_of) if annex else ()
+    m = _Month(year, month, opd.id if opd else None, ctx.clock.now())
+    per_opd: dict[uuid.UUID | None, _OpdTally] = defaultdict(_OpdTally)
+    by_status = _status_buckets(m, per_opd)
+    by_klasifikasi, by_channel, by_category = _breakdowns(m)
+    _overdue_and_escalated(m, per_opd)
+    clocks = _clock_pass(m)
+    all_days = [d for v in clocks.days_by_opd.values() for d in v]
     office = opd or regency_office()
     return MonthlySummary(
         office_code=office.code,
         year=year,
         month=month,
-        received_this_month=received,
-        received_last_month=received_last,
-        received_year_to_date=ytd,
+        received_this_month=m.received(),
+        received_last_month=m.received(back=1),
+        received_year_to_date=monthly.count_received(m.opd, datetime(year, 1, 1), m.end),
         by_status=by_status,
         by_klasifikasi=by_klasifikasi,
         by_channel=by_channel,
         by_category=by_category,
-        by_opd=by_opd,
-        cohort_rates=period.cohort.frozen(),
-        activity_rates=period.activity.frozen(),
+        by_opd=_opd_table(per_opd, clocks.days_by_opd),
+        cohort_rates=clocks.period.cohort.frozen(),
+        activity_rates=clocks.period.activity.frozen(),
         avg_days_to_finish=_mean(all_days),
         median_days_to_finish=_median(all_days),
-        overdue=sum(v[4] for v in per_opd.values()),
-        escalated=sum(v[5] for v in per_opd.values()),
-        reopened_cases=reopened_cases,
-        reopen_events=reopen_events,
-        trend=tuple(trend),
+        overdue=sum(v.overdue for v in per_opd.values()),
+        escalated=sum(v.escalated for v in per_opd.values()),
+        reopened_cases=clocks.reopened_cases,
+        reopen_events=clocks.reopen_events,
+        # 12-month trend (one indexed range count per month)
+        trend=tuple(
+            MonthCount(*_add_months(year, month, -back), m.received(back))
+            for back in range(11, -1, -1)
+        ),
         opd_scope=opd.name if opd else "",
         kendala=kendala,
         upaya=upaya,
-        annex=annex_rows,
-        date=now.date(),
-        as_of=ref_day,
+        annex=_annex(m, clocks.days_of) if annex else (),
+        date=m.now.date(),
+        as_of=m.ref_day,
     )
+
+
+def _status_buckets(m: _Month, per_opd: dict[uuid.UUID | None, _OpdTally]) -> tuple[CountRow, ...]:
+    """B. status buckets, and F.'s status columns per OPD: each cohort case's status at
+    the month's end (today's status unless an action since changed it)."""
+    then = monthly.statuses_before(m.opd, m.start, m.end, m.until)
+    buckets = dict.fromkeys(BUCKETS, 0)
+    for row in monthly.statuses(m.opd, m.start, m.end):
+        status = then.get(row.id, row.status)
+        buckets[Status(status).lapor_bucket] += 1
+        tally = per_opd[row.opd]
+        tally.received += 1
+        tally.finished += status in FINISHED
+        tally.in_process += status in IN_PROCESS
+        tally.not_followed_up += status in NOT_FOLLOWED_UP
+    return tuple(CountRow(label, n) for label, n in buckets.items())
+
+
+def _breakdowns(
+    m: _Month,
+) -> tuple[tuple[CountRow, ...], tuple[CountRow, ...], tuple[CountRow, ...]]:
+    """C. klasifikasi (all three), D. channel, E. top categories, of the cohort."""
+    kl = monthly.counts_by(m.opd, m.start, m.end, "klasifikasi")
+    by_klasifikasi = tuple(CountRow(KLASIFIKASI_LABELS[k], kl.pop(k, 0)) for k in KLASIFIKASI)
+    by_klasifikasi += tuple(CountRow(str(k), n) for k, n in sorted(kl.items()))
+    ch = monthly.counts_by(m.opd, m.start, m.end, "channel")
+    by_channel = tuple(
+        CountRow(CHANNEL_LABELS.get(k, k), n)
+        for k, n in sorted(ch.items(), key=lambda kv: (-kv[1], kv[0]))
+    )
+    cats = [
+        (name or NO_CATEGORY, n) for name, n in monthly.counts_by_category(m.opd, m.start, m.end)
+    ]
+    by_category = tuple(CountRow(n, c) for n, c in cats[:TOP_CATEGORIES])
+    if len(cats) > TOP_CATEGORIES:
+        rest = cats[TOP_CATEGORIES:]
+        # "(… kategori lain)": no category name starts with a parenthesis
+        by_category += (CountRow(f"({len(rest)} kategori lain)", sum(c for _, c in rest)),)
+    return by_klasifikasi, by_channel, by_category
+
+
+def _overdue_and_escalated(m: _Month, per_opd: dict[uuid.UUID | None, _OpdTally]) -> None:
+    """I. overdue as of the month's end (or now, for the running month), from each
+    candidate's history up to then; escalated: flagged during the month. OPDs left with
+    nothing to show are dropped from the table."""
+    for oid, n in _overdue_at(m.opd, m.until, m.ref_day).items():
+        per_opd[oid].overdue = n
+    for oid, n in monthly.escalated_by_opd(m.opd, m.start, m.end).items():
+        per_opd[oid].escalated = n
+    for oid in [k for k, v in per_opd.items() if v.empty()]:
+        del per_opd[oid]
+
+
+def _clock_pass(m: _Month) -> _ClockPass:
+    """G, H, J: the clocks of the cohort and of the month's activity, in one pass."""
+    out = _ClockPass(_Period(m.start, m.end))
+    timer = _Clocks(m.now)
+    reopen = Action.REPORTER_RESPONSE.value
+    for c in _clocked_cases(m.opd, m.start, m.end, timer):
+        h, facts = c.history, c.facts
+        out.period.add(h.received, facts)
+        reopens = sum(1 for s in h.steps if s.action == reopen and m.start <= s.at < m.end)
+        out.reopen_events += reopens
+        out.reopened_cases += reopens > 0
+        done = facts.first_approval
+        if done is not None and done < m.end and out.period.holds(h.received):
+            days = timer.working_days(h.received.date(), done.date())
+            out.days_by_opd[h.opd].append(days)
+            out.days_of[h.id] = days
+    return out
+
+
+def _opd_table(
+    per_opd: dict[uuid.UUID | None, _OpdTally], days_by_opd: dict[uuid.UUID | None, list[int]]
+) -> tuple[OpdRow, ...]:
+    """F. the OPD table, the OPD with the most cases first (no OPD last among equals)."""
+    names = monthly.office_names(oid for oid in per_opd if oid is not None)
+    rows = (
+        OpdRow(
+            opd=names.get(oid, NO_OPD) if oid else NO_OPD,
+            received=v.received,
+            finished=v.finished,
+            in_process=v.in_process,
+            not_followed_up=v.not_followed_up,
+            avg_days=_mean(days_by_opd.get(oid, [])),
+            median_days=_median(days_by_opd.get(oid, [])),
+            overdue=v.overdue,
+            escalated=v.escalated,
+        )
+        for oid, v in per_opd.items()
+    )
+    return tuple(sorted(rows, key=lambda r: (-r.received, r.opd == NO_OPD, r.opd)))
 
 
 # ---------------------------------------------------------------- clocks in bulk
@@ -452,76 +465,23 @@ CLOCK_ACTIONS = tuple(
 )
 
 
-def _dt(value: Any) -> datetime:
-    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-
-
-def _uuid(value: Any) -> uuid.UUID | None:
-    if value is None or isinstance(value, uuid.UUID):
-        return value
-    return uuid.UUID(str(value))
-
-
-def _histories(cond: Any) -> Iterator[tuple[str, datetime, str, Any, list[tuple[str, datetime]]]]:
-    """(case id, received, rule set id, opd id, [(action, at)…]) of the cases matching
-    `cond` that have a clock action, from one query (raw rows: no model objects)."""
-    # Driven by the matching case ids (an index range on complaint), then the history
-    # of each through the case_action(complaint_id) index; never a scan of case_action.
-    ids = Complaint.select(Complaint.id).where(cond)
-    q = (
-        CaseAction.select(
-            Complaint.id,
-            Complaint.received_at,
-            Complaint.rule_set,
-            Complaint.opd,
-            CaseAction.action,
-            CaseAction.at,
-        )
-        .join(Complaint, on=(CaseAction.complaint == Complaint.id))
-        .where(CaseAction.complaint.in_(ids) & CaseAction.action.in_(list(CLOCK_ACTIONS)))
-        .order_by(CaseAction.complaint, CaseAction.seq)
-    )
-    sql, params = q.sql()
-    cursor = database_proxy.execute_sql(sql, params)
-    current: Any = None
-    rows: list[tuple[str, datetime]] = []
-    head: tuple[Any, Any, Any] = (None, None, None)
-    for cid, rec, rs, oid, action, at in cursor:
-        if cid != current:
-            if current is not None:
-                yield str(current), _dt(head[0]), str(head[1]), head[2], rows
-            current, head, rows = cid, (rec, rs, oid), []
-        rows.append((str(action), _dt(at)))
-    if current is not None:
-        yield str(current), _dt(head[0]), str(head[1]), head[2], rows
-
-
 @dataclass(frozen=True)
 class _ClockedCase:
-    id: str
-    received: datetime
-    opd_id: Any
-    rows: list[tuple[str, datetime]]
+    history: history.History  # its clock actions
     facts: ClockFacts
 
 
 def _clocked_cases(
-    scoped: Callable[..., Any], start: datetime, end: datetime, timer: _Clocks
+    opd: uuid.UUID | None, start: datetime, end: datetime, timer: _Clocks
 ) -> Iterator[_ClockedCase]:
     """The cases in scope whose clocks may have moved in [start, end), with their facts:
     those received in it, then those received before it whose stored columns say
     something may have happened since (the history decides); two indexed history
     queries."""
-    received = scoped((Complaint.received_at >= start) & (Complaint.received_at < end))
-    earlier = scoped(
-        Complaint.received_at < start,
-        (Complaint.disposed_at >= start)
-        | (Complaint.answered_at >= start)
-        | (Complaint.reopen_count > 0),
-    )
-    for cond in (received, earlier):
-        for cid, rec, rs, oid, rows in _histories(cond):
-            yield _ClockedCase(cid, rec, oid, rows, timer.facts(rec, rs, rows))
+    received = monthly.in_scope(opd, monthly.received_in(start, end))
+    for cases in (received, monthly.moved_since(opd, start)):
+        for h in history.histories(cases, actions=CLOCK_ACTIONS):
+            yield _ClockedCase(h, timer.facts(h))
 
 
 @dataclass(frozen=True)
@@ -569,9 +529,9 @@ class _Clocks:
             n = self.spans[(a, b)] = self.cal.working_days_between(a, b)
         return n
 
-    def facts(self, received: datetime, rs: str, rows: list[tuple[str, datetime]]) -> ClockFacts:
-        rules = self.rule_set(rs)
-        s = deadlines.spans_of(rows)
+    def facts(self, h: history.History) -> ClockFacts:
+        received, rules = h.received, self.rule_set(h.rule_set)
+        s = deadlines.spans_of((step.action, step.at) for step in h.steps)
         if s.pauses:
             return self._slow(received, rules, s)
         ver = esc = fol = None
@@ -608,138 +568,67 @@ class _Clocks:
 def clock_facts(ctx: Ctx, ticket: str) -> ClockFacts:
     """One case's facts, through the bulk path (for tests and diagnostics)."""
     case = Complaint.get(Complaint.ticket == ticket)
-    for _cid, rec, rs, _oid, rows in _histories(Complaint.id == case.id):
-        return _Clocks(ctx.clock.now()).facts(rec, rs, rows)
-    return ClockFacts(None, None, None, None, None, None)
+    h = history.history_of(case.id, CLOCK_ACTIONS)
+    if h is None:
+        return ClockFacts(None, None, None, None, None, None)
+    return _Clocks(ctx.clock.now()).facts(h)
 
 
-def _status_then(cohort: Any, until: datetime) -> dict[Any, str]:
-    """The status at `until` of the `cohort` cases an action has changed since (the
-    from_status of the first such action); the others still have it today."""
-    ids = Complaint.select(Complaint.id).where(cohort)
-    rows: Any = (
-        CaseAction.select(CaseAction.complaint, CaseAction.from_status)
-        .where(
-            CaseAction.complaint.in_(ids)
-            & (CaseAction.at >= until)
-            & CaseAction.from_status.is_null(False)
-            & (CaseAction.from_status != "")
-        )
-        .order_by(CaseAction.complaint, CaseAction.seq)
-        .tuples()
-    )
-    out: dict[Any, str] = {}
-    for cid, status in rows:
-        out.setdefault(cid, str(status))
-    return out
-
-
-def _overdue_at(
-    scoped: Callable[..., Any], until: datetime, day: date
-) -> dict[uuid.UUID | None, int]:
+def _overdue_at(opd: uuid.UUID | None, until: datetime, day: date) -> dict[uuid.UUID | None, int]:
     """Per OPD: the cases that, at `until`, were open before the answer with their stage's
     deadline before `day` — from each case's history up to `until`, not from today's
-    columns (a case verified late after the month's end was still overdue at its end).
-
-    Candidates: received before `until`, and open now, or answered since, or closed since
-    without an answer (or after a reopening): a case answered before `until` and not
-    reopened was past its stages then."""
-    cond = scoped(
-        Complaint.received_at < until,
-        Complaint.status.in_([*BEFORE_ANSWER, Status.TERTUNDA.value])
-        | (Complaint.answered_at >= until)
-        | (
-            (Complaint.closed_at >= until)
-            & (Complaint.answered_at.is_null() | (Complaint.reopen_count > 0))
-        ),
-    )
-    ids = Complaint.select(Complaint.id).where(cond)
-    q = (
-        CaseAction.select(
-            Complaint.id,
-            Complaint.received_at,
-            Complaint.rule_set,
-            Complaint.opd,
-            CaseAction.action,
-            CaseAction.to_status,
-            CaseAction.at,
-        )
-        .join(Complaint, on=(CaseAction.complaint == Complaint.id))
-        .where(CaseAction.complaint.in_(ids) & (CaseAction.at < until))
-        .order_by(CaseAction.complaint, CaseAction.seq)
-    )
-    sql, params = q.sql()
-    grouped: dict[Any, tuple[Any, Any, Any, list[tuple[str, str, datetime]]]] = {}
-    for cid, rec, rs, oid, action, to, at in database_proxy.execute_sql(sql, params):
-        grouped.setdefault(cid, (rec, rs, oid, []))[3].append((str(action), str(to or ""), _dt(at)))
+    columns (a case verified late after the month's end was still overdue at its end)."""
+    candidates = monthly.open_at(opd, until, [*BEFORE_ANSWER, Status.TERTUNDA.value])
     timer = _Clocks(until - timedelta(seconds=1))
     out: dict[uuid.UUID | None, int] = defaultdict(int)
-    stages = set(BEFORE_ANSWER)
-    for rec, rs, oid, rows in grouped.values():
-        status = next((to for _a, to, _at in reversed(rows) if to), Status.DITERIMA.value)
-        clock = deadlines.STAGE_CLOCK.get(Status(status)) if status in stages else None
-        if clock is None:
-            continue
-        received, rule = _dt(rec), timer.rule_set(str(rs))
-        due: date | None
-        if any(a == Action.HOLD.value for a, _to, _at in rows):  # paused: the full clocks
-            st = deadlines.clocks_for(
-                received, deadlines.ActionTimes(tuple(rows)), rule, timer.now
-            )[clock]
-            due = st.due if st.done_at is None else None
-        elif clock is Clock.VERIFICATION:  # memoised due dates, as _Clocks.facts does
-            disposed = any(a == Action.DISPOSE.value for a, _to, _at in rows)
-            due = None if disposed else timer.due(received, rule.verification)
-        else:
-            start = deadlines.spans_of((a, at) for a, _to, at in rows).follow_start
-            due = timer.due(start, rule.follow_up) if start is not None else None
+    for h in history.histories(candidates, before=until):
+        due = _stage_due(h, timer)
         if due is not None and due < day:
-            out[_uuid(oid)] += 1
+            out[h.opd] += 1
     return out
 
 
-def _annex(cohort: Any, days_of: dict[str, int]) -> tuple[AnnexRow, ...]:
-    rows: Any = (
-        Complaint.select(
-            Complaint.id,
-            Office.name,
-            Complaint.ticket,
-            Complaint.received_at,
-            Complaint.klasifikasi,
-            Category.name,
-            Complaint.title,
-            Complaint.rahasia,
-            Complaint.status,
-        )
-        .join(Office, JOIN.LEFT_OUTER, on=(Complaint.opd == Office.id))
-        .switch(Complaint)
-        .join(Category, JOIN.LEFT_OUTER, on=(Complaint.category == Category.code))
-        .where(cohort)
-        .order_by(Office.name, Complaint.received_at, Complaint.num)
-        .tuples()
-    )
+_STAGES = frozenset(BEFORE_ANSWER)
+
+
+def _stage_due(h: history.History, timer: _Clocks) -> date | None:
+    """The due date of the stage the case was in at the end of its history `h` (None:
+    past the answer, or that stage's clock had stopped)."""
+    status = next((s.to_status for s in reversed(h.steps) if s.to_status), Status.DITERIMA.value)
+    clock = deadlines.STAGE_CLOCK.get(Status(status)) if status in _STAGES else None
+    if clock is None:
+        return None
+    rule = timer.rule_set(h.rule_set)
+    if any(s.action == Action.HOLD.value for s in h.steps):  # paused: the full clocks
+        st = deadlines.clocks_for(
+            h.received, deadlines.ActionTimes(tuple(h.steps)), rule, timer.now
+        )[clock]
+        return st.due if st.done_at is None else None
+    if clock is Clock.VERIFICATION:  # memoised due dates, as _Clocks.facts does
+        disposed = any(s.action == Action.DISPOSE.value for s in h.steps)
+        return None if disposed else timer.due(h.received, rule.verification)
+    start = deadlines.spans_of((s.action, s.at) for s in h.steps).follow_start
+    return timer.due(start, rule.follow_up) if start is not None else None
+
+
+def _annex(m: _Month, days_of: dict[str, int]) -> tuple[AnnexRow, ...]:
     return tuple(
         AnnexRow(
-            opd=opd or NO_OPD,
-            ticket=ticket,
-            received=received.date(),
-            klasifikasi=KLASIFIKASI_LABELS.get(kl, kl),
-            category=cat or "-",
-            title=SECRET_TITLE if rahasia else title,
-            status=Status(status).label,
-            days=days_of.get(cid.hex),
+            opd=r.opd_name or NO_OPD,
+            ticket=r.ticket,
+            received=r.received_at.date(),
+            klasifikasi=KLASIFIKASI_LABELS.get(r.klasifikasi, r.klasifikasi),
+            category=r.category_name or "-",
+            title=SECRET_TITLE if r.rahasia else r.title,
+            status=Status(r.status).label,
+            days=days_of.get(r.id.hex),
         )
-        for cid, opd, ticket, received, kl, cat, title, rahasia, status in rows
+        for r in monthly.annex(m.opd, m.start, m.end)
     )
 
 
 def _signatory(office: Office) -> Signatory | None:
-    head = (
-        User.select()
-        .where((User.office == office.id) & (User.role == Role.OPD_HEAD.value) & User.active)
-        .order_by(User.created_at)
-        .first()
-    )
+    head = monthly.head_of(office.id, Role.OPD_HEAD.value)
     if head is None:
         return None
     return Signatory(jabatan=f"Kepala {office.name} Kabupaten Kampar", name=head.full_name)

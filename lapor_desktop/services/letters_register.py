@@ -14,12 +14,12 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
-from typing import Any
 
-from peewee import JOIN, fn
+from peewee import fn
 
 from lapor_desktop import paths
 from lapor_desktop.db.models import Complaint, Letter, Office, database_proxy
+from lapor_desktop.db.queries import letters
 from lapor_desktop.services.context import Ctx
 
 KINDS = ("answer", "forwarding", "ombudsman", "monthly", "receipt")
@@ -98,35 +98,11 @@ def register_rows(
     ctx: Ctx, office_code: str | None = None, year: int | None = None
 ) -> list[LetterRow]:
     """The register, visible to the office's own users and the regency (exportable)."""
-    from lapor_desktop.db.models import User
-
     s = ctx.user()
-    q = (
-        Letter.select(
-            Letter.full_number,
-            Letter.number,
-            Letter.year,
-            Letter.kind,
-            Office.code,
-            Complaint.ticket,
-            User.username,
-            Letter.reserved_at,
-        )
-        .join(Office, on=(Letter.office == Office.id))
-        .switch(Letter)
-        .join(Complaint, join_type=JOIN.LEFT_OUTER, on=(Letter.complaint == Complaint.id))
-        .switch(Letter)
-        .join(User, join_type=JOIN.LEFT_OUTER, on=(Letter.reserved_by == User.id))
-        .order_by(Office.code, Letter.year, Letter.number)
-    )
     if s.is_opd:
-        q = q.where(Letter.office == s.office_id)
-    elif office_code:
-        q = q.where(Office.code == office_code.upper())
-    if year:
-        q = q.where(Letter.year == year)
-    rows: Any = q.tuples()
-    return [
-        LetterRow(full, number, year, kind, office, ticket, username or "", at)
-        for full, number, year, kind, office, ticket, username, at in rows
-    ]
+        rows = letters.register(office=s.office_id, year=year)
+    else:
+        rows = letters.register(office_code=office_code.upper() if office_code else None, year=year)
+    for r in rows:
+        r["reserved_by"] = r["reserved_by"] or ""
+    return [LetterRow(**r) for r in rows]

@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import uuid
 
-from peewee import OP, SQL, Expression, NodeList
-
 from lapor_desktop.db.models import Complaint
+from lapor_desktop.db.queries.cases import IdentityLimit
 from lapor_desktop.domain.workflow import OPD_ROLES, Role
 from lapor_desktop.services.context import Session
 from lapor_desktop.services.errors import NotFound, PermissionDenied
@@ -31,25 +30,19 @@ def not_found(ticket: str) -> NotFound:
     return NotFound(f"Laporan {ticket} tidak ditemukan.")
 
 
-def visible_condition(
-    s: Session, *, for_count: bool = False, by_opd_index: bool = False
-) -> Expression | None:
-    """A WHERE condition limiting complaints to what `s` may read; None = everything.
-
-    An OPD reads the cases whose current OPD is its own (`complaint.opd_id`), the same
-    test as `can_read`. `for_count` / `by_opd_index`: the query may be driven by an index
-    that starts with the OPD (counts by status; the date order's (opd, received, num)
-    index). Otherwise the column is written `+opd_id`, so SQLite walks the list order's
-    index (which carries opd_id, m0005) and stops after a page instead of sorting."""
+def visible_opd(s: Session) -> uuid.UUID | None:
+    """Whose cases `s` may read: None = every case; an OPD id = the cases whose current
+    OPD is that one (the same test as `can_read`). Refuses roles without casework."""
     if s.role in READ_ALL_ROLES:
         return None
     if s.role in OPD_ROLES:
-        if for_count or by_opd_index:
-            return Complaint.opd == s.office_id
-        # db_value: under `+` peewee no longer knows the column, so convert the UUID here.
-        plain = NodeList((SQL("+"), Complaint.opd), glue="")
-        return Expression(plain, OP.EQ, Complaint.opd.db_value(s.office_id))
+        return s.office_id
     raise PermissionDenied(f"Peran {s.role.label} tidak menangani laporan.")
+
+
+def require_casework(s: Session) -> None:
+    """Refuses roles that do no casework (the system admin)."""
+    visible_opd(s)
 
 
 def can_read(s: Session, case: Complaint) -> bool:
@@ -64,27 +57,22 @@ def is_assigned(s: Session, case: Complaint) -> bool:
     return s.role in OPD_ROLES and case.opd_id == s.office_id
 
 
-def hides_identity(s: Session, anonim: bool, created_by: uuid.UUID | str | None) -> bool:
-    """An anonymous reporter is known only to the regency admin and to the officer who
-    registered that complaint (`created_by`); not to other front-desk officers, OPDs or
-    the auditor (who reads with masked identities)."""
-    if not anonim or s.role is Role.ADMIN_KABUPATEN:
-        return False
-    if s.role is Role.FRONT_DESK and created_by is not None:
-        mine = created_by if isinstance(created_by, uuid.UUID) else uuid.UUID(str(created_by))
-        return mine != s.user_id
-    return True
-
-
-def identity_condition(s: Session) -> Expression | None:
-    """WHERE term for queries that select cases *by their reporter* (a reporter's case
-    list): anonymous cases whose identity `s` may not see must not be found that way,
-    or the list itself would name the reporter. None = no restriction."""
+def identity_limit(s: Session) -> IdentityLimit | None:
+    """Whose anonymous reporters `s` may not see (None: `s` sees every reporter). An
+    anonymous reporter is known only to the regency admin and to the officer who
+    registered that complaint; not to other front-desk officers, OPDs or the auditor
+    (who reads with masked identities). Queries that select cases *by their reporter*
+    (a reporter's case list) leave those cases out, or the list would name the reporter."""
     if s.role is Role.ADMIN_KABUPATEN:
         return None
     if s.role is Role.FRONT_DESK:
-        return (Complaint.anonim == False) | (Complaint.created_by == s.user_id)  # noqa: E712
-    return Complaint.anonim == False  # noqa: E712
+        return IdentityLimit(creator=s.user_id)
+    return IdentityLimit()
+
+
+def hides_identity(s: Session, anonim: bool, created_by: uuid.UUID | str | None) -> bool:
+    limit = identity_limit(s)
+    return limit is not None and limit.hides(anonim, created_by)
 
 
 def sees_full_history(s: Session, case: Complaint) -> bool:

@@ -27,7 +27,6 @@ import io
 import json
 import logging
 import os
-import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -45,6 +44,7 @@ from lapor_desktop.services import clock
 from lapor_desktop.services.audit import audit
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.errors import NotFound, ServiceError, ValidationError
+from lapor_desktop.services.outfile import write_file
 from lapor_desktop.services.text import one_line
 
 log = logging.getLogger(__name__)
@@ -233,21 +233,12 @@ def _trial_sign(pfx: bytes, passphrase: str) -> None:
 
 
 def _write_private(path: Path, data: bytes) -> None:
-    """Write via a temporary file created 0600 in the same folder, then rename."""
+    """Write whole or not at all (outfile: a 0600 temporary file in the same folder, then
+    a rename), in a folder only the owner may open."""
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     with contextlib.suppress(OSError):
         os.chmod(path.parent, 0o700)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_file(path, data)
 
 
 def _read_info(data_dir: Path, office_code: str) -> dict[str, str]:

@@ -188,16 +188,18 @@ def test_bulk_clock_path_agrees_with_clocks_for_on_generated_cases(world: World)
     answers, …): the monthly summary's bulk path says what deadlines.clocks_for says."""
     from lapor_desktop import demo
     from lapor_desktop.db.models import Complaint
+    from lapor_desktop.db.queries import history
     from lapor_desktop.domain.sla import Clock, ClockState
     from lapor_desktop.services import deadlines
-    from lapor_desktop.services.documents_monthly import _Clocks, _histories
+    from lapor_desktop.services.documents_monthly import CLOCK_ACTIONS, _Clocks
 
     demo.generate(world.base, 400, seed=3)
     now = world.clock.now()
     timer = _Clocks(now)
     checked = held = reopened = late = 0
-    for cid, rec, rs, _oid, rows in _histories(Complaint.id.is_null(False)):
-        case = Complaint.get_by_id(cid)
+    for h in history.histories(Complaint.id.is_null(False), actions=CLOCK_ACTIONS):
+        case = Complaint.get_by_id(h.id)
+        rec, rows = h.received, h.moves()
         clocks = deadlines.clocks_for(
             rec, deadlines.history_of(case.id), deadlines.rules_of(case.rule_set_id), now
         )
@@ -208,7 +210,7 @@ def test_bulk_clock_path_agrees_with_clocks_for_on_generated_cases(world: World)
                 return None
             return st.state is ClockState.MET
 
-        facts = timer.facts(rec, rs, rows)
+        facts = timer.facts(h)
         held += any(a == "HOLD" for a, _ in rows)
         reopened += any(a == "REPORTER_RESPONSE" for a, _ in rows)
         late += facts.followup_met is False
