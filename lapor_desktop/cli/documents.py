@@ -184,7 +184,13 @@ def report_monthly(args: argparse.Namespace, a: Acting) -> int:
     data = documents.monthly_pdf(
         a.ctx, year, month, args.opd, kendala=args.kendala or "", upaya=args.upaya or ""
     )
-    return _done(out, data, "Rekapitulasi bulanan (PDF)")
+    rc = _done(out, data, "Rekapitulasi bulanan (PDF)")
+    # The PDF's kop and signer (the regency office's, or the OPD's): a sample or borrowed
+    # one is named on stderr, exit code unchanged (the XLSX prints neither).
+    warning = documents.print_warning(a.ctx, "monthly", opd=args.opd)
+    if warning:
+        err(warning)
+    return rc
 
 
 # ---------------------------------------------------------------- letterhead
