@@ -288,12 +288,10 @@ def verify(args: argparse.Namespace, a: Acting) -> int:
     result = verification.verify_pdf(a.ctx, data)
     if args.json:
         emit_json(result)
-    elif result.valid:
-        say(f"SAH: {result.reason}.")
-        for name in result.signers:
-            say(f"Penanda tangan elektronik: {name}")
     else:
-        say(f"TIDAK SAH: {result.reason}.")
+        say(f"{result.verdict}: {result.reason}.")
+        for name in result.signers if result.valid else ():
+            say(f"Penanda tangan elektronik: {name}")
     return EXIT_OK if result.valid else EXIT_REFUSED
 
 

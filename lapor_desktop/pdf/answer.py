@@ -63,7 +63,7 @@ def render_answer(data: AnswerLetter, templates: Templates, paper: str | None = 
         body(templates.text("answer", "closing", values)),
         [
             Spacer(1, 4 * mm),
-            ctx.signature(templates, data.verification_url or data.nomor),
+            ctx.signature(templates, data.verification_url or data.nomor, data.verification_url),
             *tembusan(templates.texts("answer", "tembusan", values)),
         ],
     )

@@ -14,7 +14,7 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 from lapor_desktop.pdf.data import DispositionSheet, ForwardingLetter
 from lapor_desktop.pdf.dates import long_date, place_date, short_date
 from lapor_desktop.pdf.fonts import BOLD, REGULAR
-from lapor_desktop.pdf.letter import letter_context
+from lapor_desktop.pdf.letter import letter_context, pointer_caption
 from lapor_desktop.pdf.page import PageSetup, build_pdf, form_paper, paper_size, text_width
 from lapor_desktop.pdf.parts import (
     CELL,
@@ -58,6 +58,7 @@ def render_disposition(
         compact_kop=True,
         margins=FORM_MARGINS,
         marking="RAHASIA" if data.rahasia else "",
+        keywords=plain(data.verification_url),
     )
     width = paper_size(setup.paper)[0] - sum(FORM_MARGINS)
     half = width / 2
@@ -143,6 +144,9 @@ def render_disposition(
             width=66 * mm,
             size=10,
             space=16 * mm,
+            pointer=data.verification_url,
+            caption=pointer_caption(templates, data.verification_url),
+            pointer_size=18 * mm,
         ),
     ]
     return build_pdf(story, setup)
@@ -210,7 +214,7 @@ def render_forwarding(
         body(templates.text("forwarding", "closing", values)),
         [
             Spacer(1, 4 * mm),
-            ctx.signature(templates, data.verification_url or data.nomor),
+            ctx.signature(templates, data.verification_url or data.nomor, data.verification_url),
             *tembusan(templates.texts("forwarding", "tembusan", values)),
         ],
     )

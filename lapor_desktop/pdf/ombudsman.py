@@ -80,7 +80,7 @@ def render_ombudsman(
         body(templates.text("ombudsman", "closing", values)),
         [
             Spacer(1, 4 * mm),
-            ctx.signature(templates, data.verification_url or data.nomor),
+            ctx.signature(templates, data.verification_url or data.nomor, data.verification_url),
             *tembusan(copies),
         ],
     )

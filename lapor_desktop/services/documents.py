@@ -100,6 +100,7 @@ from lapor_desktop.services.letterhead_settings import letterhead_warning, templ
 from lapor_desktop.services.outfile import StagedFile
 from lapor_desktop.services.setup import regency_office
 from lapor_desktop.services.signing_settings import Document, signed_letter
+from lapor_desktop.services.verification import with_pointer
 
 __all__ = [
     "DOCUMENT_LABELS",
@@ -265,7 +266,8 @@ def receipt_pdf(ctx: Ctx, ticket: str) -> bytes:
         reporter=_reporter(case),
         deadlines=tuple(expect),
     )
-    return pdf.render_receipt(data, templates_for([d.intake_office]))
+    templates = templates_for([d.intake_office])
+    return pdf.render_receipt(with_pointer(ctx, data, templates), templates)
 
 
 # ---------------------------------------------------------------- disposition / forwarding
@@ -323,7 +325,8 @@ def disposition_pdf(ctx: Ctx, ticket: str) -> bytes:
         else None,
         rahasia=bool(case.rahasia),
     )
-    return pdf.render_disposition(data, templates_for([s.office_code]))
+    templates = templates_for([s.office_code])
+    return pdf.render_disposition(with_pointer(ctx, data, templates), templates)
 
 
 def forwarding_pdf(ctx: Ctx, ticket: str) -> bytes:
@@ -667,7 +670,8 @@ def history_pdf(ctx: Ctx, ticket: str) -> bytes:
         events=events,
         printed_by=s.full_name,
     )
-    return pdf.render_history(data, templates_for([s.office_code]))
+    templates = templates_for([s.office_code])
+    return pdf.render_history(with_pointer(ctx, data, templates), templates)
 
 
 # ---------------------------------------------------------------- warnings at print time

@@ -218,11 +218,15 @@ def test_verify_reads_the_pointer_back_and_checks_it(
     receipt = tmp_path / "tanda-terima.pdf"
     assert run("letter", "receipt", tickets["new"], "--out", str(receipt))[0] == 0
     rc, out, _ = run("verify", str(receipt))
-    assert rc == 1 and "TIDAK SAH: berkas tidak memuat penanda verifikasi" in out
+    assert rc == 0 and out.startswith(f"SAH: tanda terima tiket {tickets['new']} tercatat")
+    monthly = tmp_path / "rekap.pdf"
+    assert run("report", "monthly", "--month", "2026-11", "--out", str(monthly))[0] == 0
+    rc, out, _ = run("verify", str(monthly))
+    assert rc == 1 and "TIDAK DIKENAL: berkas tidak memuat penanda verifikasi" in out
     forged = tmp_path / "palsu.pdf"
     forged.write_bytes(pdf.read_bytes().replace(b"|000/1/PUPR/2026|", b"|000/7/PUPR/2026|"))
     rc, out, _ = run("verify", str(forged))
-    assert rc == 1 and "000/7/PUPR/2026 tidak ada di register" in out
+    assert rc == 1 and "TIDAK DIKENAL: nomor surat 000/7/PUPR/2026 tidak ada di register" in out
     rc, _, err = run("verify", str(tmp_path / "tidak-ada.pdf"))
     assert rc == 2 and "tidak dapat dibaca" in err
 
