@@ -11,11 +11,28 @@ from tests.gui.conftest import World, open_main_window, wait_ops
 pytestmark = pytest.mark.gui
 
 EXPECTED = {
-    "loket": ["beranda", "loket", "laporan"],
-    "admin": ["beranda", "loket", "verifikasi", "jatuh_tempo", "laporan", "rekap", "register"],
-    "pupr": ["beranda", "jatuh_tempo", "laporan", "rekap", "register"],
-    "kadis.pupr": ["beranda", "persetujuan", "jatuh_tempo", "laporan", "rekap", "register"],
-    "inspektur": ["beranda", "jatuh_tempo", "laporan", "rekap", "register"],
+    "loket": ["beranda", "loket", "laporan", "periksa_surat"],
+    "admin": [
+        "beranda",
+        "loket",
+        "verifikasi",
+        "jatuh_tempo",
+        "laporan",
+        "rekap",
+        "register",
+        "periksa_surat",
+    ],
+    "pupr": ["beranda", "jatuh_tempo", "laporan", "rekap", "register", "periksa_surat"],
+    "kadis.pupr": [
+        "beranda",
+        "persetujuan",
+        "jatuh_tempo",
+        "laporan",
+        "rekap",
+        "register",
+        "periksa_surat",
+    ],
+    "inspektur": ["beranda", "jatuh_tempo", "laporan", "rekap", "register", "periksa_surat"],
     "sysadmin": ["pengguna", "kantor", "aturan", "kop_surat", "cadangan"],
 }
 
