@@ -100,7 +100,7 @@ from lapor_desktop.services.letterhead_settings import letterhead_warning, templ
 from lapor_desktop.services.outfile import StagedFile
 from lapor_desktop.services.setup import regency_office
 from lapor_desktop.services.signing_settings import Document, signed_letter
-from lapor_desktop.services.verification import with_pointer
+from lapor_desktop.services.verification import record_file, with_pointer
 
 __all__ = [
     "DOCUMENT_LABELS",
@@ -267,7 +267,8 @@ def receipt_pdf(ctx: Ctx, ticket: str) -> bytes:
         deadlines=tuple(expect),
     )
     templates = templates_for([d.intake_office])
-    return pdf.render_receipt(with_pointer(ctx, data, templates), templates)
+    data = with_pointer(ctx, data, templates)
+    return record_file(ctx, data.qr_payload, pdf.render_receipt(data, templates))
 
 
 # ---------------------------------------------------------------- disposition / forwarding
@@ -326,7 +327,8 @@ def disposition_pdf(ctx: Ctx, ticket: str) -> bytes:
         rahasia=bool(case.rahasia),
     )
     templates = templates_for([s.office_code])
-    return pdf.render_disposition(with_pointer(ctx, data, templates), templates)
+    data = with_pointer(ctx, data, templates)
+    return record_file(ctx, data.verification_url, pdf.render_disposition(data, templates))
 
 
 def forwarding_pdf(ctx: Ctx, ticket: str) -> bytes:
@@ -671,7 +673,8 @@ def history_pdf(ctx: Ctx, ticket: str) -> bytes:
         printed_by=s.full_name,
     )
     templates = templates_for([s.office_code])
-    return pdf.render_history(with_pointer(ctx, data, templates), templates)
+    data = with_pointer(ctx, data, templates)
+    return record_file(ctx, data.verification_url, pdf.render_history(data, templates))
 
 
 # ---------------------------------------------------------------- warnings at print time

@@ -23,7 +23,9 @@ reproduce an older letter (the Ombudsman list changes as cases close; a re-dispo
 numbers a new forwarding letter; an admin's letterhead edit changes the signatory).
 What the pointer proves is that this number, ticket and content were issued here; that
 the file's text is that content is what the PAdES signature proves, so a signed file's
-signatures must be intact and cover the whole file.
+signatures must be intact and cover the whole file. An unsigned file has no such
+protection: the SHA-256 of every produced file is recorded too (`surat_berkas`), and an
+unsigned file verifies only when it is byte for byte one of them.
 """
 
 from __future__ import annotations
@@ -55,6 +57,9 @@ PREFIX = "LAPOR"
 NO_TICKET = "-"
 HASH_CHARS = 16  # 64 bits of SHA-256: a short QR, still no accidental collisions
 EVENT = "surat_sidik"
+# Each produced file's SHA-256 (every print: a PDF's bytes differ by its creation time).
+# An unsigned file is SAH only when it is byte for byte a file produced here.
+FILE_EVENT = "surat_berkas"
 
 # Documents without a letter number name their kind in the pointer's number field
 # (LAPOR|2611-K7QX-00042|TANDA-TERIMA|…); their record is keyed by the ticket.
@@ -200,6 +205,35 @@ def with_pointer[
     field = "qr_payload" if isinstance(data, ReceiptData) else "verification_url"
     changes: dict[str, Any] = {field: url}
     return dataclasses.replace(data, **changes)
+
+
+def _file_detail(p: Pointer, pdf: bytes) -> str:
+    return json.dumps({"sidik": p.digest, "sha256": hashlib.sha256(pdf).hexdigest()})
+
+
+def record_file(ctx: Ctx, pointer_text: str, pdf: bytes) -> bytes:
+    """Record the SHA-256 of a produced file under its pointer (audit `surat_berkas`), so
+    `verify` can tell an unsigned file produced here from one edited afterwards; returns
+    `pdf`. No pointer (a sample render): nothing recorded."""
+    pointer = parse_pointer(pointer_text)
+    if pointer is not None:
+        entity, entity_id, _ = _record_key(pointer)
+        with database_proxy.atomic("IMMEDIATE"):
+            audit(ctx, FILE_EVENT, entity, entity_id, _file_detail(pointer, pdf))
+    return pdf
+
+
+def _file_recorded(p: Pointer, pdf: bytes) -> bool:
+    _, entity_id, _ = _record_key(p)
+    return bool(
+        AuditLog.select(AuditLog.id)
+        .where(
+            (AuditLog.event == FILE_EVENT)
+            & (AuditLog.entity_id == entity_id)
+            & (AuditLog.detail == _file_detail(p, pdf))
+        )
+        .exists()
+    )
 
 
 # ---------------------------------------------------------------- verify
@@ -375,12 +409,25 @@ def check_pointer(ctx: Ctx, pointer: Pointer, pdf: bytes | None) -> Verification
     signers, problem = _signatures(pdf)
     if problem:
         return Verification(False, problem, pointer, True, tuple(signers), kind=kind)
+    if not signers and not _file_recorded(pointer, pdf):
+        # Nothing protects an unsigned file's text but its identity with a produced one.
+        return Verification(
+            False,
+            f"berkas ini tidak sama dengan berkas {what} yang diterbitkan: isinya mungkin "
+            "diubah (nomor, tiket dan sidik tercatat, tetapi berkasnya tidak); minta salinan "
+            "dari penerbitnya atau cetak ulang dari LAPOR Desktop",
+            pointer,
+            kind=kind,
+        )
     if signers:
         how = "bertanda tangan elektronik utuh"
     elif unnumbered:
-        how = f"tanpa tanda tangan elektronik ({unnumbered} tidak ditandatangani elektronik)"
+        how = (
+            "berkasnya sama persis dengan yang dibuat; tanpa tanda tangan elektronik "
+            f"({unnumbered} tidak ditandatangani elektronik)"
+        )
     else:
-        how = "tanpa tanda tangan elektronik"
+        how = "berkasnya sama persis dengan yang dibuat; tanpa tanda tangan elektronik"
     register = "tercatat diterbitkan" if unnumbered else "tercatat di register"
     return Verification(
         True,

@@ -18,6 +18,7 @@ from lapor_desktop.gui.verify_page import VerifyPage
 from lapor_desktop.services import documents, verification
 from tests.gui.conftest import World, open_main_window, wait_ops
 from tests.gui.test_documents import answered
+from tests.services.test_verification import retyped
 
 pytestmark = pytest.mark.gui
 
@@ -85,6 +86,13 @@ def test_a_produced_letter_is_sah_and_a_tampered_one_is_not(
     assert page.ui.verdict_label.text() == "TIDAK SAH"
     assert "tidak cocok" in page.ui.reason_label.text()
     assert "tidak tercatat" in page.ui.reason_label.text()
+
+    # the text edited in a PDF editor, the pointer kept
+    edited = tmp_path / "diketik-ulang.pdf"
+    edited.write_bytes(retyped(letter.read_bytes(), "Jalan tidak akan diperbaiki."))
+    _check_typed(qtbot, page, edited)
+    assert page.ui.verdict_label.text() == "TIDAK SAH"
+    assert "isinya mungkin diubah" in page.ui.reason_label.text()
 
     # the letter presented as another case's
     other = answered(world)

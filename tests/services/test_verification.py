@@ -100,6 +100,46 @@ def test_an_unsigned_letter_verifies_and_a_changed_pointer_does_not(world: World
     assert "bukan PDF" in r.reason and r.verdict == verification.TIDAK_DIKENAL
 
 
+def retyped(pdf: bytes, text: str) -> bytes:
+    """The file with a white box and new text drawn over page 1 (a forger's edit in a PDF
+    editor); the metadata, pointer included, is kept."""
+    from reportlab.pdfgen import canvas
+
+    overlay = io.BytesIO()
+    c = canvas.Canvas(overlay)
+    c.setFillColorRGB(1, 1, 1)
+    c.rect(80, 300, 400, 40, stroke=0, fill=1)
+    c.setFillColorRGB(0, 0, 0)
+    c.drawString(90, 315, text)
+    c.save()
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.pages[0].merge_page(PdfReader(io.BytesIO(overlay.getvalue())).pages[0])
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_an_unsigned_file_edited_after_printing_is_not_valid(world: World) -> None:
+    head, admin = world.as_("kadis.pupr"), world.as_("admin")
+    t = case_in(world, Status.SELESAI)
+    pdf = documents.answer_pdf(head, t)
+    forged = retyped(pdf, "Jalan tidak akan diperbaiki.")
+    assert "Jalan tidak akan diperbaiki." in pdf_text(forged)
+    assert keywords(forged) == keywords(pdf)  # the pointer still matches the register
+    r = verification.verify_pdf(admin, forged)
+    assert not r.valid and r.verdict == verification.TIDAK_SAH
+    assert "berkas ini tidak sama dengan berkas surat 000/1/PUPR/2026" in r.reason
+    # every print is its own file (its creation time differs): each one verifies
+    again = documents.answer_pdf(head, t)
+    assert again != pdf
+    for made in (pdf, again):
+        r = verification.verify_pdf(admin, made)
+        assert r.valid and "berkasnya sama persis dengan yang dibuat" in r.reason
+    receipt = documents.receipt_pdf(admin, t)
+    r = verification.verify_pdf(admin, retyped(receipt, "Petugas: orang lain"))
+    assert not r.valid and "berkas tanda terima tiket" in r.reason
+
+
 def test_the_unsigned_letter_prints_its_pointer_as_a_qr(world: World) -> None:
     head = world.as_("kadis.pupr")
     t = case_in(world, Status.SELESAI)
