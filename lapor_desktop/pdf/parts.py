@@ -112,6 +112,13 @@ def addressee(recipient_lines: Sequence[str], place: str) -> list[Any]:
     return out
 
 
+# Between a letter's closing paragraph (6 pt after it) and the signature block; the
+# signature's space for the wet signature and stamp (LETTERS.md: 24 mm); the gap before
+# "Tembusan:" (one line). Tight enough that a 3-case forwarding letter keeps to one page.
+SIGNATURE_GAP = 2 * mm
+SIGNATURE_SPACE = 24 * mm
+TEMBUSAN_GAP = 15  # pt: BASE's leading
+
 POINTER_QR = 20 * mm  # the verification QR beside a wet signature (LETTERS.md: 20–24)
 POINTER_CAPTION = 7  # pt
 
@@ -135,7 +142,7 @@ class SignatureBlock(Flowable):
         width: float = 80 * mm,
         date_line: str = "",
         size: float = 12,
-        space: float = 26 * mm,
+        space: float = SIGNATURE_SPACE,
         pointer: str = "",
         caption: str = "",
         pointer_size: float = POINTER_QR,
@@ -249,7 +256,7 @@ def tembusan(items: Sequence[str]) -> list[Any]:
         else:
             end = ";"
         out.append(Paragraph(f"{i}.&nbsp;&nbsp;{markup(item)}{end}", style))
-    return [Spacer(1, 8 * mm), *out]
+    return [Spacer(1, TEMBUSAN_GAP), *out]
 
 
 class KeepTail(KeepTogether):

@@ -114,6 +114,24 @@ def test_forwarding_letter_keeps_signature_closing_and_tembusan(templates, signe
         assert_kept_together(pages, "NAMA KEPALA DINAS", FORWARDING_TAIL)
 
 
+@pytest.mark.parametrize("signed", [False, True], ids=["wet", "signed"])
+def test_a_three_case_forwarding_letter_fits_one_page(templates, signed) -> None:
+    """Signature space 24 mm (LETTERS.md), one line before the tembusan and 2 mm after
+    the closing: the sample 3-case letter keeps to one page, the pointer QR included.
+    E-signed, the BSrE note at the foot of every page takes the room: two pages, the
+    closing group kept together."""
+    data = dataclasses.replace(
+        samples.forwarding(3),
+        verification_url="LAPOR|-|000/45/DISKOMINFOSANDI/2026|0123456789abcdef",
+    )
+    if signed:
+        sig = templates.signatory("DISKOMINFOSANDI", "forwarding")
+        data = dataclasses.replace(data, signatory=dataclasses.replace(sig, electronic=True))
+    pages = page_texts(render_forwarding(data, templates))
+    assert len(pages) == (2 if signed else 1)
+    assert_kept_together(pages, "NAMA KEPALA DINAS", FORWARDING_TAIL)
+
+
 def test_forwarding_letter_with_many_cases(templates) -> None:
     """The case table grows; the closing group still moves as one."""
     for n in range(1, 14, 2):
