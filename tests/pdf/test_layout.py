@@ -475,3 +475,22 @@ def test_canvas_text_replaces_what_the_font_lacks_visibly(templates) -> None:
     sig = dataclasses.replace(samples.HEAD, name="BUDI 😀 SANTOSO")
     pdf = render_answer(dataclasses.replace(samples.answer(), signatory=sig), templates)
     assert "BUDI ? SANTOSO" in " ".join(page_texts(pdf))
+
+
+def test_the_pointer_qr_beside_a_wet_signature_changes_no_page_break(templates) -> None:
+    """The QR sits inside the signature block's height: with or without it, every page
+    holds the same text (the caption aside), for bodies that end anywhere on a page."""
+    pointer = "LAPOR|2611-K7QX-00042|000/17/PUPR/2026|0123456789abcdef"
+    caption = "Kode verifikasi dokumen: periksa keasliannya dengan menu Periksa surat di"
+    base = dataclasses.replace(samples.answer(), signatory=samples.HEAD)
+    for n in range(0, 700, 70):
+        data = dataclasses.replace(base, answer=words(n))
+        plain_pages = page_texts(render_answer(data, templates))
+        pointed = render_answer(dataclasses.replace(data, verification_url=pointer), templates)
+        pages = page_texts(pointed)
+        assert len(pages) == len(plain_pages), n
+        assert pages_with(pages, caption) == pages_with(pages, "NIP. 197001011995031001"), n
+        for with_qr, without in zip(pages, plain_pages, strict=True):
+            assert without.replace(" ", "") in re.sub(
+                r"Kodeverifikasidokumen:.*?LAPORDesktop\.", "", with_qr.replace(" ", "")
+            ), n
