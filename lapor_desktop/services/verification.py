@@ -39,6 +39,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
+from peewee import SQL
+
 from lapor_desktop.db.models import AuditLog, Complaint, Letter, database_proxy
 from lapor_desktop.pdf.data import (
     AnswerLetter,
@@ -169,15 +171,18 @@ def _record_key(p: Pointer) -> tuple[str, str, str]:
     return "letter", p.nomor, json.dumps({"tiket": p.ticket, "sidik": p.digest})
 
 
+def _event_is(event: str) -> Any:
+    """`event = '<event>'` as a literal, not a bound parameter: that is what lets SQLite
+    use the partial index on that event (db/migrations/m0008_document_records.py)."""
+    assert event in (EVENT, FILE_EVENT)  # constants, never user text
+    return AuditLog.event == SQL(f"'{event}'")
+
+
 def _recorded(p: Pointer) -> bool:
     _, entity_id, detail = _record_key(p)
     return bool(
         AuditLog.select(AuditLog.id)
-        .where(
-            (AuditLog.event == EVENT)
-            & (AuditLog.entity_id == entity_id)
-            & (AuditLog.detail == detail)
-        )
+        .where(_event_is(EVENT) & (AuditLog.entity_id == entity_id) & (AuditLog.detail == detail))
         .exists()
     )
 
@@ -228,7 +233,7 @@ def _file_recorded(p: Pointer, pdf: bytes) -> bool:
     return bool(
         AuditLog.select(AuditLog.id)
         .where(
-            (AuditLog.event == FILE_EVENT)
+            _event_is(FILE_EVENT)
             & (AuditLog.entity_id == entity_id)
             & (AuditLog.detail == _file_detail(p, pdf))
         )
