@@ -78,6 +78,9 @@ def test_pkcs12() -> bytes:
     )
 
 
+POINTER = "LAPOR|KPR-2026-{0:06d}|000/{0}/X/2026|{0:016x}"
+
+
 def main() -> int:
     t0 = time.perf_counter()
     templates = load_templates()
@@ -86,15 +89,20 @@ def main() -> int:
         f"{'first letter (cold: imports + fonts)':<44} {(time.perf_counter() - t0) * 1000:9.1f} ms"
     )
     ok = True
-    ok &= report("one answer letter (warm)", timed(
-        lambda: render_answer(samples.answer(), templates), 20), 0.100)  # fmt: skip
+    # As printed: every letter with its verification pointer QR (services.verification),
+    # each one different (no cached QR matrix).
+    pointed = dataclasses.replace(samples.answer(), verification_url=POINTER.format(0))
+    ok &= report("one answer letter with pointer QR (warm)", timed(
+        lambda: render_answer(pointed, templates), 20), 0.100)  # fmt: skip
+    receipt = dataclasses.replace(samples.receipt(), qr_payload=POINTER.format(0))
     ok &= report("one receipt with QR (warm)", timed(
-        lambda: render_receipt(samples.receipt(), templates), 20), 0.100)  # fmt: skip
+        lambda: render_receipt(receipt, templates), 20), 0.100)  # fmt: skip
 
     def letters() -> None:
         for i in range(200):
-            render_answer(samples.answer(ticket=f"KPR-2026-{i:06d}", nomor=f"000/{i}/X/2026"),
-                          templates)  # fmt: skip
+            data = samples.answer(ticket=f"KPR-2026-{i:06d}", nomor=f"000/{i}/X/2026")
+            data = dataclasses.replace(data, verification_url=POINTER.format(i))
+            render_answer(data, templates)
 
     ok &= report("200 answer letters", timed(letters), 10.0)
     data = samples.monthly(10_000)

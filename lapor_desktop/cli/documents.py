@@ -4,7 +4,7 @@
     letter ombudsman [--period TEKS] --out FILE.pdf
     report monthly --month YYYY-MM [--opd KODE] --out FILE.pdf|FILE.xlsx
     letterhead show|set|reset KODE   (system admin)
-    verify FILE.pdf                  (a printed letter against the register)
+    verify FILE.pdf                  (a produced document against the register)
 
 Acting as `--user NAME` like the casework commands (cli.session.signed_in). The file is
 written atomically (a temporary file in the same folder, then renamed), so a failure
@@ -167,7 +167,13 @@ def report_monthly(args: argparse.Namespace, a: Acting) -> int:
     data = documents.monthly_pdf(
         a.ctx, year, month, args.opd, kendala=args.kendala or "", upaya=args.upaya or ""
     )
-    return _done(out, data, "Rekapitulasi bulanan (PDF)")
+    rc = _done(out, data, "Rekapitulasi bulanan (PDF)")
+    # The PDF's kop and signer (the regency office's, or the OPD's): a sample or borrowed
+    # one is named on stderr, exit code unchanged (the XLSX prints neither).
+    warning = documents.print_warning(a.ctx, "monthly", opd=args.opd)
+    if warning:
+        err(warning)
+    return rc
 
 
 # ---------------------------------------------------------------- letterhead
@@ -253,8 +259,8 @@ def letterhead_reset(args: argparse.Namespace, a: Acting) -> int:
 
 
 def verify(args: argparse.Namespace, a: Acting) -> int:
-    """Exit 0: the letter is ours with this content (and its signature intact); 1: not,
-    with the reason; 2: usage (no such file)."""
+    """Exit 0 (SAH): the document is ours with this content (signature intact, or the very
+    file produced); 1 (TIDAK SAH / TIDAK DIKENAL): not, with the reason; 2: usage."""
     from lapor_desktop.services import verification
 
     path = Path(args.file).expanduser()
@@ -265,12 +271,10 @@ def verify(args: argparse.Namespace, a: Acting) -> int:
     result = verification.verify_pdf(a.ctx, data)
     if args.json:
         emit_json(result)
-    elif result.valid:
-        say(f"SAH: {result.reason}.")
-        for name in result.signers:
-            say(f"Penanda tangan elektronik: {name}")
     else:
-        say(f"TIDAK SAH: {result.reason}.")
+        say(f"{result.verdict}: {result.reason}.")
+        for name in result.signers if result.valid else ():
+            say(f"Penanda tangan elektronik: {name}")
     return EXIT_OK if result.valid else EXIT_REFUSED
 
 
@@ -281,9 +285,12 @@ def add_commands(sub: Any) -> None:
     s = sub.add_parser(
         "verify",
         help="periksa surat PDF (penanda QR/metadata) terhadap register dan tanda tangannya",
-        description="Periksa berkas surat: nomor dan tiket ada di register, isinya (sidik) "
-        "sama dengan yang diterbitkan, dan tanda tangan elektroniknya utuh bila ada. "
-        "Kode keluar 0 sah, 1 tidak sah (dengan alasannya), 2 kesalahan penggunaan.",
+        description="Periksa berkas surat, tanda terima, lembar disposisi atau riwayat kasus: "
+        "nomor (atau jenis dokumen) dan tiket ada di register, isinya (sidik) sama dengan "
+        "yang diterbitkan, dan tanda tangan elektroniknya utuh bila ada; tanpa tanda tangan "
+        "elektronik, berkasnya harus sama persis dengan yang dibuat. Hasil SAH, TIDAK SAH "
+        "atau TIDAK DIKENAL; kode keluar 0 sah, 1 tidak sah/tidak dikenal (dengan "
+        "alasannya), 2 kesalahan penggunaan.",
         parents=[common],
     )
     s.add_argument("file", metavar="BERKAS.pdf")

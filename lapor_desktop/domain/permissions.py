@@ -82,6 +82,8 @@ _DEADLINE_ROLES = frozenset({_A, _R.OPD_ADMIN, _R.OPD_HEAD, _R.AUDITOR})
 # The letters register: the regency (admin, auditor) and each OPD (its own office's).
 _REGISTER_ROLES = frozenset({_A, _R.OPD_ADMIN, _R.OPD_HEAD, _R.AUDITOR})
 _SYS = frozenset({_R.SYS_ADMIN})
+# Checking a document against the register: whoever prints any document.
+_PRINTERS = frozenset().union(*DOCUMENT_ROLES.values())
 
 # Page key -> who opens it, in navigation order.
 PAGES: dict[str, frozenset[Role]] = {
@@ -96,6 +98,7 @@ PAGES: dict[str, frozenset[Role]] = {
     "laporan": _CASE_READERS,
     "rekap": DOCUMENT_ROLES["monthly"],
     "register": _REGISTER_ROLES,
+    "periksa_surat": _PRINTERS,
     "pengguna": _SYS,
     "kantor": _SYS,
     "aturan": _SYS,

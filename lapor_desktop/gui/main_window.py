@@ -232,6 +232,7 @@ class MainWindow(QMainWindow):
             "aturan": self._rules_page,
             "rekap": self._monthly_page,
             "register": self._letters_page,
+            "periksa_surat": self._verify_page,
             "kop_surat": self._letterhead_page,
             "cadangan": self._backup_page,
         }
@@ -293,6 +294,11 @@ class MainWindow(QMainWindow):
         from lapor_desktop.gui.letters_page import LettersPage
 
         return self._watch(LettersPage(self.ctx), Kind.LETTERS)
+
+    def _verify_page(self) -> QWidget:
+        from lapor_desktop.gui.verify_page import VerifyPage
+
+        return VerifyPage(self.ctx)
 
     def _letterhead_page(self) -> QWidget:
         from lapor_desktop.gui.admin_letterhead import LetterheadPage

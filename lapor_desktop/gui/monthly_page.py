@@ -60,6 +60,12 @@ def _ombudsman(ctx: Ctx, period: str) -> Document:
     return documents.ombudsman_document(ctx, period)
 
 
+def _monthly_warning(ctx: Ctx, opd: str | None) -> str:
+    from lapor_desktop.services import documents
+
+    return documents.print_warning(ctx, "monthly", opd=opd)
+
+
 def _ombudsman_warning(ctx: Ctx) -> str:
     from lapor_desktop.services import documents
 
@@ -218,6 +224,7 @@ class MonthlyPage(QWidget):
         kendala = self.kendala_edit.toPlainText().strip()[:TEXT_MAX]
         upaya = self.upaya_edit.toPlainText().strip()[:TEXT_MAX]
         self.pdf_button.make = partial(_pdf, self.ctx, year, month, opd, kendala, upaya)
+        self.pdf_button.warning = partial(_monthly_warning, self.ctx, opd)
         self.pdf_button.default_name = stem + ".pdf"
         self.xlsx_button.make = partial(_xlsx, self.ctx, year, month, opd)
         self.xlsx_button.default_name = stem + ".xlsx"

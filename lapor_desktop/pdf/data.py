@@ -65,7 +65,9 @@ class ReceiptData:
     reporter: Reporter = Reporter(anonymous=True)
     tracking_id: str = ""
     deadlines: tuple[ExpectedDeadline, ...] = ()
-    qr_payload: str = ""  # defaults to the ticket
+    # The QR (default: the ticket); the verification pointer (services.verification),
+    # which is then also the PDF "Keywords".
+    qr_payload: str = ""
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,7 @@ class DispositionSheet:
     note: str = ""
     signatory: Signatory | None = None
     rahasia: bool = False  # a confidential case: "Rahasia" ticked, RAHASIA on every page
+    verification_url: str = ""  # the verification pointer: a QR and the PDF "Keywords"
 
 
 @dataclass(frozen=True)
@@ -115,8 +118,9 @@ class ForwardingLetter:
     to_place: str = "Bangkinang"
     instruction: str = ""  # extra paragraph from the admin
     signatory: Signatory | None = None
-    # The verification pointer (services.verification): the QR when e-signed, and the
-    # PDF metadata "Keywords" always; "" = the nomor as QR, no keywords.
+    # The verification pointer (services.verification): the QR (in the signature space
+    # when e-signed, beside the signature on paper) and the PDF metadata "Keywords";
+    # "" = no pointer QR (the nomor as the e-signed QR), no keywords.
     verification_url: str = ""
     sifat: str = ""  # "" = the template's ("Segera"); "Sangat Segera" for an escalated case
     rahasia: bool = False  # Sifat "Rahasia" and RAHASIA on every page
@@ -206,6 +210,7 @@ class CaseHistory:
     deadlines: tuple[ExpectedDeadline, ...] = ()
     events: tuple[HistoryEvent, ...] = ()
     printed_by: str = ""
+    verification_url: str = ""  # the verification pointer: a QR and the PDF "Keywords"
 
 
 # --- monthly summary --------------------------------------------------------------

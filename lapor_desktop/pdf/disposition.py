@@ -14,11 +14,12 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 from lapor_desktop.pdf.data import DispositionSheet, ForwardingLetter
 from lapor_desktop.pdf.dates import long_date, place_date, short_date
 from lapor_desktop.pdf.fonts import BOLD, REGULAR
-from lapor_desktop.pdf.letter import letter_context
+from lapor_desktop.pdf.letter import letter_context, pointer_caption
 from lapor_desktop.pdf.page import PageSetup, build_pdf, form_paper, paper_size, text_width
 from lapor_desktop.pdf.parts import (
     CELL,
     CELL_CENTER,
+    SIGNATURE_GAP,
     TITLE,
     CheckList,
     SignatureBlock,
@@ -58,6 +59,7 @@ def render_disposition(
         compact_kop=True,
         margins=FORM_MARGINS,
         marking="RAHASIA" if data.rahasia else "",
+        keywords=plain(data.verification_url),
     )
     width = paper_size(setup.paper)[0] - sum(FORM_MARGINS)
     half = width / 2
@@ -70,7 +72,6 @@ def render_disposition(
             ("Kanal", clip(case.channel, 60) or "-"),
             ("Klasifikasi", clip(case.klasifikasi, 60) or "-"),
             ("Kategori", clip(case.category, 80) or "-"),
-            ("Ringkasan", clip_words(case.summary, 300)),
         ],
         23 * mm,
         half - 8,
@@ -105,6 +106,18 @@ def render_disposition(
     ticks = [(k, k in wanted) for k in known] + [(w, True) for w in wanted if w not in known]
     rows: list[list[Any]] = [
         [left, right],
+        # The summary across the sheet: in a half-width column its 300 characters made
+        # the form run onto a second A5 page, leaving the signature alone there.
+        [
+            field_table(
+                [("Ringkasan", clip_words(case.summary, 300))],
+                23 * mm,
+                width - 8,
+                limit=300,
+                style=FORM_CELL,
+            ),
+            "",
+        ],
         [
             Paragraph(
                 f"<b>Diteruskan kepada Yth.:</b> {markup(clip(data.to, 200, fallback=True))}",
@@ -113,7 +126,16 @@ def render_disposition(
             "",
         ],
         [[p("Dengan hormat harap:", FORM_BOLD), CheckList(ticks, size=8.5, columns=2)], ""],
-        [[p("Catatan:", FORM_BOLD), p(data.note, FORM_CELL, 400), Spacer(1, 10 * mm)], ""],
+        # room to write by hand under a short note; a long one (up to 400 characters)
+        # takes that room itself, so the form and its signature stay on one A5 page
+        [
+            [
+                p("Catatan:", FORM_BOLD),
+                p(data.note, FORM_CELL, 400),
+                Spacer(1, (10 if len(plain(data.note)) <= 100 else 2) * mm),
+            ],
+            "",
+        ],
     ]
     grid = Table(rows, colWidths=[half, half])
     grid.setStyle(
@@ -124,6 +146,7 @@ def render_disposition(
                 ("SPAN", (0, 1), (1, 1)),
                 ("SPAN", (0, 2), (1, 2)),
                 ("SPAN", (0, 3), (1, 3)),
+                ("SPAN", (0, 4), (1, 4)),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 3),
                 ("TOPPADDING", (0, 0), (-1, -1), 3),
@@ -143,6 +166,9 @@ def render_disposition(
             width=66 * mm,
             size=10,
             space=16 * mm,
+            pointer=data.verification_url,
+            caption=pointer_caption(templates, data.verification_url),
+            pointer_size=18 * mm,
         ),
     ]
     return build_pdf(story, setup)
@@ -209,8 +235,8 @@ def render_forwarding(
     story += closing_group(
         body(templates.text("forwarding", "closing", values)),
         [
-            Spacer(1, 4 * mm),
-            ctx.signature(templates, data.verification_url or data.nomor),
+            Spacer(1, SIGNATURE_GAP),
+            ctx.signature(templates, data.verification_url or data.nomor, data.verification_url),
             *tembusan(templates.texts("forwarding", "tembusan", values)),
         ],
     )

@@ -7,10 +7,12 @@ from typing import Any
 from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table, TableStyle
 
 from lapor_desktop.pdf.data import CaseHistory, HistoryEvent
 from lapor_desktop.pdf.dates import date_time, day_date, short_date_time
+from lapor_desktop.pdf.fonts import REGULAR
+from lapor_desktop.pdf.letter import pointer_caption
 from lapor_desktop.pdf.page import PageSetup, build_pdf, text_width
 from lapor_desktop.pdf.parts import (
     CELL,
@@ -18,6 +20,7 @@ from lapor_desktop.pdf.parts import (
     HEADING,
     SMALL,
     TITLE,
+    QrFlowable,
     field_table,
     grid_table,
     head_cells,
@@ -55,6 +58,7 @@ def render_history(data: CaseHistory, templates: Templates, paper: str | None = 
         emblem=templates.emblem_path(lh),
         title=f"Riwayat Kasus {plain(data.ticket)}",
         marking="RAHASIA" if data.rahasia else "",
+        keywords=plain(data.verification_url),
     )
     width = text_width(setup.paper)
     reporter = (
@@ -138,5 +142,28 @@ def render_history(data: CaseHistory, templates: Templates, paper: str | None = 
         "pencetak": plain(data.printed_by) or "-",
         "waktu_cetak": date_time(data.printed_at),
     }
-    story += [Spacer(1, 4 * mm), p(templates.text("history", "note", values), SMALL)]
+    note = p(templates.text("history", "note", values), SMALL)
+    if plain(data.verification_url):
+        # The verification QR beside the printing note, kept together with it.
+        qr = 18 * mm
+        caption = p(pointer_caption(templates, data.verification_url), SMALL)
+        note_table = Table(
+            [[QrFlowable(data.verification_url, qr), [note, Spacer(1, 1 * mm), caption]]],
+            colWidths=[qr + 3 * mm, width - qr - 3 * mm],
+        )
+        note_table.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), REGULAR, 9),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        story += [Spacer(1, 4 * mm), note_table]
+    else:
+        story += [Spacer(1, 4 * mm), note]
     return build_pdf(story, setup)

@@ -20,12 +20,33 @@ class LetterContext:
     setup: PageSetup
     place_date: str
 
-    def signature(self, templates: Templates, qr_payload: str) -> SignatureBlock:
+    def signature(self, templates: Templates, qr_payload: str, pointer: str = "") -> SignatureBlock:
+        """The signature block; `pointer` (the verification pointer) is its QR: in the
+        signature space when e-signed, else beside the block (SignatureBlock)."""
         return SignatureBlock(
             self.signatory,
             qr_payload=qr_payload,
             signed_by=templates.text("signature", "signed_by"),
+            pointer=pointer,
+            caption=pointer_caption(templates, pointer),
         )
+
+
+def pointer_caption(templates: Templates, pointer: str) -> str:
+    """The words beside a verification QR (`[verification] caption`, or `caption_url`
+    when the pointer is a link a phone opens); "" without a pointer."""
+    if not plain(pointer):
+        return ""
+    section = templates.letters.get("verification", {})
+    section = section if isinstance(section, dict) else {}
+    link = not plain(pointer).startswith("LAPOR|")
+    key = "caption_url" if link else "caption"
+    default = (
+        "Pindai kode QR untuk memeriksa keaslian dokumen ini."
+        if link
+        else "Kode verifikasi dokumen: periksa keasliannya dengan Periksa surat di LAPOR Desktop."
+    )
+    return str(section.get(key, default))
 
 
 def letter_context(

@@ -16,6 +16,7 @@ from lapor_desktop.pdf.page import build_pdf, text_width
 from lapor_desktop.pdf.parts import (
     CELL,
     CELL_CENTER,
+    SIGNATURE_GAP,
     SMALL,
     TITLE,
     addressee,
@@ -79,8 +80,8 @@ def render_ombudsman(
     story += closing_group(
         body(templates.text("ombudsman", "closing", values)),
         [
-            Spacer(1, 4 * mm),
-            ctx.signature(templates, data.verification_url or data.nomor),
+            Spacer(1, SIGNATURE_GAP),
+            ctx.signature(templates, data.verification_url or data.nomor, data.verification_url),
             *tembusan(copies),
         ],
     )

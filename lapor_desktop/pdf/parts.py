@@ -112,9 +112,26 @@ def addressee(recipient_lines: Sequence[str], place: str) -> list[Any]:
     return out
 
 
+# Between a letter's closing paragraph (6 pt after it) and the signature block; the
+# signature's space for the wet signature and stamp (LETTERS.md: 24 mm); the gap before
+# "Tembusan:" (one line). Tight enough that a 3-case forwarding letter keeps to one page.
+SIGNATURE_GAP = 2 * mm
+SIGNATURE_SPACE = 24 * mm
+TEMBUSAN_GAP = 15  # pt: BASE's leading
+
+POINTER_QR = 20 * mm  # the verification QR beside a wet signature (LETTERS.md: 20–24)
+POINTER_CAPTION = 7  # pt
+
+
 class SignatureBlock(Flowable):
     """Jabatan, 24 mm space (or QR + e-sign text), NAME bold underlined, pangkat, NIP —
-    on the right half of the page (x = 120 mm), kept in one piece."""
+    on the right half of the page (x = 120 mm), kept in one piece.
+
+    `pointer` (a document's verification pointer, services.verification): on a letter
+    signed on paper it is a QR at the left margin, level with the signature's foot, with
+    `caption` beside it — inside the block, so the block's height (and the "kept
+    together" pagination) does not change. An e-signed letter draws `qr_payload` in the
+    signature space instead."""
 
     def __init__(
         self,
@@ -125,12 +142,23 @@ class SignatureBlock(Flowable):
         width: float = 80 * mm,
         date_line: str = "",
         size: float = 12,
-        space: float = 26 * mm,
+        space: float = SIGNATURE_SPACE,
+        pointer: str = "",
+        caption: str = "",
+        pointer_size: float = POINTER_QR,
     ) -> None:
         super().__init__()
         self.size = size  # 12 pt on letters; smaller on a form
         self.signatory = signatory or Signatory(jabatan="", name="")
         self.qr_payload = qr_payload if self.signatory.electronic else ""
+        self.pointer = "" if self.signatory.electronic else plain(pointer)[:1000]
+        self.pointer_size = pointer_size
+        room = offset - pointer_size - 6 * mm
+        self.caption_lines = (
+            simpleSplit(clip(caption, 300), REGULAR, POINTER_CAPTION, room)[:5]
+            if self.pointer and room > 15 * mm
+            else []
+        )
         self.signed_by = signed_by
         self.offset = offset
         self.block_width = width
@@ -169,6 +197,17 @@ class SignatureBlock(Flowable):
         self.height = n * self.line + self.space
         return avail_width, self.height
 
+    def _draw_pointer(self) -> None:
+        """The verification QR at the left, its foot level with the block's last line."""
+        c = self.canv
+        qr = min(self.pointer_size, self.height)
+        draw_qr(c, self.pointer, 0, 0, qr)
+        c.setFont(REGULAR, POINTER_CAPTION)
+        ty = qr / 2 + len(self.caption_lines) * (POINTER_CAPTION + 1.5) / 2 - POINTER_CAPTION
+        for text in self.caption_lines:
+            c.drawString(qr + 1 * mm, ty, text)
+            ty -= POINTER_CAPTION + 1.5
+
     def draw(self) -> None:
         c = self.canv
         x = self.offset
@@ -186,6 +225,8 @@ class SignatureBlock(Flowable):
                 c.setFont(font, 8)
                 c.drawString(x + 24 * mm, ty, text)
                 ty -= 9.5
+        if self.pointer:
+            self._draw_pointer()
         y -= self.space
         c.setFont(BOLD, self.size)
         for text in self.name_lines:
@@ -215,7 +256,7 @@ def tembusan(items: Sequence[str]) -> list[Any]:
         else:
             end = ";"
         out.append(Paragraph(f"{i}.&nbsp;&nbsp;{markup(item)}{end}", style))
-    return [Spacer(1, 8 * mm), *out]
+    return [Spacer(1, TEMBUSAN_GAP), *out]
 
 
 class KeepTail(KeepTogether):

@@ -87,6 +87,8 @@ def render_receipt(data: ReceiptData, templates: Templates, paper: str | None = 
         emblem=templates.emblem_path(lh),
         title=f"Tanda Terima {plain(data.ticket)}",
         compact_kop=True,
+        # the verification pointer when the QR holds one (not the bare ticket)
+        keywords=plain(data.qr_payload) if plain(data.qr_payload) != plain(data.ticket) else "",
     )
     width = text_width(setup.paper)
     values = {

@@ -89,12 +89,18 @@ from lapor_desktop.services.documents_common import (
     require_print,
     scrub,
 )
-from lapor_desktop.services.documents_monthly import monthly_pdf, monthly_summary, monthly_xlsx
+from lapor_desktop.services.documents_monthly import (
+    monthly_pdf,
+    monthly_summary,
+    monthly_summary_office,
+    monthly_xlsx,
+)
 from lapor_desktop.services.errors import PermissionDenied, ServiceError, ValidationError
 from lapor_desktop.services.letterhead_settings import letterhead_warning, templates_for
 from lapor_desktop.services.outfile import StagedFile
 from lapor_desktop.services.setup import regency_office
 from lapor_desktop.services.signing_settings import Document, signed_letter
+from lapor_desktop.services.verification import record_file, with_pointer
 
 __all__ = [
     "DOCUMENT_LABELS",
@@ -260,7 +266,9 @@ def receipt_pdf(ctx: Ctx, ticket: str) -> bytes:
         reporter=_reporter(case),
         deadlines=tuple(expect),
     )
-    return pdf.render_receipt(data, templates_for([d.intake_office]))
+    templates = templates_for([d.intake_office])
+    data = with_pointer(ctx, data, templates)
+    return record_file(ctx, data.qr_payload, pdf.render_receipt(data, templates))
 
 
 # ---------------------------------------------------------------- disposition / forwarding
@@ -318,7 +326,9 @@ def disposition_pdf(ctx: Ctx, ticket: str) -> bytes:
         else None,
         rahasia=bool(case.rahasia),
     )
-    return pdf.render_disposition(data, templates_for([s.office_code]))
+    templates = templates_for([s.office_code])
+    data = with_pointer(ctx, data, templates)
+    return record_file(ctx, data.verification_url, pdf.render_disposition(data, templates))
 
 
 def forwarding_pdf(ctx: Ctx, ticket: str) -> bytes:
@@ -662,15 +672,18 @@ def history_pdf(ctx: Ctx, ticket: str) -> bytes:
         events=events,
         printed_by=s.full_name,
     )
-    return pdf.render_history(data, templates_for([s.office_code]))
+    templates = templates_for([s.office_code])
+    data = with_pointer(ctx, data, templates)
+    return record_file(ctx, data.verification_url, pdf.render_history(data, templates))
 
 
 # ---------------------------------------------------------------- warnings at print time
 
 
-def print_office(ctx: Ctx, kind: str, ticket: str = "") -> str:
+def print_office(ctx: Ctx, kind: str, ticket: str = "", opd: str | None = None) -> str:
     """The office whose letterhead and signatory a document of `kind` prints (the same
-    choice the document functions above make)."""
+    choice the document functions above make). `opd`: the monthly report's scope (an
+    OPD's code; None = the whole regency, printed on the regency office's kop)."""
     s = require_print(ctx, kind)
     if kind in ("forwarding", "ombudsman"):
         return str(regency_office().code)
@@ -678,14 +691,16 @@ def print_office(ctx: Ctx, kind: str, ticket: str = "") -> str:
         return cases.get_case(ctx, ticket).intake_office
     if kind == "answer":
         return answer_letter_data(ctx, ticket)[1]
-    return s.office_code  # disposition, history, monthly
+    if kind == "monthly":
+        return monthly_summary_office(ctx, opd)
+    return s.office_code  # disposition, history
 
 
-def print_warning(ctx: Ctx, kind: str, ticket: str = "") -> str:
+def print_warning(ctx: Ctx, kind: str, ticket: str = "", opd: str | None = None) -> str:
     """One line to show with a printed document when its office has no letterhead or
     signatory of its own, or a sample one (letterhead_settings.letterhead_gaps); "" when
     the kop and signer are the office's own. Never raises for a document that printed."""
     try:
-        return letterhead_warning(print_office(ctx, kind, ticket))
+        return letterhead_warning(print_office(ctx, kind, ticket, opd))
     except ServiceError:
         return ""

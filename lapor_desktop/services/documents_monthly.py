@@ -654,6 +654,12 @@ def monthly_pdf(
     return pdf.render_monthly(data, templates)
 
 
+def monthly_summary_office(ctx: Ctx, opd_code: str | None = None) -> str:
+    """The office whose kop and signer the monthly summary of this scope prints: the
+    OPD's (an OPD user's own, or the one asked for), else the regency office's."""
+    return str((_scope(ctx, opd_code) or regency_office()).code)
+
+
 def monthly_xlsx(ctx: Ctx, year: int, month: int, opd_code: str | None = None) -> bytes:
     """The monthly summary's tables as an XLSX workbook (same numbers as the PDF)."""
     from lapor_desktop.pdf.monthly_workbook import monthly_xlsx as build

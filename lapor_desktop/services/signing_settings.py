@@ -447,9 +447,22 @@ def signed_letter[L: (AnswerLetter, ForwardingLetter, OmbudsmanLetter)](
     a usable certificate (see the module docstring for the fallback). A signed letter is
     audited (`surat_ditandatangani`). Every letter carries its verification pointer
     (services.verification: the QR when e-signed, the PDF's metadata always)."""
-    from lapor_desktop.services.verification import with_pointer
+    from lapor_desktop.services.verification import record_file, with_pointer
 
     data = with_pointer(ctx, data, templates)
+    doc = _signed_or_not(ctx, kind, data, templates, render, label)
+    record_file(ctx, data.verification_url, doc.data)  # verify: this very file was made here
+    return doc
+
+
+def _signed_or_not[L: (AnswerLetter, ForwardingLetter, OmbudsmanLetter)](
+    ctx: Ctx,
+    kind: str,
+    data: L,
+    templates: Templates,
+    render: Callable[[L, Templates], bytes],
+    label: str,
+) -> Document:
     code = data.office_code
     try:
         signer = signer_for(ctx.data_dir, code)

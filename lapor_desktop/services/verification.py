@@ -9,9 +9,12 @@ The URL form is used when `[verification] url` is set in `reports/letters.toml`;
 that scans the QR then opens that page. The hash ("sidik") is SHA-256 over the canonical
 JSON of the letter's data (the dataclass the renderer draws, with the signatory's
 `electronic` flag and the pointer itself blanked) — it cannot cover the PDF that contains
-it. The pointer is drawn as the QR (e-signed letters) and written to the PDF's
-"Keywords" metadata of every answer, forwarding and Ombudsman letter, so `verify` reads
-it back without decoding a QR image.
+it. The pointer is drawn as a QR on every answer, forwarding and Ombudsman letter (in
+the signature space when e-signed, beside the signature block when signed on paper), and
+written to the PDF's "Keywords" metadata, so `verify` reads it back without decoding a QR
+image. The receipt, the disposition sheet and the case history have no letter number:
+their pointer names the kind instead (`LAPOR|<tiket>|TANDA-TERIMA|<sidik>`, DISPOSISI,
+RIWAYAT) and their record is keyed by the ticket.
 
 When a letter is produced its (number, ticket, hash) is recorded in the audit log
 (`surat_sidik`, once per distinct hash), in the producing transaction. `verify` checks the
@@ -20,7 +23,9 @@ reproduce an older letter (the Ombudsman list changes as cases close; a re-dispo
 numbers a new forwarding letter; an admin's letterhead edit changes the signatory).
 What the pointer proves is that this number, ticket and content were issued here; that
 the file's text is that content is what the PAdES signature proves, so a signed file's
-signatures must be intact and cover the whole file.
+signatures must be intact and cover the whole file. An unsigned file has no such
+protection: the SHA-256 of every produced file is recorded too (`surat_berkas`), and an
+unsigned file verifies only when it is byte for byte one of them.
 """
 
 from __future__ import annotations
@@ -34,8 +39,17 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
+from peewee import SQL
+
 from lapor_desktop.db.models import AuditLog, Complaint, Letter, database_proxy
-from lapor_desktop.pdf.data import AnswerLetter, ForwardingLetter, OmbudsmanLetter
+from lapor_desktop.pdf.data import (
+    AnswerLetter,
+    CaseHistory,
+    DispositionSheet,
+    ForwardingLetter,
+    OmbudsmanLetter,
+    ReceiptData,
+)
 from lapor_desktop.pdf.templates import Templates
 from lapor_desktop.services.audit import audit
 from lapor_desktop.services.context import Ctx
@@ -45,6 +59,31 @@ PREFIX = "LAPOR"
 NO_TICKET = "-"
 HASH_CHARS = 16  # 64 bits of SHA-256: a short QR, still no accidental collisions
 EVENT = "surat_sidik"
+# Each produced file's SHA-256 (every print: a PDF's bytes differ by its creation time).
+# An unsigned file is SAH only when it is byte for byte a file produced here.
+FILE_EVENT = "surat_berkas"
+
+# Documents without a letter number name their kind in the pointer's number field
+# (LAPOR|2611-K7QX-00042|TANDA-TERIMA|…); their record is keyed by the ticket.
+RECEIPT = "TANDA-TERIMA"
+DISPOSITION = "DISPOSISI"
+HISTORY = "RIWAYAT"
+UNNUMBERED: dict[str, str] = {
+    RECEIPT: "tanda terima",
+    DISPOSITION: "lembar disposisi",
+    HISTORY: "riwayat kasus",
+}
+_MARKERS: dict[type, str] = {
+    ReceiptData: RECEIPT,
+    DispositionSheet: DISPOSITION,
+    CaseHistory: HISTORY,
+}
+
+# What `verify` says: the document is ours with this content; it claims to be ours but is
+# not (content, ticket or signature do not match); or this database does not know it.
+SAH = "SAH"
+TIDAK_SAH = "TIDAK SAH"
+TIDAK_DIKENAL = "TIDAK DIKENAL"
 
 
 @dataclass(frozen=True)
@@ -61,12 +100,15 @@ class Verification:
     pointer: Pointer | None = None
     signed: bool = False
     signers: tuple[str, ...] = ()
+    verdict: str = TIDAK_SAH  # SAH | TIDAK SAH | TIDAK DIKENAL
+    kind: str = ""  # "surat", "tanda terima", "lembar disposisi", "riwayat kasus"
 
 
 def content_hash(data: Any) -> str:
     """The short hash of a letter's data (a frozen dataclass), independent of whether it
     is e-signed and of the pointer it will carry."""
-    plain = dataclasses.replace(data, verification_url="")
+    blank = {f: "" for f in ("verification_url", "qr_payload") if hasattr(data, f)}
+    plain = dataclasses.replace(data, **blank)
     sig = getattr(plain, "signatory", None)
     if sig is not None:
         plain = dataclasses.replace(plain, signatory=dataclasses.replace(sig, electronic=False))
@@ -106,38 +148,97 @@ def parse_pointer(text: str) -> Pointer | None:
 
 
 def letter_ticket(data: Any) -> str:
-    """The ticket a letter is about: its own (answer), its only case (forwarding), or none."""
+    """The ticket a document is about: its own (answer, receipt, history), its case
+    (disposition sheet), its only case (forwarding), or none (Ombudsman)."""
     ticket = getattr(data, "ticket", "")
     if ticket:
         return str(ticket)
+    case = getattr(data, "case", None)
+    if case is not None:
+        return str(case.ticket)
     cases: tuple[Any, ...] = getattr(data, "cases", ())
     if len(cases) == 1 and not hasattr(data, "opds_concerned"):
         return str(cases[0].ticket)
     return NO_TICKET
 
 
-def with_pointer[L: (AnswerLetter, ForwardingLetter, OmbudsmanLetter)](
-    ctx: Ctx, data: L, templates: Templates
-) -> L:
-    """The letter data carrying its pointer (QR and metadata); the pointer is recorded
-    (audit `surat_sidik`, once per number and hash) for `verify`."""
-    nomor = data.nomor
+def _record_key(p: Pointer) -> tuple[str, str, str]:
+    """(entity, entity_id, detail) of the audit entry that records a pointer: a letter by
+    its number, an unnumbered document by its ticket and kind."""
+    if p.nomor in UNNUMBERED:
+        detail = json.dumps({"jenis": p.nomor, "tiket": p.ticket, "sidik": p.digest})
+        return "complaint", p.ticket, detail
+    return "letter", p.nomor, json.dumps({"tiket": p.ticket, "sidik": p.digest})
+
+
+def _event_is(event: str) -> Any:
+    """`event = '<event>'` as a literal, not a bound parameter: that is what lets SQLite
+    use the partial index on that event (db/migrations/m0008_document_records.py)."""
+    assert event in (EVENT, FILE_EVENT)  # constants, never user text
+    return AuditLog.event == SQL(f"'{event}'")
+
+
+def _recorded(p: Pointer) -> bool:
+    _, entity_id, detail = _record_key(p)
+    return bool(
+        AuditLog.select(AuditLog.id)
+        .where(_event_is(EVENT) & (AuditLog.entity_id == entity_id) & (AuditLog.detail == detail))
+        .exists()
+    )
+
+
+def with_pointer[
+    L: (
+        AnswerLetter,
+        ForwardingLetter,
+        OmbudsmanLetter,
+        ReceiptData,
+        DispositionSheet,
+        CaseHistory,
+    )
+](ctx: Ctx, data: L, templates: Templates) -> L:
+    """The document data carrying its pointer (QR and metadata); the pointer is recorded
+    (audit `surat_sidik`, once per document and hash) for `verify`. A letter's pointer
+    names its number; a receipt, disposition sheet or history names its kind."""
+    nomor = str(getattr(data, "nomor", "")) or _MARKERS[type(data)]
     pointer = Pointer(letter_ticket(data), nomor, content_hash(data))
-    detail = json.dumps({"tiket": pointer.ticket, "sidik": pointer.digest})
     with database_proxy.atomic("IMMEDIATE"):
-        known = (
-            AuditLog.select(AuditLog.id)
-            .where(
-                (AuditLog.event == EVENT)
-                & (AuditLog.entity_id == nomor)
-                & (AuditLog.detail == detail)
-            )
-            .exists()
-        )
-        if not known:
-            audit(ctx, EVENT, "letter", nomor, detail)
+        if not _recorded(pointer):
+            entity, entity_id, detail = _record_key(pointer)
+            audit(ctx, EVENT, entity, entity_id, detail)
     url = format_pointer(pointer, verification_url(templates))
-    return dataclasses.replace(data, verification_url=url)
+    field = "qr_payload" if isinstance(data, ReceiptData) else "verification_url"
+    changes: dict[str, Any] = {field: url}
+    return dataclasses.replace(data, **changes)
+
+
+def _file_detail(p: Pointer, pdf: bytes) -> str:
+    return json.dumps({"sidik": p.digest, "sha256": hashlib.sha256(pdf).hexdigest()})
+
+
+def record_file(ctx: Ctx, pointer_text: str, pdf: bytes) -> bytes:
+    """Record the SHA-256 of a produced file under its pointer (audit `surat_berkas`), so
+    `verify` can tell an unsigned file produced here from one edited afterwards; returns
+    `pdf`. No pointer (a sample render): nothing recorded."""
+    pointer = parse_pointer(pointer_text)
+    if pointer is not None:
+        entity, entity_id, _ = _record_key(pointer)
+        with database_proxy.atomic("IMMEDIATE"):
+            audit(ctx, FILE_EVENT, entity, entity_id, _file_detail(pointer, pdf))
+    return pdf
+
+
+def _file_recorded(p: Pointer, pdf: bytes) -> bool:
+    _, entity_id, _ = _record_key(p)
+    return bool(
+        AuditLog.select(AuditLog.id)
+        .where(
+            _event_is(FILE_EVENT)
+            & (AuditLog.entity_id == entity_id)
+            & (AuditLog.detail == _file_detail(p, pdf))
+        )
+        .exists()
+    )
 
 
 # ---------------------------------------------------------------- verify
@@ -225,51 +326,120 @@ def _check_each(embedded: list[Any], names: list[str]) -> tuple[list[str], str]:
 
 
 def verify_pdf(ctx: Ctx, pdf: bytes) -> Verification:
-    """Is this file a letter issued here, with the content recorded for its number, and
-    (when signed) an intact signature over the whole file? Any signed-in user; read only."""
+    """Is this file a document issued here, with the content recorded for its number (or
+    its ticket and kind), and (when signed) an intact signature over the whole file?
+    Any signed-in user; read only."""
     ctx.user()
     keywords = pdf_keywords(pdf)
     if keywords is None:
-        return Verification(False, "berkas bukan PDF yang dapat dibaca")
+        return Verification(False, "berkas bukan PDF yang dapat dibaca", verdict=TIDAK_DIKENAL)
     pointer = parse_pointer(keywords)
     if pointer is None:
-        return Verification(False, "berkas tidak memuat penanda verifikasi LAPOR Desktop")
-    letter = Letter.get_or_none(Letter.full_number == pointer.nomor)
-    if letter is None:
-        return Verification(False, f"nomor surat {pointer.nomor} tidak ada di register", pointer)
-    ticket = NO_TICKET
-    if letter.complaint_id is not None:
-        ticket = Complaint.get_by_id(letter.complaint_id).ticket
-    if ticket != pointer.ticket:
-        return Verification(
-            False, f"nomor surat {pointer.nomor} bukan surat untuk tiket {pointer.ticket}", pointer
-        )
-    detail = json.dumps({"tiket": pointer.ticket, "sidik": pointer.digest})
-    issued = (
-        AuditLog.select(AuditLog.id)
-        .where(
-            (AuditLog.event == EVENT)
-            & (AuditLog.entity_id == pointer.nomor)
-            & (AuditLog.detail == detail)
-        )
-        .exists()
-    )
-    if not issued:
         return Verification(
             False,
-            f"isi surat tidak cocok dengan surat {pointer.nomor} yang diterbitkan "
+            "berkas tidak memuat penanda verifikasi LAPOR Desktop",
+            verdict=TIDAK_DIKENAL,
+        )
+    return check_pointer(ctx, pointer, pdf)
+
+
+def verify_text(ctx: Ctx, text: str) -> Verification:
+    """The same for a pointer alone (the QR of a paper copy, scanned or typed): the number,
+    ticket and sidik were issued here. Whether the paper's text is that content cannot be
+    checked without the file; the reason says so."""
+    ctx.user()
+    pointer = parse_pointer(text)
+    if pointer is None:
+        return Verification(
+            False, "teks ini bukan kode verifikasi LAPOR Desktop", verdict=TIDAK_DIKENAL
+        )
+    return check_pointer(ctx, pointer, None)
+
+
+def check_pointer(ctx: Ctx, pointer: Pointer, pdf: bytes | None) -> Verification:
+    """`pointer` against the register and the recorded sidik; `pdf` (when given) for its
+    signatures."""
+    ctx.user()
+    unnumbered = UNNUMBERED.get(pointer.nomor)
+    kind = unnumbered or "surat"
+    if unnumbered is not None:
+        if Complaint.get_or_none(Complaint.ticket == pointer.ticket) is None:
+            return Verification(
+                False,
+                f"tiket {pointer.ticket} tidak ada di basis data ini",
+                pointer,
+                verdict=TIDAK_DIKENAL,
+                kind=kind,
+            )
+        what = f"{unnumbered} tiket {pointer.ticket}"
+    else:
+        letter = Letter.get_or_none(Letter.full_number == pointer.nomor)
+        if letter is None:
+            return Verification(
+                False,
+                f"nomor surat {pointer.nomor} tidak ada di register",
+                pointer,
+                verdict=TIDAK_DIKENAL,
+                kind=kind,
+            )
+        ticket = NO_TICKET
+        if letter.complaint_id is not None:
+            ticket = Complaint.get_by_id(letter.complaint_id).ticket
+        if ticket != pointer.ticket:
+            return Verification(
+                False,
+                f"nomor surat {pointer.nomor} bukan surat untuk tiket {pointer.ticket}",
+                pointer,
+                kind=kind,
+            )
+        what = f"surat {pointer.nomor}" + (f" untuk tiket {ticket}" if ticket != NO_TICKET else "")
+    if not _recorded(pointer):
+        issued = f"{unnumbered} tiket {pointer.ticket}" if unnumbered else f"surat {pointer.nomor}"
+        return Verification(
+            False,
+            f"isi {kind} tidak cocok dengan {issued} yang diterbitkan "
             f"(sidik {pointer.digest} tidak tercatat)",
             pointer,
+            kind=kind,
+        )
+    if pdf is None:
+        return Verification(
+            True,
+            f"kode ini milik {what} yang tercatat diterbitkan; cocokkan nomor, tiket dan isi "
+            "cetakan dengan berkas aslinya (kode QR saja tidak membuktikan isi kertasnya)",
+            pointer,
+            verdict=SAH,
+            kind=kind,
         )
     signers, problem = _signatures(pdf)
     if problem:
-        return Verification(False, problem, pointer, True, tuple(signers))
-    what = f"surat {pointer.nomor}" + (f" untuk tiket {ticket}" if ticket != NO_TICKET else "")
-    how = "bertanda tangan elektronik utuh" if signers else "tanpa tanda tangan elektronik"
+        return Verification(False, problem, pointer, True, tuple(signers), kind=kind)
+    if not signers and not _file_recorded(pointer, pdf):
+        # Nothing protects an unsigned file's text but its identity with a produced one.
+        return Verification(
+            False,
+            f"berkas ini tidak sama dengan berkas {what} yang diterbitkan: isinya mungkin "
+            "diubah (nomor, tiket dan sidik tercatat, tetapi berkasnya tidak); minta salinan "
+            "dari penerbitnya atau cetak ulang dari LAPOR Desktop",
+            pointer,
+            kind=kind,
+        )
+    if signers:
+        how = "bertanda tangan elektronik utuh"
+    elif unnumbered:
+        how = (
+            "berkasnya sama persis dengan yang dibuat; tanpa tanda tangan elektronik "
+            f"({unnumbered} tidak ditandatangani elektronik)"
+        )
+    else:
+        how = "berkasnya sama persis dengan yang dibuat; tanpa tanda tangan elektronik"
+    register = "tercatat diterbitkan" if unnumbered else "tercatat di register"
     return Verification(
         True,
-        f"{what} tercatat di register dengan isi ini; {how}",
+        f"{what} {register} dengan isi ini; {how}",
         pointer,
         bool(signers),
         tuple(signers),
+        verdict=SAH,
+        kind=kind,
     )

@@ -171,6 +171,40 @@ def test_a_letter_on_a_sample_kop_warns_on_stderr_and_still_succeeds(
     assert rc == 0 and "DISKOMINFOSANDI" in err
 
 
+def test_the_monthly_report_warns_about_the_kop_it_prints_on(
+    run: Run, tickets: dict[str, str], tmp_path: Path
+) -> None:
+    pdf = tmp_path / "rekap.pdf"
+    rc, out, err = run("report", "monthly", "--month", "2026-11", "--out", str(pdf))
+    assert rc == 0 and str(pdf) in out
+    # the regency report prints on the regency office's kop, whose address is the sample
+    assert "Peringatan: kop surat/penanda tangan DISKOMINFOSANDI: " in err
+    assert "alamat kop masih contoh: Jalan Contoh Nomor 1" in err
+    assert "NIP penanda tangan masih contoh" in err
+    text = pdf_text(pdf.read_bytes())
+    assert "Jalan Contoh Nomor 1" in text and "NIP. 000000000000000000" in text
+    # one OPD's report: that OPD's kop (and its warning), not the regency's
+    rc, _, err = run("report", "monthly", "--month", "2026-11", "--opd", "PUPR", "--out", str(pdf))
+    assert rc == 0 and "Peringatan: kop surat/penanda tangan PUPR: " in err
+    assert "DISKOMINFOSANDI" not in err
+    assert "Jalan Contoh Nomor 2" in pdf_text(pdf.read_bytes())
+    # the XLSX carries no kop and no signer: nothing to warn about
+    rc, _, err = run(
+        "report", "monthly", "--month", "2026-11", "--out", str(tmp_path / "rekap.xlsx")
+    )
+    assert rc == 0 and err == ""
+    rc, _, err = run(
+        "letterhead", "set", "PUPR", "--address", "Jalan Lingkar 7, Bangkinang",
+        "--signer-nip", "197001011995031001", user="sysadmin",
+    )  # fmt: skip
+    assert rc == 0, err
+    rc, _, err = run(
+        "report", "monthly", "--month", "2026-11", "--out", str(pdf), user="kadis.pupr"
+    )
+    assert rc == 0 and err == ""
+    assert "Jalan Lingkar 7, Bangkinang" in pdf_text(pdf.read_bytes())
+
+
 def test_verify_reads_the_pointer_back_and_checks_it(
     run: Run, tickets: dict[str, str], tmp_path: Path
 ) -> None:
@@ -184,11 +218,15 @@ def test_verify_reads_the_pointer_back_and_checks_it(
     receipt = tmp_path / "tanda-terima.pdf"
     assert run("letter", "receipt", tickets["new"], "--out", str(receipt))[0] == 0
     rc, out, _ = run("verify", str(receipt))
-    assert rc == 1 and "TIDAK SAH: berkas tidak memuat penanda verifikasi" in out
+    assert rc == 0 and out.startswith(f"SAH: tanda terima tiket {tickets['new']} tercatat")
+    monthly = tmp_path / "rekap.pdf"
+    assert run("report", "monthly", "--month", "2026-11", "--out", str(monthly))[0] == 0
+    rc, out, _ = run("verify", str(monthly))
+    assert rc == 1 and "TIDAK DIKENAL: berkas tidak memuat penanda verifikasi" in out
     forged = tmp_path / "palsu.pdf"
     forged.write_bytes(pdf.read_bytes().replace(b"|000/1/PUPR/2026|", b"|000/7/PUPR/2026|"))
     rc, out, _ = run("verify", str(forged))
-    assert rc == 1 and "000/7/PUPR/2026 tidak ada di register" in out
+    assert rc == 1 and "TIDAK DIKENAL: nomor surat 000/7/PUPR/2026 tidak ada di register" in out
     rc, _, err = run("verify", str(tmp_path / "tidak-ada.pdf"))
     assert rc == 2 and "tidak dapat dibaca" in err
 

@@ -22,9 +22,10 @@ R = Role
 
 
 def test_pages_per_role() -> None:
-    assert pages_for(R.FRONT_DESK) == ("beranda", "loket", "laporan")
+    assert pages_for(R.FRONT_DESK) == ("beranda", "loket", "laporan", "periksa_surat")
     assert pages_for(R.OPD_HEAD) == (
-        "kotak_masuk", "beranda", "persetujuan", "jatuh_tempo", "laporan", "rekap", "register"
+        "kotak_masuk", "beranda", "persetujuan", "jatuh_tempo", "laporan", "rekap", "register",
+        "periksa_surat",
     )  # fmt: skip
     assert pages_for(R.SYS_ADMIN) == ("pengguna", "kantor", "aturan", "kop_surat", "cadangan")
     assert pages_for(R.SYSTEM) == ()

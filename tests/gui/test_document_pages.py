@@ -91,6 +91,27 @@ def test_monthly_opd_user_fixed_to_own_office(qtbot, world: World, files: Files)
     assert "PUPR" in pdf_text(opened.read_bytes()).upper()
 
 
+def test_the_monthly_pdf_shows_the_kop_warning_with_the_document(
+    qtbot, world: World, files: Files
+) -> None:
+    answered(world)
+    page = MonthlyPage(world.as_("admin"))
+    qtbot.addWidget(page)
+    page.month_combo.setCurrentIndex(10)
+    wait_ops(qtbot)
+    page.pdf_button.click()
+    wait_ops(qtbot)
+    status = page.status_label.text()
+    assert "Disimpan ke" in status
+    assert "Peringatan: kop surat/penanda tangan DISKOMINFOSANDI" in status
+    assert "Jalan Contoh Nomor 1" in status
+    assert "Jalan Contoh Nomor 1" in pdf_text((files.dir / "rekap-2026-11.pdf").read_bytes())
+    page.xlsx_button.click()  # no kop, no signer: no warning
+    wait_ops(qtbot)
+    assert "Disimpan ke" in page.status_label.text()
+    assert "Peringatan" not in page.status_label.text()
+
+
 def test_monthly_refusal_shows_the_message(
     qtbot, world: World, files: Files, recorded_messages: Recorded
 ) -> None:

@@ -11,9 +11,26 @@ from tests.gui.conftest import World, open_main_window, wait_ops
 pytestmark = pytest.mark.gui
 
 EXPECTED = {
-    "loket": ["beranda", "loket", "laporan"],
-    "admin": ["beranda", "loket", "verifikasi", "jatuh_tempo", "laporan", "rekap", "register"],
-    "pupr": ["kotak_masuk", "beranda", "jatuh_tempo", "laporan", "rekap", "register"],
+    "loket": ["beranda", "loket", "laporan", "periksa_surat"],
+    "admin": [
+        "beranda",
+        "loket",
+        "verifikasi",
+        "jatuh_tempo",
+        "laporan",
+        "rekap",
+        "register",
+        "periksa_surat",
+    ],
+    "pupr": [
+        "kotak_masuk",
+        "beranda",
+        "jatuh_tempo",
+        "laporan",
+        "rekap",
+        "register",
+        "periksa_surat",
+    ],
     "kadis.pupr": [
         "kotak_masuk",
         "beranda",
@@ -22,8 +39,9 @@ EXPECTED = {
         "laporan",
         "rekap",
         "register",
+        "periksa_surat",
     ],
-    "inspektur": ["beranda", "jatuh_tempo", "laporan", "rekap", "register"],
+    "inspektur": ["beranda", "jatuh_tempo", "laporan", "rekap", "register", "periksa_surat"],
     "sysadmin": ["pengguna", "kantor", "aturan", "kop_surat", "cadangan"],
 }
 

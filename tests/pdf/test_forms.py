@@ -39,6 +39,24 @@ def test_disposition_sheet_is_a5_or_half_f4(templates) -> None:
         assert expected in text, expected
 
 
+def test_a_full_disposition_sheet_stays_on_one_a5_page_with_its_signature(templates) -> None:
+    """The demo's 290-character summary pushed the signature alone onto a second page."""
+    case = dataclasses.replace(
+        samples.disposition().case,
+        summary=("Jalan berlubang di Jl. Kartini, Kecamatan Siak Hulu. " * 8)[:300],
+        category="Infrastruktur (jalan, jembatan, drainase)",
+    )
+    data = dataclasses.replace(
+        samples.disposition(),
+        case=case,
+        note="Mohon ditinjau ke lokasi dan dilaporkan hasilnya. " * 4,
+        verification_url="LAPOR|2611-DEMO-00012|DISPOSISI|0123456789abcdef",
+    )
+    pages = page_texts(render_disposition(data, templates))
+    assert len(pages) == 1
+    assert "Ringkasan" in pages[0] and "NIP. 197501012000031002" in pages[0]
+
+
 def test_disposition_sheet_prints_the_signers_nip_and_a_line_for_the_agenda(templates) -> None:
     data = dataclasses.replace(
         samples.disposition(),

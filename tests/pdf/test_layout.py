@@ -114,6 +114,24 @@ def test_forwarding_letter_keeps_signature_closing_and_tembusan(templates, signe
         assert_kept_together(pages, "NAMA KEPALA DINAS", FORWARDING_TAIL)
 
 
+@pytest.mark.parametrize("signed", [False, True], ids=["wet", "signed"])
+def test_a_three_case_forwarding_letter_fits_one_page(templates, signed) -> None:
+    """Signature space 24 mm (LETTERS.md), one line before the tembusan and 2 mm after
+    the closing: the sample 3-case letter keeps to one page, the pointer QR included.
+    E-signed, the BSrE note at the foot of every page takes the room: two pages, the
+    closing group kept together."""
+    data = dataclasses.replace(
+        samples.forwarding(3),
+        verification_url="LAPOR|-|000/45/DISKOMINFOSANDI/2026|0123456789abcdef",
+    )
+    if signed:
+        sig = templates.signatory("DISKOMINFOSANDI", "forwarding")
+        data = dataclasses.replace(data, signatory=dataclasses.replace(sig, electronic=True))
+    pages = page_texts(render_forwarding(data, templates))
+    assert len(pages) == (2 if signed else 1)
+    assert_kept_together(pages, "NAMA KEPALA DINAS", FORWARDING_TAIL)
+
+
 def test_forwarding_letter_with_many_cases(templates) -> None:
     """The case table grows; the closing group still moves as one."""
     for n in range(1, 14, 2):
@@ -457,3 +475,22 @@ def test_canvas_text_replaces_what_the_font_lacks_visibly(templates) -> None:
     sig = dataclasses.replace(samples.HEAD, name="BUDI 😀 SANTOSO")
     pdf = render_answer(dataclasses.replace(samples.answer(), signatory=sig), templates)
     assert "BUDI ? SANTOSO" in " ".join(page_texts(pdf))
+
+
+def test_the_pointer_qr_beside_a_wet_signature_changes_no_page_break(templates) -> None:
+    """The QR sits inside the signature block's height: with or without it, every page
+    holds the same text (the caption aside), for bodies that end anywhere on a page."""
+    pointer = "LAPOR|2611-K7QX-00042|000/17/PUPR/2026|0123456789abcdef"
+    caption = "Kode verifikasi dokumen: periksa keasliannya dengan menu Periksa surat di"
+    base = dataclasses.replace(samples.answer(), signatory=samples.HEAD)
+    for n in range(0, 700, 70):
+        data = dataclasses.replace(base, answer=words(n))
+        plain_pages = page_texts(render_answer(data, templates))
+        pointed = render_answer(dataclasses.replace(data, verification_url=pointer), templates)
+        pages = page_texts(pointed)
+        assert len(pages) == len(plain_pages), n
+        assert pages_with(pages, caption) == pages_with(pages, "NIP. 197001011995031001"), n
+        for with_qr, without in zip(pages, plain_pages, strict=True):
+            assert without.replace(" ", "") in re.sub(
+                r"Kodeverifikasidokumen:.*?LAPORDesktop\.", "", with_qr.replace(" ", "")
+            ), n

@@ -66,6 +66,10 @@ def test_the_print_warning_names_the_office_whose_kop_the_document_prints(
         assert "DISKOMINFOSANDI" in documents.print_warning(admin, kind, t), kind
     assert "DISKOMINFOSANDI" in documents.print_warning(admin, "ombudsman")
     assert "DISKOMINFOSANDI" in documents.print_warning(world.as_("loket"), "receipt", t)
+    # the monthly report: the regency's on the regency office's kop, an OPD's on its own
+    assert "DISKOMINFOSANDI" in documents.print_warning(admin, "monthly")
+    assert "PUPR: " in documents.print_warning(admin, "monthly", opd="pupr")
+    assert "PUPR: " in documents.print_warning(head, "monthly")
     letterhead_settings.save_letterhead(world.as_("sysadmin"), "PUPR", NEW_HEAD, NEW_SIGNER)
     assert documents.print_warning(head, "answer", t) == ""
     # a user who may not print the document gets no warning (and no error)

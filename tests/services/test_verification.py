@@ -19,6 +19,7 @@ from lapor_desktop.pdf import parts, samples
 from lapor_desktop.services import documents, verification
 from lapor_desktop.services import signing_settings as ss
 from lapor_desktop.services.verification import Pointer
+from tests.pdf.conftest import drawn_qrs, page_count, pdf_text, qr_matrix
 from tests.pdf.test_signing import pki  # noqa: F401 -- the test CA fixture, reused
 from tests.services.casepaths import case_in, do
 from tests.services.conftest import World
@@ -91,9 +92,106 @@ def test_an_unsigned_letter_verifies_and_a_changed_pointer_does_not(world: World
         pdf, verification.format_pointer(dataclasses.replace(pointer, nomor="000/99/PUPR/2026"))
     )
     assert "tidak ada di register" in verification.verify_pdf(admin, bad).reason
-    r = verification.verify_pdf(admin, documents.receipt_pdf(admin, t))
+    assert verification.verify_pdf(admin, bad).verdict == verification.TIDAK_DIKENAL
+    r = verification.verify_pdf(admin, with_keywords(pdf, ""))
     assert not r.valid and "tidak memuat penanda verifikasi" in r.reason
-    assert "bukan PDF" in verification.verify_pdf(admin, b"bukan pdf").reason
+    assert r.verdict == verification.TIDAK_DIKENAL
+    r = verification.verify_pdf(admin, b"bukan pdf")
+    assert "bukan PDF" in r.reason and r.verdict == verification.TIDAK_DIKENAL
+
+
+def retyped(pdf: bytes, text: str) -> bytes:
+    """The file with a white box and new text drawn over page 1 (a forger's edit in a PDF
+    editor); the metadata, pointer included, is kept."""
+    from reportlab.pdfgen import canvas
+
+    overlay = io.BytesIO()
+    c = canvas.Canvas(overlay)
+    c.setFillColorRGB(1, 1, 1)
+    c.rect(80, 300, 400, 40, stroke=0, fill=1)
+    c.setFillColorRGB(0, 0, 0)
+    c.drawString(90, 315, text)
+    c.save()
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.pages[0].merge_page(PdfReader(io.BytesIO(overlay.getvalue())).pages[0])
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_an_unsigned_file_edited_after_printing_is_not_valid(world: World) -> None:
+    head, admin = world.as_("kadis.pupr"), world.as_("admin")
+    t = case_in(world, Status.SELESAI)
+    pdf = documents.answer_pdf(head, t)
+    forged = retyped(pdf, "Jalan tidak akan diperbaiki.")
+    assert "Jalan tidak akan diperbaiki." in pdf_text(forged)
+    assert keywords(forged) == keywords(pdf)  # the pointer still matches the register
+    r = verification.verify_pdf(admin, forged)
+    assert not r.valid and r.verdict == verification.TIDAK_SAH
+    assert "berkas ini tidak sama dengan berkas surat 000/1/PUPR/2026" in r.reason
+    # every print is its own file (its creation time differs): each one verifies
+    again = documents.answer_pdf(head, t)
+    assert again != pdf
+    for made in (pdf, again):
+        r = verification.verify_pdf(admin, made)
+        assert r.valid and "berkasnya sama persis dengan yang dibuat" in r.reason
+    receipt = documents.receipt_pdf(admin, t)
+    r = verification.verify_pdf(admin, retyped(receipt, "Petugas: orang lain"))
+    assert not r.valid and "berkas tanda terima tiket" in r.reason
+
+
+def test_the_unsigned_letter_prints_its_pointer_as_a_qr(world: World) -> None:
+    head = world.as_("kadis.pupr")
+    t = case_in(world, Status.SELESAI)
+    pdf = documents.answer_pdf(head, t)
+    pointer = keywords(pdf)
+    assert pointer.startswith(f"LAPOR|{t}|000/1/PUPR/2026|")
+    # the QR drawn on the letter is exactly the pointer's code, once, on the last page
+    assert drawn_qrs(pdf) == [(page_count(pdf), qr_matrix(pointer))]
+    assert "Kode verifikasi dokumen" in pdf_text(pdf)
+    admin = world.as_("admin")
+    fwd = documents.forwarding_pdf(admin, t)
+    assert [m for _, m in drawn_qrs(fwd)] == [qr_matrix(keywords(fwd))]
+    do(world, "admin", case_in(world, Status.DIPROSES), Action.ESCALATE)
+    omb = documents.ombudsman_pdf(admin)
+    assert [m for _, m in drawn_qrs(omb)] == [qr_matrix(keywords(omb))]
+
+
+def test_receipt_disposition_sheet_and_history_carry_a_pointer_that_verifies(
+    world: World,
+) -> None:
+    admin = world.as_("admin")
+    t = case_in(world, Status.TERDISPOSISI)
+    for make, marker, kind in (
+        (lambda: documents.receipt_pdf(world.as_("loket"), t), "TANDA-TERIMA", "tanda terima"),
+        (lambda: documents.disposition_pdf(admin, t), "DISPOSISI", "lembar disposisi"),
+        (lambda: documents.history_pdf(admin, t), "RIWAYAT", "riwayat kasus"),
+    ):
+        pdf = make()
+        pointer = keywords(pdf)
+        p = verification.parse_pointer(pointer)
+        assert p is not None and (p.ticket, p.nomor) == (t, marker), pointer
+        assert [m for _, m in drawn_qrs(pdf)] == [qr_matrix(pointer)], marker
+        r = verification.verify_pdf(admin, pdf)
+        assert r.valid and r.verdict == verification.SAH, r.reason
+        assert r.kind == kind and r.reason.startswith(f"{kind} tiket {t} tercatat diterbitkan")
+        assert "tidak ditandatangani elektronik" in r.reason
+        forged = with_keywords(
+            pdf, verification.format_pointer(dataclasses.replace(p, digest="1" * 16))
+        )
+        r = verification.verify_pdf(admin, forged)
+        assert not r.valid and r.verdict == verification.TIDAK_SAH
+        assert f"isi {kind} tidak cocok" in r.reason
+    # re-printing the same receipt records nothing new; the pointer alone (a scanned QR)
+    before = AuditLog.select().where(AuditLog.event == "surat_sidik").count()
+    receipt = documents.receipt_pdf(admin, t)
+    assert AuditLog.select().where(AuditLog.event == "surat_sidik").count() == before
+    r = verification.verify_text(admin, keywords(receipt))
+    assert r.valid and "kode QR saja tidak membuktikan isi kertasnya" in r.reason
+    r = verification.verify_text(admin, keywords(receipt).replace(t, "2601-XXXX-00001"))
+    assert not r.valid and r.verdict == verification.TIDAK_DIKENAL
+    assert "tidak ada di basis data ini" in r.reason
+    assert verification.verify_text(admin, t).verdict == verification.TIDAK_DIKENAL
 
 
 def test_forwarding_and_ombudsman_letters_carry_their_pointer(world: World) -> None:
