@@ -140,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     from lapor_desktop.gui import ops
 
     ops.collect_garbage_on_ui_thread()
-    from lapor_desktop.gui.action_dialog import ActionDialog
+    from lapor_desktop.gui.action_dialog import ActionDialog, load_choices
     from lapor_desktop.gui.case_view import CaseViewPage
     from lapor_desktop.gui.first_run import FirstRunDialog
     from lapor_desktop.gui.intake_page import IntakePage
@@ -216,10 +216,10 @@ def main(argv: list[str] | None = None) -> int:
     ).rows
     if to_verify:
         detail = cases.get_case(ctx["admin"], to_verify[0].ticket)
-        dlg = ActionDialog(ctx["admin"], detail, Action.DISPOSE, admin)
-        picker = dlg.opd_picker
-        assert picker is not None
-        picker.setText(next(t for t in picker._texts if t.startswith("PUPR ")))
+        choices = load_choices(ctx["admin"], detail, Action.DISPOSE)
+        dlg = ActionDialog(ctx["admin"], detail, Action.DISPOSE, choices, admin)
+        pupr = next(o for o in choices.offices if o.code == "PUPR")
+        dlg.opd_picker.setText(f"{pupr.code} — {pupr.name}")
         dlg.note_edit.setPlainText("Mohon ditindaklanjuti sesuai kewenangan.")
         shot(dlg, "05-dialog-disposisi")
         dlg.close()
