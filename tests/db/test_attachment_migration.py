@@ -82,7 +82,7 @@ def _v6_with_files(data_dir: Path) -> tuple[bytes, bytes, Path]:
 def test_v6_plain_files_move_into_the_database(data_dir: Path) -> None:
     scan, letter, damaged = _v6_with_files(data_dir)
     store = storage.open_database(data_dir, lambda new: KEY)
-    assert store.migrated == [7] and migrate.current_version(store.db) == 7
+    assert store.migrated[0] == 7 and migrate.current_version(store.db) == migrate.latest_version()
     stored = {r.sha256: bytes(r.content) for r in AttachmentContent.select()}
     assert sorted(stored.values()) == sorted([scan, letter])
     case = Complaint.get(Complaint.num == 1)
