@@ -1,0 +1,240 @@
+"""Applying a pulled window to the local database (SYNC.md "The change feed").
+
+Called inside the caller's `atomic("IMMEDIATE")` transaction together with the new
+checkpoint, so a crash re-pulls the same window; every row is an idempotent upsert by its
+id. The server is the truth for what it sends: numbers, status, verdicts.
+
+Done here: reference data, reporters, case headers and actions of a regency PC, the
+server's verdict on own actions (`accepted`/`reason`), conflicts. Not yet: an OPD PC's
+`complaint_opd` rows, access revocations, attachments and letters (see README).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from lapor_desktop.db.models import (
+    CaseAction,
+    Category,
+    Complaint,
+    HolidayOverride,
+    Office,
+    Reporter,
+    RuleSet,
+    SyncConflict,
+    SyncState,
+    User,
+    database_proxy,
+)
+
+UNUSABLE_HASH = "!"  # a person who never signed in on this PC cannot sign in offline
+
+
+def _s(v: Any) -> str | None:
+    return None if v is None else str(v)
+
+
+def _upsert(model: Any, row: dict[str, Any], keep: tuple[str, ...] = ()) -> None:
+    """Update the row with this primary key (every column but `keep`), or insert it.
+    (Not SQLite's ON CONFLICT: it checks NOT NULL on the would-be insert first.)"""
+    pk = model._meta.primary_key
+    fields = {model._meta.columns[c]: v for c, v in row.items()}
+    key = fields[pk]
+    update = {f: v for f, v in fields.items() if f is not pk and f.column_name not in keep}
+    if model.select().where(pk == key).exists():
+        if update:
+            model.update(update).where(pk == key).execute()
+    else:
+        model.insert(fields).execute()
+
+
+def _office(r: dict[str, Any]) -> None:
+    cols = ("code", "name", "kind", "active", "address", "phone", "email", "row_version")
+    _upsert(Office, {"id": _s(r["id"]), **{c: r[c] for c in cols}})
+
+
+def _user(r: dict[str, Any]) -> None:
+    row = {
+        "id": _s(r["id"]),
+        "username": r["username"],
+        "full_name": r["full_name"],
+        "nip": r["nip"],
+        "role": r["role"],
+        "office_id": _s(r["office_id"]),
+        "active": bool(r["active"]) and not r["deleted"],
+        "password_hash": UNUSABLE_HASH,
+        "created_at": r["created_at"],
+    }
+    _upsert(User, row, keep=("password_hash", "failed_attempts", "locked_until"))
+
+
+def known_user(user_id: Any, office_id: Any) -> str | None:
+    """The local id of a person the server named; a stand-in row (never able to sign in)
+    when this PC may not see that person (another office's officer)."""
+    if user_id is None:
+        return None
+    uid = str(user_id)
+    if not User.select().where(User.id == uid).exists():
+        User.insert(
+            id=uid,
+            username=f"pusat-{uid[:8]}",
+            full_name="(petugas kantor lain)",
+            role="",
+            office_id=_s(office_id),
+            password_hash=UNUSABLE_HASH,
+            active=False,
+        ).on_conflict_ignore().execute()
+    return uid
+
+
+def _category(r: dict[str, Any]) -> None:
+    _upsert(Category, {"code": r["code"], "name": r["name"], "active": r["active"]})
+
+
+def _rule_set(r: dict[str, Any]) -> None:
+    cols = [f.column_name for f in RuleSet._meta.sorted_fields if f.column_name != "id"]
+    _upsert(RuleSet, {"id": _s(r["id"]), **{c: r[c] for c in cols}})
+
+
+def _holiday(r: dict[str, Any]) -> None:
+    if r["deleted"]:
+        HolidayOverride.delete().where(HolidayOverride.id == str(r["id"])).execute()
+        return
+    row = {
+        "id": _s(r["id"]),
+        "day": r["day"],
+        "kind": r["kind"],
+        "reason": r["reason"],
+        "created_by_id": None,
+        "created_at": r["created_at"],
+    }
+    _upsert(HolidayOverride, row)
+
+
+def _reporter(r: dict[str, Any], now: datetime) -> None:
+    cols = ("nik", "name", "sex", "birth_date", "address", "kecamatan", "desa", "phone")
+    more = ("email", "identity_check", "created_at", "row_version")
+    row = {"id": _s(r["id"]), **{c: r[c] for c in (*cols, *more)}, "pushed_at": now}
+    row["registered_by_id"] = None
+    if User.select().where(User.id == str(r["registered_by"] or "")).exists():
+        row["registered_by_id"] = str(r["registered_by"])
+    _upsert(Reporter, row)
+
+
+_HEADER = (
+    "ticket", "tracking_id", "channel", "klasifikasi", "title", "body", "location_kecamatan",
+    "location_desa", "location_text", "incident_date", "received_at", "anonim", "rahasia",
+    "status", "disposed_at", "answered_at", "closed_at", "escalated_at", "reopen_count",
+    "answer_text", "created_at", "row_version",
+)  # fmt: skip
+
+
+def _complaint(r: dict[str, Any], now: datetime) -> bool:
+    if r["status"] is None:  # its INTAKE has not been accepted yet: comes again later
+        return False
+    row = {c: r[c] for c in _HEADER}
+    row.update(
+        id=str(r["id"]),
+        reporter_id=_s(r["reporter_id"]),
+        category_id=r["category_code"],
+        opd_id=_s(r["opd_id"]),
+        rule_set_id=_s(r["rule_set_id"]),
+        intake_office_id=_s(r["intake_office_id"]),
+        created_by_id=known_user(r["created_by"], r["intake_office_id"]),
+        pushed_at=now,
+    )
+    if not Complaint.select().where(Complaint.id == row["id"]).exists():
+        top = Complaint.select(Complaint.num).order_by(Complaint.num.desc()).limit(1).scalar()
+        row["num"] = int(top or 0) + 1
+    _upsert(Complaint, row, keep=("num",))
+    return True
+
+
+def _rejected_seq(action_id: str) -> int:
+    # A refused action has no number on the server; locally it keeps a negative one that
+    # no accepted action can take (unique per case; derived from its random id).
+    return -(uuid.UUID(action_id).int % 2_000_000_000) - 1
+
+
+def _actions(rows: list[dict[str, Any]], now: datetime) -> int:
+    """The server's actions, with its numbers and verdicts; the number of own refusals."""
+    ids = {str(r["complaint_id"]) for r in rows}
+    query: Any = Complaint.select(Complaint.id).where(Complaint.id.in_(list(ids))).tuples()
+    held = {str(row[0]) for row in query}
+    wanted = [r for r in rows if str(r["complaint_id"]) in held]
+    # Two passes: first every pulled action to a temporary negative number (a local
+    # action may hold the number the server gave another office's action), then the
+    # server's number.
+    final: dict[str, int] = {}
+    for r in wanted:
+        aid = str(r["id"])
+        final[aid] = int(r["seq"]) if r["accepted"] and r["seq"] is not None else _rejected_seq(aid)
+        row = {
+            "id": aid,
+            "complaint_id": str(r["complaint_id"]),
+            "seq": -final[aid] - 2_100_000_000 if final[aid] > 0 else final[aid],
+            "action": r["action"],
+            "from_status": r["from_status"],
+            "to_status": r["to_status"] or r["from_status"] or "",
+            "user_id": known_user(r["user_id"], r["office_id"]),
+            "role": r["role"],
+            "office_id": _s(r["office_id"]),
+            "opd_id": _s(r["opd_id"]),
+            "note": r["note"],
+            "for_reporter": r["for_reporter"],
+            "at": r["at"],
+            "accepted": bool(r["accepted"]),
+            "reason": r["reason"],
+            "pushed_at": now,
+        }
+        _upsert(CaseAction, row)
+    for aid, seq in final.items():
+        if seq > 0:
+            CaseAction.update(seq=seq).where(CaseAction.id == aid).execute()
+    return sum(1 for r in wanted if not r["accepted"])
+
+
+def _conflict(r: dict[str, Any]) -> None:
+    row = {
+        "id": str(r["id"]),
+        "entity": r["entity"],
+        "entity_id": str(r["entity_id"]),
+        "other_id": _s(r["other_id"]),
+        "reason": r["reason"],
+        "at": r["at"].replace(tzinfo=None) if r["at"] is not None else datetime.now(),
+        "resolved": r["resolved"],
+    }
+    _upsert(SyncConflict, row)
+
+
+def apply_rows(rows: dict[str, list[dict[str, Any]]], now: datetime) -> tuple[int, int]:
+    """Apply one window's rows (inside the caller's IMMEDIATE transaction, with the sync
+    flag on); (rows applied, own actions refused)."""
+    assert database_proxy.in_transaction()
+    applied = 0
+    simple = {
+        "office": _office,
+        "app_user": _user,
+        "category": _category,
+        "rule_set": _rule_set,
+        "holiday_override": _holiday,
+        "sync_conflict": _conflict,
+    }
+    for relation, handler in simple.items():
+        for r in rows.get(relation, []):
+            handler(r)
+            applied += 1
+    for r in rows.get("reporter", []):
+        _reporter(r, now)
+        applied += 1
+    for r in rows.get("complaint", []):
+        applied += _complaint(r, now)
+    refused = _actions(rows.get("case_action", []), now)
+    applied += len(rows.get("case_action", []))
+    return applied, refused
+
+
+def set_applying(on: bool) -> None:
+    SyncState.update(applying=1 if on else 0).where(SyncState.id == 1).execute()
