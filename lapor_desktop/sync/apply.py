@@ -4,9 +4,11 @@ Called inside the caller's `atomic("IMMEDIATE")` transaction together with the n
 checkpoint, so a crash re-pulls the same window; every row is an idempotent upsert by its
 id. The server is the truth for what it sends: numbers, status, verdicts.
 
-Done here: reference data, reporters, case headers and actions of a regency PC, the
-server's verdict on own actions (`accepted`/`reason`), conflicts. Not yet: an OPD PC's
-`complaint_opd` rows, access revocations, attachments and letters (see README).
+Done here: reference data, reporters, case headers and actions, the server's verdict on
+own actions (`accepted`/`reason`), conflicts; on an OPD PC the `complaint_opd` rows (a
+reporter without NIK or birth date; an anonymous case gets a stand-in reporter that holds
+nothing), revocations (the case is purged locally), letters with the server's number.
+Not yet: attachments.
 """
 
 from __future__ import annotations
@@ -16,10 +18,12 @@ from datetime import datetime
 from typing import Any
 
 from lapor_desktop.db.models import (
+    Attachment,
     CaseAction,
     Category,
     Complaint,
     HolidayOverride,
+    Letter,
     Office,
     Reporter,
     RuleSet,
@@ -152,6 +156,56 @@ def _complaint(r: dict[str, Any], now: datetime) -> bool:
     return True
 
 
+_ANONYMOUS = uuid.UUID("6c61706f-722d-616e-6f6e-696d00000000")  # namespace of stand-ins
+
+
+def _drop_reporter_if_unused(reporter_id: str | None) -> None:
+    if reporter_id is None:
+        return
+    if not Complaint.select().where(Complaint.reporter == reporter_id).exists():
+        Reporter.delete().where(Reporter.id == reporter_id).execute()
+
+
+def _complaint_opd(r: dict[str, Any], now: datetime) -> bool:
+    """An OPD's view of a case: no NIK ever; no identity or contact of an anonim reporter
+    (NULL from the server erases what an earlier window brought)."""
+    if r["status"] is None:
+        return False
+    cid = str(r["id"])
+    before = Complaint.select(Complaint.reporter).where(Complaint.id == cid).scalar()
+    if r["reporter_id"] is None:
+        rid = str(uuid.uuid5(_ANONYMOUS, cid))
+        person = {"name": "(anonim)", "address": "", "phone": "", "email": ""}
+    else:
+        rid = str(r["reporter_id"])
+        person = {
+            "name": r["reporter_name"] or "",
+            "address": r["reporter_address"] or "",
+            "phone": r["reporter_phone"] or "",
+            "email": r["reporter_email"] or "",
+        }
+    _upsert(
+        Reporter,
+        {"id": rid, "nik": None, "sex": "", "birth_date": None, **person, "pushed_at": now},
+    )
+    _complaint({**r, "reporter_id": rid}, now)
+    if before is not None and str(before).replace("-", "") != rid.replace("-", ""):
+        _drop_reporter_if_unused(str(before))
+    return True
+
+
+def purge_case(case_id: str) -> None:
+    """A case this office may no longer see: gone from this PC (history included)."""
+    reporter = Complaint.select(Complaint.reporter).where(Complaint.id == case_id).scalar()
+    if reporter is None:
+        return
+    CaseAction.delete().where(CaseAction.complaint == case_id).execute()
+    Attachment.delete().where(Attachment.complaint == case_id).execute()
+    Letter.update(complaint=None).where(Letter.complaint == case_id).execute()
+    Complaint.delete().where(Complaint.id == case_id).execute()
+    _drop_reporter_if_unused(str(reporter))
+
+
 def _rejected_seq(action_id: str) -> int:
     # A refused action has no number on the server; locally it keeps a negative one that
     # no accepted action can take (unique per case; derived from its random id).
@@ -163,7 +217,8 @@ def _actions(rows: list[dict[str, Any]], now: datetime) -> int:
     ids = {str(r["complaint_id"]) for r in rows}
     query: Any = Complaint.select(Complaint.id).where(Complaint.id.in_(list(ids))).tuples()
     held = {str(row[0]) for row in query}
-    wanted = [r for r in rows if str(r["complaint_id"]) in held]
+    unique = {str(r["id"]): r for r in rows}  # a fetched case may repeat window rows
+    wanted = [r for r in unique.values() if str(r["complaint_id"]) in held]
     # Two passes: first every pulled action to a temporary negative number (a local
     # action may hold the number the server gave another office's action), then the
     # server's number.
@@ -194,6 +249,31 @@ def _actions(rows: list[dict[str, Any]], now: datetime) -> int:
         if seq > 0:
             CaseAction.update(seq=seq).where(CaseAction.id == aid).execute()
     return sum(1 for r in wanted if not r["accepted"])
+
+
+def _letters(rows: list[dict[str, Any]], now: datetime) -> None:
+    """Letters with the server's number (gapless per office and year); two passes, as
+    for actions, since a local offline number may be the one the server gave another."""
+    numbered = [r for r in {str(r["id"]): r for r in rows}.values() if r["number"] is not None]
+    for r in numbered:
+        cid = _s(r["complaint_id"])
+        if cid is not None and not Complaint.select().where(Complaint.id == cid).exists():
+            cid = None
+        row = {
+            "id": str(r["id"]),
+            "office_id": _s(r["office_id"]),
+            "year": r["year"],
+            "number": -int(r["number"]),
+            "full_number": r["full_number"],
+            "kind": r["kind"],
+            "complaint_id": cid,
+            "reserved_by_id": known_user(r["reserved_by"], r["office_id"]),
+            "reserved_at": r["reserved_at"],
+            "pushed_at": now,
+        }
+        _upsert(Letter, row)
+    for r in numbered:
+        Letter.update(number=int(r["number"])).where(Letter.id == str(r["id"])).execute()
 
 
 def _conflict(r: dict[str, Any]) -> None:
@@ -231,9 +311,34 @@ def apply_rows(rows: dict[str, list[dict[str, Any]]], now: datetime) -> tuple[in
         applied += 1
     for r in rows.get("complaint", []):
         applied += _complaint(r, now)
+    for r in rows.get("complaint_opd", []):
+        applied += _complaint_opd(r, now)
     refused = _actions(rows.get("case_action", []), now)
     applied += len(rows.get("case_action", []))
+    _letters(rows.get("letter", []), now)
+    applied += len(rows.get("letter", []))
     return applied, refused
+
+
+def revoked_cases(rows: dict[str, list[dict[str, Any]]], office_id: str) -> list[str]:
+    """Cases whose access row for this office went inactive in the window."""
+    return [
+        str(r["complaint_id"])
+        for r in rows.get("complaint_access", [])
+        if not r["active"] and str(r["office_id"]) == office_id
+    ]
+
+
+def granted_cases(rows: dict[str, list[dict[str, Any]]], office_id: str) -> list[uuid.UUID]:
+    """Cases granted to this office that this PC does not hold yet (fetch them whole)."""
+    ids = [
+        uuid.UUID(str(r["complaint_id"]))
+        for r in rows.get("complaint_access", [])
+        if r["active"] and str(r["office_id"]) == office_id
+    ]
+    query: Any = Complaint.select(Complaint.id).where(Complaint.id.in_(ids)).tuples()
+    held = {uuid.UUID(str(row[0])) for row in query}
+    return [i for i in ids if i not in held]
 
 
 def set_applying(on: bool) -> None:

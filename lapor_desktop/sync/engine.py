@@ -24,6 +24,7 @@ from lapor_desktop.db.models import (
     CaseAction,
     Complaint,
     Letter,
+    Office,
     Reporter,
     Setting,
     SyncConflict,
@@ -129,7 +130,24 @@ def _pending_rows(me: Me) -> list[tuple[str, Any, list[dict[str, Any]]]]:
         out += [("reporter", Reporter, reporters), ("complaint", Complaint, complaints)]
     actions = sorted(_column_rows(CaseAction), key=lambda a: (a["complaint_id"], a["seq"]))
     out.append(("case_action", CaseAction, actions))
+    letters = [
+        {**r, "full_number": _template(r), "reserved_by": r["reserved_by_id"]}
+        for r in _column_rows(Letter)
+    ]
+    out.append(("letter", Letter, letters))
     return out
+
+
+_SENTINEL = 987_654_321
+
+
+def _template(letter: dict[str, Any]) -> str:
+    """The letter's number pattern with `{nomor}` where the server puts its number."""
+    from lapor_desktop.services.letters_register import format_number
+
+    code = Office.get_by_id(letter["office_id"]).code
+    text = format_number(letter["kind"], _SENTINEL, code, int(letter["year"]))
+    return text.replace(str(_SENTINEL), "{nomor}")
 
 
 def push_pending(link: CentralLink, me: Me, now: datetime, progress: Progress) -> int:
@@ -154,13 +172,22 @@ def push_pending(link: CentralLink, me: Me, now: datetime, progress: Progress) -
 
 def pull_and_apply(link: CentralLink, me: Me, now: datetime, progress: Progress) -> Summary:
     start = SyncState.get_by_id(1).checkpoint
+    office = str(me.office_id)
     with talking():
         window = link.pull(start, me.audience)
+        # A case granted since the checkpoint: its older rows were in windows this office
+        # could not see then, so it comes whole (and its rows again, harmlessly).
+        granted = apply.granted_cases(window.rows, office) if me.audience == "opd" else []
+        whole = link.fetch_cases(granted, me.audience) if granted else {}
+    rows = {k: [*v, *whole.get(k, [])] for k, v in window.rows.items()}
     progress(f"Menerima {window.count} baris perubahan…")
     with database_proxy.atomic("IMMEDIATE"):
         apply.set_applying(True)
-        applied, refused = apply.apply_rows(window.rows, now)
-        for r in window.rows.get("case_action", []):
+        applied, refused = apply.apply_rows(rows, now)
+        if me.audience == "opd":
+            for case_id in apply.revoked_cases(rows, office):
+                apply.purge_case(case_id)
+        for r in rows.get("case_action", []):
             if not r["accepted"] and str(r["user_id"]) == str(me.user_id):
                 SyncFailed.insert(
                     entity="case_action",

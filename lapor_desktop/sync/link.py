@@ -28,6 +28,11 @@ PUSH_COLUMNS: dict[str, tuple[str, ...]] = {
         "intake_office_id", "created_by", "created_at",
     ),
     "case_action": ("id", "complaint_id", "action", "role", "opd_id", "note", "for_reporter", "at"),
+    # full_number with the literal {nomor}: the server numbers letters per office and year
+    "letter": (
+        "id", "office_id", "year", "full_number", "kind", "complaint_id", "reserved_by",
+        "reserved_at",
+    ),
 }  # fmt: skip
 MAX_PARAMS = 60_000  # psycopg: a statement stays under 65,535 parameters
 
