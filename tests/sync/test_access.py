@@ -57,7 +57,7 @@ def test_redisposed_a_b_a_in_one_window_stays_with_its_whole_history(
 def test_anonim_switched_on_after_contacts_synced_erases_them_on_the_opd_pc(
     hub: Any, office_pc: Any
 ) -> None:
-    admin, opd, ticket = _disposed_to_a(office_pc, "1401021203880052")
+    _, opd, ticket = _disposed_to_a(office_pc, "1401021203880052")
     case = Complaint.get(Complaint.ticket == ticket)
     assert case.reporter.name == "Budi Santoso" and case.reporter.phone
     before = case.reporter_id
