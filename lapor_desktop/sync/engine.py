@@ -177,7 +177,9 @@ def pull_and_apply(link: CentralLink, me: Me, now: datetime, progress: Progress)
         window = link.pull(start, me.audience)
         # A case granted since the checkpoint: its older rows were in windows this office
         # could not see then, so it comes whole (and its rows again, harmlessly).
-        granted = apply.granted_cases(window.rows, office) if me.audience == "opd" else []
+        # (From checkpoint 0 the window already holds everything the login may see.)
+        fetch = me.audience == "opd" and start > 0
+        granted = apply.granted_cases(window.rows, office) if fetch else []
         whole = link.fetch_cases(granted, me.audience) if granted else {}
     rows = {k: [*v, *whole.get(k, [])] for k, v in window.rows.items()}
     progress(f"Menerima {window.count} baris perubahan…")
