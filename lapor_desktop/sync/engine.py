@@ -96,8 +96,10 @@ def talking() -> Iterator[None]:
 
 
 def _check_gate(link: CentralLink) -> None:
+    from lapor_desktop.central.migrations import LATEST
+
     gate = link.gate()
-    if too_old(__version__, gate.min_client_version):
+    if too_old(__version__, gate.min_client_version) or gate.schema_version > LATEST:
         raise SyncError(
             f"Aplikasi ini (versi {__version__}) terlalu lama untuk server pusat (minimal "
             f"versi {gate.min_client_version}). Perbarui aplikasi; perubahan di komputer ini "

@@ -115,6 +115,14 @@ def test_old_client_is_refused_and_keeps_its_work(
     finally:
         owner.execute("UPDATE lapor.sync_meta SET min_client_version = %s", (was,))
     assert engine.status().pending == 3
+    # A server upgraded past what this app knows refuses it the same way.
+    owner.execute("UPDATE lapor.sync_meta SET schema_version = schema_version + 1")
+    try:
+        with pytest.raises(SyncError, match="Perbarui aplikasi"):
+            pc.sync()
+    finally:
+        owner.execute("UPDATE lapor.sync_meta SET schema_version = schema_version - 1")
+    assert engine.status().pending == 3
     assert pc.sync().pushed == 3
 
 
