@@ -11,7 +11,6 @@ from peewee import Model
 
 from lapor_desktop.db.models import CaseAction, Complaint, Letter, Reporter, User
 
-
 # Sync state (schema v8) that demo rows leave to the columns' defaults: demo data was never
 # on a central server (pushed_at NULL) and every demo action is accepted.
 SYNC_COLUMNS = frozenset({"pushed_at", "accepted", "reason"})
