@@ -153,3 +153,34 @@ def test_two_offices_act_on_one_case_offline_in_both_orders(
     author = opd if action == "START" else admin
     author.use()
     assert SyncFailed.get(SyncFailed.entity == "case_action").reason == reason
+
+
+def test_local_database_busy_during_apply_keeps_the_checkpoint(
+    hub: Any, office_pc: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lapor_desktop import paths
+    from lapor_desktop.db.database import connect_local
+    from lapor_desktop.services.errors import DatabaseBusy
+
+    admin = office_pc("admin")
+    desk = office_pc("desk")
+    ticket = _intake(desk.use(), nik="1401021203880061")
+    desk.sync()
+    admin.close()
+    monkeypatch.setenv("LAPOR_BUSY_TIMEOUT_MS", "300")
+    ctx = admin.use()
+    before = SyncState.get_by_id(1).checkpoint
+    key = admin.store.db.connect_params["passphrase"]
+    other = connect_local(paths.db_path(admin.data_dir), key)  # another process's writer
+    other.execute_sql("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(DatabaseBusy):
+            engine.sync(ctx, no_prompt)
+    finally:
+        other.execute_sql("ROLLBACK")
+        other.close()
+    assert SyncState.get_by_id(1).checkpoint == before
+    assert not Complaint.select().where(Complaint.ticket == ticket).exists()
+    after = admin.sync()  # the same window again, now applied
+    assert after.checkpoint > before
+    assert Complaint.get(Complaint.ticket == ticket).status == "DITERIMA"
