@@ -22,6 +22,7 @@ from lapor_desktop.cli import (
     foundation,
     intake,
     signing,
+    sync,
 )
 from lapor_desktop.cli.common import (
     EXIT_REFUSED,
@@ -114,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     signing.add_commands(sub)
     backup.add_commands(sub)
     central.add_commands(sub)  # central PostgreSQL administration
+    sync.add_commands(sub)  # join, sync
     return p
 
 

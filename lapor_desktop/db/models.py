@@ -20,6 +20,7 @@ from peewee import (
     DatabaseProxy,
     DateField,
     DateTimeField,
+    FloatField,
     ForeignKeyField,
     IntegerField,
     Model,
@@ -110,10 +111,11 @@ class Reporter(SyncedModel):
 
     # Personal data: the file is encrypted (SQLCipher); the NIK leaves the services masked
     # except to roles that need it.
-    nik = CharField(max_length=16, unique=True)
+    # NULL on an OPD PC (schema v9), which never receives a NIK or a birth date.
+    nik = CharField(max_length=16, unique=True, null=True)
     name = CharField(max_length=150)
     sex = CharField(max_length=1)
-    birth_date = DateField()
+    birth_date = DateField(null=True)
     address = TextField(default="")
     kecamatan = CharField(max_length=10, default="")
     desa = CharField(max_length=16, default="")
@@ -123,6 +125,7 @@ class Reporter(SyncedModel):
     registered_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
     created_at = DateTimeField(default=_now)
     row_version = IntegerField(default=1)
+    pushed_at = DateTimeField(null=True)  # schema v9: NULL = not yet on the central server
 
 
 class Complaint(SyncedModel):
@@ -175,6 +178,7 @@ class Complaint(SyncedModel):
     # The OPD's code (schema v5), kept by triggers — never written by the services — so
     # that the case list can sort by OPD through an index instead of a join.
     opd_code = CharField(max_length=30, null=True)
+    pushed_at = DateTimeField(null=True)  # schema v9
 
 
 class CaseAction(SyncedModel):
@@ -199,6 +203,10 @@ class CaseAction(SyncedModel):
     note = TextField(default="")
     for_reporter = BooleanField(default=False)  # follow-up note meant for the reporter
     at = DateTimeField()
+    # Schema v9: the central server's verdict (a refused action keeps its reason).
+    accepted = BooleanField(default=True)
+    reason = TextField(null=True)
+    pushed_at = DateTimeField(null=True)
 
     class Meta:
         indexes = (
@@ -219,6 +227,7 @@ class Attachment(SyncedModel):
     size = IntegerField()
     added_by = ForeignKeyField(User, on_delete="RESTRICT")
     added_at = DateTimeField(default=_now)
+    pushed_at = DateTimeField(null=True)  # schema v9
 
 
 class AttachmentContent(BaseModel):
@@ -247,6 +256,7 @@ class Letter(SyncedModel):
     complaint = ForeignKeyField(Complaint, null=True, on_delete="RESTRICT")
     reserved_by = ForeignKeyField(User, null=True, on_delete="RESTRICT")
     reserved_at = DateTimeField(default=_now)
+    pushed_at = DateTimeField(null=True)  # schema v9
 
     class Meta:
         indexes = ((("office", "year", "number"), True),)
@@ -286,6 +296,60 @@ class ReminderSent(BaseModel):
         indexes = ((("user", "complaint", "clock", "stage", "due_date"), True),)
 
 
+class SyncState(BaseModel):
+    """Schema v9: the one row of this PC's sync state (see migrations/m0009)."""
+
+    id = IntegerField(primary_key=True)
+    checkpoint = IntegerField(default=0)  # only moves forward (a trigger refuses less)
+    audience = CharField(max_length=10, default="")  # '' (not joined) | regency | opd
+    login = CharField(max_length=63, default="")
+    office_id = TextField(null=True)
+    joined_at = DateTimeField(null=True)
+    last_sync = DateTimeField(null=True)
+    applying = IntegerField(default=0)
+
+
+class SyncLog(BaseModel):
+    """Schema v9: one row per sync cycle, successful or not."""
+
+    id = AutoField()
+    at = DateTimeField()
+    ok = BooleanField()
+    pushed = IntegerField(default=0)
+    pulled = IntegerField(default=0)
+    rejected = IntegerField(default=0)
+    conflicts = IntegerField(default=0)
+    checkpoint = IntegerField(default=0)
+    seconds = FloatField(default=0)
+    error = TextField(default="")
+
+
+class SyncFailed(BaseModel):
+    """Schema v9: a row the central server refused for good, with its reason."""
+
+    id = AutoField()
+    entity = CharField(max_length=20)
+    entity_id = TextField()
+    reason = TextField()
+    at = DateTimeField()
+    resolved = BooleanField(default=False)
+
+    class Meta:
+        indexes = ((("entity", "entity_id"), True),)
+
+
+class SyncConflict(BaseModel):
+    """Schema v9: a clash the central server recorded, for a person to resolve."""
+
+    id = TextField(primary_key=True)
+    entity = CharField(max_length=20)
+    entity_id = TextField()
+    other_id = TextField(null=True)
+    reason = TextField()
+    at = DateTimeField()
+    resolved = BooleanField(default=False)
+
+
 class Setting(BaseModel):
     key = CharField(max_length=80, primary_key=True)
     value = TextField()
@@ -305,5 +369,9 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Letter,
     AuditLog,
     ReminderSent,
+    SyncState,
+    SyncLog,
+    SyncFailed,
+    SyncConflict,
     Setting,
 )

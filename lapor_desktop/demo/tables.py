@@ -11,6 +11,10 @@ from peewee import Model
 
 from lapor_desktop.db.models import CaseAction, Complaint, Letter, Reporter, User
 
+# Sync state (schema v9) that demo rows leave to the columns' defaults: demo data was never
+# on a central server (pushed_at NULL) and every demo action is accepted.
+SYNC_COLUMNS = frozenset({"pushed_at", "accepted", "reason"})
+
 
 @dataclass(frozen=True)
 class Table:
@@ -20,7 +24,8 @@ class Table:
     @classmethod
     def of(cls, model: type[Model]) -> Table:
         meta = model._meta  # peewee's documented model metadata
-        return cls(meta.table_name, tuple(f.column_name for f in meta.sorted_fields))
+        names = (f.column_name for f in meta.sorted_fields)
+        return cls(meta.table_name, tuple(c for c in names if c not in SYNC_COLUMNS))
 
 
 COMPLAINT = Table.of(Complaint)

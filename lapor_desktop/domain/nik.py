@@ -83,13 +83,15 @@ def normalize_nik(text: str) -> str:
     return "".join(ch for ch in text if ch not in _IGNORED)
 
 
-def mask_nik(nik: str) -> str:
+def mask_nik(nik: str | None) -> str:
     """``1401********0001``: first 4 and last 4 digits of a 16-digit NIK, 8 asterisks between.
+
+    No NIK (an OPD PC never receives one, schema v9) masks to the empty string.
 
     Spaces and tabs are ignored. Anything that is not 16 characters long after that is
     masked completely (one asterisk per character), so a malformed value never leaks.
     """
-    cleaned = normalize_nik(nik)
+    cleaned = normalize_nik(nik or "")
     if len(cleaned) != NIK_LENGTH:
         return "*" * len(cleaned)
     return cleaned[:4] + "*" * 8 + cleaned[-4:]

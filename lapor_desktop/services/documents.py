@@ -138,7 +138,7 @@ def _klasifikasi(code: str) -> str:
 
 def _secrets(case: Complaint) -> tuple[str, ...]:
     r: ReporterRow = case.reporter
-    return (r.nik, r.phone)
+    return tuple(s for s in (r.nik, r.phone) if s)  # an OPD PC holds no NIK
 
 
 def _reporter(case: Complaint) -> Reporter:
@@ -146,7 +146,7 @@ def _reporter(case: Complaint) -> Reporter:
     if case.anonim:
         return Reporter(anonymous=True)
     r: ReporterRow = case.reporter
-    return Reporter(name=r.name, address=scrub(r.address, (r.nik, r.phone)))
+    return Reporter(name=r.name, address=scrub(r.address, _secrets(case)))
 
 
 def _head_signatory(office: Office, user: User | None = None) -> Signatory | None:

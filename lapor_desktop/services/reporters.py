@@ -32,7 +32,7 @@ class ReporterView:
     nik_masked: str
     name: str
     sex: str
-    birth_date: date
+    birth_date: date | None  # None on an OPD PC (schema v9)
     address: str
     kecamatan: str
     desa: str
@@ -51,7 +51,7 @@ def _view(r: Reporter, *, reveal: bool, warnings: tuple[str, ...] = ()) -> Repor
     masked = mask_nik(r.nik)
     return ReporterView(
         r.id,
-        r.nik if reveal else masked,
+        (r.nik or "") if reveal else masked,
         masked,
         r.name,
         r.sex,

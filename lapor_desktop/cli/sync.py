@@ -1,0 +1,132 @@
+"""`join` (a new office PC) and `sync` (one cycle as the signed-in person), SYNC.md.
+
+    lapor-desktop join --dsn postgresql://NAMA@HOST:PORT/DB [--json]
+    lapor-desktop sync --user NAMA [--json]
+    lapor-desktop sync --status [--json]      (offline: last sync, unsent, failed, conflicts)
+
+The password: LAPOR_PASSWORD, else asked (join stores it in the OS keyring; without a
+keyring it is asked again next time, never written to a file). LAPOR_CENTRAL_DSN
+overrides the stored connection. Exit 1 with the Indonesian reason when the server is
+unreachable, the password is wrong, the login is disabled or this app is too old —
+nothing local is lost (unsent rows stay unsent).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from lapor_desktop.cli.common import (
+    EXIT_OK,
+    CliError,
+    ask_db_secret,
+    data_dir_of,
+    emit_json,
+    jsonable,
+    prompt_secret,
+    say,
+)
+from lapor_desktop.cli.session import UsageError, common_options, signed_in
+
+
+def _progress(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def _fmt(value: Any) -> str:
+    return "-" if value is None else str(jsonable(value))
+
+
+def cmd_join(args: argparse.Namespace) -> int:
+    from lapor_desktop.services.context import Ctx
+    from lapor_desktop.sync import engine
+    from lapor_desktop.sync.link import SyncError
+
+    data_dir = data_dir_of(args)
+    password = prompt_secret("Kata sandi server pusat: ", "LAPOR_PASSWORD", twice=False)
+    try:
+        joined = engine.join(Ctx(data_dir=data_dir), args.dsn, password, ask_db_secret, _progress)
+    except SyncError as exc:
+        raise CliError(exc.message) from None
+    if args.json:
+        emit_json(
+            {
+                "username": joined.username,
+                "audience": joined.audience,
+                "password_stored": joined.password_stored,
+                **joined.summary.as_dict(),
+            }
+        )
+        return EXIT_OK
+    say(
+        f"Komputer ini bergabung sebagai '{joined.username}'; "
+        f"{joined.summary.pulled} baris diterima."
+    )
+    if not joined.password_stored:
+        say("Keyring sistem tidak tersedia: kata sandi akan ditanyakan setiap sinkronisasi.")
+    return EXIT_OK
+
+
+def _status(args: argparse.Namespace) -> int:
+    from lapor_desktop.services import storage
+    from lapor_desktop.sync import engine
+
+    store = storage.open_database(data_dir_of(args), ask_db_secret)
+    try:
+        st = engine.status()
+    finally:
+        store.close()
+    if args.json:
+        emit_json(st.as_dict())
+        return EXIT_OK
+    say(f"Sinkron terakhir : {_fmt(st.last_sync)}")
+    say(f"Belum terkirim   : {st.pending}")
+    say(f"Gagal terkirim   : {st.failed}")
+    say(f"Konflik          : {st.conflicts}")
+    return EXIT_OK
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    if args.status:
+        return _status(args)
+    from lapor_desktop.sync import engine
+    from lapor_desktop.sync.link import SyncError
+
+    try:
+        with signed_in(args) as acting:
+            try:
+                summary = engine.sync(acting.ctx, lambda user: acting.password, _progress)
+            except SyncError as exc:
+                raise CliError(exc.message) from None
+    except UsageError:
+        raise
+    if args.json:
+        emit_json(summary.as_dict())
+        return EXIT_OK
+    say(
+        f"Sinkron selesai dalam {summary.seconds:.1f} detik: {summary.pushed} terkirim, "
+        f"{summary.pulled} diterima, {summary.rejected} ditolak server, "
+        f"{summary.conflicts} konflik."
+    )
+    return EXIT_OK
+
+
+def add_commands(sub: Any) -> None:
+    s = sub.add_parser(
+        "join",
+        help="gabungkan komputer baru ke server pusat",
+        description="Membuat basis data lokal dari apa yang boleh dilihat login ini.",
+    )
+    s.add_argument("--dsn", required=True, help="postgresql://NAMA@HOST:PORT/BASISDATA")
+    s.add_argument("--data-dir", default=argparse.SUPPRESS, help="folder data")
+    s.add_argument("--json", action="store_true", help="keluaran JSON")
+    s.set_defaults(handler=cmd_join)
+    s = sub.add_parser(
+        "sync",
+        help="satu siklus sinkronisasi (kirim, terima, catat)",
+        description="Sinkronisasi dengan server pusat sebagai pengguna yang masuk.",
+        parents=[common_options()],
+    )
+    s.add_argument("--status", action="store_true", help="status tanpa menghubungi server")
+    s.set_defaults(handler=cmd_sync)
