@@ -59,6 +59,7 @@ from lapor_desktop.db.models import (
     database_proxy,
 )
 from lapor_desktop.db.models import Reporter as ReporterRow
+from lapor_desktop.db.queries.history import ACCEPTED
 from lapor_desktop.domain.channels import channel_label, klasifikasi_label
 from lapor_desktop.domain.sla import DayKind
 from lapor_desktop.domain.workflow import OPEN_STATUSES, Action, Role, Status
@@ -173,6 +174,7 @@ def _last_disposition(case: Complaint) -> CaseAction:
         CaseAction.select()
         .where(
             (CaseAction.complaint == case.id)
+            & ACCEPTED
             & CaseAction.action.in_(DISPOSE_ACTIONS)
             & (CaseAction.opd == case.opd_id)
         )
@@ -415,7 +417,11 @@ def answer_letter_data(ctx: Ctx, ticket: str) -> tuple[AnswerLetter, str, Signat
         raise PermissionDenied(f"Surat jawaban {case.ticket} diterbitkan oleh {office.name}.")
     approval = (
         CaseAction.select()
-        .where((CaseAction.complaint == case.id) & (CaseAction.action == Action.APPROVE.value))
+        .where(
+            (CaseAction.complaint == case.id)
+            & ACCEPTED
+            & (CaseAction.action == Action.APPROVE.value)
+        )
         .order_by(CaseAction.seq.desc())
         .first()
     )

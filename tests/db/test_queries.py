@@ -158,3 +158,39 @@ def test_open_at_and_moved_since_select_the_cases_whose_clocks_may_have_moved(
     do(world, "kadis.pupr", old, Action.APPROVE)
     assert found(monthly.moved_since(None, since)) == {old}
     assert finished not in found(monthly.open_at(None, since, waiting))
+
+
+def test_an_action_the_server_refused_is_not_part_of_the_case(world: World) -> None:
+    """Schema v9: a refused action (accepted = 0) stays in case_action with its reason for
+    its author's failed list, but the history, the clocks and the monthly status fold
+    read only accepted actions."""
+    from lapor_desktop.db.models import CaseAction
+    from lapor_desktop.services import cases
+
+    ticket = case_in(world, Status.TERVERIFIKASI)
+    case = Complaint.get(Complaint.ticket == ticket)
+    before = [s.action for s in history.steps_of(case.id)]
+    last = CaseAction.select().where(CaseAction.complaint == case.id).order_by(-CaseAction.seq)
+    template = last.get()
+    CaseAction.insert(
+        id=uuid.uuid4(),
+        complaint=case.id,
+        seq=-1,
+        action=Action.DISPOSE.value,
+        from_status=Status.TERVERIFIKASI.value,
+        to_status=Status.TERDISPOSISI.value,
+        user=template.user_id,
+        role=template.role,
+        office=template.office_id,
+        opd=Office.get(Office.code == "PUPR").id,
+        at=template.at + timedelta(minutes=5),
+        accepted=False,
+        reason="Laporan sudah didisposisikan kantor lain.",
+    ).execute()
+    assert [s.action for s in history.steps_of(case.id)] == before
+    steps = history.history_of(case.id, [Action.DISPOSE.value])
+    assert steps is None or not steps.steps
+    shown = cases.get_case(world.as_("admin"), ticket)
+    assert Action.DISPOSE.value not in [a.action for a in shown.actions]
+    assert shown.status == Status.TERVERIFIKASI.value
+    assert CaseAction.select().where(CaseAction.complaint == case.id).count() == len(before) + 1

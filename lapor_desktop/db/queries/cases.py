@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 from peewee import JOIN, OP, SQL, Expression, Field, NodeList, Table, Tuple, fn
 
 from lapor_desktop.db.models import CaseAction, Category, Complaint, Office, Reporter, User
+from lapor_desktop.db.queries.history import ACCEPTED
 
 SORT_COLUMNS = ("received_at", "ticket", "status", "due_date", "title", "opd")
 CLOCK_STATES = ("due_soon", "due_today", "overdue", "running", "attention")
@@ -413,7 +414,7 @@ def actions_of(case_id: uuid.UUID, office: uuid.UUID | None = None) -> list[dict
         .join(by_office, join_type=JOIN.LEFT_OUTER, on=(CaseAction.office == by_office.id))
         .switch(CaseAction)
         .join(opd, join_type=JOIN.LEFT_OUTER, on=(CaseAction.opd == opd.id))
-        .where(CaseAction.complaint == case_id)
+        .where((CaseAction.complaint == case_id) & ACCEPTED)
         .order_by(CaseAction.seq)
     )
     if office is not None:

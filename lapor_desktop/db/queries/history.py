@@ -10,6 +10,11 @@ from typing import Any, NamedTuple
 
 from lapor_desktop.db.models import CaseAction, Complaint, database_proxy
 
+# The history of a case is its accepted actions. An action the central server refused
+# (schema v9: accepted = 0, with its reason) stays in the table for its author's
+# "gagal disinkronkan" list but never counts as something that happened to the case.
+ACCEPTED = CaseAction.accepted == True  # noqa: E712 (SQL, not a Python truth test)
+
 
 def as_datetime(value: Any) -> datetime:
     return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
@@ -49,7 +54,7 @@ def histories(
     driven by the matching case ids (an index range on complaint), then the history of
     each through the case_action(complaint_id) index; never a scan of case_action."""
     ids = Complaint.select(Complaint.id).where(cases)
-    cond = CaseAction.complaint.in_(ids)
+    cond = CaseAction.complaint.in_(ids) & ACCEPTED
     if actions is not None:
         cond &= CaseAction.action.in_(list(actions))
     if before is not None:
@@ -90,7 +95,7 @@ def steps_of(case_id: uuid.UUID) -> tuple[Step, ...]:
     """Every step of one case, oldest first."""
     rows: Any = (
         CaseAction.select(CaseAction.action, CaseAction.to_status, CaseAction.at)
-        .where(CaseAction.complaint == case_id)
+        .where((CaseAction.complaint == case_id) & ACCEPTED)
         .order_by(CaseAction.seq)
         .tuples()
     )

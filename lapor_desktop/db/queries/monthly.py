@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 from peewee import JOIN, fn
 
 from lapor_desktop.db.models import CaseAction, Category, Complaint, Office, User
+from lapor_desktop.db.queries.history import ACCEPTED
 
 
 def in_scope(opd: uuid.UUID | None, *conds: Any) -> Any:
@@ -105,6 +106,7 @@ def statuses_before(
         CaseAction.select(CaseAction.complaint, CaseAction.from_status)
         .where(
             CaseAction.complaint.in_(ids)
+            & ACCEPTED
             & (CaseAction.at >= until)
             & CaseAction.from_status.is_null(False)
             & (CaseAction.from_status != "")
