@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -29,7 +28,7 @@ from lapor_desktop.gui import case_model
 from lapor_desktop.gui.case_model import CaseTableModel
 from lapor_desktop.gui.date_field import DateField
 from lapor_desktop.gui.ops import run_op
-from lapor_desktop.gui.widgets import compact_combo
+from lapor_desktop.gui.widgets import TitleColumn, compact_combo
 from lapor_desktop.services import cases, reference
 from lapor_desktop.services.context import Ctx
 
@@ -199,7 +198,9 @@ class CaseListPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAccessibleName(self.tr("Daftar laporan"))
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(case_model.COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        # The title takes the room the other columns leave, never squeezed to "…" below
+        # ~28 characters: a narrow window (200 %) scrolls sideways instead.
+        self.title_column = TitleColumn(self.table, case_model.COL_TITLE)
         header.setSortIndicatorShown(True)
         self.table.open_requested.connect(self.open_case)
         lay.addWidget(self.table, 1)
@@ -322,6 +323,7 @@ class CaseListPage(QWidget):
             needed = max(self.table.sizeHintForColumn(col), header.sectionSizeHint(col))
             if header.sectionSize(col) < needed:
                 header.resizeSection(col, needed)
+        self.title_column.fit()
 
     def refresh(self) -> None:
         self.apply_filter()

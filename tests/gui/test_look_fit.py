@@ -238,27 +238,34 @@ def test_office_completer_shows_whole_names(qtbot, world: World) -> None:
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_due_page_titles_are_never_squeezed(qtbot, world: World, width: int) -> None:
+@pytest.mark.parametrize(("page_key", "title_col"), [("jatuh_tempo", 1), ("laporan", None)])
+def test_list_titles_are_never_squeezed(
+    qtbot, world: World, width: int, page_key: str, title_col: int | None
+) -> None:
+    from lapor_desktop.gui import case_model
+
+    col_title = case_model.COL_TITLE if title_col is None else title_col
     long_title = "Penerangan jalan umum di Kelurahan Bangkinang padam sejak seminggu"
     world.new_case(title=long_title)
     world.clock.advance(days=4)  # verification due soon
-    w, page = open_main_window(qtbot, world, "admin", "jatuh_tempo")
+    w, page = open_main_window(qtbot, world, "admin", page_key)
     w.resize(width, 700)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     qtbot.wait(20)
     table, header = page.table, page.table.horizontalHeader()
-    title = page.model.index(0, 1)
+    title = page.model.index(0, col_title)
     assert title.data(Qt.ItemDataRole.ToolTipRole) == long_title  # the whole title on hover
     readable = table.fontMetrics().averageCharWidth() * 28
-    assert header.sectionSize(1) >= readable
-    sections = sum(header.sectionSize(c) for c in range(header.count()))
+    assert header.sectionSize(col_title) >= readable
+    shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+    sections = sum(header.sectionSize(c) for c in shown)
     if sections > table.viewport().width():  # narrow: scrolls sideways instead
         assert table.horizontalScrollBar().maximum() > 0
     else:  # wide: the title column takes the rest, up to the right edge
         assert sections == table.viewport().width()
-    for col in range(header.count()):  # the other columns show their whole text
-        if col != 1:
-            text = page.model.index(0, col).data()
+    for col in shown:  # the other columns show their whole text
+        if col != col_title:
+            text = str(page.model.index(0, col).data() or "")
             assert header.sectionSize(col) >= table.fontMetrics().horizontalAdvance(text)
 
 
