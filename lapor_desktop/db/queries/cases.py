@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections import namedtuple
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
@@ -285,15 +285,20 @@ def list_page(
     return found
 
 
-def _page_query(w: CaseWhere, key: Any) -> Any:
-    """The list's columns (and `key` as sort_key) over the cases `w` selects."""
-    walk = None if key is FTS.rowid else key  # every other order has a walk index
-    q = (
+def _list_select(key: Any) -> Any:
+    """The list's columns (and `key` as sort_key) with their joins."""
+    return (
         Complaint.select(*_LIST_COLUMNS.values(), key.alias("sort_key"))
         .join(Office, join_type=JOIN.LEFT_OUTER, on=(Complaint.opd == Office.id))
         .switch(Complaint)
         .join(Reporter, on=(Complaint.reporter == Reporter.id))
     )
+
+
+def _page_query(w: CaseWhere, key: Any) -> Any:
+    """The list's columns (and `key` as sort_key) over the cases `w` selects."""
+    walk = None if key is FTS.rowid else key  # every other order has a walk index
+    q = _list_select(key)
     if w.searching:
         q = _fts_join(q, w)
     for c in conditions(w, walk=walk):
@@ -302,10 +307,28 @@ def _page_query(w: CaseWhere, key: Any) -> Any:
 
 
 def exact_hits(w: CaseWhere, *, sort: str, typed: str, limit: int = 5) -> list[Any]:
-    """The cases `w` selects whose ticket or LAPOR! tracking number is exactly `typed`
-    (newest first), as list rows."""
-    q = _page_query(w, _sort_expr(sort, w.searching))
-    q = q.where((Complaint.ticket == typed.upper()) | (Complaint.tracking_id == typed))
+    """The cases `w`'s other filters select whose ticket or LAPOR! tracking number is
+    exactly `typed` (newest first), as list rows. Tickets and tracking numbers hold digits:
+    other words are no number and cost nothing. The candidates come from the ticket's
+    unique index and the FTS index's tracking_id column, never from the text search's hits
+    (a common word has tens of thousands)."""
+    if not any(ch.isdigit() for ch in typed):
+        return []
+    key = _sort_expr(sort, w.searching)
+    if key is FTS.rowid:
+        key = Complaint.num  # the FTS rowid is the case's num
+    phrase = '"' + typed.replace('"', '""') + '"'
+    candidates = SQL(
+        '(SELECT "num" FROM "complaint" WHERE "ticket" = ?'
+        ' UNION SELECT rowid FROM "complaint_fts" WHERE "complaint_fts" MATCH ?)',
+        [typed.upper(), f"tracking_id : {phrase}"],
+    )
+    q = _list_select(key).where(
+        Complaint.num.in_(candidates)
+        & ((Complaint.ticket == typed.upper()) | (Complaint.tracking_id == typed))
+    )
+    for c in conditions(replace(w, text="")):
+        q = q.where(c)
     return [ListRow._make(r) for r in q.order_by(Complaint.num.desc()).limit(limit).tuples()]
 
 
