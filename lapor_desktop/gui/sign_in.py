@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from lapor_desktop.gui import messages
 from lapor_desktop.gui.field_errors import FieldErrors
-from lapor_desktop.gui.forms.ui_change_password import Ui_ChangePasswordDialog
 from lapor_desktop.gui.forms.ui_sign_in import Ui_SignInDialog
 from lapor_desktop.gui.ops import run_op, tracker
 from lapor_desktop.gui.widgets import translate_buttons
@@ -146,6 +145,10 @@ class ChangePasswordDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.session: Session | None = None
+        # Imported here: the sign-in dialog is the first window, and this form is rarely
+        # needed (~15 ms of Qt class set-up at every start otherwise).
+        from lapor_desktop.gui.forms.ui_change_password import Ui_ChangePasswordDialog
+
         self.ui = Ui_ChangePasswordDialog()
         self.ui.setupUi(self)
         if forced:
