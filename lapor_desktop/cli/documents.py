@@ -212,6 +212,34 @@ def letterhead_show(args: argparse.Namespace, a: Acting) -> int:
     return EXIT_OK
 
 
+# (option, field, metavar, help) of `letterhead set`: its parser and what it changes, from
+# one list — the Letterhead's fields, then the Signatory's.
+type Option = tuple[str, str, str, str | None]
+LETTERHEAD_OPTIONS: tuple[Option, ...] = (
+    ("--government", "government", "TEKS", "mis. PEMERINTAH KABUPATEN KAMPAR"),
+    ("--office-name", "office", "TEKS", "nama kantor pada kop"),
+    ("--address", "address", "TEKS", None),
+    ("--phone", "phone", "TEKS", None),
+    ("--website", "website", "TEKS", None),
+    ("--email", "email", "TEKS", None),
+    ("--emblem", "emblem", "BERKAS", "gambar lambang PNG/JPEG"),
+    ("--city", "city", "TEKS", "tempat surat, mis. Bangkinang"),
+)
+SIGNER_OPTIONS: tuple[Option, ...] = (
+    ("--signer-jabatan", "jabatan", "TEKS", None),
+    ("--signer-name", "name", "TEKS", None),
+    ("--signer-pangkat", "pangkat", "TEKS", None),
+    ("--signer-nip", "nip", "NIP", None),
+    ("--signer-an", "an", "TEKS", "baris a.n., mis. a.n. BUPATI KAMPAR"),
+)
+
+
+def _given(args: argparse.Namespace, options: tuple[Option, ...]) -> dict[str, Any]:
+    """field -> value of the options given on the command line (the rest stay as they are)."""
+    values = {field: getattr(args, option[2:].replace("-", "_")) for option, field, *_ in options}
+    return {field: v for field, v in values.items() if v is not None}
+
+
 def letterhead_set(args: argparse.Namespace, a: Acting) -> int:
     import dataclasses
 
@@ -219,23 +247,8 @@ def letterhead_set(args: argparse.Namespace, a: Acting) -> int:
     from lapor_desktop.services import letterhead_settings as ls
 
     current = ls.get_letterhead(a.ctx, args.office)
-    changes = {
-        k: getattr(args, k)
-        for k in ("government", "office_name", "address", "phone", "website", "email")
-        if getattr(args, k) is not None
-    }
-    if "office_name" in changes:
-        changes["office"] = changes.pop("office_name")
-    if args.emblem is not None:
-        changes["emblem"] = args.emblem
-    if args.city is not None:
-        changes["city"] = args.city
-    letterhead = dataclasses.replace(current.letterhead, **changes)
-    sig_changes = {
-        k: getattr(args, f"signer_{k}")
-        for k in ("jabatan", "name", "pangkat", "nip", "an")
-        if getattr(args, f"signer_{k}") is not None
-    }
+    letterhead = dataclasses.replace(current.letterhead, **_given(args, LETTERHEAD_OPTIONS))
+    sig_changes = _given(args, SIGNER_OPTIONS)
     signatory = current.signatory
     if sig_changes:
         base = signatory or Signatory(jabatan="", name="")
@@ -334,19 +347,8 @@ def add_commands(sub: Any) -> None:
         "set", help="ubah kop surat/penanda tangan (yang tidak disebut tetap)", parents=[common]
     )
     s.add_argument("office", metavar="KODE")
-    s.add_argument("--government", metavar="TEKS", help="mis. PEMERINTAH KABUPATEN KAMPAR")
-    s.add_argument("--office-name", metavar="TEKS", help="nama kantor pada kop")
-    s.add_argument("--address", metavar="TEKS")
-    s.add_argument("--phone", metavar="TEKS")
-    s.add_argument("--website", metavar="TEKS")
-    s.add_argument("--email", metavar="TEKS")
-    s.add_argument("--emblem", metavar="BERKAS", help="gambar lambang PNG/JPEG")
-    s.add_argument("--city", metavar="TEKS", help="tempat surat, mis. Bangkinang")
-    s.add_argument("--signer-jabatan", metavar="TEKS")
-    s.add_argument("--signer-name", metavar="TEKS")
-    s.add_argument("--signer-pangkat", metavar="TEKS")
-    s.add_argument("--signer-nip", metavar="NIP")
-    s.add_argument("--signer-an", metavar="TEKS", help="baris a.n., mis. a.n. BUPATI KAMPAR")
+    for option, _field, metavar, option_help in LETTERHEAD_OPTIONS + SIGNER_OPTIONS:
+        s.add_argument(option, metavar=metavar, help=option_help)
     s.set_defaults(handler=signed_command("letterhead set", letterhead_set))
     s = gs.add_parser("reset", help="kembalikan kop surat ke bawaan", parents=[common])
     s.add_argument("office", metavar="KODE")

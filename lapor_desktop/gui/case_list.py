@@ -154,6 +154,15 @@ class CaseListPage(QWidget):
             self.tr("Eskalasi Ombudsman"),
             [(all_, None), (self.tr("Ya"), "yes"), (self.tr("Tidak"), "no")],
         )
+        self.filter_combos = (
+            self.status_combo,
+            self.opd_combo,
+            self.category_combo,
+            self.klasifikasi_combo,
+            self.channel_combo,
+            self.state_combo,
+            self.escalated_combo,
+        )
         self.from_edit = self._date_edit(self.tr("Diterima dari tanggal"))
         self.to_edit = self._date_edit(self.tr("Diterima sampai tanggal"))
         filters: list[tuple[str, QWidget]] = [
@@ -216,15 +225,7 @@ class CaseListPage(QWidget):
         to_results = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search_edit)
         to_results.setContext(Qt.ShortcutContext.WidgetShortcut)
         to_results.activated.connect(self._focus_results)
-        for box in (
-            self.status_combo,
-            self.opd_combo,
-            self.category_combo,
-            self.klasifikasi_combo,
-            self.channel_combo,
-            self.state_combo,
-            self.escalated_combo,
-        ):
+        for box in self.filter_combos:
             box.currentIndexChanged.connect(self.apply_filter)
         for edit in (self.from_edit, self.to_edit):
             edit.edited.connect(self._date_edited)
@@ -329,15 +330,7 @@ class CaseListPage(QWidget):
         self.apply_filter()
 
     def reset_filters(self) -> None:
-        for box in (
-            self.status_combo,
-            self.opd_combo,
-            self.category_combo,
-            self.klasifikasi_combo,
-            self.channel_combo,
-            self.state_combo,
-            self.escalated_combo,
-        ):
+        for box in self.filter_combos:
             box.blockSignals(True)
             box.setCurrentIndex(0)
             box.blockSignals(False)

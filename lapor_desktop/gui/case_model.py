@@ -45,7 +45,6 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
 TICKET_ROLE = int(Qt.ItemDataRole.UserRole)
-_HORIZONTAL = Qt.Orientation.Horizontal
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -81,7 +80,7 @@ class CaseTableModel(ReadOnlyRowsModel):
         self._loading = False
         self._generation = 0  # results of an older filter/sort are dropped
         self._cursor_generation = 0  # the generation the rows shown belong to
-        self._headers = (
+        self.headers = (
             self.tr("Nomor tiket"),
             self.tr("Diterima"),
             self.tr("Judul"),
@@ -172,14 +171,6 @@ class CaseTableModel(ReadOnlyRowsModel):
         self.reload()
 
     # ------------------------------------------------------------ model API
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == _HORIZONTAL and int(role) == _DISPLAY and 0 <= section < COLUMN_COUNT:
-            return self._headers[section]
-        return None
 
     def data(self, index: _Index, role: int = 0) -> Any:
         if not index.isValid():

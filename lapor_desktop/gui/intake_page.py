@@ -87,6 +87,17 @@ class IntakePage(QWidget):
         self.anonim_check, self.rahasia_check = ui.anonim_check, ui.rahasia_check
         self.tracking_edit, self.files_list = ui.tracking_edit, ui.files_list
         self.add_file_button = ui.add_file_button
+        # the one-line fields: Enter in any of them saves; a new complaint clears them
+        self.line_edits = (
+            self.nik_edit,
+            self.name_edit,
+            self.phone_edit,
+            self.email_edit,
+            self.address_edit,
+            self.title_edit,
+            self.location_edit,
+            self.tracking_edit,
+        )
         self.save_button, self.new_button, self.open_button = (
             ui.save_button,
             ui.new_button,
@@ -166,16 +177,7 @@ class IntakePage(QWidget):
             lambda: self.last_ticket and self.open_case.emit(self.last_ticket)
         )
         self.nik_edit.textChanged.connect(self.check_nik)
-        for edit in (
-            self.nik_edit,
-            self.name_edit,
-            self.phone_edit,
-            self.email_edit,
-            self.address_edit,
-            self.title_edit,
-            self.location_edit,
-            self.tracking_edit,
-        ):
+        for edit in self.line_edits:
             edit.returnPressed.connect(self.save)
         self.incident_edit.line.returnPressed.connect(self.save)
         self.body_edit.installEventFilter(_CtrlEnter(self))
@@ -517,16 +519,7 @@ class IntakePage(QWidget):
             return
         self.reporter = None
         self.last_ticket = None
-        for e in (
-            self.nik_edit,
-            self.name_edit,
-            self.phone_edit,
-            self.email_edit,
-            self.address_edit,
-            self.title_edit,
-            self.location_edit,
-            self.tracking_edit,
-        ):
+        for e in self.line_edits:
             e.clear()
         self.body_edit.clear()
         for c in (

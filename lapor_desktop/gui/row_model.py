@@ -38,6 +38,7 @@ class ReadOnlyRowsModel(QAbstractTableModel):
     """What every read-only list model here shares: rows in `self.rows`, selectable cells."""
 
     rows: list[Any]
+    headers: tuple[str, ...]  # the column titles, one a column
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -51,11 +52,24 @@ class ReadOnlyRowsModel(QAbstractTableModel):
             | Qt.ItemFlag.ItemNeverHasChildren
         )
 
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and int(role) == _DISPLAY
+            and 0 <= section < len(self.headers)
+        ):
+            return self.headers[section]
+        return None
+
 
 class RowTableModel(ReadOnlyRowsModel):
     def __init__(self, columns: Sequence[Column], parent: Any = None) -> None:
         super().__init__(parent)
         self.columns = list(columns)
+        self.headers = tuple(c.title for c in self.columns)
         self.rows: list[Any] = []
         self._brushes: dict[str, QBrush] = {}
 
@@ -63,18 +77,6 @@ class RowTableModel(ReadOnlyRowsModel):
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and int(role) == _DISPLAY
-            and 0 <= section < len(self.columns)
-        ):
-            return self.columns[section].title
-        return None
 
     def data(self, index: _Index, role: int = 0) -> Any:
         if not index.isValid():

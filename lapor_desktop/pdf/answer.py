@@ -5,19 +5,14 @@ An anonymous report prints no name and no address, only the tracking number.
 
 from __future__ import annotations
 
-from reportlab.platypus import Spacer
-
 from lapor_desktop.pdf.data import AnswerLetter
 from lapor_desktop.pdf.dates import long_date
 from lapor_desktop.pdf.letter import letter_context
 from lapor_desktop.pdf.page import build_pdf, text_width
 from lapor_desktop.pdf.parts import (
-    SIGNATURE_GAP,
     addressee,
     body,
-    closing_group,
     header_block,
-    tembusan,
 )
 from lapor_desktop.pdf.templates import Templates
 from lapor_desktop.pdf.text import channel_phrase, plain, without_end
@@ -65,12 +60,5 @@ def render_answer(data: AnswerLetter, templates: Templates, paper: str | None = 
         )
     story += body(templates.text("answer", "opening", values))
     story += body(data.answer)
-    story += closing_group(
-        body(templates.text("answer", "closing", values)),
-        [
-            Spacer(1, SIGNATURE_GAP),
-            ctx.signature(templates, data.verification_url or data.nomor, data.verification_url),
-            *tembusan(templates.texts("answer", "tembusan", values)),
-        ],
-    )
+    story += ctx.closing(templates, "answer", values, data)
     return build_pdf(story, ctx.setup)

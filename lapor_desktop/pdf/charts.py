@@ -48,6 +48,20 @@ def _title(d: Drawing, text: str, width: float, height: float) -> None:
     d.add(String(width / 2, height - 10, text, fontName=BOLD, fontSize=9, textAnchor="middle"))
 
 
+def _style_bars(chart: VerticalBarChart | HorizontalBarChart) -> None:
+    """Both bar charts alike: axis and bar labels in Liberation Sans at the chart size, the
+    value axis from 0, the first series in the first colour, every bar labelled with its count."""
+    chart.categoryAxis.labels.fontName = REGULAR
+    chart.categoryAxis.labels.fontSize = CHART_SIZE
+    chart.valueAxis.labels.fontName = REGULAR
+    chart.valueAxis.labels.fontSize = CHART_SIZE
+    chart.valueAxis.valueMin = 0
+    chart.bars[0].fillColor = PALETTE[0]
+    chart.barLabelFormat = "%d"
+    chart.barLabels.fontName = REGULAR
+    chart.barLabels.fontSize = CHART_SIZE
+
+
 def trend_chart(months: Sequence[MonthCount], width: float) -> Drawing:
     height = 55 * mm
     d = _drawing(width, height)
@@ -59,15 +73,7 @@ def trend_chart(months: Sequence[MonthCount], width: float) -> Drawing:
     chart.categoryAxis.categoryNames = [
         f"{MONTHS_SHORT[m.month - 1]} {m.year % 100:02d}" for m in months
     ] or [""]
-    chart.categoryAxis.labels.fontName = REGULAR
-    chart.categoryAxis.labels.fontSize = CHART_SIZE
-    chart.valueAxis.labels.fontName = REGULAR
-    chart.valueAxis.labels.fontSize = CHART_SIZE
-    chart.valueAxis.valueMin = 0
-    chart.bars[0].fillColor = PALETTE[0]
-    chart.barLabelFormat = "%d"
-    chart.barLabels.fontName = REGULAR
-    chart.barLabels.fontSize = CHART_SIZE
+    _style_bars(chart)
     chart.barLabels.nudge = 6
     d.add(chart)
     return d
@@ -89,16 +95,8 @@ def opd_chart(rows: Sequence[OpdRow], width: float, limit: int = 15) -> Drawing:
     chart.categoryAxis.categoryNames = [
         fit(plain(r.opd), label_w - 8, REGULAR, CHART_SIZE) for r in ordered
     ]
-    chart.categoryAxis.labels.fontName = REGULAR
-    chart.categoryAxis.labels.fontSize = CHART_SIZE
-    chart.valueAxis.labels.fontName = REGULAR
-    chart.valueAxis.labels.fontSize = CHART_SIZE
-    chart.valueAxis.valueMin = 0
-    chart.bars[0].fillColor = PALETTE[0]
+    _style_bars(chart)
     chart.bars[1].fillColor = PALETTE[2]
-    chart.barLabelFormat = "%d"
-    chart.barLabels.fontName = REGULAR
-    chart.barLabels.fontSize = CHART_SIZE
     chart.barLabels.boxAnchor = "w"
     chart.barLabels.dx = 3
     d.add(chart)

@@ -19,19 +19,16 @@ from lapor_desktop.pdf.page import PageSetup, build_pdf, form_paper, paper_size,
 from lapor_desktop.pdf.parts import (
     CELL,
     CELL_CENTER,
-    SIGNATURE_GAP,
     TITLE,
     CheckList,
     SignatureBlock,
     addressee,
     body,
-    closing_group,
     field_table,
     grid_table,
     head_cells,
     header_block,
     p,
-    tembusan,
     token_cell,
     token_width,
 )
@@ -232,12 +229,5 @@ def render_forwarding(
     story.append(Spacer(1, 4 * mm))
     if plain(data.instruction):
         story += body(data.instruction)
-    story += closing_group(
-        body(templates.text("forwarding", "closing", values)),
-        [
-            Spacer(1, SIGNATURE_GAP),
-            ctx.signature(templates, data.verification_url or data.nomor, data.verification_url),
-            *tembusan(templates.texts("forwarding", "tembusan", values)),
-        ],
-    )
+    story += ctx.closing(templates, "forwarding", values, data)
     return build_pdf(story, ctx.setup)

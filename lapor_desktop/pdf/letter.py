@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from lapor_desktop.pdf.data import Letterhead, Signatory
+from reportlab.platypus import Flowable, Spacer
+
+from lapor_desktop.pdf.data import (
+    AnswerLetter,
+    ForwardingLetter,
+    Letterhead,
+    OmbudsmanLetter,
+    Signatory,
+)
 from lapor_desktop.pdf.dates import place_date
 from lapor_desktop.pdf.page import PageSetup
-from lapor_desktop.pdf.parts import SignatureBlock
+from lapor_desktop.pdf.parts import SIGNATURE_GAP, SignatureBlock, body, closing_group, tembusan
 from lapor_desktop.pdf.templates import Templates
 from lapor_desktop.pdf.text import plain
 
@@ -29,6 +38,29 @@ class LetterContext:
             signed_by=templates.text("signature", "signed_by"),
             pointer=pointer,
             caption=pointer_caption(templates, pointer),
+        )
+
+    def closing(
+        self,
+        templates: Templates,
+        kind: str,
+        values: Mapping[str, str],
+        letter: AnswerLetter | ForwardingLetter | OmbudsmanLetter,
+        copies: Sequence[str] | None = None,
+    ) -> list[Flowable]:
+        """The letter's closing paragraph (`[kind] closing`) kept with the signature (its
+        QR the verification pointer, else the letter's number) and the tembusan: `copies`,
+        or `[kind] tembusan`."""
+        pointer = letter.verification_url
+        if copies is None:
+            copies = templates.texts(kind, "tembusan", values)
+        return closing_group(
+            body(templates.text(kind, "closing", values)),
+            [
+                Spacer(1, SIGNATURE_GAP),
+                self.signature(templates, pointer or letter.nomor, pointer),
+                *tembusan(copies),
+            ],
         )
 
 

@@ -119,6 +119,11 @@ HEADING_LOOSE = ParagraphStyle("headingloose", parent=HEADING, keepWithNext=0)
 DEFINITION_LOOSE = ParagraphStyle("definitionloose", parent=DEFINITION, keepWithNext=0)
 
 
+def _figures_row(label: str, *figures: str, style: ParagraphStyle = CELL) -> list[Any]:
+    """A table row: the label (in `style`), then its figures right-aligned."""
+    return [p(label, style), *(p(f, CELL_RIGHT) for f in figures)]
+
+
 def _section(
     letter: str,
     title: str,
@@ -299,28 +304,19 @@ def render_monthly(data: MonthlySummary, templates: Templates, paper: str | None
     days: list[list[Any]] = [head_cells("Perangkat Daerah", "Rata-rata", "Median")]
     answered = [r for r in data.by_opd if r.avg_days is not None]
     for r in answered:
-        days.append(
-            [
-                p(r.opd, CELL),
-                p(decimal(r.avg_days), CELL_RIGHT),
-                p(decimal(r.median_days), CELL_RIGHT),
-            ]
-        )
+        days.append(_figures_row(r.opd, decimal(r.avg_days), decimal(r.median_days)))
     others = len(data.by_opd) - len(answered)
     if others:  # the rest in one row, not a list of dashes
         days.append(
-            [
-                p(f"{integer(others)} Perangkat Daerah lain (belum ada jawaban)", CELL),
-                p("-", CELL_RIGHT),
-                p("-", CELL_RIGHT),
-            ]
+            _figures_row(f"{integer(others)} Perangkat Daerah lain (belum ada jawaban)", "-", "-")
         )
     days.append(
-        [
-            p("Seluruh laporan", CELL_BOLD),
-            p(decimal(data.avg_days_to_finish), CELL_RIGHT),
-            p(decimal(data.median_days_to_finish), CELL_RIGHT),
-        ]
+        _figures_row(
+            "Seluruh laporan",
+            decimal(data.avg_days_to_finish),
+            decimal(data.median_days_to_finish),
+            style=CELL_BOLD,
+        )
     )
     story.append(grid_table(days, [width - 50 * mm, 25 * mm, 25 * mm]))
 
@@ -329,19 +325,9 @@ def render_monthly(data: MonthlySummary, templates: Templates, paper: str | None
     late: list[list[Any]] = [head_cells("Perangkat Daerah", "Melewati batas waktu", "Eskalasi")]
     for r in data.by_opd:
         if r.overdue or r.escalated:
-            late.append(
-                [
-                    p(r.opd, CELL),
-                    p(integer(r.overdue), CELL_RIGHT),
-                    p(integer(r.escalated), CELL_RIGHT),
-                ]
-            )
+            late.append(_figures_row(r.opd, integer(r.overdue), integer(r.escalated)))
     late.append(
-        [
-            p("Jumlah", CELL_BOLD),
-            p(integer(data.overdue), CELL_RIGHT),
-            p(integer(data.escalated), CELL_RIGHT),
-        ]
+        _figures_row("Jumlah", integer(data.overdue), integer(data.escalated), style=CELL_BOLD)
     )
     story.append(grid_table(late, [width - 70 * mm, 40 * mm, 30 * mm]))
     story += _section("J", "Laporan dibuka kembali (pelapor belum puas)", templates, values)

@@ -16,19 +16,16 @@ from lapor_desktop.pdf.page import build_pdf, text_width
 from lapor_desktop.pdf.parts import (
     CELL,
     CELL_CENTER,
-    SIGNATURE_GAP,
     SMALL,
     TITLE,
     addressee,
     body,
-    closing_group,
     distinct_copies,
     grid_table,
     head_cells,
     head_title,
     header_block,
     p,
-    tembusan,
     token_cell,
     token_width,
 )
@@ -77,14 +74,7 @@ def render_ombudsman(
         + [head_title(o) for o in data.opds_concerned]
         + templates.texts("ombudsman", "tembusan_end", values)
     )
-    story += closing_group(
-        body(templates.text("ombudsman", "closing", values)),
-        [
-            Spacer(1, SIGNATURE_GAP),
-            ctx.signature(templates, data.verification_url or data.nomor, data.verification_url),
-            *tembusan(copies),
-        ],
-    )
+    story += ctx.closing(templates, "ombudsman", values, data, copies)
     # Annex on its own page.
     story += [
         PageBreak(),

@@ -40,7 +40,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
@@ -78,6 +78,7 @@ from lapor_desktop.pdf.data import (
     Signatory,
 )
 from lapor_desktop.pdf.dates import MONTHS
+from lapor_desktop.pdf.templates import Templates
 from lapor_desktop.pdf.text import join_sentences
 from lapor_desktop.services import cases, deadlines, letters_register
 from lapor_desktop.services.audit import audit
@@ -364,12 +365,24 @@ def forwarding_document(ctx: Ctx, ticket: str, out: Path | None = None) -> Docum
             sifat=_sifat(case),
             rahasia=bool(case.rahasia),
         )
-        templates = templates_for([office_code])
-        doc = signed_letter(
-            ctx, "forwarding", data, templates, pdf.render_forwarding, "surat penerusan"
+        return _signed_and_staged(
+            ctx, "forwarding", data, pdf.render_forwarding, "surat penerusan", staged
         )
-        if staged is not None:
-            staged.stage(doc.data)
+
+
+def _signed_and_staged[L: (ForwardingLetter, OmbudsmanLetter)](
+    ctx: Ctx,
+    kind: str,
+    data: L,
+    render: Callable[[L, Templates], bytes],
+    label: str,
+    staged: StagedFile | None,
+) -> Document:
+    """A numbered letter on its office's letterhead, signed when it can be, and its file
+    staged, inside the `_issued` transaction that reserved its number."""
+    doc = signed_letter(ctx, kind, data, templates_for([data.office_code]), render, label)
+    if staged is not None:
+        staged.stage(doc.data)
     return doc
 
 
@@ -599,13 +612,9 @@ def ombudsman_document(ctx: Ctx, period: str = "", out: Path | None = None) -> D
             opds_concerned=tuple(sorted({c.opd for c in items if c.opd != "Belum didisposisikan"})),
             period=when[2] if when else "",
         )
-        templates = templates_for([office_code])
-        doc = signed_letter(
-            ctx, "ombudsman", data, templates, pdf.render_ombudsman, "surat Ombudsman"
+        return _signed_and_staged(
+            ctx, "ombudsman", data, pdf.render_ombudsman, "surat Ombudsman", staged
         )
-        if staged is not None:
-            staged.stage(doc.data)
-    return doc
 
 
 # ---------------------------------------------------------------- history

@@ -112,13 +112,7 @@ def check_input(ctx: Ctx, data: ReporterInput) -> CheckedReporter:
         data.name, field="name", label="Nama", max_len=150, required=True, single_line=True
     )
     address = checked_text(data.address, field="address", label="Alamat", max_len=1000)
-    phone, email = one_line(data.phone), one_line(data.email)
-    if phone and not PHONE_RE.match(phone):
-        raise ValidationError(
-            "Nomor telepon hanya boleh berisi angka, spasi, +, - dan ().", "phone"
-        )
-    if email and not EMAIL_RE.match(email):
-        raise ValidationError("Alamat e-mail tidak valid.", "email")
+    phone, email = checked_contact_lines(data.phone, data.email)
     kecamatan, desa = one_line(data.kecamatan), one_line(data.desa)
     if kecamatan:
         kecamatan = kecamatan.replace(".", "")
@@ -236,15 +230,21 @@ class ContactEdit:
     address: str
 
 
-def check_contact(edit: ContactEdit) -> ContactEdit:
-    """The edit cleaned and checked (no database needed: refused before any lock)."""
-    phone, email = one_line(edit.phone), one_line(edit.email)
+def checked_contact_lines(phone: str, email: str) -> tuple[str, str]:
+    """Phone and e-mail on one line each, refused when not a phone number / address."""
+    phone, email = one_line(phone), one_line(email)
     if phone and not PHONE_RE.match(phone):
         raise ValidationError(
             "Nomor telepon hanya boleh berisi angka, spasi, +, - dan ().", "phone"
         )
     if email and not EMAIL_RE.match(email):
         raise ValidationError("Alamat e-mail tidak valid.", "email")
+    return phone, email
+
+
+def check_contact(edit: ContactEdit) -> ContactEdit:
+    """The edit cleaned and checked (no database needed: refused before any lock)."""
+    phone, email = checked_contact_lines(edit.phone, edit.email)
     address = checked_text(edit.address, field="address", label="Alamat", max_len=1000)
     return ContactEdit(edit.reporter_id, edit.base_version, phone, email, address)
 

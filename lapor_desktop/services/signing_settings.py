@@ -450,38 +450,31 @@ def signed_letter[L: (AnswerLetter, ForwardingLetter, OmbudsmanLetter)](
     from lapor_desktop.services.verification import record_file, with_pointer
 
     data = with_pointer(ctx, data, templates)
-    doc = _signed_or_not(ctx, kind, data, templates, render, label)
-    record_file(ctx, data.verification_url, doc.data)  # verify: this very file was made here
-    return doc
-
-
-def _signed_or_not[L: (AnswerLetter, ForwardingLetter, OmbudsmanLetter)](
-    ctx: Ctx,
-    kind: str,
-    data: L,
-    templates: Templates,
-    render: Callable[[L, Templates], bytes],
-    label: str,
-) -> Document:
     code = data.office_code
+    signed: bytes | None = None
+    note = ""  # why a configured signature was not applied
     try:
         signer = signer_for(ctx.data_dir, code)
     except SignerUnavailable as exc:
         log.warning("letter %s printed unsigned: %s", data.nomor, exc.message)
-        return Document(
-            render(_with_marks(data, templates, kind, False), templates), False, exc.message
+        signer, note = None, exc.message
+    if signer is not None:
+        request = SignatureRequest(
+            reason=f"{(label or kind).capitalize()} nomor {data.nomor}",
+            location=templates.letterhead(code).city or SignatureRequest.location,
         )
-    if signer is None:
-        return Document(render(_with_marks(data, templates, kind, False), templates), False)
-    request = SignatureRequest(
-        reason=f"{(label or kind).capitalize()} nomor {data.nomor}",
-        location=templates.letterhead(code).city or SignatureRequest.location,
-    )
-    try:
-        signed = signer.sign(render(_with_marks(data, templates, kind, True), templates), request)
-    except SigningError as exc:
-        note = f"Penandatanganan elektronik gagal ({exc}); surat dicetak tanpa tanda tangan."
-        log.warning("letter %s printed unsigned: %s", data.nomor, exc)
-        return Document(render(_with_marks(data, templates, kind, False), templates), False, note)
-    audit(ctx, "surat_ditandatangani", "letter", data.nomor, f"{kind}; {code}")
-    return Document(signed, True)
+        try:
+            signed = signer.sign(
+                render(_with_marks(data, templates, kind, True), templates), request
+            )
+        except SigningError as exc:
+            note = f"Penandatanganan elektronik gagal ({exc}); surat dicetak tanpa tanda tangan."
+            log.warning("letter %s printed unsigned: %s", data.nomor, exc)
+        else:
+            audit(ctx, "surat_ditandatangani", "letter", data.nomor, f"{kind}; {code}")
+    if signed is not None:
+        doc = Document(signed, True)
+    else:
+        doc = Document(render(_with_marks(data, templates, kind, False), templates), False, note)
+    record_file(ctx, data.verification_url, doc.data)  # verify: this very file was made here
+    return doc
