@@ -15,7 +15,13 @@ from lapor_desktop.pdf.data import DispositionSheet, ForwardingLetter
 from lapor_desktop.pdf.dates import long_date, place_date, short_date
 from lapor_desktop.pdf.fonts import BOLD, REGULAR
 from lapor_desktop.pdf.letter import letter_context, pointer_caption
-from lapor_desktop.pdf.page import PageSetup, build_pdf, form_paper, paper_size, text_width
+from lapor_desktop.pdf.page import (
+    build_pdf,
+    form_paper,
+    paper_size,
+    setup_for,
+    text_width,
+)
 from lapor_desktop.pdf.parts import (
     CELL,
     CELL_CENTER,
@@ -48,10 +54,10 @@ def render_disposition(
     """Lembar disposisi: a bordered form for one case, on A5 (half F4 with F4 letters;
     LETTERS.md B1) with the compact kop. A *rahasia* case is marked RAHASIA."""
     lh = templates.letterhead(data.office_code)
-    setup = PageSetup(
-        paper=form_paper(paper or templates.paper),
-        letterhead=lh,
-        emblem=templates.emblem_path(lh),
+    setup = setup_for(
+        templates,
+        data.office_code,
+        form_paper(paper or templates.paper),
         title=f"Lembar Disposisi {plain(data.case.tracking)}",
         compact_kop=True,
         margins=FORM_MARGINS,

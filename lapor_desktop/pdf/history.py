@@ -13,7 +13,7 @@ from lapor_desktop.pdf.data import CaseHistory, HistoryEvent
 from lapor_desktop.pdf.dates import date_time, day_date, short_date_time
 from lapor_desktop.pdf.fonts import REGULAR
 from lapor_desktop.pdf.letter import pointer_caption
-from lapor_desktop.pdf.page import PageSetup, build_pdf, text_width
+from lapor_desktop.pdf.page import build_pdf, setup_for, text_width
 from lapor_desktop.pdf.parts import (
     CELL,
     CELL_CENTER,
@@ -51,11 +51,10 @@ def _status_change(e: HistoryEvent) -> str:
 
 
 def render_history(data: CaseHistory, templates: Templates, paper: str | None = None) -> bytes:
-    lh = templates.letterhead(data.office_code)
-    setup = PageSetup(
-        paper=paper or templates.paper,
-        letterhead=lh,
-        emblem=templates.emblem_path(lh),
+    setup = setup_for(
+        templates,
+        data.office_code,
+        paper,
         title=f"Riwayat Kasus {plain(data.ticket)}",
         marking="RAHASIA" if data.rahasia else "",
         keywords=plain(data.verification_url),

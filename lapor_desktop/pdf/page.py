@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
@@ -26,6 +26,9 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from lapor_desktop.pdf.data import Letterhead
 from lapor_desktop.pdf.fonts import BOLD, REGULAR, register_fonts
+
+if TYPE_CHECKING:
+    from lapor_desktop.pdf.templates import Templates
 
 PAPERS: dict[str, tuple[float, float]] = {
     "A4": A4,
@@ -454,3 +457,14 @@ def build_pdf(story: Sequence[Any], setup: PageSetup) -> bytes:
     doc.addPageTemplates(templates)
     doc.build(list(story), canvasmaker=NumberedCanvas)
     return buf.getvalue()
+
+
+def setup_for(
+    templates: Templates, office_code: str, paper: str | None, **options: Any
+) -> PageSetup:
+    """The page set-up of a document printed for `office_code`: that office's kop and its
+    emblem, on `paper` (the templates' default when None); `options`: the rest of PageSetup."""
+    lh = templates.letterhead(office_code)
+    return PageSetup(
+        paper=paper or templates.paper, letterhead=lh, emblem=templates.emblem_path(lh), **options
+    )

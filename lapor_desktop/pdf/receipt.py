@@ -12,7 +12,7 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 from lapor_desktop.pdf.data import ReceiptData, Signatory
 from lapor_desktop.pdf.dates import date_time, day_date, place_date
 from lapor_desktop.pdf.fonts import BOLD, REGULAR
-from lapor_desktop.pdf.page import PageSetup, build_pdf, text_width
+from lapor_desktop.pdf.page import build_pdf, setup_for, text_width
 from lapor_desktop.pdf.parts import (
     BASE,
     BODY,
@@ -81,10 +81,10 @@ def _box(
 
 def render_receipt(data: ReceiptData, templates: Templates, paper: str | None = None) -> bytes:
     lh = templates.letterhead(data.office_code)
-    setup = PageSetup(
-        paper=paper or templates.paper,
-        letterhead=lh,
-        emblem=templates.emblem_path(lh),
+    setup = setup_for(
+        templates,
+        data.office_code,
+        paper,
         title=f"Tanda Terima {plain(data.ticket)}",
         compact_kop=True,
         # the verification pointer when the QR holds one (not the bare ticket)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from lapor_desktop.central import feed
+from lapor_desktop.services.errors import ServiceError
 
 # Columns the client sends per table (the server fills in the rest: numbers, status,
 # verdicts, login, txid). Parents first.
@@ -37,12 +38,8 @@ PUSH_COLUMNS: dict[str, tuple[str, ...]] = {
 MAX_PARAMS = 60_000  # psycopg: a statement stays under 65,535 parameters
 
 
-class SyncError(Exception):
+class SyncError(ServiceError):
     """Sync refused or failed; `message` is the Indonesian reason for the person."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)
