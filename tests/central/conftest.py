@@ -130,12 +130,13 @@ def make_scratch(tag: str) -> tuple[str, str]:
     return dbname, dsn_with(SUPER_DSN, dbname=dbname)
 
 
-@pytest.fixture(scope="session")
-def central() -> Iterator[Central]:
+def scratch_central(tag: str) -> Iterator[Central]:
+    """A new central database (`central init`) with a login for each of PEOPLE; dropped,
+    with its roles and logins, afterwards."""
     require_server()
     from lapor_desktop.central import admin
 
-    dbname, dsn = make_scratch("m")
+    dbname, dsn = make_scratch(tag)
     cen = Central(dbname, dsn)
     suffix = dbname[-8:]
     try:
@@ -153,6 +154,11 @@ def central() -> Iterator[Central]:
         for c in cen.open.values():
             c.close()
         drop_scratch(dbname, list(cen.logins.values()))
+
+
+@pytest.fixture(scope="session")
+def central() -> Iterator[Central]:
+    yield from scratch_central("m")
 
 
 # ---------------------------------------------------------------- data as the people

@@ -19,14 +19,7 @@ from lapor_desktop.services import storage, users
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.users import Session
 from lapor_desktop.sync import engine
-from tests.central.conftest import (
-    PASSWORD,
-    PEOPLE,
-    Central,
-    drop_scratch,
-    make_scratch,
-    require_server,
-)
+from tests.central.conftest import PASSWORD, Central, scratch_central
 
 pytestmark = pytest.mark.postgres
 
@@ -38,27 +31,7 @@ def no_prompt(_: str) -> str:
 @pytest.fixture(scope="module")
 def hub() -> Iterator[Central]:
     """One scratch central database per test module, with the PEOPLE logins."""
-    require_server()
-    from lapor_desktop.central import admin
-
-    dbname, dsn = make_scratch("s")
-    cen = Central(dbname, dsn)
-    suffix = dbname[-8:]
-    try:
-        db = admin.connect(dsn)
-        try:
-            admin.init(db)
-            for key, (role, office) in PEOPLE.items():
-                login = f"{key.replace('_', '')}{suffix}"
-                admin.add_user(db, login, role, office, PASSWORD, full_name=key)
-                cen.logins[key] = login
-        finally:
-            db.close()
-        yield cen
-    finally:
-        for c in cen.open.values():
-            c.close()
-        drop_scratch(dbname, list(cen.logins.values()))
+    yield from scratch_central("s")
 
 
 @dataclass
