@@ -10,10 +10,6 @@ The last test measures the key texts at 100 and 200 % for real, in a subprocess
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -316,29 +312,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_look_probe(tmp: Path, scale: float) -> dict[str, Any]:
-    from tests.gui.test_scaling import SCREEN
+    from tests.gui.test_scaling import run_scaled
 
-    screen = tmp / "screen.json"
-    screen.write_text(json.dumps(SCREEN), encoding="utf-8")
-    env = dict(os.environ)
-    env.update(
-        QT_QPA_PLATFORM=f"offscreen:configfile={screen}",
-        QT_SCALE_FACTOR=str(scale),
-        QT_ENABLE_HIGHDPI_SCALING="1",
-    )
-    for name in ("QT_SCREEN_SCALE_FACTORS", "QT_AUTO_SCREEN_SCALE_FACTOR", "LAPOR_DATA_DIR"):
-        env.pop(name, None)
-    done = subprocess.run(
-        [sys.executable, "-m", "tests.gui.look_probe"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    return dict(json.loads(done.stdout))
+    return dict(run_scaled("tests.gui.look_probe", tmp, scale))
 
 
 @pytest.mark.parametrize("scale", [1.0, 2.0])

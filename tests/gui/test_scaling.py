@@ -69,7 +69,9 @@ SCREEN = {
 }
 
 
-def run_probe(tmp: Path, scale: float) -> dict[tuple[str, str], dict[str, Any]]:
+def run_scaled(module: str, tmp: Path, scale: float) -> Any:
+    """Run `python -m module` on a 1920×1080 offscreen screen at `scale` (Qt fixes the scale
+    when the application starts, so each scale needs its own process); its JSON output."""
     screen = tmp / "screen.json"
     screen.write_text(json.dumps(SCREEN), encoding="utf-8")
     env = dict(os.environ)
@@ -81,7 +83,7 @@ def run_probe(tmp: Path, scale: float) -> dict[tuple[str, str], dict[str, Any]]:
     for name in ("QT_SCREEN_SCALE_FACTORS", "QT_AUTO_SCREEN_SCALE_FACTOR", "LAPOR_DATA_DIR"):
         env.pop(name, None)
     done = subprocess.run(
-        [sys.executable, "-m", "tests.gui.scaling_probe"],
+        [sys.executable, "-m", module],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -90,7 +92,11 @@ def run_probe(tmp: Path, scale: float) -> dict[tuple[str, str], dict[str, Any]]:
         check=False,
     )
     assert done.returncode == 0, done.stderr[-3000:]
-    return {(r["role"], r["page"]): r for r in json.loads(done.stdout)}
+    return json.loads(done.stdout)
+
+
+def run_probe(tmp: Path, scale: float) -> dict[tuple[str, str], dict[str, Any]]:
+    return {(r["role"], r["page"]): r for r in run_scaled("tests.gui.scaling_probe", tmp, scale)}
 
 
 @pytest.fixture(scope="module")
