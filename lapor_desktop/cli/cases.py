@@ -97,6 +97,7 @@ def case_json(d: CaseDetail) -> dict[str, Any]:
                 "size": x.size,
                 "sha256": x.sha256,
                 "available": x.available,
+                "remote": x.remote,
             }
             for x in d.attachments
         ],
@@ -169,7 +170,8 @@ def _print_case(d: CaseDetail) -> None:
         say(
             "Lampiran: "
             + ", ".join(
-                f"{i}. {x.filename}" + ("" if x.available else " (isi hilang)")
+                f"{i}. {x.filename}"
+                + (" (belum diunduh)" if x.remote else "" if x.available else " (isi hilang)")
                 for i, x in enumerate(d.attachments, 1)
             )
         )

@@ -297,7 +297,9 @@ class CaseViewPage(QWidget):
         self.attachments_list.clear()
         for a in d.attachments:
             label = f"{a.filename} ({a.size // 1024 + 1} KB)"
-            if not a.available:
+            if a.remote:
+                label += " " + self.tr("— belum diunduh")
+            elif not a.available:
                 label += " " + self.tr("— isi hilang")
             item = QListWidgetItem(label)
             item.setData(ATTACHMENT_ROLE, str(a.id))

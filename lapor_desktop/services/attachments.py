@@ -87,6 +87,8 @@ class AttachmentView:
     size: int
     sha256: str
     available: bool  # False: its file was already gone when attachments moved into the database
+    # Synced from the central server, content not fetched yet (opening or saving fetches it).
+    remote: bool = False
 
 
 def safe_name(name: str, suffix: str | None = None) -> str:
@@ -226,7 +228,15 @@ def views_of(complaint_id: uuid.UUID) -> tuple[AttachmentView, ...]:
         )
     }
     return tuple(
-        AttachmentView(a.id, a.filename, a.mime, a.size, a.sha256, a.sha256 in present)
+        AttachmentView(
+            a.id,
+            a.filename,
+            a.mime,
+            a.size,
+            a.sha256,
+            a.sha256 in present,
+            a.sha256 not in present and a.pushed_at is not None,
+        )
         for a in rows
     )
 
@@ -254,13 +264,22 @@ def content_of(ctx: Ctx, ticket: str, attachment_id: uuid.UUID) -> tuple[Attachm
     if a is None:
         raise NotFound(f"Lampiran itu tidak ada pada laporan {case.ticket}.")
     row = AttachmentContent.get_or_none(AttachmentContent.sha256 == a.sha256)
-    if row is None:
+    if row is not None:
+        data = bytes(row.content)
+    elif a.pushed_at is not None:
+        # Synced from the central server: fetched now (verified, then sealed here), or a
+        # clear reason (offline, not sent yet by the PC it came from).
+        from lapor_desktop.sync import attachments as remote
+
+        data = remote.download(a.sha256, a.size)
+        log.info("lampiran diunduh dari server pusat: %s", case.ticket)
+    else:
         raise ServiceError(
             f"Isi lampiran '{a.filename}' tidak tersedia: berkasnya sudah hilang sebelum "
             "lampiran dipindahkan ke basis data."
         )
     log.info("lampiran dibaca: %s", case.ticket)
-    return AttachmentView(a.id, a.filename, a.mime, a.size, a.sha256, True), bytes(row.content)
+    return AttachmentView(a.id, a.filename, a.mime, a.size, a.sha256, True), data
 
 
 def save_copy(ctx: Ctx, ticket: str, attachment_id: uuid.UUID, target: Path) -> Path:

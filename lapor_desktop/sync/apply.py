@@ -8,7 +8,7 @@ Done here: reference data, reporters, case headers and actions, the server's ver
 own actions (`accepted`/`reason`), conflicts; on an OPD PC the `complaint_opd` rows (a
 reporter without NIK or birth date; an anonymous case gets a stand-in reporter that holds
 nothing), revocations (the case is purged locally), letters with the server's number.
-Not yet: attachments.
+Attachment rows (metadata only; the content is fetched on demand) in sync/attachments.py.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from lapor_desktop.db.models import (
     User,
     database_proxy,
 )
+from lapor_desktop.sync import attachments
 
 UNUSABLE_HASH = "!"  # a person who never signed in on this PC cannot sign in offline
 _KNOWN_USERS: set[str] = set()  # ids known to be in the user table (one apply)
@@ -227,7 +228,10 @@ def purge_case(case_id: str) -> None:
     if reporter is None:
         return
     CaseAction.delete().where(CaseAction.complaint == case_id).execute()
+    held = Attachment.select(Attachment.sha256).where(Attachment.complaint == case_id)
+    shas = [a.sha256 for a in held]
     Attachment.delete().where(Attachment.complaint == case_id).execute()
+    attachments.forget_unreferenced(shas)
     Letter.update(complaint=None).where(Letter.complaint == case_id).execute()
     Complaint.delete().where(Complaint.id == case_id).execute()
     _drop_reporter_if_unused(str(reporter))
@@ -349,6 +353,7 @@ def apply_rows(rows: dict[str, list[dict[str, Any]]], now: datetime) -> tuple[in
     applied += len(rows.get("case_action", []))
     _letters(rows.get("letter", []), now)
     applied += len(rows.get("letter", []))
+    applied += attachments.apply_rows(rows.get("attachment", []), now, known_user)
     return applied, refused
 
 

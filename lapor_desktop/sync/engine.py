@@ -35,7 +35,7 @@ from lapor_desktop.db.models import (
     database_proxy,
 )
 from lapor_desktop.services.context import Ctx
-from lapor_desktop.sync import apply, settings
+from lapor_desktop.sync import apply, attachments, settings
 from lapor_desktop.sync.link import CentralLink, Me, SyncError, open_link, problem, too_old
 
 Progress = Callable[[str], None]
@@ -166,6 +166,9 @@ def push_pending(link: CentralLink, me: Me, now: datetime, progress: Progress) -
         with database_proxy.atomic("IMMEDIATE"):
             for start in range(0, len(ids), 500):
                 model.update(pushed_at=now).where(model.id.in_(ids[start : start + 500])).execute()
+    blob_db = getattr(link, "db", None)  # attachments: content in chunks, then rows
+    if blob_db is not None:
+        new += attachments.push_attachments(blob_db, now, progress)
     return new
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from lapor_desktop import app
+from lapor_desktop.central.migrations import LATEST
 from lapor_desktop.services.setup import office_rows
 from tests.central.conftest import (
     PASSWORD,
@@ -104,7 +105,7 @@ def test_init_users_offices_and_status(
     ]
     rc, out, _ = cli("status", "--json")
     status = json.loads(out)
-    assert status["schema_version"] == 1 and status["offices"] == len(office_rows())
+    assert status["schema_version"] == LATEST and status["offices"] == len(office_rows())
     assert [s["login"] for s in status["last_sync"]] == [login]
     assert status["last_sync"][0]["lag_transactions"] > 0
     rc, out, _ = cli("status")

@@ -1,34 +1,34 @@
-"""The shape of the central database: what OPD logins may write, attachments in verified
-chunks, the schema/client-version gate, status, and two central databases in one cluster."""
+"""The shape of the central database: what OPD logins may write, the schema/client-version
+gate, status, and two central databases in one cluster (attachments:
+tests/sync/test_attachments.py)."""
 
 from __future__ import annotations
-
-import hashlib
-import uuid
-from typing import Any
 
 import pytest
 
 from lapor_desktop.central import admin
+from lapor_desktop.central.migrations import LATEST
 from lapor_desktop.central.names import RoleNames, prefix_for
 from lapor_desktop.domain.workflow import Role
 from tests.central.conftest import (
-    OPD_A,
-    OPD_B,
     PASSWORD,
     Central,
     _psycopg,
     drop_scratch,
     dsn_with,
     make_scratch,
-    to_disposed,
 )
-from tests.central.test_rls import refused
 
 pytestmark = pytest.mark.postgres
 
 # Unique keys a client write may meet: random UUIDs, or numbers the server assigns itself.
-SERVER_OR_RANDOM_KEYS = {("id",), ("complaint_id", "seq"), ("office_id", "year", "number")}
+# A staged attachment chunk's key starts with the pusher's own login: it meets only its own rows.
+SERVER_OR_RANDOM_KEYS = {
+    ("id",),
+    ("complaint_id", "seq"),
+    ("office_id", "year", "number"),
+    ("login", "sha256", "n"),
+}
 
 
 def test_opd_writes_never_meet_a_meaningful_unique_key(central: Central) -> None:
@@ -45,7 +45,7 @@ def test_opd_writes_never_meet_a_meaningful_unique_key(central: Central) -> None
                 (g,),
             ).fetchall()
         }
-        assert tables == {"case_action", "attachment", "attachment_chunk", "letter", "sync_log"}
+        assert tables == {"case_action", "attachment", "blob_upload", "letter", "sync_log"}
         for table in tables:
             keys = c.execute(
                 "SELECT array_agg(a.attname ORDER BY k.n) FROM pg_index i "
@@ -57,71 +57,20 @@ def test_opd_writes_never_meet_a_meaningful_unique_key(central: Central) -> None
             assert {tuple(k[0]) for k in keys} <= SERVER_OR_RANDOM_KEYS, table
 
 
-def _chunk(c: Any, sha: str, idx: int, data: bytes, digest: str | None = None) -> None:
-    c.execute(
-        "INSERT INTO attachment_chunk (id, sha256, idx, chunk_sha256, data) "
-        "VALUES (%s, %s, %s, %s, %s)",
-        (uuid.uuid4(), sha, idx, digest or hashlib.sha256(data).hexdigest(), data),
-    )
-
-
-def test_attachments_arrive_in_verified_chunks_and_stay_with_their_case(
-    central: Central,
-) -> None:
-    cid = to_disposed(central, OPD_A)
-    data = b"foto jalan rusak " * 1000
-    sha = hashlib.sha256(data).hexdigest()
-    parts = [data[:8000], data[8000:]]
-    with central.conn("opd_a") as c:
-        c.execute(
-            "INSERT INTO attachment (id, complaint_id, sha256, filename, mime, size, added_at) "
-            "VALUES (%s, %s, %s, 'foto.jpg', 'image/jpeg', %s, localtimestamp)",
-            (uuid.uuid4(), cid, sha, len(data)),
-        )
-        with pytest.raises(_psycopg().Error, match="hash tidak cocok"):
-            _chunk(c, sha, 0, parts[0], digest="0" * 64)
-        for i, part in enumerate(parts):
-            _chunk(c, sha, i, part)
-        # Attaching to a case it cannot see fails like attaching to a missing one.
-        other = to_disposed(central, OPD_B)
-        msgs = {
-            refused(
-                c,
-                "INSERT INTO attachment (id, complaint_id, sha256, filename, mime, size, "
-                "added_at) VALUES (%s, %s, %s, 'x', 'x', 1, localtimestamp)",
-                (uuid.uuid4(), target, sha),
-            )
-            for target in (other, uuid.uuid4())
-        }
-        assert len(msgs) == 1 and "row-level security" in msgs.pop()
-    with central.conn("desk") as c:
-        got = b"".join(
-            r[0]
-            for r in c.execute(
-                "SELECT data FROM attachment_chunk WHERE sha256 = %s ORDER BY idx", (sha,)
-            ).fetchall()
-        )
-        assert hashlib.sha256(got).hexdigest() == sha
-    with central.conn("opd_b") as c:
-        assert c.execute(
-            "SELECT count(*) FROM attachment_chunk WHERE sha256 = %s", (sha,)
-        ).fetchone() == (0,)
-
-
 def test_every_login_reads_the_version_gate_and_upgrade_refuses_a_newer_schema(
     central: Central,
 ) -> None:
     for who in central.logins:
         with central.conn(who) as c:
             row = c.execute("SELECT schema_version, min_client_version FROM sync_meta").fetchone()
-            assert row is not None and row[0] == 1
+            assert row is not None and row[0] == LATEST
     db = admin.connect(central.admin_dsn)
     try:
         db.execute_sql("UPDATE lapor.sync_meta SET schema_version = 99")
         with pytest.raises(admin.CentralError, match="lebih baru dari aplikasi ini"):
             admin.upgrade(db)
-        db.execute_sql("UPDATE lapor.sync_meta SET schema_version = 1")
-        assert admin.upgrade(db) == (1, 1)
+        db.execute_sql(f"UPDATE lapor.sync_meta SET schema_version = {LATEST}")
+        assert admin.upgrade(db) == (LATEST, LATEST)
     finally:
         db.close()
 
@@ -167,7 +116,7 @@ def test_two_central_databases_share_one_cluster(central: Central) -> None:
 
 def test_every_synced_table_carries_its_change_txid_and_feed_index(central: Central) -> None:
     from lapor_desktop.central.feed import OPD_FEED, REGENCY_FEED
-    from lapor_desktop.central.migrations.c0001_schema import FEED_TABLES
+    from lapor_desktop.central.migrations.c0002_attachments import FEED_TABLES
 
     with central.admin() as c:
         for table in FEED_TABLES:

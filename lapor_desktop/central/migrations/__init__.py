@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from lapor_desktop.central.migrations import c0001_schema
+from lapor_desktop.central.migrations import c0001_schema, c0002_attachments
 
-MIGRATIONS: tuple[ModuleType, ...] = (c0001_schema,)
+MIGRATIONS: tuple[ModuleType, ...] = (c0001_schema, c0002_attachments)
 assert [m.VERSION for m in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1))
 LATEST = len(MIGRATIONS)
