@@ -1,0 +1,408 @@
+"""Attachments in sync against a real central PostgreSQL (SYNC.md): the rows travel with
+the case, the content in verified chunks (resumable, stored once per sha256), fetched on
+demand by a PC that may read the case, and sealed there like a local attachment."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lapor_desktop.central.migrations.c0002_attachments import (
+    CHUNK_BYTES,
+    MAX_BLOB_BYTES,
+    MAX_CHUNKS,
+)
+from lapor_desktop.db.models import Attachment, AttachmentContent, Complaint, SyncFailed
+from lapor_desktop.services import attachments, cases, casework, intake, reporters
+from lapor_desktop.services.context import Ctx
+from lapor_desktop.services.errors import ServiceError
+from lapor_desktop.sync import attachments as remote
+from lapor_desktop.sync import engine
+from lapor_desktop.sync.link import SyncError
+from tests.central.conftest import OPD_A, OPD_B, _psycopg, to_disposed
+from tests.central.test_rls import refused
+from tests.sync.conftest import no_prompt
+from tests.sync.test_cycle import _server
+
+pytestmark = pytest.mark.postgres
+
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def _settled(hub: Any) -> None:
+    """Wait until every transaction of the cluster that began before now has ended: the
+    feed's window ends at the snapshot's xmin, and other databases of a shared test cluster
+    (CI runs several suites at once) hold it back for a moment. Then a join or a sync sees
+    everything written before it."""
+    owner = hub.shared("owner")
+    (mark,) = owner.execute("SELECT pg_current_xact_id()::text::bigint").fetchone()
+    for _ in range(600):
+        (low,) = owner.execute(
+            "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
+        ).fetchone()
+        if low > mark:
+            return
+        time.sleep(0.05)
+    raise AssertionError("a transaction of the test cluster stays open")
+
+
+def _join(hub: Any, office_pc: Any, who: str) -> Any:
+    _settled(hub)
+    return office_pc(who)
+
+
+def _sync(hub: Any, pc: Any, progress: Any = None) -> engine.Summary:
+    _settled(hub)
+    if progress is None:
+        return pc.sync()
+    return engine.sync(pc.use(), no_prompt, progress)
+
+
+def _file(folder: Path, name: str, size: int, seed: bytes | None = None) -> Path:
+    """A PNG-looking file of `size` bytes (random, or repeatable from `seed`)."""
+    body = os.urandom(size - len(PNG)) if seed is None else (seed * size)[: size - len(PNG)]
+    path = folder / name
+    path.write_bytes(PNG + body)
+    return path
+
+
+def _intake(ctx: Ctx, files: list[Path], nik: str, title: str = "Foto jalan") -> str:
+    new = reporters.ReporterInput(nik=nik, name="Sari Pelapor", phone="0812 3333 4444")
+    data = intake.ComplaintInput(
+        reporter_nik=nik, title=title, body="Jalan berlubang.", channel="walk-in",
+        klasifikasi="pengaduan", attachments=files,
+    )  # fmt: skip
+    result = intake.take_in(ctx, new, data)
+    assert not result.refused_files, result.refused_files
+    return result.ticket
+
+
+def _views(ctx: Ctx, ticket: str) -> tuple[attachments.AttachmentView, ...]:
+    return cases.get_case(ctx, ticket).attachments
+
+
+def _blob_rows(hub: Any, sha: str) -> tuple[int, int, int]:
+    """(blob rows, stored chunks, staged chunks of every login) for one sha, as the owner."""
+    return (
+        _server(hub, "SELECT count(*) FROM lapor.blob WHERE sha256 = %s", sha)[0][0],
+        _server(hub, "SELECT count(*) FROM lapor.blob_chunk WHERE sha256 = %s", sha)[0][0],
+        _server(hub, "SELECT count(*) FROM lapor.blob_upload WHERE sha256 = %s", sha)[0][0],
+    )
+
+
+def _chunk_sql(c: Any, sha: str, n: int, data: bytes, digest: str | None = None) -> None:
+    c.execute(
+        "INSERT INTO blob_upload (sha256, n, chunk_sha256, data) VALUES (%s, %s, %s, %s)",
+        (sha, n, digest or hashlib.sha256(data).hexdigest(), data),
+    )
+
+
+def _upload_sql(c: Any, content: bytes) -> tuple[str, str]:
+    """Stage every chunk and complete, as plain SQL; (sha, blob_complete's answer)."""
+    sha = hashlib.sha256(content).hexdigest()
+    for n in range(0, -(-len(content) // CHUNK_BYTES)):
+        _chunk_sql(c, sha, n, content[n * CHUNK_BYTES : (n + 1) * CHUNK_BYTES])
+    return sha, c.execute("SELECT blob_complete(%s, %s)", (sha, len(content))).fetchone()[0]
+
+
+def _attach_sql(c: Any, cid: uuid.UUID, sha: str, size: int) -> None:
+    c.execute(
+        "INSERT INTO attachment (id, complaint_id, sha256, filename, mime, size, added_at) "
+        "VALUES (%s, %s, %s, 'ktp.png', 'image/png', %s, localtimestamp)",
+        (uuid.uuid4(), cid, sha, size),
+    )
+
+
+def test_a_photo_travels_desk_to_opd_fetched_on_demand_byte_for_byte(
+    hub: Any, office_pc: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    photo = _file(tmp_path, "jalan.png", 3 * CHUNK_BYTES + 12345)
+    desk = _join(hub, office_pc, "desk")
+    ticket = _intake(desk.use(), [photo], nik="1401021203880101")
+    assert engine.status().pending == 4  # reporter, complaint, INTAKE, attachment
+    _sync(hub, desk)
+    assert engine.status().pending == 0
+    sha = hashlib.sha256(photo.read_bytes()).hexdigest()
+    assert _blob_rows(hub, sha) == (1, 4, 0)  # complete, stored, staging cleared
+    admin = _join(hub, office_pc, "admin")
+    actx = admin.use()
+    casework.verify(actx, ticket, category="INFRASTRUKTUR")
+    casework.dispose(actx, ticket, opd=OPD_A, note="Mohon dicek")
+    _sync(hub, admin)
+
+    opd = _join(hub, office_pc, "opd_a")
+    octx = opd.use()
+    (view,) = _views(octx, ticket)
+    # Pulled: the row only, its content stays on the server until someone opens it.
+    assert (view.filename, view.size, view.sha256) == ("jalan.png", photo.stat().st_size, sha)
+    assert view.remote and not view.available
+    assert AttachmentContent.select().count() == 0
+    # Offline: a clear reason, nothing written.
+    monkeypatch.setenv("LAPOR_CENTRAL_DSN", hub.dsn(opd.login).replace("5432", "1"))
+    with pytest.raises(ServiceError, match="Lampiran belum diunduh; sambungkan ke server"):
+        attachments.content_of(octx, ticket, view.id)
+    assert AttachmentContent.select().count() == 0
+    monkeypatch.delenv("LAPOR_CENTRAL_DSN")
+    # Online: fetched, verified, sealed in the encrypted database; then offline is fine.
+    target = attachments.save_copy(octx, ticket, view.id, tmp_path / "salinan.png")
+    assert target.read_bytes() == photo.read_bytes()
+    assert bytes(AttachmentContent.get_by_id(sha).content) == photo.read_bytes()
+    (view,) = _views(octx, ticket)
+    assert view.available and not view.remote
+    monkeypatch.setenv("LAPOR_CENTRAL_DSN", hub.dsn(opd.login).replace("5432", "1"))
+    assert attachments.content_of(octx, ticket, view.id)[1] == photo.read_bytes()
+    monkeypatch.delenv("LAPOR_CENTRAL_DSN")
+
+    # The OPD adds its own photo; the regency fetches it the same way.
+    reply = _file(tmp_path, "perbaikan.png", CHUNK_BYTES // 2)
+    casework.start(octx, ticket)
+    intake.add_attachments(octx, ticket, [reply])
+    _sync(hub, opd)
+    assert engine.status().pending == 0
+    actx = admin.use()
+    _sync(hub, admin)
+    views = {v.filename: v for v in _views(actx, ticket)}
+    assert views["perbaikan.png"].remote
+    got = attachments.content_of(actx, ticket, views["perbaikan.png"].id)[1]
+    assert got == reply.read_bytes()
+    # The desk PC prefetches everything it holds but lacks (`sync fetch-attachments`).
+    _sync(hub, desk)
+    assert [v.remote for v in _views(desk.use(), ticket)] == [False, True]
+    assert remote.prefetch(password=None) == (1, 0)
+    assert remote.missing_content() == []
+
+
+def test_an_upload_cut_midway_resumes_with_the_missing_chunks_only(
+    hub: Any, office_pc: Any, tmp_path: Path
+) -> None:
+    scan = _file(tmp_path, "ktp.png", 5 * CHUNK_BYTES - 100)
+    sha = hashlib.sha256(scan.read_bytes()).hexdigest()
+    desk = _join(hub, office_pc, "desk")
+    ctx = desk.use()
+    ticket = _intake(ctx, [scan], nik="1401021203880102")
+    sent: list[str] = []
+
+    def cut_at_third(text: str) -> None:
+        sent.append(text)
+        if "potongan 3/5" in text:  # two chunks committed; the link dies now
+            hub.shared("owner").execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s",
+                (desk.login,),
+            )
+
+    with pytest.raises(SyncError, match="terputus"):
+        _sync(hub, desk, cut_at_third)
+    assert _blob_rows(hub, sha) == (0, 0, 2)  # half-sent: staged, never complete
+    assert _server(hub, "SELECT count(*) FROM lapor.attachment WHERE sha256 = %s", sha) == [(0,)]
+    with hub.conn("desk") as c:  # the pusher's own login sees no blob either
+        assert c.execute("SELECT count(*) FROM blob WHERE sha256 = %s", (sha,)).fetchone() == (0,)
+    assert Attachment.get(Attachment.sha256 == sha).pushed_at is None
+    assert engine.status().pending == 1
+
+    sent.clear()
+    _sync(hub, desk, sent.append)
+    chunks = [t for t in sent if "potongan" in t]
+    assert chunks == [f"Mengirim lampiran: potongan {n}/5…" for n in (3, 4, 5)]
+    assert _blob_rows(hub, sha) == (1, 5, 0)
+    assert engine.status().pending == 0
+    stored = _server(
+        hub, "SELECT string_agg(data, ''::bytea ORDER BY n) FROM lapor.blob_chunk "
+        "WHERE sha256 = %s", sha,
+    )  # fmt: skip
+    assert bytes(stored[0][0]) == scan.read_bytes()
+    assert Complaint.get(Complaint.ticket == ticket).pushed_at is not None
+
+
+def test_a_corrupted_chunk_is_refused_and_a_forged_whole_never_completes(hub: Any) -> None:
+    content = PNG + os.urandom(CHUNK_BYTES + 500)
+    sha = hashlib.sha256(content).hexdigest()
+    with hub.conn("desk") as c:
+        part = content[:CHUNK_BYTES]
+        # A chunk whose bytes do not match its hash (damaged on the way).
+        with pytest.raises(_psycopg().Error, match="hash tidak cocok"):
+            _chunk_sql(c, sha, 0, part[:-1] + b"\x00", hashlib.sha256(part).hexdigest())
+        # Chunks each consistent with their own hash but not with the file's.
+        _chunk_sql(c, sha, 0, part)
+        forged = bytes(len(content) - CHUNK_BYTES)
+        _chunk_sql(c, sha, 1, forged)
+        assert c.execute("SELECT blob_complete(%s, %s)", (sha, len(content))).fetchone() == (
+            "corrupt",
+        )
+        assert c.execute("SELECT count(*) FROM blob_upload").fetchone() == (0,)
+        # Half-sent: 'missing' until the rest is in.
+        _chunk_sql(c, sha, 0, part)
+        assert c.execute("SELECT blob_complete(%s, %s)", (sha, len(content))).fetchone() == (
+            "missing",
+        )
+        _chunk_sql(c, sha, 1, content[CHUNK_BYTES:])
+        assert c.execute("SELECT blob_complete(%s, %s)", (sha, len(content))).fetchone() == ("ok",)
+        # The store is append-only, even for the login that sent it.
+        for sql in (
+            "UPDATE blob_chunk SET data = ''",
+            "DELETE FROM blob",
+            "DELETE FROM blob_upload",
+        ):
+            assert "permission denied" in refused(c, sql)
+    assert _blob_rows(hub, sha) == (1, 2, 0)
+    # A PC verifies what it fetches: one flipped byte and nothing is kept.
+    chunks = [(0, hashlib.sha256(part).hexdigest(), part)]
+    bad = [(0, chunks[0][1], part[:-1] + b"\x01")]
+    with pytest.raises(SyncError, match="rusak"):
+        remote.verify(hashlib.sha256(part).hexdigest(), len(part), bad)
+    assert remote.verify(hashlib.sha256(part).hexdigest(), len(part), chunks) == part
+
+
+def test_an_opd_login_cannot_read_a_blob_of_a_case_not_dispositioned_to_it(hub: Any) -> None:
+    cid = to_disposed(hub, OPD_B)
+    content = PNG + os.urandom(CHUNK_BYTES + 7)
+    with hub.conn("desk") as c:
+        sha, verdict = _upload_sql(c, content)
+        assert verdict == "ok"
+        _attach_sql(c, cid, sha, len(content))
+    with hub.conn("opd_b") as c:  # the OPD it went to reads it
+        got = c.execute(
+            "SELECT string_agg(data, ''::bytea ORDER BY n) FROM blob_chunk WHERE sha256 = %s",
+            (sha,),
+        ).fetchone()[0]
+        assert bytes(got) == content
+    missing = hashlib.sha256(b"tidak ada").hexdigest()
+    with hub.conn("opd_a") as c:
+        # Another office's blob answers exactly like one that does not exist.
+        for probe in (sha, missing):
+            assert c.execute(
+                "SELECT count(*) FROM blob WHERE sha256 = %s", (probe,)
+            ).fetchone() == (0,)
+            assert c.execute(
+                "SELECT count(*) FROM blob_chunk WHERE sha256 = %s", (probe,)
+            ).fetchone() == (0,)
+            assert c.execute("SELECT may_read_blob(%s)", (probe,)).fetchone() == (False,)
+            assert c.execute("SELECT blob_complete(%s, %s)", (probe, 300_000)).fetchone() == (
+                "missing",
+            )
+        # Nor does uploading the same bytes tell it that they were there already.
+        again, verdict = _upload_sql(c, content)
+        assert (again, verdict) == (sha, "ok")
+        assert c.execute("SELECT count(*) FROM blob WHERE sha256 = %s", (sha,)).fetchone() == (0,)
+        assert c.execute("SELECT count(*) FROM blob_upload").fetchone() == (0,)
+        # It cannot write the store directly, nor another login's staging.
+        assert "permission denied" in refused(
+            c,
+            "INSERT INTO blob (sha256, size, chunks, stored_by) VALUES (%s, 1, 1, 'x')",
+            (missing,),
+        )
+        assert "permission denied" in refused(
+            c, "INSERT INTO blob_chunk (sha256, n, chunk_sha256, data) VALUES (%s, 0, '', '')",
+            (sha,),
+        )  # fmt: skip
+        c.execute(
+            "INSERT INTO blob_upload (login, sha256, n, chunk_sha256, data) "
+            "VALUES (%s, %s, 0, %s, 'x')",
+            (hub.logins["desk"], missing, hashlib.sha256(b"x").hexdigest()),
+        )
+    owners = _server(hub, "SELECT DISTINCT login FROM lapor.blob_upload WHERE sha256 = %s", missing)
+    assert owners == [(hub.logins["opd_a"],)]  # the login is always the session's own
+    # Once the case is re-dispositioned to it, it reads the blob.
+    with hub.conn("admin") as c:
+        c.execute(
+            "INSERT INTO case_action (id, complaint_id, action, opd_id, note, at) "
+            "VALUES (%s, %s, 'REDISPOSE', %s, 'ke Dinkes', localtimestamp)",
+            (uuid.uuid4(), cid, hub.office_id(OPD_A)),
+        )
+        assert c.execute(
+            "SELECT accepted, reason FROM case_action WHERE complaint_id = %s ORDER BY seq DESC "
+            "NULLS FIRST LIMIT 1", (cid,)
+        ).fetchone() == (True, None)  # fmt: skip
+    with hub.conn("opd_a") as c:
+        assert c.execute(
+            "SELECT count(*) FROM blob_chunk WHERE sha256 = %s", (sha,)
+        ).fetchone() == (2,)
+    with hub.conn("opd_b") as c:  # and the office it left no longer does
+        assert c.execute("SELECT count(*) FROM blob WHERE sha256 = %s", (sha,)).fetchone() == (0,)
+
+
+def test_the_same_content_is_stored_once_and_sent_once(
+    hub: Any, office_pc: Any, tmp_path: Path
+) -> None:
+    same = _file(tmp_path, "surat.png", 2 * CHUNK_BYTES + 1, seed=b"surat-kuasa-")
+    copy = tmp_path / "salinan-surat.png"
+    copy.write_bytes(same.read_bytes())
+    sha = hashlib.sha256(same.read_bytes()).hexdigest()
+    desk = _join(hub, office_pc, "desk")
+    ctx = desk.use()
+    _intake(ctx, [same], nik="1401021203880103", title="Kasus satu")
+    _intake(ctx, [copy], nik="1401021203880104", title="Kasus dua")
+    sent: list[str] = []
+    _sync(hub, desk, sent.append)
+    assert len([t for t in sent if "potongan" in t]) == 3  # one upload for both cases
+    assert _server(hub, "SELECT count(*) FROM lapor.attachment WHERE sha256 = %s", sha) == [(2,)]
+    assert _blob_rows(hub, sha) == (1, 3, 0)
+    # Another login sending the same bytes for its own case: accepted, stored once.
+    cid = to_disposed(hub, OPD_A)
+    with hub.conn("opd_a") as c:
+        assert _upload_sql(c, same.read_bytes())[1] == "ok"
+        _attach_sql(c, cid, sha, same.stat().st_size)
+    assert _blob_rows(hub, sha) == (1, 3, 0)
+    # Later cycles send nothing again.
+    sent.clear()
+    _sync(hub, desk, sent.append)
+    assert not [t for t in sent if "lampiran" in t.lower()]
+
+
+def test_size_limits_hold_on_the_server_and_the_pc(hub: Any, tmp_path: Path) -> None:
+    assert MAX_BLOB_BYTES == attachments.MAX_BYTES  # the server's limit is the app's
+    sha = hashlib.sha256(b"besar").hexdigest()
+    with hub.conn("desk") as c:
+        too_big = bytes(CHUNK_BYTES + 1)
+        assert "violates check constraint" in refused(
+            c,
+            "INSERT INTO blob_upload (sha256, n, chunk_sha256, data) VALUES (%s, 0, %s, %s)",
+            (sha, hashlib.sha256(too_big).hexdigest(), too_big),
+        )
+        assert "violates check constraint" in refused(
+            c,
+            "INSERT INTO blob_upload (sha256, n, chunk_sha256, data) VALUES (%s, %s, %s, 'x')",
+            (sha, MAX_CHUNKS, hashlib.sha256(b"x").hexdigest()),
+        )
+        assert "batas ukuran" in refused(
+            c, "SELECT blob_complete(%s, %s)", (sha, MAX_BLOB_BYTES + 1)
+        )
+    # The auditor reads, never sends.
+    with hub.conn("auditor") as c:
+        assert "permission denied" in refused(c, "SELECT blob_complete(%s, 1)", (sha,))
+    # A PC refuses to send more than the limit before it talks to the server.
+    with pytest.raises(SyncError, match="terlalu besar"):
+        remote.upload(remote.BlobLink(None), sha, bytes(MAX_BLOB_BYTES + 1))
+
+
+def test_an_attachment_for_a_case_taken_away_goes_to_the_failed_list(
+    hub: Any, office_pc: Any, tmp_path: Path
+) -> None:
+    desk = _join(hub, office_pc, "desk")
+    ticket = _intake(desk.use(), [], nik="1401021203880105", title="Sekolah")
+    _sync(hub, desk)
+    admin = _join(hub, office_pc, "admin")
+    actx = admin.use()
+    casework.verify(actx, ticket, category="INFRASTRUKTUR")
+    casework.dispose(actx, ticket, opd=OPD_A, note="Mohon dicek")
+    _sync(hub, admin)
+    opd = _join(hub, office_pc, "opd_a")
+    octx = opd.use()
+    # Offline, the OPD attaches a photo; meanwhile the regency takes the case away.
+    assert not intake.add_attachments(
+        octx, ticket, [_file(tmp_path, "foto.png", 5000)]
+    ).refused_files
+    actx = admin.use()
+    _sync(hub, admin)
+    casework.redispose(actx, ticket, opd=OPD_B, note="Salah alamat")
+    _sync(hub, admin)
+    opd.use()
+    _sync(hub, opd)  # nothing lost, nothing stuck: the refusal is listed with its reason
+    failed = list(SyncFailed.select().where(SyncFailed.entity == "attachment"))
+    assert len(failed) == 1 and "ditolak server pusat" in failed[0].reason
+    assert engine.status().failed >= 1
