@@ -3,6 +3,8 @@
     lapor-desktop join --dsn postgresql://NAMA@HOST:PORT/DB [--json]
     lapor-desktop sync --user NAMA [--json]
     lapor-desktop sync --status [--json]      (offline: last sync, unsent, failed, conflicts)
+    lapor-desktop sync fetch-attachments --user NAMA [--case TIKET] [--json]
+                                              (download attachment content not yet here)
 
 The password: LAPOR_PASSWORD, else asked (join stores it in the OS keyring; without a
 keyring it is asked again next time, never written to a file). LAPOR_CENTRAL_DSN
@@ -87,7 +89,33 @@ def _status(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _fetch_attachments(args: argparse.Namespace) -> int:
+    """Download (verified, then sealed locally) the content of attachments this PC lists
+    but does not hold yet: of one case, or of all; opening a file does the same for one."""
+    from lapor_desktop.services import cases
+    from lapor_desktop.sync import attachments
+    from lapor_desktop.sync.link import SyncError
+
+    with signed_in(args) as acting:
+        ticket = None
+        if args.case:
+            ticket = cases.get_case(acting.ctx, args.case).ticket  # "tidak ditemukan" if not
+        try:
+            got, absent = attachments.prefetch(ticket, acting.password, _progress)
+        except SyncError as exc:
+            raise CliError(exc.message) from None
+    if args.json:
+        emit_json({"fetched": got, "not_on_server": absent})
+        return EXIT_OK
+    say(f"Lampiran diunduh: {got}; belum ada di server pusat: {absent}.")
+    return EXIT_OK
+
+
 def cmd_sync(args: argparse.Namespace) -> int:
+    if args.what == "fetch-attachments":
+        return _fetch_attachments(args)
+    if args.case:
+        raise UsageError("--case hanya untuk 'sync fetch-attachments'")
     if args.status:
         return _status(args)
     from lapor_desktop.sync import engine
@@ -128,5 +156,12 @@ def add_commands(sub: Any) -> None:
         description="Sinkronisasi dengan server pusat sebagai pengguna yang masuk.",
         parents=[common_options()],
     )
+    s.add_argument(
+        "what",
+        nargs="?",
+        choices=["fetch-attachments"],
+        help="fetch-attachments: unduh isi lampiran yang belum ada di komputer ini",
+    )
+    s.add_argument("--case", metavar="TIKET", help="hanya lampiran laporan ini")
     s.add_argument("--status", action="store_true", help="status tanpa menghubungi server")
     s.set_defaults(handler=cmd_sync)

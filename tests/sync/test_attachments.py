@@ -5,6 +5,7 @@ demand by a PC that may read the case, and sealed there like a local attachment.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import time
 import uuid
@@ -25,7 +26,7 @@ from lapor_desktop.services.errors import ServiceError
 from lapor_desktop.sync import attachments as remote
 from lapor_desktop.sync import engine
 from lapor_desktop.sync.link import SyncError
-from tests.central.conftest import OPD_A, OPD_B, _psycopg, to_disposed
+from tests.central.conftest import OPD_A, OPD_B, PASSWORD, _psycopg, to_disposed
 from tests.central.test_rls import refused
 from tests.sync.conftest import no_prompt
 from tests.sync.test_cycle import _server
@@ -406,3 +407,36 @@ def test_an_attachment_for_a_case_taken_away_goes_to_the_failed_list(
     failed = list(SyncFailed.select().where(SyncFailed.entity == "attachment"))
     assert len(failed) == 1 and "ditolak server pusat" in failed[0].reason
     assert engine.status().failed >= 1
+
+
+def test_sync_fetch_attachments_prefetches_from_the_command_line(
+    hub: Any,
+    office_pc: Any,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests.sync.test_cli import run
+
+    photo = _file(tmp_path, "cli.png", CHUNK_BYTES + 3)
+    desk = _join(hub, office_pc, "desk")
+    ticket = _intake(desk.use(), [photo], nik="1401021203880106")
+    _sync(hub, desk)
+    admin = _join(hub, office_pc, "admin")
+    admin.close()
+    monkeypatch.setenv("LAPOR_PASSWORD", PASSWORD)
+    login = hub.logins["admin"]
+    args = ("sync", "fetch-attachments", "--user", login, "--case", ticket, "--json")
+    rc, out, err = run(capsys, admin.data_dir, *args)
+    assert rc == 0, err
+    assert json.loads(out) == {"fetched": 1, "not_on_server": 0} and "Mengunduh" in err
+    rc, out, err = run(capsys, admin.data_dir, *args)
+    assert json.loads(out) == {"fetched": 0, "not_on_server": 0}
+    rc, out, err = run(capsys, admin.data_dir, *args[:-3], "--case", "KPR-TIDAK-ADA")
+    assert rc == 1 and "tidak ditemukan" in err and "Traceback" not in err
+    admin.use()
+    assert bytes(AttachmentContent.get_by_id(photo_sha(photo)).content) == photo.read_bytes()
+
+
+def photo_sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
