@@ -145,15 +145,17 @@ def upload(blobs: BlobLink, sha: str, content: bytes, progress: Progress | None 
 
 
 def _unsent() -> list[Any]:
-    failed = SyncFailed.select(SyncFailed.entity_id).where(
-        (SyncFailed.entity == "attachment") & ~SyncFailed.resolved
-    )
+    """Unsent attachments, except those the server refused for good (listed as failed)."""
+    failed = {
+        uuid.UUID(r.entity_id)
+        for r in SyncFailed.select(SyncFailed.entity_id).where(
+            (SyncFailed.entity == "attachment") & ~SyncFailed.resolved
+        )
+    }
     query: Any = (
-        Attachment.select()
-        .where(Attachment.pushed_at.is_null() & Attachment.id.not_in(failed))
-        .order_by(Attachment.added_at)
+        Attachment.select().where(Attachment.pushed_at.is_null()).order_by(Attachment.added_at)
     )
-    return list(query)
+    return [a for a in query if uuid.UUID(str(a.id)) not in failed]
 
 
 def _row(a: Any) -> dict[str, Any]:

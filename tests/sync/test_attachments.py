@@ -407,6 +407,41 @@ def test_an_attachment_for_a_case_taken_away_goes_to_the_failed_list(
     failed = list(SyncFailed.select().where(SyncFailed.entity == "attachment"))
     assert len(failed) == 1 and "ditolak server pusat" in failed[0].reason
     assert engine.status().failed >= 1
+    # The case left this PC, and with it the sealed content (no other case refers to it).
+    assert not Complaint.select().where(Complaint.ticket == ticket).exists()
+    assert AttachmentContent.select().count() == 0
+
+
+def test_central_upgrade_brings_a_version_1_server_to_blobs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from lapor_desktop.central import admin
+    from lapor_desktop.central.migrations import LATEST, MIGRATIONS
+    from tests.central.conftest import drop_scratch, make_scratch
+
+    dbname, dsn = make_scratch("up")
+    try:
+        db = admin.connect(dsn)
+        try:
+            monkeypatch.setattr(admin, "MIGRATIONS", MIGRATIONS[:1])
+            monkeypatch.setattr(admin, "LATEST", 1)
+            admin.init(db)
+            assert db.execute_sql("SELECT to_regclass('lapor.attachment_chunk')").fetchone()[0]
+            monkeypatch.undo()
+            assert admin.upgrade(db) == (1, LATEST)
+            tables = {
+                r[0]
+                for r in db.execute_sql(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = 'lapor'"
+                ).fetchall()
+            }
+            assert {"blob", "blob_chunk", "blob_upload"} <= tables
+            assert "attachment_chunk" not in tables
+            assert admin.schema_version(db) == LATEST
+        finally:
+            db.close()
+    finally:
+        drop_scratch(dbname, [])
 
 
 def test_sync_fetch_attachments_prefetches_from_the_command_line(
