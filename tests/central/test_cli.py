@@ -62,11 +62,11 @@ def test_init_users_offices_and_status(
     assert rc == 1 and "belum diinisialisasi" in err and "Traceback" not in err
     rc, out, err = cli("init", "--dsn", cli.dsn)
     assert rc == 0, err
-    assert "skema versi 1" in out
+    assert f"skema versi {LATEST}" in out
     rc, out, err = cli("init")
     assert rc == 1 and "sudah diinisialisasi" in err
     rc, out, _ = cli("upgrade")
-    assert rc == 0 and "sudah versi terbaru (1)" in out
+    assert rc == 0 and f"sudah versi terbaru ({LATEST})" in out
 
     rc, out, _ = cli("office", "list", "--json")
     offices = json.loads(out)
