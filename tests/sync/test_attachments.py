@@ -193,7 +193,8 @@ def test_an_upload_cut_midway_resumes_with_the_missing_chunks_only(
         sent.append(text)
         if "potongan 3/5" in text:  # two chunks committed; the link dies now
             hub.shared("owner").execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s",
+                "SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity "
+                "WHERE usename = %s",  # waits until the backend is gone
                 (desk.login,),
             )
 
