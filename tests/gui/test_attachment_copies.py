@@ -89,3 +89,27 @@ def test_save_copy_where_the_person_chooses(
     assert offered == ["ktp warga.png"]
     assert target.read_bytes() == SCAN
     assert str(target) in page.doc_status_label.text()
+
+
+def test_an_attachment_not_downloaded_yet_says_so_and_why_it_cannot_open(
+    qtbot, world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An attachment row that came from the central server without its content (fetched
+    on demand): listed as "belum diunduh"; opening it on a PC with no server says why."""
+    from lapor_desktop.db.models import Attachment, AttachmentContent, database_proxy
+    from lapor_desktop.gui import messages
+
+    t = case_with_scan(world, tmp_path)
+    with database_proxy.atomic("IMMEDIATE"):  # as a pulled row: sent, content elsewhere
+        Attachment.update(pushed_at=Attachment.added_at).execute()
+        AttachmentContent.delete().execute()
+    warned: list[str] = []
+    monkeypatch.setattr(messages, "warn", lambda _p, text: warned.append(text))
+    monkeypatch.setattr(doc_output, "open_file", lambda _path: pytest.fail("nothing to open"))
+    window, _list = open_main_window(qtbot, world, "admin", "laporan")
+    page = window.open_case(t)
+    wait_ops(qtbot)
+    assert "belum diunduh" in page.attachments_list.item(0).text()
+    page.attachments_list.itemActivated.emit(page.attachments_list.item(0))
+    wait_ops(qtbot)
+    assert warned == ["Lampiran belum diunduh; sambungkan ke server untuk membukanya."]
