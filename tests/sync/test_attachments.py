@@ -4,6 +4,7 @@ demand by a PC that may read the case, and sealed there like a local attachment.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -476,3 +477,104 @@ def test_sync_fetch_attachments_prefetches_from_the_command_line(
 
 def photo_sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+class CuttingProxy:
+    """A TCP proxy on 127.0.0.1 in front of the test server that can cut every connection
+    once the client has sent a given number of bytes more (a link dying mid-transfer)."""
+
+    def __init__(self, host: str, port: int) -> None:
+        import socket
+        import threading
+
+        self.target = (host, port)
+        self.sent = 0
+        self.cut_at: int | None = None
+        self.lock = threading.Lock()
+        self.pairs: list[tuple[Any, Any]] = []
+        self.server = socket.create_server(("127.0.0.1", 0))
+        self.port = self.server.getsockname()[1]
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        import socket
+        import threading
+
+        while True:
+            try:
+                client, _ = self.server.accept()
+            except OSError:
+                return
+            upstream = socket.create_connection(self.target)
+            self.pairs.append((client, upstream))
+            threading.Thread(target=self._pump, args=(client, upstream, True), daemon=True).start()
+            threading.Thread(target=self._pump, args=(upstream, client, False), daemon=True).start()
+
+    def _pump(self, src: Any, dst: Any, counted: bool) -> None:
+        try:
+            while data := src.recv(65536):
+                if counted:
+                    with self.lock:
+                        self.sent += len(data)
+                        if self.cut_at is not None and self.sent >= self.cut_at:
+                            # Forward part of it, then the link dies.
+                            dst.sendall(data[: max(0, len(data) - (self.sent - self.cut_at))])
+                            self.cut()
+                            return
+                dst.sendall(data)
+        except OSError:
+            pass
+
+    def cut(self) -> None:
+        import socket
+
+        for pair in self.pairs:
+            for s in pair:
+                with contextlib.suppress(OSError):
+                    s.shutdown(socket.SHUT_RDWR)
+                s.close()
+        self.pairs.clear()
+
+    def close(self) -> None:
+        self.cut()
+        self.server.close()
+
+
+def test_a_link_cut_in_the_middle_of_a_chunk_keeps_the_committed_ones(
+    hub: Any, office_pc: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from psycopg.conninfo import conninfo_to_dict
+
+    from tests.central.conftest import dsn_with
+
+    scan = _file(tmp_path, "akta.png", 5 * CHUNK_BYTES - 7)
+    sha = hashlib.sha256(scan.read_bytes()).hexdigest()
+    desk = _join(hub, office_pc, "desk")
+    ctx = desk.use()
+    _intake(ctx, [scan], nik="1401021203880107")
+    params = conninfo_to_dict(hub.dsn(desk.login))
+    proxy = CuttingProxy(str(params.get("host") or "127.0.0.1"), int(params.get("port") or 5432))
+    try:
+        monkeypatch.setenv(
+            "LAPOR_CENTRAL_DSN",
+            dsn_with(
+                hub.dsn(desk.login), host="127.0.0.1", port=str(proxy.port), sslmode="disable"
+            ),
+        )
+
+        def cut_inside_third(text: str) -> None:
+            if "potongan 3/5" in text:  # half of the third chunk reaches the server
+                proxy.cut_at = proxy.sent + CHUNK_BYTES // 2
+
+        with pytest.raises(SyncError, match="terputus"):
+            _sync(hub, desk, cut_inside_third)
+    finally:
+        proxy.close()
+    assert _blob_rows(hub, sha) == (0, 0, 2)  # the third never arrived whole: not kept
+    monkeypatch.delenv("LAPOR_CENTRAL_DSN")
+    sent: list[str] = []
+    _sync(hub, desk, sent.append)
+    assert [t for t in sent if "potongan" in t] == [
+        f"Mengirim lampiran: potongan {n}/5…" for n in (3, 4, 5)
+    ]
+    assert _blob_rows(hub, sha) == (1, 5, 0) and engine.status().pending == 0
