@@ -18,8 +18,8 @@ What the client (`join`/`sync`, next) does against this schema, as the person's 
    reporter, complaint (regency only; status/opd/row_version are set by the server),
    case_action (id, complaint_id, action, role, opd_id, note, for_reporter, at — seq,
    from/to status, accepted and reason are the server's), record_edit (entity, entity_id,
-   base_version, changes as JSON), attachment + attachment_chunk (chunk_sha256 of each
-   chunk's bytes), letter (full_number with the literal `{nomor}`; the server numbers it).
+   base_version, changes as JSON), attachment (its content first, as verified chunks
+   into blob_upload + blob_complete: migrations/c0002, sync/attachments.py), letter (full_number with the literal `{nomor}`; the server numbers it).
    Mark local rows sent only after COMMIT returned.
 3. Pull: `feed.pull(db, checkpoint, REGENCY_FEED or OPD_FEED)` in one REPEATABLE READ
    READ ONLY transaction; apply the rows and store `window.high` as the new checkpoint in

@@ -288,11 +288,20 @@ def test_an_opd_login_cannot_read_a_blob_of_a_case_not_dispositioned_to_it(hub: 
             assert c.execute("SELECT blob_complete(%s, %s)", (probe, 300_000)).fetchone() == (
                 "missing",
             )
-        # Nor does uploading the same bytes tell it that they were there already.
+        # Knowing the sha256 is not enough: naming it in an attachment of its own case
+        # (one dispositioned to it) reads nothing.
+        own = to_disposed(hub, OPD_A)
+        _attach_sql(c, own, sha, len(content))
+        assert c.execute(
+            "SELECT count(*) FROM blob_chunk WHERE sha256 = %s", (sha,)
+        ).fetchone() == (0,)
+        # Nor does uploading the same bytes tell it that they were there already; having
+        # sent them, it reads them through its own attachment.
         again, verdict = _upload_sql(c, content)
         assert (again, verdict) == (sha, "ok")
-        assert c.execute("SELECT count(*) FROM blob WHERE sha256 = %s", (sha,)).fetchone() == (0,)
         assert c.execute("SELECT count(*) FROM blob_upload").fetchone() == (0,)
+        assert c.execute("SELECT count(*) FROM blob WHERE sha256 = %s", (sha,)).fetchone() == (1,)
+        assert "permission denied" in refused(c, "SELECT * FROM blob_holder")
         # It cannot write the store directly, nor another login's staging.
         assert "permission denied" in refused(
             c,

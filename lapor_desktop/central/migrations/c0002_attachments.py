@@ -20,7 +20,10 @@ opens the file on another PC (fetched on demand), and are stored once per sha256
   lives only in its pusher's staging, so it is never visible as complete.
 - Reading: a login reads a blob (and its chunks) only while it may read a case whose
   attachment references it (`may_read_blob`: the regency's case readers, an OPD through
-  its active access). Another office's blob reads exactly like a missing one: no rows.
+  its active access), and only through an attachment row pushed by a login that holds
+  the bytes (`blob_holder`: it sent them all, or could read the blob when it pushed the
+  row) — naming a known sha256 in a row of one's own case reads nothing. Another
+  office's blob reads exactly like a missing one: no rows.
 
 Version 1's `attachment_chunk` (random key, no completeness, never used by a client) is
 dropped.
@@ -66,6 +69,16 @@ CREATE TABLE blob (
     chunks int NOT NULL,
     stored_by text NOT NULL,
     stored_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- Who has shown to hold a blob's bytes: by sending them all (blob_complete), or by being
+-- able to read the blob already when it pushed an attachment row naming it. A blob is read
+-- only through an attachment row whose pusher holds it, so knowing a sha256 (e.g. from a
+-- case that was taken away) and naming it in a row of one's own case reads nothing.
+CREATE TABLE blob_holder (
+    sha256 text NOT NULL REFERENCES blob (sha256),
+    login text NOT NULL,
+    PRIMARY KEY (sha256, login)
 );
 
 CREATE TABLE blob_chunk (
@@ -155,14 +168,32 @@ BEGIN
          WHERE login = me AND sha256 = want ORDER BY n;
     END IF;
     DELETE FROM blob_upload WHERE login = me AND sha256 = want;
+    INSERT INTO blob_holder (sha256, login) VALUES (want, me) ON CONFLICT DO NOTHING;
     RETURN 'ok';
 END $$;
 
--- May this login read the blob: does a case it may read have an attachment with it?
+-- An attachment row naming a blob its pusher can read already (another case it sees has
+-- it): the pusher holds it, and others read it through this row too.
+CREATE FUNCTION attachment_holds() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = lapor, pg_temp AS $$
+BEGIN
+    IF may_read_blob(NEW.sha256) THEN
+        INSERT INTO blob_holder (sha256, login) VALUES (NEW.sha256, session_user)
+        ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NEW;
+END $$;
+-- (after attachment_arrives: triggers fire in name order)
+CREATE TRIGGER attachment_holds BEFORE INSERT ON attachment
+    FOR EACH ROW EXECUTE FUNCTION attachment_holds();
+
+-- May this login read the blob: does a case it may read have an attachment with it,
+-- pushed by a login that holds the bytes?
 CREATE FUNCTION may_read_blob(sha text) RETURNS boolean LANGUAGE sql STABLE
 SECURITY DEFINER SET search_path = lapor, pg_temp AS $$
     SELECT EXISTS (
         SELECT 1 FROM attachment a
+          JOIN blob_holder h ON h.sha256 = a.sha256 AND h.login = a.login
          WHERE a.sha256 = sha AND NOT a.deleted
            AND (reads_all_cases() OR EXISTS (
                 SELECT 1 FROM complaint_access ca
@@ -180,6 +211,8 @@ CREATE POLICY blob_upload_write ON blob_upload FOR INSERT
 ALTER TABLE blob ENABLE ROW LEVEL SECURITY;
 CREATE POLICY blob_read ON blob FOR SELECT USING (may_read_blob(sha256));
 
+ALTER TABLE blob_holder ENABLE ROW LEVEL SECURITY;  -- no policy, no grant: the owner's
+
 ALTER TABLE blob_chunk ENABLE ROW LEVEL SECURITY;
 CREATE POLICY blob_chunk_read ON blob_chunk FOR SELECT USING (may_read_blob(sha256));
 """
@@ -189,9 +222,9 @@ def _grants(n: RoleNames) -> str:
     everyone = ", ".join(quoted(n.group(r)) for r in n.groups)
     attach = ", ".join(quoted(n.group(r)) for r in sorted(ATTACH_ROLES))
     return f"""
-REVOKE ALL ON blob_upload, blob, blob_chunk FROM PUBLIC;
+REVOKE ALL ON blob_upload, blob, blob_chunk, blob_holder FROM PUBLIC;
 REVOKE ALL ON FUNCTION blob_upload_arrives(), blob_complete(text, bigint),
-    may_read_blob(text) FROM PUBLIC;
+    may_read_blob(text), attachment_holds() FROM PUBLIC;
 GRANT SELECT ON blob, blob_chunk TO {everyone};
 GRANT EXECUTE ON FUNCTION may_read_blob(text) TO {everyone};
 GRANT SELECT, INSERT ON blob_upload TO {attach};
