@@ -19,7 +19,8 @@ What the client (`join`/`sync`, next) does against this schema, as the person's 
    case_action (id, complaint_id, action, role, opd_id, note, for_reporter, at — seq,
    from/to status, accepted and reason are the server's), record_edit (entity, entity_id,
    base_version, changes as JSON), attachment (its content first, as verified chunks
-   into blob_upload + blob_complete: migrations/c0002, sync/attachments.py), letter (full_number with the literal `{nomor}`; the server numbers it).
+   into blob_upload + blob_complete: migrations/c0002, sync/attachments.py), letter
+   (full_number with the literal `{nomor}`; the server numbers it).
    Mark local rows sent only after COMMIT returned.
 3. Pull: `feed.pull(db, checkpoint, REGENCY_FEED or OPD_FEED)` in one REPEATABLE READ
    READ ONLY transaction; apply the rows and store `window.high` as the new checkpoint in
