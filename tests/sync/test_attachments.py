@@ -587,3 +587,36 @@ def test_a_link_cut_in_the_middle_of_a_chunk_keeps_the_committed_ones(
         f"Mengirim lampiran: potongan {n}/5…" for n in (3, 4, 5)
     ]
     assert _blob_rows(hub, sha) == (1, 5, 0) and engine.status().pending == 0
+
+
+def test_content_the_server_has_is_not_sent_again_and_still_reaches_the_opd(
+    hub: Any, office_pc: Any, tmp_path: Path
+) -> None:
+    """The regency admin attaches a file the desk already sent for another case: the PC
+    sees it on the server and sends the row only; the OPD of the second case reads the
+    content through that row (the admin could read it, so the admin holds it)."""
+    scan = _file(tmp_path, "sertifikat.png", CHUNK_BYTES + 99)
+    copy = tmp_path / "sertifikat-lagi.png"
+    copy.write_bytes(scan.read_bytes())
+    sha = photo_sha(scan)
+    desk = _join(hub, office_pc, "desk")
+    ctx = desk.use()
+    _intake(ctx, [scan], nik="1401021203880108", title="Tanah satu")
+    second = _intake(ctx, [], nik="1401021203880109", title="Tanah dua")
+    _sync(hub, desk)
+    admin = _join(hub, office_pc, "admin")
+    actx = admin.use()
+    intake.add_attachments(actx, second, [copy])
+    casework.verify(actx, second, category="INFRASTRUKTUR")
+    casework.dispose(actx, second, opd=OPD_B, note="Untuk Disdik")
+    sent: list[str] = []
+    _sync(hub, admin, sent.append)
+    assert not [t for t in sent if "potongan" in t] and engine.status().pending == 0
+    assert _blob_rows(hub, sha) == (1, 2, 0)
+    holders = _server(hub, "SELECT login FROM lapor.blob_holder WHERE sha256 = %s", sha)
+    assert {h for (h,) in holders} == {hub.logins["desk"], hub.logins["admin"]}
+    opd = _join(hub, office_pc, "opd_b")
+    octx = opd.use()
+    (view,) = _views(octx, second)
+    assert view.remote
+    assert attachments.content_of(octx, second, view.id)[1] == scan.read_bytes()
