@@ -295,6 +295,17 @@ def test_an_opd_login_cannot_read_a_blob_of_a_case_not_dispositioned_to_it(hub: 
         assert c.execute(
             "SELECT count(*) FROM blob_chunk WHERE sha256 = %s", (sha,)
         ).fetchone() == (0,)
+        # Forged chunks (each matching its own hash) for content that exists: refused
+        # exactly as for content that does not, and no proof of holding it.
+        for probe in (sha, missing):
+            _chunk_sql(c, probe, 0, bytes(CHUNK_BYTES))
+            _chunk_sql(c, probe, 1, bytes(7))
+            assert c.execute(
+                "SELECT blob_complete(%s, %s)", (probe, CHUNK_BYTES + 7)
+            ).fetchone() == ("corrupt",)
+        assert c.execute(
+            "SELECT count(*) FROM blob_chunk WHERE sha256 = %s", (sha,)
+        ).fetchone() == (0,)
         # Nor does uploading the same bytes tell it that they were there already; having
         # sent them, it reads them through its own attachment.
         again, verdict = _upload_sql(c, content)

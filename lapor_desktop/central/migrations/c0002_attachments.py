@@ -153,15 +153,17 @@ BEGIN
         DELETE FROM blob_upload WHERE login = me AND sha256 = want;
         RETURN 'corrupt';
     END IF;
+    -- The whole is always verified, whether or not the content is stored already: the
+    -- answer (and the proof of holding it) must not depend on what others sent.
+    SELECT encode(sha256(string_agg(data, ''::bytea ORDER BY n)), 'hex') INTO whole
+      FROM blob_upload WHERE login = me AND sha256 = want;
+    IF whole IS DISTINCT FROM want THEN
+        DELETE FROM blob_upload WHERE login = me AND sha256 = want;
+        RETURN 'corrupt';
+    END IF;
     -- One blob stored at a time per content (two logins completing it at once).
     PERFORM pg_advisory_xact_lock(hashtext('blob:' || want));
     IF NOT EXISTS (SELECT 1 FROM blob WHERE sha256 = want) THEN
-        SELECT encode(sha256(string_agg(data, ''::bytea ORDER BY n)), 'hex') INTO whole
-          FROM blob_upload WHERE login = me AND sha256 = want;
-        IF whole IS DISTINCT FROM want THEN
-            DELETE FROM blob_upload WHERE login = me AND sha256 = want;
-            RETURN 'corrupt';
-        END IF;
         INSERT INTO blob (sha256, size, chunks, stored_by) VALUES (want, want_size, k, me);
         INSERT INTO blob_chunk (sha256, n, chunk_sha256, data)
         SELECT sha256, n, chunk_sha256, data FROM blob_upload
