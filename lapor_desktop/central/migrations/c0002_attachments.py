@@ -63,6 +63,10 @@ CREATE TABLE blob_upload (
     PRIMARY KEY (login, sha256, n)
 );
 
+-- Attachments are mostly compressed already (JPEG, PNG, PDF, OOXML): stored out of line
+-- without trying to compress them again.
+ALTER TABLE blob_upload ALTER COLUMN data SET STORAGE EXTERNAL;
+
 CREATE TABLE blob (
     sha256 text PRIMARY KEY CHECK (sha256 ~ {_SHA}),
     size bigint NOT NULL CHECK (size BETWEEN 0 AND {MAX_BLOB_BYTES}),
@@ -88,6 +92,7 @@ CREATE TABLE blob_chunk (
     data bytea NOT NULL,
     PRIMARY KEY (sha256, n)
 );
+ALTER TABLE blob_chunk ALTER COLUMN data SET STORAGE EXTERNAL;
 """
 
 _FUNCTIONS = f"""
