@@ -37,6 +37,7 @@ def test_case_attachment_writes_a_copy(cli: Cli, tmp_path: Path) -> None:  # noq
     assert "Lampiran: 1. ktp[2J.png" in shown and "\x1b" not in shown
     d = cli.ok("case", "show", ticket, "--json", user="admin").json()
     assert d["attachments"][0]["available"] is True
+    assert d["attachments"][0]["remote"] is False  # synced from the server, not fetched yet
     out_dir = tmp_path / "keluar"
     out_dir.mkdir()
     r = cli.ok("case", "attachment", ticket, "1", "--out", str(out_dir), user="admin")
