@@ -287,6 +287,7 @@ def pull_and_apply(
         _apply_tombstones(rows)
         if full:
             _drop_purged(rows)
+        _refresh_deadlines(rows, now)
         for r in rows.get("case_action", []):
             if not r["accepted"] and str(r["user_id"]) == str(me.user_id):
                 SyncFailed.insert(
@@ -314,6 +315,26 @@ def _apply_tombstones(rows: dict[str, list[dict[str, Any]]]) -> None:
     for r in rows.get("reporter", []):
         if r.get("deleted"):
             apply._drop_reporter_if_unused(str(r["id"]))
+
+
+def _refresh_deadlines(rows: dict[str, list[dict[str, Any]]], now: datetime) -> None:
+    """The stored deadline of every case the window changed, from its (server-ordered)
+    history as this PC now holds it: the worklists sort and flag by it."""
+    from lapor_desktop.services import deadlines
+
+    ids = {str(r["id"]) for r in _case_rows(rows)}
+    ids |= {str(r["complaint_id"]) for r in rows.get("case_action", [])}
+    due = (
+        Complaint.due_clock,
+        Complaint.due_date,
+        Complaint.due_soon_from,
+        Complaint.escalation_due,
+    )
+    chunk = sorted(ids)
+    for start in range(0, len(chunk), 500):
+        for case in Complaint.select().where(Complaint.id.in_(chunk[start : start + 500])):
+            deadlines.refresh_due(case, now)
+            case.save(only=due)
 
 
 def _drop_purged(rows: dict[str, list[dict[str, Any]]]) -> None:
@@ -350,12 +371,14 @@ SKEW_LIMIT = 300  # SYNC.md: flag a client clock more than 5 minutes off
 
 
 def check_clock(link: CentralLink, local: datetime, progress: Progress) -> int:
-    """Compare this PC's clock with the server's at each cycle; record the difference
-    (seconds, + = this PC ahead) and warn when it is more than five minutes. Ordering
-    never depends on it: the server numbers actions as they arrive."""
+    """Compare this PC's wall clock with the server's at each cycle; record the difference
+    (seconds, + = this PC ahead) and warn when it is more than five minutes. The app
+    records naive local times (when a complaint was received, when an action was taken),
+    so a PC set to the wrong time zone is off too. Ordering never depends on it: the
+    server numbers actions as they arrive."""
     with talking():
         server = link.now()
-    skew = round((local.astimezone() - server).total_seconds())
+    skew = round((local.replace(tzinfo=None) - server.replace(tzinfo=None)).total_seconds())
     with database_proxy.atomic("IMMEDIATE"):
         Setting.insert(key=SKEW_KEY, value=str(skew)).on_conflict(
             conflict_target=[Setting.key], update={Setting.value: str(skew)}
@@ -366,7 +389,7 @@ def check_clock(link: CentralLink, local: datetime, progress: Progress) -> int:
 
 
 def skew_warning(skew: int) -> str:
-    hours, minutes = divmod(abs(skew) // 60, 60)
+    hours, minutes = divmod(round(abs(skew) / 60), 60)
     side = "lebih cepat" if skew > 0 else "lebih lambat"
     return (
         f"Peringatan: jam komputer ini {hours} jam {minutes} menit {side} dari server "

@@ -116,8 +116,9 @@ class DirectLink:
         return Gate(int(row[0][0]), str(row[0][1]), int(row[0][2]))
 
     def now(self) -> datetime:
-        """The server's clock (timezone-aware)."""
-        return self._rows("SELECT now()")[0][0]
+        """The server's wall clock in the regency's time zone (the central database's
+        TimeZone), naive like every time the app records."""
+        return self._rows("SELECT localtimestamp(0)")[0][0]
 
     def me(self) -> Me:
         rows = self._rows(
