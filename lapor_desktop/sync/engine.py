@@ -319,12 +319,14 @@ def _apply_tombstones(rows: dict[str, list[dict[str, Any]]]) -> None:
 
 def _refresh_deadlines(rows: dict[str, list[dict[str, Any]]], now: datetime) -> None:
     """The stored deadline of every case the window changed, from its (server-ordered)
-    history as this PC now holds it: the worklists sort and flag by it."""
+    history as this PC now holds it: the worklists sort and flag by it. Histories are
+    read 500 cases at a time (a first sync brings thousands)."""
+    from lapor_desktop.db.queries.history import ACCEPTED, as_datetime
     from lapor_desktop.services import deadlines
 
     ids = {str(r["id"]) for r in _case_rows(rows)}
     ids |= {str(r["complaint_id"]) for r in rows.get("case_action", [])}
-    due = (
+    due: tuple[Any, ...] = (
         Complaint.due_clock,
         Complaint.due_date,
         Complaint.due_soon_from,
@@ -332,9 +334,32 @@ def _refresh_deadlines(rows: dict[str, list[dict[str, Any]]], now: datetime) -> 
     )
     chunk = sorted(ids)
     for start in range(0, len(chunk), 500):
-        for case in Complaint.select().where(Complaint.id.in_(chunk[start : start + 500])):
-            deadlines.refresh_due(case, now)
-            case.save(only=due)
+        part = chunk[start : start + 500]
+        steps: dict[str, list[tuple[str, str, datetime]]] = {}
+        query: Any = (
+            CaseAction.select(
+                CaseAction.complaint, CaseAction.action, CaseAction.to_status, CaseAction.at
+            )
+            .where(CaseAction.complaint.in_(part) & ACCEPTED)
+            .order_by(CaseAction.complaint, CaseAction.seq)
+            .tuples()
+        )
+        for cid, action, to, at in query:
+            steps.setdefault(str(cid), []).append((str(action), str(to), as_datetime(at)))
+        fields = (Complaint.id, Complaint.received_at, Complaint.status, Complaint.rule_set)
+        changed: list[list[Any]] = []
+        for case in Complaint.select(*fields, *due).where(Complaint.id.in_(part)):
+            before = tuple(getattr(case, f.name) for f in due)
+            history = deadlines.ActionTimes(tuple(steps.get(str(case.id), ())))
+            deadlines.refresh_due(case, now, history)
+            after = tuple(getattr(case, f.name) for f in due)
+            if after != before:
+                values = [f.db_value(v) for f, v in zip(due, after, strict=True)]
+                changed.append([*values, Complaint.id.db_value(case.id)])
+        if changed:
+            sets = ", ".join(f'"{f.column_name}" = ?' for f in due)
+            cursor = database_proxy.cursor()
+            cursor.executemany(f'UPDATE "complaint" SET {sets} WHERE "id" = ?', changed)
 
 
 def _drop_purged(rows: dict[str, list[dict[str, Any]]]) -> None:
