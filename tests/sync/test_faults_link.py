@@ -101,7 +101,7 @@ def test_cut_after_insert_before_commit_rolls_back_and_pushes_again(
 
 
 def test_cut_mid_pull_on_the_wire_keeps_the_checkpoint(
-    hub: Any, office_pc: Any, proxy: CutProxy
+    hub: Any, office_pc: Any, proxy: CutProxy, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     admin = office_pc("admin")
     desk = office_pc("desk")
@@ -109,11 +109,18 @@ def test_cut_mid_pull_on_the_wire_keeps_the_checkpoint(
     desk.sync()
     admin.use()
     before = SyncState.get_by_id(1).checkpoint
-    # The gate, login and clock answers pass; the window's rows are cut off part way.
-    proxy.cut_after(6000)
+    # The window's rows are cut off part way: the link dies 300 bytes into the pull.
+    real_pull = link.DirectLink.pull
+
+    def cut_pull(self: link.DirectLink, checkpoint: int, audience: str) -> Any:
+        proxy.cut_after(300)
+        return real_pull(self, checkpoint, audience)
+
+    monkeypatch.setattr(link.DirectLink, "pull", cut_pull)
     with pytest.raises(SyncError, match="terputus"):
         admin.sync()
     assert proxy.cuts == 1
+    monkeypatch.setattr(link.DirectLink, "pull", real_pull)
     assert SyncState.get_by_id(1).checkpoint == before
     assert not Complaint.select().where(Complaint.ticket.in_(tickets)).exists()
     admin.sync()
