@@ -177,10 +177,11 @@ class DisableAfterPush(link.DirectLink):
 
     hub: Any = None
     hard = True
+    after = "case_action"
 
     def push(self, table: str, rows: Any) -> int:
         n = super().push(table, rows)
-        if table == "case_action":
+        if table == self.after:
             login = self.db.execute_sql("SELECT session_user").fetchone()[0]
             if self.hard:  # `central user disable`: NOLOGIN and its sessions ended
                 from lapor_desktop.central import admin
@@ -223,3 +224,25 @@ def test_login_revoked_between_push_and_pull(
         pc.sync()
     assert SyncState.get_by_id(1).checkpoint == before
     assert Complaint.select().where(Complaint.id == case.id).exists()
+
+
+def test_login_revoked_between_two_tables_parks_nothing(
+    hub: Any, office_pc: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The case's INSERT is refused by RLS once the login is inactive: that is no poison
+    row — the cycle stops with the reason and the case waits, not parked."""
+    _extra_login(hub, "deskx2", "FRONT_DESK", "DISKOMINFOSANDI")
+    pc = office_pc("deskx2")
+    ticket = _intake(pc.use(), nik="1401021203887402")
+    DisableAfterPush.hub, DisableAfterPush.hard, DisableAfterPush.after = hub, False, "reporter"
+    real = link.open_link
+    monkeypatch.setattr(engine, "open_link", lambda dsn: DisableAfterPush(real(dsn).db))
+    try:
+        with pytest.raises(SyncError, match="dinonaktifkan"):
+            engine.sync(pc.use(), no_prompt)
+    finally:
+        DisableAfterPush.after = "case_action"
+    case = Complaint.get(Complaint.ticket == ticket)
+    assert _count(hub, "complaint", "id", case.id) == 0
+    status = engine.status()
+    assert (status.pending, status.failed) == (2, 0)
