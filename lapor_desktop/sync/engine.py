@@ -332,6 +332,7 @@ def _refresh_deadlines(rows: dict[str, list[dict[str, Any]]], now: datetime) -> 
         Complaint.due_soon_from,
         Complaint.escalation_due,
     )
+    running = {str(s) for s in (*deadlines.STAGE_CLOCK, *deadlines.ESCALATABLE)}
     chunk = sorted(ids)
     for start in range(0, len(chunk), 500):
         part = chunk[start : start + 500]
@@ -350,9 +351,12 @@ def _refresh_deadlines(rows: dict[str, list[dict[str, Any]]], now: datetime) -> 
         changed: list[list[Any]] = []
         for case in Complaint.select(*fields, *due).where(Complaint.id.in_(part)):
             before = tuple(getattr(case, f.name) for f in due)
-            history = deadlines.ActionTimes(tuple(steps.get(str(case.id), ())))
-            deadlines.refresh_due(case, now, history)
-            after = tuple(getattr(case, f.name) for f in due)
+            if case.status in running:
+                history = deadlines.ActionTimes(tuple(steps.get(str(case.id), ())))
+                deadlines.refresh_due(case, now, history)
+                after = tuple(getattr(case, f.name) for f in due)
+            else:  # closed or archived: no clock runs (what refresh_due would store)
+                after = (None, None, None, None)
             if after != before:
                 values = [f.db_value(v) for f, v in zip(due, after, strict=True)]
                 changed.append([*values, Complaint.id.db_value(case.id)])
