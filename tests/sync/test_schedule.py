@@ -10,7 +10,7 @@ invariant of SYNC.md holds:
    exactly the cases its office may see; the regency PCs hold every case;
 4. determinism: the server's status is the fold of its accepted actions, and syncing
    again changes nothing;
-5. refused actions come back to their author, reason and all;
+5. refused actions come back to their author, reason and all; the OPD PC holds no NIK;
 6. checkpoints only move forward.
 
 Kept within about a minute: few examples (LAPOR_SCHEDULE_EXAMPLES raises it), no deadline.
@@ -27,7 +27,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lapor_desktop.db.models import CaseAction, Complaint, SyncFailed, SyncState
+from lapor_desktop.db.models import CaseAction, Complaint, Reporter, SyncFailed, SyncState
 from lapor_desktop.services import casework
 from lapor_desktop.services.errors import ServiceError
 from lapor_desktop.sync import engine, link
@@ -222,6 +222,12 @@ class World:
                 )
                 want = sorted(s for (c, s, _a, ok, *_) in server.values() if c == cid and ok)
                 assert local == want, (key, cid)
+            if key == "opd_a":  # confidentiality: never a NIK or birth date on an OPD PC
+                assert (
+                    not Reporter.select()
+                    .where(Reporter.nik.is_null(False) | Reporter.birth_date.is_null(False))
+                    .exists()
+                )
             # 5. every refusal of this login came back to this PC with its reason
             refused = {
                 aid: reason
