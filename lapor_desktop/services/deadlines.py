@@ -221,9 +221,11 @@ def history_of(complaint_id: uuid.UUID) -> ActionTimes:
     return ActionTimes(history.steps_of(complaint_id))
 
 
-def refresh_due(case: Complaint, now: datetime) -> None:
-    """Store the current stage's deadline on the case row (the caller saves it)."""
-    clocks = clocks_for(case.received_at, history_of(case.id), rules_of(case.rule_set_id), now)
+def refresh_due(case: Complaint, now: datetime, history: ActionTimes | None = None) -> None:
+    """Store the current stage's deadline on the case row (the caller saves it); `history`
+    when the caller already read it (a sync apply reads many cases' at once)."""
+    steps = history if history is not None else history_of(case.id)
+    clocks = clocks_for(case.received_at, steps, rules_of(case.rule_set_id), now)
     status = Status(case.status)
     clock = STAGE_CLOCK.get(status)
     stage = clocks.get(clock) if clock else None

@@ -36,7 +36,15 @@ from lapor_desktop.db.models import (
 )
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.sync import apply, attachments, settings
-from lapor_desktop.sync.link import CentralLink, Me, SyncError, open_link, problem, too_old
+from lapor_desktop.sync.link import (
+    CentralLink,
+    Gate,
+    Me,
+    SyncError,
+    open_link,
+    problem,
+    too_old,
+)
 
 Progress = Callable[[str], None]
 PENDING_MODELS: tuple[Any, ...] = (Reporter, Complaint, CaseAction, Attachment, Letter)
@@ -95,7 +103,7 @@ def talking() -> Iterator[None]:
         raise SyncError(problem(exc)) from None
 
 
-def _check_gate(link: CentralLink) -> None:
+def _check_gate(link: CentralLink) -> Gate:
     from lapor_desktop.central.migrations import LATEST
 
     gate = link.gate()
@@ -105,6 +113,7 @@ def _check_gate(link: CentralLink) -> None:
             f"versi {gate.min_client_version}). Perbarui aplikasi; perubahan di komputer ini "
             "tetap tersimpan dan dikirim setelah pembaruan."
         )
+    return gate
 
 
 # ---------------------------------------------------------------- push
@@ -152,34 +161,118 @@ def _template(letter: dict[str, Any]) -> str:
     return text.replace(str(_SENTINEL), "{nomor}")
 
 
+PUSH_BATCH = 500  # rows per central transaction; a failing batch is split (bisected)
+
+
+def transient(exc: BaseException) -> bool:
+    """A failure of the link itself (cut, server restart, timeout): retry the whole push
+    later. Anything else (a constraint, a refused value) is about the rows."""
+    names = {c.__name__ for c in type(exc).__mro__}
+    return bool(names & {"OperationalError", "InterfaceError"})
+
+
+def parked_ids(table: str) -> set[str]:
+    """Rows parked in the visible "failed to sync" list: not pushed again until a person
+    marks the entry resolved."""
+    query: Any = (
+        SyncFailed.select(SyncFailed.entity_id)
+        .where((SyncFailed.entity == table) & ~SyncFailed.resolved)
+        .tuples()
+    )
+    return {str(r[0]) for r in query}
+
+
+def _park(table: str, row: dict[str, Any], reason: str, now: datetime) -> None:
+    with database_proxy.atomic("IMMEDIATE"):
+        SyncFailed.insert(
+            entity=table, entity_id=str(row["id"]), reason=reason, resolved=False, at=now
+        ).on_conflict(
+            conflict_target=[SyncFailed.entity, SyncFailed.entity_id],
+            update={SyncFailed.reason: reason, SyncFailed.resolved: False, SyncFailed.at: now},
+        ).execute()
+
+
+def _mark_sent(model: Any, ids: list[Any], now: datetime) -> None:
+    with database_proxy.atomic("IMMEDIATE"):
+        for start in range(0, len(ids), 500):
+            model.update(pushed_at=now).where(model.id.in_(ids[start : start + 500])).execute()
+
+
+def _push_batch(
+    link: CentralLink,
+    table: str,
+    model: Any,
+    rows: list[dict[str, Any]],
+    now: datetime,
+    checked: list[bool],
+) -> int:
+    """Push one batch in one central transaction and mark it sent after COMMIT. A batch
+    refused for a reason of its own rows is split in halves until the bad row is alone;
+    that row is parked in sync_failed with the server's reason, the rest go through."""
+    try:
+        new = link.push(table, rows)
+    except SyncError:
+        raise
+    except Exception as exc:
+        if type(exc).__module__.split(".")[0] not in ("peewee", "psycopg") or transient(exc):
+            raise
+        if not checked:  # the login itself may have been disabled meanwhile: then stop
+            with talking():
+                link.me()
+            checked.append(True)
+        if len(rows) == 1:
+            _park(table, rows[0], problem(exc), now)
+            return 0
+        half = len(rows) // 2
+        return _push_batch(link, table, model, rows[:half], now, checked) + _push_batch(
+            link, table, model, rows[half:], now, checked
+        )
+    _mark_sent(model, [r["id"] for r in rows], now)
+    return new
+
+
 def push_pending(link: CentralLink, me: Me, now: datetime, progress: Progress) -> int:
-    """Push every unsent row, parents first; mark sent only after the server committed.
-    Returns the rows new to the server (a replay counts 0)."""
+    """Push every unsent row, parents first, in batches; mark sent only after the server
+    committed. Returns the rows new to the server (a replay counts 0)."""
     new = 0
+    held: set[str] = set()  # parked rows and rows whose parent is parked
     for table, model, rows in _pending_rows(me):
+        held |= parked_ids(table)
+        rows = [r for r in rows if not held & _parents(r) and str(r["id"]) not in held]
         if not rows:
             continue
         progress(f"Mengirim {len(rows)} baris {table}…")
-        with talking():
-            new += link.push(table, rows)
-        ids = [r["id"] for r in rows]
-        with database_proxy.atomic("IMMEDIATE"):
-            for start in range(0, len(ids), 500):
-                model.update(pushed_at=now).where(model.id.in_(ids[start : start + 500])).execute()
+        checked: list[bool] = []
+        for start in range(0, len(rows), PUSH_BATCH):
+            batch = rows[start : start + PUSH_BATCH]
+            with talking():
+                new += _push_batch(link, table, model, batch, now, checked)
+        held |= parked_ids(table)
     blob_db = getattr(link, "db", None)  # attachments: content in chunks, then rows
     if blob_db is not None:
         new += attachments.push_attachments(blob_db, now, progress)
     return new
 
 
+def _parents(row: dict[str, Any]) -> set[str]:
+    return {str(row[k]) for k in ("reporter_id", "complaint_id") if row.get(k) is not None}
+
+
 # ---------------------------------------------------------------- pull
 
 
-def pull_and_apply(link: CentralLink, me: Me, now: datetime, progress: Progress) -> Summary:
-    start = SyncState.get_by_id(1).checkpoint
+def pull_and_apply(
+    link: CentralLink, me: Me, now: datetime, progress: Progress, full: bool = False
+) -> Summary:
+    """Pull one window and apply it with its checkpoint in one local transaction. `full`:
+    from the beginning (a PC offline past the purge horizon), then drop local copies of
+    cases the server no longer has."""
+    start = 0 if full else SyncState.get_by_id(1).checkpoint
     office = str(me.office_id)
     with talking():
         window = link.pull(start, me.audience)
+        # A login disabled meanwhile sees an empty window: never take its checkpoint.
+        link.me()
         # A case granted since the checkpoint: its older rows were in windows this office
         # could not see then, so it comes whole (and its rows again, harmlessly).
         # (From checkpoint 0 the window already holds everything the login may see.)
@@ -194,6 +287,10 @@ def pull_and_apply(link: CentralLink, me: Me, now: datetime, progress: Progress)
         if me.audience == "opd":
             for case_id in apply.revoked_cases(rows, office):
                 apply.purge_case(case_id)
+        _apply_tombstones(rows)
+        if full:
+            _drop_purged(rows)
+        _refresh_deadlines(rows, now)
         for r in rows.get("case_action", []):
             if not r["accepted"] and str(r["user_id"]) == str(me.user_id):
                 SyncFailed.insert(
@@ -206,6 +303,81 @@ def pull_and_apply(link: CentralLink, me: Me, now: datetime, progress: Progress)
         apply.set_applying(False)
     conflicts = len(window.rows.get("sync_conflict", []))
     return Summary(0, applied, refused, conflicts, window.high, 0.0)
+
+
+def _case_rows(rows: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    return [*rows.get("complaint", []), *rows.get("complaint_opd", [])]
+
+
+def _apply_tombstones(rows: dict[str, list[dict[str, Any]]]) -> None:
+    """Soft deletes (SYNC.md "Deletes are soft"): a case deleted on the server goes from
+    this PC with its history; a deleted reporter goes once no case of this PC names it."""
+    for r in _case_rows(rows):
+        if r.get("deleted"):
+            apply.purge_case(str(r["id"]))
+    for r in rows.get("reporter", []):
+        if r.get("deleted"):
+            apply._drop_reporter_if_unused(str(r["id"]))
+
+
+def _refresh_deadlines(rows: dict[str, list[dict[str, Any]]], now: datetime) -> None:
+    """The stored deadline of every case the window changed, from its (server-ordered)
+    history as this PC now holds it: the worklists sort and flag by it. Histories are
+    read 500 cases at a time (a first sync brings thousands)."""
+    from lapor_desktop.db.queries.history import ACCEPTED, as_datetime
+    from lapor_desktop.services import deadlines
+
+    ids = {str(r["id"]) for r in _case_rows(rows)}
+    ids |= {str(r["complaint_id"]) for r in rows.get("case_action", [])}
+    due: tuple[Any, ...] = (
+        Complaint.due_clock,
+        Complaint.due_date,
+        Complaint.due_soon_from,
+        Complaint.escalation_due,
+    )
+    running = {str(s) for s in (*deadlines.STAGE_CLOCK, *deadlines.ESCALATABLE)}
+    chunk = sorted(ids)
+    for start in range(0, len(chunk), 500):
+        part = chunk[start : start + 500]
+        steps: dict[str, list[tuple[str, str, datetime]]] = {}
+        query: Any = (
+            CaseAction.select(
+                CaseAction.complaint, CaseAction.action, CaseAction.to_status, CaseAction.at
+            )
+            .where(CaseAction.complaint.in_(part) & ACCEPTED)
+            .order_by(CaseAction.complaint, CaseAction.seq)
+            .tuples()
+        )
+        for cid, action, to, at in query:
+            steps.setdefault(str(cid), []).append((str(action), str(to), as_datetime(at)))
+        fields = (Complaint.id, Complaint.received_at, Complaint.status, Complaint.rule_set)
+        changed: list[list[Any]] = []
+        for case in Complaint.select(*fields, *due).where(Complaint.id.in_(part)):
+            before = tuple(getattr(case, f.name) for f in due)
+            if case.status in running:
+                history = deadlines.ActionTimes(tuple(steps.get(str(case.id), ())))
+                deadlines.refresh_due(case, now, history)
+                after = tuple(getattr(case, f.name) for f in due)
+            else:  # closed or archived: no clock runs (what refresh_due would store)
+                after = (None, None, None, None)
+            if after != before:
+                values = [f.db_value(v) for f, v in zip(due, after, strict=True)]
+                changed.append([*values, Complaint.id.db_value(case.id)])
+        if changed:
+            sets = ", ".join(f'"{f.column_name}" = ?' for f in due)
+            cursor = database_proxy.cursor()
+            cursor.executemany(f'UPDATE "complaint" SET {sets} WHERE "id" = ?', changed)
+
+
+def _drop_purged(rows: dict[str, list[dict[str, Any]]]) -> None:
+    """After a full resync: a case this PC got from the server that the server no longer
+    lists was deleted and purged meanwhile (its tombstone is gone too). Cases still
+    waiting to be sent are this PC's own work and stay."""
+    listed = {str(r["id"]).replace("-", "") for r in _case_rows(rows) if not r.get("deleted")}
+    query: Any = Complaint.select(Complaint.id).where(Complaint.pushed_at.is_null(False)).tuples()
+    for (case_id,) in query:
+        if str(case_id).replace("-", "") not in listed:
+            apply.purge_case(str(case_id))
 
 
 # ---------------------------------------------------------------- one cycle
@@ -226,16 +398,62 @@ def _log(now: datetime, summary: Summary | None, error: str, started: float) -> 
         )
 
 
+SKEW_KEY = "sync_clock_skew_seconds"
+SKEW_LIMIT = 300  # SYNC.md: flag a client clock more than 5 minutes off
+
+
+def check_clock(link: CentralLink, local: datetime, progress: Progress) -> int:
+    """Compare this PC's wall clock with the server's at each cycle; record the difference
+    (seconds, + = this PC ahead) and warn when it is more than five minutes. The app
+    records naive local times (when a complaint was received, when an action was taken),
+    so a PC set to the wrong time zone is off too. Ordering never depends on it: the
+    server numbers actions as they arrive."""
+    with talking():
+        server = link.now()
+    skew = round((local.replace(tzinfo=None) - server.replace(tzinfo=None)).total_seconds())
+    with database_proxy.atomic("IMMEDIATE"):
+        Setting.insert(key=SKEW_KEY, value=str(skew)).on_conflict(
+            conflict_target=[Setting.key], update={Setting.value: str(skew)}
+        ).execute()
+    if abs(skew) > SKEW_LIMIT:
+        progress(skew_warning(skew))
+    return skew
+
+
+def skew_warning(skew: int) -> str:
+    hours, minutes = divmod(round(abs(skew) / 60), 60)
+    side = "lebih cepat" if skew > 0 else "lebih lambat"
+    return (
+        f"Peringatan: jam komputer ini {hours} jam {minutes} menit {side} dari server "
+        "pusat. Urutan riwayat tetap menurut server, tetapi waktu yang dicatat di komputer "
+        "ini keliru; perbaiki jam dan zona waktu komputer."
+    )
+
+
+def clock_skew() -> int | None:
+    """The difference to the server's clock measured at the last cycle (seconds)."""
+    row = Setting.get_or_none(Setting.key == SKEW_KEY)
+    return int(row.value) if row else None
+
+
 def run_cycle(ctx: Ctx, link: CentralLink, progress: Progress = _quiet) -> Summary:
     """One cycle on an open link (the caller closes it)."""
     started = time.perf_counter()
     now = ctx.clock.now().replace(microsecond=0)
     try:
         with talking():
-            _check_gate(link)
+            gate = _check_gate(link)
             me = link.me()
+        check_clock(link, ctx.clock.now(), progress)
         pushed = push_pending(link, me, now, progress)
-        got = pull_and_apply(link, me, now, progress)
+        checkpoint = SyncState.get_by_id(1).checkpoint
+        full = 0 < checkpoint < gate.purge_horizon
+        if full:
+            progress(
+                "Komputer ini terlalu lama tidak sinkron (data lama sudah dibersihkan di "
+                "server): memuat ulang semua data…"
+            )
+        got = pull_and_apply(link, me, now, progress, full=full)
         summary = Summary(
             pushed,
             got.pulled,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Protocol
 
 from lapor_desktop.central import feed
@@ -64,6 +65,7 @@ class Me:
 class CentralLink(Protocol):
     def gate(self) -> Gate: ...
     def me(self) -> Me: ...
+    def now(self) -> datetime: ...
     def push(self, table: str, rows: Sequence[dict[str, Any]]) -> int: ...
     def pull(self, checkpoint: int, audience: str) -> feed.Window: ...
     def fetch_cases(self, ids: Sequence[uuid.UUID], audience: str) -> dict[str, list[Any]]: ...
@@ -112,6 +114,11 @@ class DirectLink:
         if not row:
             raise SyncError("Server pusat belum disiapkan (central init).")
         return Gate(int(row[0][0]), str(row[0][1]), int(row[0][2]))
+
+    def now(self) -> datetime:
+        """The server's wall clock in the regency's time zone (the central database's
+        TimeZone), naive like every time the app records."""
+        return self._rows("SELECT localtimestamp(0)")[0][0]
 
     def me(self) -> Me:
         rows = self._rows(

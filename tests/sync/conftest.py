@@ -63,7 +63,23 @@ class PC:
 
     def sync(self) -> engine.Summary:
         ctx = self.use()
+        settle(self.hub)
         return engine.sync(ctx, no_prompt)
+
+
+def settle(hub: Central, timeout: float = 120.0) -> None:
+    """Wait until every transaction that began before now has ended, so a pull's window
+    (below the snapshot xmin) holds what the test just wrote. The snapshot xmin is
+    cluster-wide: on a shared test server another database's long transaction holds the
+    window back (rows then come a cycle later, by design). In CI nothing waits."""
+    import time
+
+    owner = hub.shared("owner")
+    (marker,) = owner.execute("SELECT pg_current_xact_id()::text::bigint").fetchone()
+    until = time.monotonic() + timeout
+    sql = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
+    while owner.execute(sql).fetchone()[0] <= marker and time.monotonic() < until:
+        time.sleep(0.05)
 
 
 PCS: list[PC] = []
@@ -81,6 +97,7 @@ def office_pc(
         for pc in PCS:
             pc.close()
         data_dir = tmp_path / f"pc-{key}-{uuid.uuid4().hex[:4]}"
+        settle(hub)
         engine.join(Ctx(data_dir=data_dir), hub.dsn(hub.logins[key]), PASSWORD, lambda n: "x")
         pc = PC(data_dir, hub.logins[key], hub)
         made.append(pc)
