@@ -110,6 +110,7 @@ def _run(app: QApplication, data_dir: Path) -> int:
     try:
         while True:
             session = SignInDialog.ask(base, opening=opening, username=first_name)
+            password = SignInDialog.take_password()  # for the background sync, in memory
             first_name = ""
             store = None if session is None else opening.wait_on_ui_thread()
             if store is None:
@@ -136,20 +137,26 @@ def _run(app: QApplication, data_dir: Path) -> int:
                 if changed is None:
                     continue
                 ctx = base.as_user(changed)
-            window = MainWindow(ctx, store)
+            from lapor_desktop.gui.sync_runner import SyncRunner
+
+            runner = SyncRunner(ctx, password)
+            window = MainWindow(ctx, store, runner=runner)
             signed_out: list[bool] = []
             window.signed_out.connect(lambda out=signed_out: out.append(True))
             watch = ReminderWatch(ctx, window)
             watch.reminded.connect(window.show_reminders)
             watch.open_due.connect(window.show_due_page)
             watch.automation_done.connect(lambda _r, w=window: w.refresh_current())
+            runner.arrived.connect(watch.announce)
             from lapor_desktop.gui.backup_page import DailyBackup, backup_at_exit
 
             daily = DailyBackup(ctx, window)
             window.show()
             watch.start()
+            runner.start()  # the first cycle at once, then on the timer and after actions
             daily.check()  # the first sign-in of a day makes the day's backup
             code = app.exec()
+            runner.stop()
             watch.stop()
             daily.timer.stop()
             attachments.remove_open_copies(data_dir)
