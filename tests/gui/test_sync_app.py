@@ -277,3 +277,56 @@ def test_old_client_says_update_and_keeps_working_offline(
     assert _cycle(qtbot, runner).indicator.phase == Phase.IDLE
     assert engine.status().pending == 0
     runner.stop()
+
+
+def test_a_new_pc_joins_from_the_wizard_and_a_stopped_first_pull_resumes(
+    hub: Any, qtbot: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from psycopg.conninfo import conninfo_to_dict
+
+    from lapor_desktop.gui import first_run
+    from lapor_desktop.services import users
+
+    monkeypatch.delenv("LAPOR_CENTRAL_DSN", raising=False)
+    login = _new_login(hub, "desk_new", "FRONT_DESK", "DISKOMINFOSANDI")
+    stops: list[str] = []
+    original = first_run._JoinRelay.__call__
+
+    def stop_once_before_apply(relay: Any, text: str) -> None:
+        if text.startswith("Menerima") and not stops:  # the person presses Batal here
+            stops.append(text)
+            relay.cancelled = True
+        original(relay, text)
+
+    monkeypatch.setattr(first_run._JoinRelay, "__call__", stop_once_before_apply)
+    data_dir = tmp_path / "new-pc"
+    dlg = first_run.FirstRunDialog(data_dir)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    ui = dlg.ui
+    ui.join_radio.setChecked(True)
+    assert ui.join_box.isVisible() and not ui.username_edit.isVisible()
+    params = {k: str(v) for k, v in conninfo_to_dict(hub.admin_dsn).items()}
+    ui.join_host_edit.setText(params.get("host", "127.0.0.1"))
+    ui.join_port_spin.setValue(int(params.get("port", "5432")))
+    ui.join_dbname_edit.setText(hub.dbname)
+    ui.join_sslmode_combo.setCurrentText("prefer")
+    ui.join_user_edit.setText(login)
+    ui.join_password_edit.setText(PASSWORD)
+    dlg.create_button.click()
+    qtbot.waitUntil(lambda: ops.idle() and ui.join_box.isEnabled(), timeout=60_000)
+    assert stops and "dihentikan" in ui.general_error.text()
+    assert dlg.create_button.text() == "Lanjutkan" and storage.database_exists(data_dir)
+    dlg.create_button.click()  # resumes from where the first pull stopped
+    qtbot.waitUntil(lambda: ui.pages.currentWidget() is ui.done_page, timeout=60_000)
+    made = first_run.FirstRunResult(dlg.result_store, dlg.joined_as)  # type: ignore[arg-type]
+    assert made.admin == login and "Masuk sebagai" in ui.done_label.text()
+    for _ in range(60):  # on a busy shared server the person's row may come a cycle later
+        if User.select().where(User.username == login).exists():
+            break
+        engine.sync(Ctx(data_dir=data_dir), lambda u: PASSWORD)
+        online.cache_password(login, PASSWORD)
+        time.sleep(0.5)
+    session = users.sign_in(Ctx(data_dir=data_dir), login, PASSWORD)
+    assert session.role.value == "FRONT_DESK"
+    made.store.close()
