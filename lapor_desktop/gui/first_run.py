@@ -121,13 +121,7 @@ class FirstRunDialog(QDialog):
         self.result_store: storage.Storage | None = None
         self.ui = Ui_FirstRunDialog()
         self.ui.setupUi(self)
-        self.ui.intro_label.setText(
-            self.tr(
-                "Belum ada basis data di folder berikut. Aplikasi akan membuat basis data "
-                "terenkripsi beserta data referensi (OPD, kategori, aturan tenggat), lalu "
-                "akun administrator sistem pertama.\n\n{0}"
-            ).format(data_dir)
-        )
+        self.ui.intro_label.setText(self._intro(False))
         ui = self.ui
         self.username_edit = ui.username_edit
         self.full_name_edit = ui.full_name_edit
@@ -171,6 +165,19 @@ class FirstRunDialog(QDialog):
         self.resize(self.sizeHint().width(), self.sizeHint().height() + 12)
         ui.password_edit.setFocus()  # name and full name come filled in
 
+    def _intro(self, join: bool) -> str:
+        if join:
+            return self.tr(
+                "Belum ada basis data di folder berikut. Komputer ini bergabung ke server "
+                "kabupaten dengan login Anda: basis data terenkripsi dibuat dari data yang "
+                "boleh dilihat login itu, lalu disinkronkan otomatis.\n\n{0}"
+            ).format(self.data_dir)
+        return self.tr(
+            "Belum ada basis data di folder berikut. Aplikasi akan membuat basis data "
+            "terenkripsi beserta data referensi (OPD, kategori, aturan tenggat), lalu "
+            "akun administrator sistem pertama.\n\n{0}"
+        ).format(self.data_dir)
+
     def joining(self) -> bool:
         return self.ui.join_radio.isChecked()
 
@@ -178,6 +185,7 @@ class FirstRunDialog(QDialog):
         for w in self.local_widgets:
             w.setVisible(not join)
         self.ui.join_box.setVisible(join)
+        self.ui.intro_label.setText(self._intro(join))
         self.create_button.setText(self.tr("Gabung") if join else self.tr("Buat basis data"))
         if join:
             self.ui.join_host_edit.setFocus()

@@ -49,6 +49,7 @@ class Ui_SyncPage(object):
 
         self.top_row.addWidget(self.cancel_button)
 
+        self.top_row.setStretch(0, 1)
 
         self.main_layout.addLayout(self.top_row)
 
