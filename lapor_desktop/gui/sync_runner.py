@@ -193,6 +193,7 @@ class SyncRunner(QObject):
         self._password = password  # in memory for the session only
         self.indicator = Indicator()
         self.enabled = True
+        self._stopped = False
         self.running = False
         self._again = False
         self._cancel = False
@@ -225,9 +226,17 @@ class SyncRunner(QObject):
             self.enabled = False
 
     def stop(self) -> None:
+        """At sign-out: no more cycles; waits for one that runs (it ends at its next step)."""
+        if self._stopped:
+            return
+        self._stopped = True
+        self.enabled = False
         self.timer.stop()
         self.soon_timer.stop()
         self._cancel = True
+        from lapor_desktop.sync.online import release_thread_connection
+
+        self._executor.submit(release_thread_connection)
         self._executor.shutdown(wait=True)
         if self._lock.isLocked():
             self._lock.unlock()
@@ -272,6 +281,8 @@ class SyncRunner(QObject):
     # ------------------------------------------------------------ worker plumbing
 
     def _submit(self, fn: Any, then: Any) -> None:
+        if self._stopped:
+            return
         signals = self._signals
 
         def call() -> None:

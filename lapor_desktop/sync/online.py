@@ -224,3 +224,13 @@ def discard_partial_join(data_dir: Any) -> None:
     for path in (db_file, db_file.with_name(db_file.name + "-wal"),
                  db_file.with_name(db_file.name + "-shm")):  # fmt: skip
         path.unlink(missing_ok=True)
+
+
+def release_thread_connection() -> None:
+    """On a worker that is about to end (the app's sync thread): close its own database
+    connection (peewee keeps one per thread; it is not closed for it otherwise)."""
+    try:
+        if not database_proxy.is_closed():
+            database_proxy.close()
+    except Exception:  # the database already closed or never opened on this thread
+        pass

@@ -124,6 +124,14 @@ def test_counter_logs_complaints_while_a_sync_runs_in_the_background(
     assert "semua terkirim" in window.sync_label.text()
     on_server = {t for (t,) in _server(hub, "SELECT ticket FROM lapor.complaint")}
     assert set(tickets) <= on_server
+    # An action the person takes is sent a few seconds later, without F9.
+    from lapor_desktop.gui.changes import Changed
+
+    ticket = _intake(ctx, "Sesudah sinkron", nik="1401021203881099")
+    with qtbot.waitSignal(runner.cycle_done, timeout=60_000):
+        window.apply_changes(Changed.case(ticket))  # what the intake page's save does
+        assert runner.soon_timer.isActive()
+    assert engine.status().pending == 0
     window.close()
     runner.stop()
 
