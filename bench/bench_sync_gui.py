@@ -99,6 +99,7 @@ def main() -> None:
                 f"{time.perf_counter() - t:.1f} s"
             )
             runner = SyncRunner(sctx, PASSWORD, interval_ms=3_600_000)
+            ops.collect_garbage_on_ui_thread()  # as the app: no automatic GC on workers
 
             # UI-thread responsiveness: the worst gap between 10 ms ticks.
             gaps: list[float] = []
