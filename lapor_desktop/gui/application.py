@@ -90,6 +90,8 @@ def _restored_after_failure(opening: DatabaseOpening, data_dir: Path) -> bool:
 def _run(app: QApplication, data_dir: Path) -> int:
     # Only what the sign-in dialog needs: the database, the services behind it and the main
     # window's modules load on a worker while a person signs in (gui/startup.py).
+    from PySide6.QtWidgets import QApplication
+
     from lapor_desktop import paths
     from lapor_desktop.gui.sign_in import ChangePasswordDialog, SignInDialog
     from lapor_desktop.gui.startup import DatabaseOpening
@@ -154,6 +156,15 @@ def _run(app: QApplication, data_dir: Path) -> int:
             window.show()
             watch.start()
             runner.start()  # the first cycle at once, then on the timer and after actions
+            if SignInDialog.last_offline_note:
+                window.statusBar().showMessage(
+                    QApplication.translate(
+                        "application",
+                        "Masuk tanpa server pusat (luring): kata sandi diperiksa di komputer "
+                        "ini. {0}",
+                    ).format(SignInDialog.last_offline_note),
+                    30_000,
+                )
             daily.check()  # the first sign-in of a day makes the day's backup
             code = app.exec()
             runner.stop()

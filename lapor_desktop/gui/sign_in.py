@@ -24,6 +24,8 @@ class SignInDialog(QDialog):
     asked for over this dialog."""
 
     _accepted_password = ""  # see take_password
+    # Why the last sign-in was checked offline (the server's problem), "" when it was not.
+    last_offline_note = ""
 
     def __init__(
         self,
@@ -146,6 +148,7 @@ class SignInDialog(QDialog):
         dlg = cls(ctx, parent, opening, username)
         if dlg.exec() == QDialog.DialogCode.Accepted:
             SignInDialog._accepted_password = dlg.password
+            SignInDialog.last_offline_note = dlg.reach_note if dlg.reach == "offline" else ""
             return dlg.session
         return None
 
