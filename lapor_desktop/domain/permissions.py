@@ -104,6 +104,8 @@ PAGES: dict[str, frozenset[Role]] = {
     "aturan": _SYS,
     "kop_surat": _SYS,
     "cadangan": _SYS,
+    # Every person: the sync state, history, rejected actions, conflicts (issue 17).
+    "sinkronisasi": frozenset(Role) - {_R.SYSTEM},
 }
 # The count shown beside a page: what waits there for its user.
 PAGE_BADGES = {

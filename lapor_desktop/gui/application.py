@@ -90,6 +90,8 @@ def _restored_after_failure(opening: DatabaseOpening, data_dir: Path) -> bool:
 def _run(app: QApplication, data_dir: Path) -> int:
     # Only what the sign-in dialog needs: the database, the services behind it and the main
     # window's modules load on a worker while a person signs in (gui/startup.py).
+    from PySide6.QtWidgets import QApplication
+
     from lapor_desktop import paths
     from lapor_desktop.gui.sign_in import ChangePasswordDialog, SignInDialog
     from lapor_desktop.gui.startup import DatabaseOpening
@@ -110,6 +112,7 @@ def _run(app: QApplication, data_dir: Path) -> int:
     try:
         while True:
             session = SignInDialog.ask(base, opening=opening, username=first_name)
+            password = SignInDialog.take_password()  # for the background sync, in memory
             first_name = ""
             store = None if session is None else opening.wait_on_ui_thread()
             if store is None:
@@ -136,20 +139,35 @@ def _run(app: QApplication, data_dir: Path) -> int:
                 if changed is None:
                     continue
                 ctx = base.as_user(changed)
-            window = MainWindow(ctx, store)
+            from lapor_desktop.gui.sync_runner import SyncRunner
+
+            runner = SyncRunner(ctx, password)
+            window = MainWindow(ctx, store, runner=runner)
             signed_out: list[bool] = []
             window.signed_out.connect(lambda out=signed_out: out.append(True))
             watch = ReminderWatch(ctx, window)
             watch.reminded.connect(window.show_reminders)
             watch.open_due.connect(window.show_due_page)
             watch.automation_done.connect(lambda _r, w=window: w.refresh_current())
+            runner.arrived.connect(watch.announce)
             from lapor_desktop.gui.backup_page import DailyBackup, backup_at_exit
 
             daily = DailyBackup(ctx, window)
             window.show()
             watch.start()
+            runner.start()  # the first cycle at once, then on the timer and after actions
+            if SignInDialog.last_offline_note:
+                window.statusBar().showMessage(
+                    QApplication.translate(
+                        "application",
+                        "Masuk tanpa server pusat (luring): kata sandi diperiksa di komputer "
+                        "ini. {0}",
+                    ).format(SignInDialog.last_offline_note),
+                    30_000,
+                )
             daily.check()  # the first sign-in of a day makes the day's backup
             code = app.exec()
+            runner.stop()
             watch.stop()
             daily.timer.stop()
             attachments.remove_open_copies(data_dir)

@@ -8,7 +8,8 @@ import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
 
 from lapor_desktop import credentials
 from lapor_desktop.domain.workflow import Role
@@ -88,6 +89,28 @@ def create_everything(
         raise
 
 
+class _JoinRelay(QObject):
+    """The first pull's progress from the worker; `cancelled` read back by the worker."""
+
+    progress = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cancelled = False
+
+    def __call__(self, text: str) -> None:
+        from lapor_desktop.sync.link import SyncError
+
+        if self.cancelled:
+            raise SyncError(
+                QApplication.translate(
+                    "FirstRunDialog",
+                    "Penerimaan data dihentikan. Tekan Gabung untuk melanjutkan.",
+                )
+            )
+        self.progress.emit(text)
+
+
 class FirstRunDialog(QDialog):
     def __init__(
         self, data_dir: Path, clock: Clock | None = None, parent: QWidget | None = None
@@ -98,13 +121,7 @@ class FirstRunDialog(QDialog):
         self.result_store: storage.Storage | None = None
         self.ui = Ui_FirstRunDialog()
         self.ui.setupUi(self)
-        self.ui.intro_label.setText(
-            self.tr(
-                "Belum ada basis data di folder berikut. Aplikasi akan membuat basis data "
-                "terenkripsi beserta data referensi (OPD, kategori, aturan tenggat), lalu "
-                "akun administrator sistem pertama.\n\n{0}"
-            ).format(data_dir)
-        )
+        self.ui.intro_label.setText(self._intro(False))
         ui = self.ui
         self.username_edit = ui.username_edit
         self.full_name_edit = ui.full_name_edit
@@ -127,19 +144,166 @@ class FirstRunDialog(QDialog):
         self.create_button.setDefault(True)
         self.buttons.accepted.connect(self._ok)
         self.buttons.rejected.connect(self.reject)
+        # "Gabung ke server kabupaten" (issue 17): this PC's database comes from the server.
+        self.joined_as = ""
+        self._relay: _JoinRelay | None = None
+        self._partial_join = False  # a join stopped during its first pull: resumable
+        self._secret: str | None = None
+        ui.join_sslmode_combo.addItems(["verify-full", "verify-ca", "require", "prefer", "disable"])
+        ui.join_ca_button.clicked.connect(self._pick_ca)
+        self.local_widgets = [
+            ui.username_label, ui.username_edit, ui.username_error, ui.full_name_label,
+            ui.full_name_edit, ui.full_name_error, ui.password_label, ui.password_edit,
+            ui.password_error, ui.repeat_label, ui.repeat_edit, ui.repeat_error,
+        ]  # fmt: skip
+        if demo_available():
+            self.local_widgets += [ui.demo_check, ui.demo_label, ui.demo_spin]
+        ui.join_radio.toggled.connect(self._mode_changed)
+        self._mode_changed(False)
+        # The form page's hint falls a few pixels short with the choice row above it (the
+        # wrapped intro's height-for-width): room for every field at its full height.
+        self.resize(self.sizeHint().width(), self.sizeHint().height() + 12)
         ui.password_edit.setFocus()  # name and full name come filled in
+
+    def _intro(self, join: bool) -> str:
+        if join:
+            return self.tr(
+                "Belum ada basis data di folder berikut. Komputer ini bergabung ke server "
+                "kabupaten dengan login Anda: basis data terenkripsi dibuat dari data yang "
+                "boleh dilihat login itu, lalu disinkronkan otomatis.\n\n{0}"
+            ).format(self.data_dir)
+        return self.tr(
+            "Belum ada basis data di folder berikut. Aplikasi akan membuat basis data "
+            "terenkripsi beserta data referensi (OPD, kategori, aturan tenggat), lalu "
+            "akun administrator sistem pertama.\n\n{0}"
+        ).format(self.data_dir)
+
+    def joining(self) -> bool:
+        return self.ui.join_radio.isChecked()
+
+    def _mode_changed(self, join: bool) -> None:
+        for w in self.local_widgets:
+            w.setVisible(not join)
+        self.ui.join_box.setVisible(join)
+        self.ui.intro_label.setText(self._intro(join))
+        self.create_button.setText(self.tr("Gabung") if join else self.tr("Buat basis data"))
+        if join:
+            self.ui.join_host_edit.setFocus()
+
+    def _pick_ca(self) -> None:
+        from lapor_desktop.gui import file_dialogs
+
+        path = file_dialogs.open_file(
+            self,
+            self.tr("Sertifikat CA server pusat"),
+            self.tr("Sertifikat (*.crt *.pem);;Semua (*)"),
+        )
+        if path:
+            self.ui.join_ca_edit.setText(str(path))
 
     def _ok(self) -> None:
         if self.ui.pages.currentWidget() is self.ui.done_page:
             self.accept()
+        elif self.joining():
+            self.submit_join()
         else:
             self.submit()
 
     def reject(self) -> None:
+        if self._relay is not None:  # the first pull runs: Batal stops it (resumable)
+            self._relay.cancelled = True
+            self.ui.status_label.setText(self.tr("Menghentikan…"))
+            return
         if self.result_store is not None:  # made: the database is there, go on to sign in
             self.accept()
         else:
+            if self._partial_join:
+                from lapor_desktop.sync import online
+
+                online.discard_partial_join(self.data_dir)
             super().reject()
+
+    # ------------------------------------------------------------ joining
+
+    def join_params(self) -> dict[str, str]:
+        ui = self.ui
+        return {
+            "host": ui.join_host_edit.text(),
+            "port": str(ui.join_port_spin.value()),
+            "dbname": ui.join_dbname_edit.text(),
+            "sslmode": ui.join_sslmode_combo.currentText(),
+            "sslrootcert": ui.join_ca_edit.text(),
+            "user": ui.join_user_edit.text().strip().lower(),
+        }
+
+    def submit_join(self) -> None:
+        from lapor_desktop.sync import online
+
+        ui = self.ui
+        problems: dict[QWidget | str, str] = {}
+        if not ui.join_host_edit.text().strip():
+            problems[ui.join_host_edit] = self.tr("Host server wajib diisi.")
+        if not ui.join_user_edit.text().strip():
+            problems[ui.join_user_edit] = self.tr("Nama login wajib diisi.")
+        if not ui.join_password_edit.text():
+            problems[ui.join_password_edit] = self.tr("Kata sandi wajib diisi.")
+        if self.errors.show(problems):
+            return
+        if self._secret is None and not credentials.keyring_usable():
+            self._secret = PassphraseDialog.ask(True, self)
+            if self._secret is None:
+                return
+        secret = self._secret
+
+        def ask_secret(_new: bool) -> str:
+            if secret is None:
+                raise ServiceError(self.tr("Frasa sandi basis data diperlukan."))
+            return secret
+
+        relay = self._relay = _JoinRelay()
+        relay.progress.connect(ui.status_label.setText, Qt.ConnectionType.QueuedConnection)
+        params, password, data_dir = self.join_params(), ui.join_password_edit.text(), self.data_dir
+        self.create_button.setEnabled(False)
+        ui.join_box.setEnabled(False)
+        ui.local_radio.setEnabled(False)
+        ui.join_radio.setEnabled(False)
+        ui.status_label.setText(self.tr("Menghubungi server kabupaten…"))
+
+        def work() -> storage.Storage:
+            name = online.join_from_app(data_dir, params, password, ask_secret, relay)
+            self.joined_as = name
+            return storage.open_database(data_dir, ask_secret)
+
+        run_op(self, work, self._joined, self._join_failed)
+
+    def _joined(self, store: storage.Storage) -> None:
+        self._relay = None
+        self._partial_join = False
+        self.result_store = store
+        self.ui.status_label.clear()
+        self.ui.done_label.setText(
+            self.tr(
+                "Komputer ini sudah bergabung dengan server kabupaten.\n\nMasuk sebagai {0} "
+                "dengan kata sandi server. Data disinkronkan otomatis di latar belakang."
+            ).format(self.joined_as)
+        )
+        self.ui.pages.setCurrentWidget(self.ui.done_page)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).hide()
+        self.create_button.setText(self.tr("Lanjut ke Masuk"))
+        self.create_button.setEnabled(True)
+        self.create_button.setFocus()
+
+    def _join_failed(self, exc: ServiceError) -> None:
+        self._relay = None
+        self._partial_join = storage.database_exists(self.data_dir)
+        ui = self.ui
+        self.create_button.setEnabled(True)
+        self.create_button.setText(
+            self.tr("Lanjutkan") if self._partial_join else self.tr("Gabung")
+        )
+        ui.join_box.setEnabled(True)
+        ui.status_label.clear()
+        self.errors.show_error(exc)
 
     def problems(self) -> dict[QWidget | str, str]:
         """Everything wrong with the form, each beside its field."""
@@ -222,5 +386,5 @@ class FirstRunDialog(QDialog):
     ) -> FirstRunResult | None:
         dlg = cls(data_dir, clock, parent)
         if dlg.exec() == QDialog.DialogCode.Accepted and dlg.result_store is not None:
-            return FirstRunResult(dlg.result_store, dlg.admin_name())
+            return FirstRunResult(dlg.result_store, dlg.joined_as or dlg.admin_name())
         return None

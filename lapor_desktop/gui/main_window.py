@@ -30,6 +30,7 @@ from lapor_desktop.services.worklists import WORK_ORDER, badge_counts, work_filt
 
 if TYPE_CHECKING:
     from lapor_desktop.gui.case_view import CaseViewPage
+    from lapor_desktop.gui.sync_runner import Indicator, SyncRunner
 
 KEY_ROLE = int(Qt.ItemDataRole.UserRole)
 P = TypeVar("P", bound=Refreshable)
@@ -39,11 +40,16 @@ class MainWindow(QMainWindow):
     signed_out = Signal()
 
     def __init__(
-        self, ctx: Ctx, store: storage.Storage | None = None, parent: QWidget | None = None
+        self,
+        ctx: Ctx,
+        store: storage.Storage | None = None,
+        parent: QWidget | None = None,
+        runner: SyncRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.store = store
+        self.runner = runner  # background sync (gui/sync_runner.py); None: not started
         self.session: Session = ctx.user()
         self.setWindowTitle(self.tr("LAPOR Desktop — Kabupaten Kampar"))
         self.nav_items = items_for(self.session.role)
@@ -105,6 +111,46 @@ class MainWindow(QMainWindow):
         self.status_fit = StatusBarFit(bar, labels)  # a reminder is never cut off
         ops.tracker().busy_changed.connect(self.busy_bar.setVisible)
         ops.tracker().database_waiting.connect(self._database_waiting)
+        if self.runner is not None:
+            self.runner.status_changed.connect(self.show_sync_state)
+            self.runner.data_arrived.connect(self._sync_arrived)
+            self.runner.arrived.connect(self._sync_news)
+            self.runner.login_disabled.connect(self._login_disabled)
+            self.show_sync_state(self.runner.indicator)
+
+    # ------------------------------------------------------------ sync
+
+    def show_sync_state(self, indicator: Indicator) -> None:
+        self.sync_label.setText(indicator.text())
+        self.sync_label.setToolTip(indicator.tooltip())
+        self.status_fit.fit()
+
+    def sync_now(self) -> None:
+        if self.runner is not None:
+            self.runner.sync_now()
+
+    def _sync_arrived(self) -> None:
+        """Rows arrived from the server: every list reloads (the one on screen now)."""
+        self.refresh_badges()
+        changed = Changed(frozenset(Kind))
+        for watcher in self.watchers.tell(changed, self.stack.currentWidget()):
+            watcher.refresh()
+
+    def _sync_news(self, lines: list[str]) -> None:
+        self.statusBar().showMessage(" · ".join(lines), 60_000)
+
+    def _login_disabled(self, message: str) -> None:
+        from lapor_desktop.gui import messages
+
+        messages.warn(
+            self,
+            self.tr(
+                "{0}\n\nSinkronisasi dihentikan dan Anda dikeluarkan. Pekerjaan yang belum "
+                "terkirim tetap tersimpan di komputer ini; administrator sistem dapat "
+                "melihatnya di halaman Sinkronisasi."
+            ).format(message),
+        )
+        self.sign_out()
 
     def _database_waiting(self) -> None:
         self.statusBar().showMessage(
@@ -134,6 +180,10 @@ class MainWindow(QMainWindow):
             self.new_intake_action.setShortcut(QKeySequence("Ctrl+N"))
             self.new_intake_action.triggered.connect(self.new_intake)
             self.addAction(self.new_intake_action)
+        self.sync_action = QAction(icons.icon("refresh-cw"), self.tr("Sinkronkan sekarang"), self)
+        self.sync_action.setShortcut(QKeySequence("F9"))
+        self.sync_action.triggered.connect(self.sync_now)
+        menu.insertAction(self.sign_out_action, self.sync_action)
         find = QAction(self)
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self._focus_search)
@@ -235,6 +285,7 @@ class MainWindow(QMainWindow):
             "periksa_surat": self._verify_page,
             "kop_surat": self._letterhead_page,
             "cadangan": self._backup_page,
+            "sinkronisasi": self._sync_page,
         }
         return factory[key]()
 
@@ -312,6 +363,11 @@ class MainWindow(QMainWindow):
         page.restored.connect(self._after_restore)
         return self._watch(page)
 
+    def _sync_page(self) -> QWidget:
+        from lapor_desktop.gui.sync_page import SyncPage
+
+        return self._watch(SyncPage(self.ctx, self.runner, self.apply_changes))
+
     def _after_restore(self) -> None:
         # The open session belongs to the replaced database: the app closes (no backup of
         # the restored database at this exit) and is opened again.
@@ -330,6 +386,8 @@ class MainWindow(QMainWindow):
         self.refresh_badges()
         for watcher in self.watchers.tell(changed, self.stack.currentWidget()):
             watcher.refresh()
+        if self.runner is not None:
+            self.runner.after_action()  # sent a few seconds later
 
     def open_case(self, ticket: str) -> CaseViewPage:
         from lapor_desktop.gui.case_view import CaseViewPage

@@ -39,6 +39,7 @@ _ICONS = {
     "aturan": "calendar-clock",
     "kop_surat": "signature",
     "cadangan": "database-backup",
+    "sinkronisasi": "refresh-cw",
 }
 NAV_ITEMS: tuple[NavItem, ...] = tuple(
     NavItem(key, _ICONS[key], PAGE_BADGES.get(key)) for key in PAGES
@@ -60,6 +61,7 @@ _LABELS = {
     "aturan": QT_TRANSLATE_NOOP("navigation", "Aturan tenggat & hari libur"),
     "kop_surat": QT_TRANSLATE_NOOP("navigation", "Kop surat & TTE"),
     "cadangan": QT_TRANSLATE_NOOP("navigation", "Cadangan & pemulihan"),
+    "sinkronisasi": QT_TRANSLATE_NOOP("navigation", "Sinkronisasi"),
 }
 
 

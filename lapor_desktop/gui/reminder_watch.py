@@ -59,6 +59,7 @@ class ReminderWatch(QObject):
         self.ctx = ctx
         self.window = window
         self.shown: list[reminders.Reminder] = []
+        self.announced: list[str] = []  # what the sync brought (tray balloons)
         self.menu = QMenu(window)
         self.open_action = self.menu.addAction(self.tr("Buka"))
         self.open_action.triggered.connect(self._raise_window)
@@ -101,6 +102,17 @@ class ReminderWatch(QObject):
     def stop(self) -> None:
         self.timer.stop()
         self.tray.hide()
+
+    def announce(self, lines: list[str]) -> None:
+        """New work from the central server ("3 disposisi baru untuk PUPR") in the tray."""
+        self.announced.extend(lines)
+        if self.tray_shown and lines:
+            self.tray.showMessage(
+                self.tr("Pekerjaan baru dari server pusat"),
+                "\n".join(lines[:MAX_LISTED]),
+                QSystemTrayIcon.MessageIcon.Information,
+                15_000,
+            )
 
     def check_now(self) -> None:
         ctx = self.ctx

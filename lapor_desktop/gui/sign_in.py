@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
@@ -23,6 +23,10 @@ class SignInDialog(QDialog):
     (gui/startup.py): signing in waits for that, and a key the keyring cannot give is
     asked for over this dialog."""
 
+    _accepted_password = ""  # see take_password
+    # Why the last sign-in was checked offline (the server's problem), "" when it was not.
+    last_offline_note = ""
+
     def __init__(
         self,
         ctx: Ctx,
@@ -34,6 +38,11 @@ class SignInDialog(QDialog):
         self.ctx = ctx
         self.opening = opening
         self.session: Session | None = None
+        # Joined PCs: the password the central server (or, offline, the cached hash)
+        # accepted — kept in memory for the background sync — and how it was checked.
+        self.password = ""
+        self.reach = ""
+        self.reach_note = ""
         self.ui = Ui_SignInDialog()
         self.ui.setupUi(self)
         self.username_edit = self.ui.username_edit
@@ -83,13 +92,16 @@ class SignInDialog(QDialog):
         if opening is not None and not opening.done:
             self.status_label.setText(self.tr("Menyiapkan basis data…"))
 
-        def sign_in() -> Session:
+        def sign_in() -> Any:
             if opening is not None:
                 opening.wait()
-            from lapor_desktop.services import users  # loaded by the opening, off this thread
+            # Loaded by the opening, off this thread. Online when this PC joined a central
+            # server and it answers; else the local (cached) argon2 hash decides.
+            from lapor_desktop.sync import online
 
-            return users.sign_in(ctx, name, pw)
+            return online.sign_in(ctx, name, pw)
 
+        self.password = pw
         run_op(self, sign_in, self._signed_in, self._refused)
 
     def _database_waiting(self) -> None:
@@ -97,8 +109,9 @@ class SignInDialog(QDialog):
         # timeout); hidden again when the opening or the sign-in ends.
         self.status_label.setText(self.tr("Menunggu basis data… (sedang dipakai proses lain)"))
 
-    def _signed_in(self, session: Session) -> None:
-        self.session = session
+    def _signed_in(self, signed: Any) -> None:
+        self.session = signed.session
+        self.reach, self.reach_note = str(signed.reach), signed.note
         self.accept()
 
     def _ask_secret(self, why: str) -> None:
@@ -117,6 +130,7 @@ class SignInDialog(QDialog):
         self.reject()
 
     def _refused(self, exc: ServiceError) -> None:
+        self.password = ""
         self.status_label.clear()
         self.sign_in_button.setEnabled(True)
         self.password_edit.clear()
@@ -133,8 +147,17 @@ class SignInDialog(QDialog):
     ) -> Session | None:
         dlg = cls(ctx, parent, opening, username)
         if dlg.exec() == QDialog.DialogCode.Accepted:
+            SignInDialog._accepted_password = dlg.password
+            SignInDialog.last_offline_note = dlg.reach_note if dlg.reach == "offline" else ""
             return dlg.session
         return None
+
+    @classmethod
+    def take_password(cls) -> str:
+        """The password the last sign-in accepted (the background sync connects with it),
+        handed over once and forgotten here; "" when none."""
+        password, cls._accepted_password = cls._accepted_password, ""
+        return password
 
 
 class ChangePasswordDialog(QDialog):

@@ -107,6 +107,11 @@ def _verifies(password_hash: str, password: str) -> bool:
         return False
 
 
+def password_verifies(password_hash: str, password: str) -> bool:
+    """Whether `password` matches an argon2 hash (False for an unusable one)."""
+    return _verifies(password_hash, password)
+
+
 def _locked_message(locked_until: datetime, now: datetime) -> str:
     minutes = max(1, math.ceil((locked_until - now).total_seconds() / 60))
     return (

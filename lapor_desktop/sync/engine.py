@@ -38,6 +38,7 @@ from lapor_desktop.services.context import Ctx
 from lapor_desktop.sync import apply, attachments, settings
 from lapor_desktop.sync.link import (
     CentralLink,
+    ClientTooOld,
     Gate,
     Me,
     SyncError,
@@ -108,7 +109,7 @@ def _check_gate(link: CentralLink) -> Gate:
 
     gate = link.gate()
     if too_old(__version__, gate.min_client_version) or gate.schema_version > LATEST:
-        raise SyncError(
+        raise ClientTooOld(
             f"Aplikasi ini (versi {__version__}) terlalu lama untuk server pusat (minimal "
             f"versi {gate.min_client_version}). Perbarui aplikasi; perubahan di komputer ini "
             "tetap tersimpan dan dikirim setelah pembaruan."
@@ -485,11 +486,18 @@ def connection_dsn(ask_password: Callable[[str], str]) -> tuple[settings.Connect
     return conn, conn.dsn(password)
 
 
-def sync(ctx: Ctx, ask_password: Callable[[str], str], progress: Progress = _quiet) -> Summary:
-    """Connect with the stored connection and run one cycle."""
+def sync(
+    ctx: Ctx,
+    ask_password: Callable[[str], str],
+    progress: Progress = _quiet,
+    dsn: str | None = None,
+) -> Summary:
+    """Connect with the stored connection (or `dsn`: the app's signed-in person) and run
+    one cycle."""
     started = time.perf_counter()
     try:
-        _, dsn = connection_dsn(ask_password)
+        if dsn is None:
+            _, dsn = connection_dsn(ask_password)
         progress("Menghubungi server pusat…")
         link = open_link(dsn)
     except SyncError as exc:

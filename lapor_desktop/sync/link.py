@@ -43,6 +43,14 @@ class SyncError(ServiceError):
     """Sync refused or failed; `message` is the Indonesian reason for the person."""
 
 
+class LoginDisabled(SyncError):
+    """The central server refuses this login for good (disabled): the app stops syncing."""
+
+
+class ClientTooOld(SyncError):
+    """`sync_meta` wants a newer client: "perbarui aplikasi"; the app keeps working offline."""
+
+
 @dataclass(frozen=True)
 class Gate:
     schema_version: int
@@ -126,7 +134,9 @@ class DirectLink:
             "JOIN office o ON o.id = u.office_id WHERE u.id = my_user_id()"
         )
         if not rows:
-            raise SyncError("Login ini tidak terdaftar atau sudah dinonaktifkan di server pusat.")
+            raise LoginDisabled(
+                "Login ini tidak terdaftar atau sudah dinonaktifkan di server pusat."
+            )
         uid, office, role, kind = rows[0]
         return Me(uuid.UUID(str(uid)), uuid.UUID(str(office)), str(role), str(kind))
 
@@ -187,4 +197,9 @@ def open_link(dsn: str) -> DirectLink:
     try:
         return DirectLink(admin.connect(dsn))
     except admin.CentralError as exc:
+        if exc.message == DISABLED:
+            raise LoginDisabled(exc.message) from None
         raise SyncError(exc.message) from None
+
+
+DISABLED = "Login ke server pusat dinonaktifkan."  # admin.connection_problem's words

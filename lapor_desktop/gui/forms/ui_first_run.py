@@ -15,10 +15,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QDialog,
-    QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-    QSizePolicy, QSpinBox, QStackedWidget, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
+    QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
+    QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QRadioButton, QSizePolicy, QSpinBox, QStackedWidget,
+    QVBoxLayout, QWidget)
 
 class Ui_FirstRunDialog(object):
     def setupUi(self, FirstRunDialog):
@@ -39,6 +40,22 @@ class Ui_FirstRunDialog(object):
         self.intro_label.setWordWrap(True)
 
         self.form_page_layout.addWidget(self.intro_label)
+
+        self.mode_row = QHBoxLayout()
+        self.mode_row.setObjectName(u"mode_row")
+        self.local_radio = QRadioButton(self.form_page)
+        self.local_radio.setObjectName(u"local_radio")
+        self.local_radio.setChecked(True)
+
+        self.mode_row.addWidget(self.local_radio)
+
+        self.join_radio = QRadioButton(self.form_page)
+        self.join_radio.setObjectName(u"join_radio")
+
+        self.mode_row.addWidget(self.join_radio)
+
+
+        self.form_page_layout.addLayout(self.mode_row)
 
         self.form = QFormLayout()
         self.form.setObjectName(u"form")
@@ -127,6 +144,97 @@ class Ui_FirstRunDialog(object):
 
         self.form_page_layout.addLayout(self.form)
 
+        self.join_box = QGroupBox(self.form_page)
+        self.join_box.setObjectName(u"join_box")
+        self.join_form = QFormLayout(self.join_box)
+        self.join_form.setObjectName(u"join_form")
+        self.join_host_label = QLabel(self.join_box)
+        self.join_host_label.setObjectName(u"join_host_label")
+
+        self.join_form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.join_host_label)
+
+        self.join_host_edit = QLineEdit(self.join_box)
+        self.join_host_edit.setObjectName(u"join_host_edit")
+
+        self.join_form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.join_host_edit)
+
+        self.join_port_label = QLabel(self.join_box)
+        self.join_port_label.setObjectName(u"join_port_label")
+
+        self.join_form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.join_port_label)
+
+        self.join_port_spin = QSpinBox(self.join_box)
+        self.join_port_spin.setObjectName(u"join_port_spin")
+        self.join_port_spin.setMinimum(1)
+        self.join_port_spin.setMaximum(65535)
+        self.join_port_spin.setValue(5432)
+
+        self.join_form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.join_port_spin)
+
+        self.join_dbname_label = QLabel(self.join_box)
+        self.join_dbname_label.setObjectName(u"join_dbname_label")
+
+        self.join_form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.join_dbname_label)
+
+        self.join_dbname_edit = QLineEdit(self.join_box)
+        self.join_dbname_edit.setObjectName(u"join_dbname_edit")
+
+        self.join_form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.join_dbname_edit)
+
+        self.join_sslmode_label = QLabel(self.join_box)
+        self.join_sslmode_label.setObjectName(u"join_sslmode_label")
+
+        self.join_form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.join_sslmode_label)
+
+        self.join_sslmode_combo = QComboBox(self.join_box)
+        self.join_sslmode_combo.setObjectName(u"join_sslmode_combo")
+
+        self.join_form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.join_sslmode_combo)
+
+        self.join_ca_label = QLabel(self.join_box)
+        self.join_ca_label.setObjectName(u"join_ca_label")
+
+        self.join_form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.join_ca_label)
+
+        self.join_ca_row = QHBoxLayout()
+        self.join_ca_row.setObjectName(u"join_ca_row")
+        self.join_ca_edit = QLineEdit(self.join_box)
+        self.join_ca_edit.setObjectName(u"join_ca_edit")
+
+        self.join_ca_row.addWidget(self.join_ca_edit)
+
+        self.join_ca_button = QPushButton(self.join_box)
+        self.join_ca_button.setObjectName(u"join_ca_button")
+
+        self.join_ca_row.addWidget(self.join_ca_button)
+
+
+        self.join_form.setLayout(4, QFormLayout.ItemRole.FieldRole, self.join_ca_row)
+
+        self.join_user_label = QLabel(self.join_box)
+        self.join_user_label.setObjectName(u"join_user_label")
+
+        self.join_form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.join_user_label)
+
+        self.join_user_edit = QLineEdit(self.join_box)
+        self.join_user_edit.setObjectName(u"join_user_edit")
+
+        self.join_form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.join_user_edit)
+
+        self.join_password_label = QLabel(self.join_box)
+        self.join_password_label.setObjectName(u"join_password_label")
+
+        self.join_form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.join_password_label)
+
+        self.join_password_edit = QLineEdit(self.join_box)
+        self.join_password_edit.setObjectName(u"join_password_edit")
+        self.join_password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+
+        self.join_form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.join_password_edit)
+
+
+        self.form_page_layout.addWidget(self.join_box)
+
         self.general_error = QLabel(self.form_page)
         self.general_error.setObjectName(u"general_error")
 
@@ -167,6 +275,13 @@ class Ui_FirstRunDialog(object):
         self.password_label.setBuddy(self.password_edit)
         self.repeat_label.setBuddy(self.repeat_edit)
         self.demo_label.setBuddy(self.demo_spin)
+        self.join_host_label.setBuddy(self.join_host_edit)
+        self.join_port_label.setBuddy(self.join_port_spin)
+        self.join_dbname_label.setBuddy(self.join_dbname_edit)
+        self.join_sslmode_label.setBuddy(self.join_sslmode_combo)
+        self.join_ca_label.setBuddy(self.join_ca_edit)
+        self.join_user_label.setBuddy(self.join_user_edit)
+        self.join_password_label.setBuddy(self.join_password_edit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.username_edit, self.full_name_edit)
         QWidget.setTabOrder(self.full_name_edit, self.password_edit)
@@ -184,6 +299,8 @@ class Ui_FirstRunDialog(object):
 
     def retranslateUi(self, FirstRunDialog):
         FirstRunDialog.setWindowTitle(QCoreApplication.translate("FirstRunDialog", u"Penyiapan awal LAPOR Desktop", None))
+        self.local_radio.setText(QCoreApplication.translate("FirstRunDialog", u"Basis data &lokal saja", None))
+        self.join_radio.setText(QCoreApplication.translate("FirstRunDialog", u"&Gabung ke server kabupaten", None))
         self.username_label.setText(QCoreApplication.translate("FirstRunDialog", u"&Nama pengguna admin:", None))
         self.username_edit.setText(QCoreApplication.translate("FirstRunDialog", u"admin", None))
 #if QT_CONFIG(accessibility)
@@ -209,6 +326,37 @@ class Ui_FirstRunDialog(object):
         self.demo_label.setText(QCoreApplication.translate("FirstRunDialog", u"&Jumlah laporan contoh:", None))
 #if QT_CONFIG(accessibility)
         self.demo_spin.setAccessibleName(QCoreApplication.translate("FirstRunDialog", u"Jumlah laporan contoh", None))
+#endif // QT_CONFIG(accessibility)
+        self.join_box.setTitle(QCoreApplication.translate("FirstRunDialog", u"Server kabupaten", None))
+        self.join_host_label.setText(QCoreApplication.translate("FirstRunDialog", u"&Host server:", None))
+#if QT_CONFIG(accessibility)
+        self.join_host_edit.setAccessibleName(QCoreApplication.translate("FirstRunDialog", u"Host server", None))
+#endif // QT_CONFIG(accessibility)
+        self.join_port_label.setText(QCoreApplication.translate("FirstRunDialog", u"&Port:", None))
+#if QT_CONFIG(accessibility)
+        self.join_port_spin.setAccessibleName(QCoreApplication.translate("FirstRunDialog", u"Port", None))
+#endif // QT_CONFIG(accessibility)
+        self.join_dbname_label.setText(QCoreApplication.translate("FirstRunDialog", u"&Basis data:", None))
+        self.join_dbname_edit.setText(QCoreApplication.translate("FirstRunDialog", u"lapor", None))
+#if QT_CONFIG(accessibility)
+        self.join_dbname_edit.setAccessibleName(QCoreApplication.translate("FirstRunDialog", u"Basis data pusat", None))
+#endif // QT_CONFIG(accessibility)
+        self.join_sslmode_label.setText(QCoreApplication.translate("FirstRunDialog", u"Mode &TLS:", None))
+#if QT_CONFIG(accessibility)
+        self.join_sslmode_combo.setAccessibleName(QCoreApplication.translate("FirstRunDialog", u"Mode TLS", None))
+#endif // QT_CONFIG(accessibility)
+        self.join_ca_label.setText(QCoreApplication.translate("FirstRunDialog", u"Berkas &CA:", None))
+#if QT_CONFIG(accessibility)
+        self.join_ca_edit.setAccessibleName(QCoreApplication.translate("FirstRunDialog", u"Berkas sertifikat CA", None))
+#endif // QT_CONFIG(accessibility)
+        self.join_ca_button.setText(QCoreApplication.translate("FirstRunDialog", u"Pilih\u2026", None))
+        self.join_user_label.setText(QCoreApplication.translate("FirstRunDialog", u"&Login:", None))
+#if QT_CONFIG(accessibility)
+        self.join_user_edit.setAccessibleName(QCoreApplication.translate("FirstRunDialog", u"Nama login", None))
+#endif // QT_CONFIG(accessibility)
+        self.join_password_label.setText(QCoreApplication.translate("FirstRunDialog", u"Kata &sandi:", None))
+#if QT_CONFIG(accessibility)
+        self.join_password_edit.setAccessibleName(QCoreApplication.translate("FirstRunDialog", u"Kata sandi server pusat", None))
 #endif // QT_CONFIG(accessibility)
     # retranslateUi
 
