@@ -442,6 +442,17 @@ def describe(info: dict[str, str], cases: int, runs: list[BenchRun]) -> str:
     )
 
 
+def load(path: Path) -> tuple[dict[str, str], int, list[BenchRun]]:
+    """An earlier `--json` output, back as the runs it describes."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    runs = [BenchRun(**b) for b in data["benches"]]
+    by_name = {r.name: r for r in runs}
+    for f in data["figures"]:
+        fields = {k: v for k, v in f.items() if k not in ("ratio", "ok")}
+        by_name[f["bench"]].figures.append(Figure(**fields))
+    return data["machine"], int(data["cases"]), runs
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     p.add_argument("--cases", type=int, help="demo cases (default 100000; --quick 2000)")
@@ -453,7 +464,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--markdown", action="store_true", help="the README's markdown table")
     p.add_argument("--timeout", type=int, default=1800, help="seconds per bench (1800)")
     p.add_argument("--raw", type=Path, help="keep each bench's output in this folder")
+    p.add_argument(
+        "--from-json", type=Path, metavar="FILE", help="print the table of an earlier --json run"
+    )
     args = p.parse_args(argv)
+    if args.from_json:
+        info, cases, runs = load(args.from_json)
+        (print_markdown if args.markdown else print_text)(runs, info, cases)
+        return 0
     if args.cases is None:
         args.cases = 2_000 if args.quick else 100_000
     names = {s.name for s in SPECS}
