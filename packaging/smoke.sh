@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Smoke check of a built bundle (dist/lapor-desktop/ or the folder given): the version,
-# `central --help`, a new database, `self-check`, and a PDF rendered and read back.
-# Everything runs in a scratch data folder; nothing outside it is touched.
+# `central --help`, the PostgreSQL driver (and, with LAPOR_TEST_PG_DSN, `central init` on a
+# scratch database, dropped afterwards with its roles), a new local database, `self-check`,
+# a PDF rendered and read back, and the GUI starting. Everything else runs in a scratch
+# data folder; nothing outside it is touched.
 #   packaging/smoke.sh [BUNDLE_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +39,25 @@ step "the PostgreSQL driver loads (psycopg with its libpq)"
 # libpq itself answers "connection refused": the driver and its library are in the bundle.
 want "Server pusat tidak dapat dihubungi" "$scratch/out"
 if grep -qiE "traceback|no module" "$scratch/out"; then cat "$scratch/out" >&2; exit 1; fi
+
+if [[ -n "${LAPOR_TEST_PG_DSN:-}" ]] && command -v psql >/dev/null; then
+  step "central init and status on a scratch PostgreSQL database (LAPOR_TEST_PG_DSN)"
+  pgdb="lapor_smoke_$$"
+  pgdsn="$LAPOR_TEST_PG_DSN dbname=$pgdb"
+  pgsql() { PGOPTIONS='-c client_min_messages=warning' psql "$LAPOR_TEST_PG_DSN" -qAt -v ON_ERROR_STOP=1 -c "$1" >/dev/null; }
+  pgdrop() {
+    pgsql "DROP DATABASE IF EXISTS \"$pgdb\" WITH (FORCE)" || true
+    for r in owner front_desk admin_kabupaten opd_admin opd_head auditor sys_admin; do
+      pgsql "DROP ROLE IF EXISTS \"${pgdb}_$r\"" || true
+    done
+  }
+  trap 'pgdrop; rm -rf "$scratch"' EXIT
+  pgsql "CREATE DATABASE \"$pgdb\""
+  "$exe" central init --dsn "$pgdsn" >"$scratch/out" 2>&1 || { cat "$scratch/out" >&2; exit 1; }
+  "$exe" central status --dsn "$pgdsn" >"$scratch/out" 2>&1 || { cat "$scratch/out" >&2; exit 1; }
+  latest=$(ls lapor_desktop/central/migrations | grep -cE '^c[0-9]{4}_.*\.py$')
+  want "Skema versi $latest (aplikasi ini: $latest)" "$scratch/out"
+fi
 
 step "init"
 "$exe" init --admin admin --full-name "Admin Smoke" >"$scratch/out" 2>&1 || { cat "$scratch/out" >&2; exit 1; }
