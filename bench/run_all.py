@@ -27,6 +27,7 @@ import platform
 import re
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -133,13 +134,25 @@ def patterned(bench: str, out: str, patterns: tuple[Pattern, ...]) -> list[Figur
 
 @dataclass(frozen=True)
 class Spec:
+    """How to run one bench: its arguments (given the run's options and a scratch folder
+    kept until it is done), and optionally a `prepare` command run before it, untimed, in
+    another process (bench_gui's memory figure must not include generating the data)."""
+
     name: str
     script: str
-    args: Callable[[argparse.Namespace], list[str]]
+    args: Callable[[argparse.Namespace, Path], list[str]]
     patterns: tuple[Pattern, ...] = ()
     generic: bool = False
     needs_pg: bool = False
     note: str = ""
+    prepare: Callable[[argparse.Namespace, Path], list[str]] | None = None
+
+
+# bench_gui's own prepare(): the demo database and its key file, which --data-dir reuses.
+GUI_PREPARE = (
+    "import sys; from pathlib import Path; sys.path[:0] = [sys.argv[1], sys.argv[1] + '/bench']; "
+    "import bench_gui; bench_gui.prepare(Path(sys.argv[2]), int(sys.argv[3]))"
+)
 
 
 def _quick(a: argparse.Namespace, full: list[str], quick: list[str]) -> list[str]:
@@ -150,21 +163,22 @@ SPECS: tuple[Spec, ...] = (
     Spec(
         "casework",
         "bench_casework.py",
-        lambda a: ["--cases", str(a.cases), *_quick(a, [], ["--repeat", "3"])],
+        lambda a, w: ["--cases", str(a.cases), *_quick(a, [], ["--repeat", "3"])],
         generic=True,
     ),
-    Spec("pdf", "bench_pdf.py", lambda a: [], generic=True),
+    Spec("pdf", "bench_pdf.py", lambda a, w: [], generic=True),
     Spec(
         "documents",
         "bench_documents.py",
-        lambda a: ["--cases", str(a.cases)],
+        lambda a, w: ["--cases", str(a.cases)],
         generic=True,
         note="monthly summary of the busiest month (~1/12 of the cases)",
     ),
     Spec(
         "gui",
         "bench_gui.py",
-        lambda a: ["--cases", str(a.cases)],
+        lambda a, w: ["--cases", str(a.cases), "--data-dir", str(w / "data")],
+        prepare=lambda a, w: ["-c", GUI_PREPARE, str(ROOT), str(w / "data"), str(a.cases)],
         patterns=(
             Pattern(
                 rf"^cold start:.*waited {NUM} ms \((?P<val>{NUM})×, target ≤ 2×\)",
@@ -207,7 +221,7 @@ SPECS: tuple[Spec, ...] = (
     Spec(
         "counter",
         "bench_counter.py",
-        lambda a: _quick(a, [], ["--runs", "1"]),
+        lambda a, w: _quick(a, [], ["--runs", "1"]),
         patterns=(
             Pattern(
                 rf"^== (?P<kind>\w+): .*typing at \d+ keys/min (?P<val>{NUM}) s",
@@ -226,7 +240,7 @@ SPECS: tuple[Spec, ...] = (
     Spec(
         "concurrency",
         "bench_concurrency.py",
-        lambda a: _quick(a, [], ["--processes", "2", "--intakes", "5"]),
+        lambda a, w: _quick(a, [], ["--processes", "2", "--intakes", "5"]),
         patterns=(
             Pattern(
                 rf"^services: .*: (?P<val>{NUM})/(?P<total>{NUM}) succeeded",
@@ -253,7 +267,7 @@ SPECS: tuple[Spec, ...] = (
     Spec(
         "sync",
         "bench_sync.py",
-        lambda a: _quick(a, [], ["--cases", "200", "--actions", "50"]),
+        lambda a, w: _quick(a, [], ["--cases", "200", "--actions", "50"]),
         needs_pg=True,
         patterns=(
             Pattern(
@@ -291,6 +305,37 @@ def pg_dsn(args: argparse.Namespace) -> str:
     )
 
 
+@dataclass
+class Outcome:
+    code: int | None  # None: stopped at the timeout
+    out: str
+    err: str
+
+
+def _run(name: str, argv: list[str], env: dict[str, str], timeout: int) -> Outcome:
+    print(f"-- {name}: {' '.join(argv)[:160]}", file=sys.stderr, flush=True)
+    try:
+        done = subprocess.run(
+            [sys.executable, *argv],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+    except subprocess.TimeoutExpired as exc:
+
+        def text(b: bytes | str | None) -> str:
+            return b.decode(errors="replace") if isinstance(b, bytes) else (b or "")
+
+        return Outcome(None, text(exc.stdout), text(exc.stderr))
+    return Outcome(done.returncode, done.stdout, done.stderr)
+
+
+def _last_line(text: str) -> str:
+    return next((ln.strip() for ln in reversed(text.splitlines()) if ln.strip()), "")
+
+
 def run_one(spec: Spec, args: argparse.Namespace) -> BenchRun:
     run = BenchRun(spec.name, spec.script)
     script = BENCH / spec.script
@@ -304,38 +349,32 @@ def run_one(spec: Spec, args: argparse.Namespace) -> BenchRun:
             run.status, run.detail = "skipped", "no PostgreSQL: --dsn or LAPOR_BENCH_PG_DSN"
             return run
         env["LAPOR_BENCH_PG_DSN"] = dsn
-    cmd = [sys.executable, str(script), *spec.args(args)]
-    print(f"-- {spec.name}: {' '.join(cmd[1:])}", file=sys.stderr, flush=True)
-    t0 = time.perf_counter()
-    try:
-        done = subprocess.run(
-            cmd,
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=args.timeout,
-        )
-    except subprocess.TimeoutExpired as exc:
+    with tempfile.TemporaryDirectory(prefix=f"lapor-run-all-{spec.name}-") as scratch:
+        work = Path(scratch)
+        if spec.prepare is not None:
+            ready = _run(f"{spec.name} (prepare)", spec.prepare(args, work), env, args.timeout)
+            if ready.code != 0:
+                why = "timeout" if ready.code is None else _last_line(ready.err)
+                run.status, run.detail = "failed", f"prepare: {why}"[:200]
+                return run
+        t0 = time.perf_counter()
+        done = _run(spec.name, [str(script), *spec.args(args, work)], env, args.timeout)
         run.seconds = time.perf_counter() - t0
-        run.status, run.detail = "timeout", f"stopped after {args.timeout} s"
-        out = exc.stdout.decode() if isinstance(exc.stdout, bytes) else (exc.stdout or "")
-        run.figures = read_figures(spec, out)
-        return run
-    run.seconds = time.perf_counter() - t0
     if args.raw:
         args.raw.mkdir(parents=True, exist_ok=True)
-        (args.raw / f"{spec.name}.out").write_text(done.stdout, encoding="utf-8")
-        (args.raw / f"{spec.name}.err").write_text(done.stderr, encoding="utf-8")
-    run.figures = read_figures(spec, done.stdout)
-    last_err = next((ln.strip() for ln in reversed(done.stderr.splitlines()) if ln.strip()), "")
-    if done.returncode != 0 and not run.figures:
-        run.status, run.detail = "failed", f"exit {done.returncode}: {last_err[:200]}"
+        (args.raw / f"{spec.name}.out").write_text(done.out, encoding="utf-8")
+        (args.raw / f"{spec.name}.err").write_text(done.err, encoding="utf-8")
+    run.figures = read_figures(spec, done.out)
+    last_err = _last_line(done.err)
+    if done.code is None:
+        run.status, run.detail = "timeout", f"stopped after {args.timeout} s"
+    elif done.code != 0 and not run.figures:
+        run.status, run.detail = "failed", f"exit {done.code}: {last_err[:200]}"
     elif not run.figures:
         run.status, run.detail = "unreadable", "no figure recognised in the output"
-    elif done.returncode != 0:
+    elif done.code != 0:
         # Some benches exit 1 when a target is missed; the figures say which.
-        run.status, run.detail = f"exit {done.returncode}", last_err[:200]
+        run.status, run.detail = f"exit {done.code}", last_err[:200]
     else:
         run.status = "ok"
     return run

@@ -19,31 +19,39 @@ print("a figure without a target      3.0 ms")
 """
 FAILING = "import sys; print('half', file=sys.stderr); sys.exit('Traceback: boom')"
 QUIET = "print('nothing to see')"
+SLOW = "import time; print('first figure   1.5 ms   target ≤ 2 ms'); time.sleep(30)"
 
 
 def test_rows_for_figures_and_for_benches_that_did_not_deliver(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    for name, text in (("ok", OK_BENCH), ("failing", FAILING), ("quiet", QUIET)):
+    for name, text in (("ok", OK_BENCH), ("failing", FAILING), ("quiet", QUIET), ("slow", SLOW)):
         (tmp_path / f"bench_{name}.py").write_text(text, encoding="utf-8")
     monkeypatch.setattr(run_all, "BENCH", tmp_path)
     specs = tuple(
-        run_all.Spec(name, f"bench_{name}.py", lambda a: [], generic=True)
-        for name in ("ok", "failing", "missing", "quiet")
+        run_all.Spec(name, f"bench_{name}.py", lambda a, w: [], generic=True)
+        for name in ("ok", "failing", "missing", "quiet", "slow")
     )
     monkeypatch.setattr(run_all, "SPECS", specs)
 
-    code = run_all.main(["--json", "--cases", "10"])
+    code = run_all.main(["--json", "--cases", "10", "--timeout", "3"])
     assert code == 1  # a target missed and benches that did not run
     data = json.loads(capsys.readouterr().out)
     status = {b["name"]: b["status"] for b in data["benches"]}
-    assert status == {"ok": "ok", "failing": "failed", "missing": "missing", "quiet": "unreadable"}
+    assert status == {
+        "ok": "ok",
+        "failing": "failed",
+        "missing": "missing",
+        "quiet": "unreadable",
+        "slow": "timeout",
+    }
     detail = {b["name"]: b["detail"] for b in data["benches"]}
     assert "boom" in detail["failing"]
     figures = [(f["name"], f["value"], f["unit"], f["target"], f["ok"]) for f in data["figures"]]
     assert figures == [
         ("search 'jalan', admin", 12.5, "ms", 50.0, True),
         ("monthly summary", 6.2, "s", 5.0, False),
+        ("first figure", 1.5, "ms", 2.0, True),  # what a bench printed before its timeout
     ]
     assert data["figures"][1]["ratio"] == pytest.approx(1.24)
 
