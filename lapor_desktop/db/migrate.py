@@ -19,6 +19,7 @@ from types import ModuleType
 from peewee import Database
 
 from lapor_desktop.db import migrations as migrations_pkg
+from lapor_desktop.db.database import DatabaseProblem, classify
 
 
 def _script_names() -> list[tuple[int, str]]:
@@ -144,6 +145,11 @@ def migrate(db: Database, db_file: Path | None = None, backup_dir: Path | None =
                     (script.VERSION, datetime.now().replace(microsecond=0).isoformat(" ")),
                 )
         except Exception as exc:
+            if _file_problem(exc):
+                # A busy, damaged or unreadable file is not a failed migration: said as
+                # such by the caller, and never answered by writing the backup over a file
+                # another process may be upgrading at this moment.
+                raise
             raise _restore(db, db_file, backup, current, script.VERSION, applied, exc) from exc
         applied.append(script.VERSION)
         finish = getattr(script, "after_commit", None)
@@ -155,6 +161,15 @@ def migrate(db: Database, db_file: Path | None = None, backup_dir: Path | None =
     for finish in finishers:
         finish(db)
     return applied
+
+
+def _file_problem(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, DatabaseProblem) or classify(seen) is not None:
+            return True
+        seen = seen.__cause__
+    return False
 
 
 def _restore(

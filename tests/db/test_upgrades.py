@@ -12,7 +12,7 @@ from lapor_desktop import paths
 from lapor_desktop.db import migrate, snapshot
 from lapor_desktop.db.database import connect_local
 from lapor_desktop.services import storage
-from lapor_desktop.services.errors import UpgradeFailed
+from lapor_desktop.services.errors import DatabaseBusy, UpgradeFailed
 from tests.db.test_attachment_migration import _v6_with_files
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -89,3 +89,24 @@ def test_attachment_files_stay_when_a_later_step_fails(data_dir: Path) -> None:
     assert sorted(p for p in paths.attachments_dir(data_dir).rglob("*") if p.is_file()) == files
     version, names = _version_and_tables(paths.db_path(data_dir))
     assert version == 6 and "attachment_content" not in names
+
+
+def test_a_busy_file_is_said_busy_not_a_failed_upgrade(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another process holds the write lock longer than the busy timeout: the upgrade says
+    # the file is busy (try again), and writes no copy over a file another process may be
+    # upgrading at that moment.
+    data_dir.mkdir(parents=True)
+    db_file = paths.db_path(data_dir)
+    shutil.copy(FIXTURES / "lapor-v7.db", db_file)
+    monkeypatch.setenv("LAPOR_BUSY_TIMEOUT_MS", "200")
+    other = connect_local(db_file, KEY)
+    other.execute_sql("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(DatabaseBusy):
+            storage.open_database(data_dir, lambda new: KEY)
+    finally:
+        other.execute_sql("ROLLBACK")
+        other.close()
+    assert _version_and_tables(db_file)[0] == 7
