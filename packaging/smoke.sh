@@ -2,7 +2,8 @@
 # Smoke check of a built bundle (dist/lapor-desktop/ or the folder given): the version,
 # `central --help`, the PostgreSQL driver (and, with LAPOR_TEST_PG_DSN, `central init` on a
 # scratch database, dropped afterwards with its roles), a new local database, `self-check`,
-# a PDF rendered and read back, and the GUI starting. Everything else runs in a scratch
+# a PDF rendered and read back, the oldest released database upgraded (after its backup),
+# and the GUI starting. Everything else runs in a scratch
 # data folder; nothing outside it is touched.
 #   packaging/smoke.sh [BUNDLE_DIR]
 set -euo pipefail
@@ -78,6 +79,17 @@ if command -v pdftotext >/dev/null; then
   pdftotext "$scratch/rekap.pdf" - | grep -qi "pengaduan" \
     || { echo "smoke: the PDF has no readable text" >&2; exit 1; }
 fi
+
+step "the oldest released database (tests/fixtures/lapor-v1.db) upgraded by the bundle"
+old="$scratch/old"
+mkdir -p "$old" && cp tests/fixtures/lapor-v1.db "$old/lapor.db"
+latest=$(ls lapor_desktop/db/migrations | grep -cE '^m[0-9]{4}_.*\.py$')
+LAPOR_DB_KEY=fixture-passphrase LAPOR_PASSWORD=fixture-password \
+  "$exe" --data-dir "$old" --user admin user list >"$scratch/out" 2>&1 \
+  || { cat "$scratch/out" >&2; exit 1; }
+LAPOR_DB_KEY=fixture-passphrase "$exe" --data-dir "$old" self-check >"$scratch/out" 2>&1 || true
+want "skema $latest/$latest" "$scratch/out"
+ls "$old/cadangan/"lapor-v1-*.db >/dev/null || { echo "smoke: no copy made before the upgrade" >&2; exit 1; }
 
 step "the GUI starts (offscreen) and is still up after 8 s: Qt and its plugins are bundled"
 gui="$bundle/lapor-desktop"
