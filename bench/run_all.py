@@ -49,6 +49,7 @@ class Figure:
     target: float | None
     higher_is_better: bool = False
     note: str = ""
+    cpu: float | None = None  # the process's CPU time, where the bench prints it
 
     @property
     def ratio(self) -> float | None:
@@ -81,6 +82,7 @@ NUM = r"[\d][\d,]*(?:\.\d+)?"
 # bench_documents (and any bench printing that shape).
 GENERIC = re.compile(
     rf"^\s*(?P<name>\S.*?)(?::\s+|\s{{2,}})(?P<val>{NUM})\s*(?P<unit>ms|s|MB)\b"
+    rf"(?:\s*\(CPU\s+(?P<cpu>{NUM})\s*(?P<cunit>ms|s)\))?"
     rf".*?target ≤ (?P<tval>{NUM})\s*(?P<tunit>ms|s|MB)\b"
 )
 
@@ -104,7 +106,9 @@ def generic(bench: str, out: str) -> list[Figure]:
         target = in_unit(number(m["tval"]), tunit, unit) if {unit, tunit} <= {"ms", "s"} else None
         if unit == "MB" and tunit == "MB":
             target = number(m["tval"])
-        found.append(Figure(bench, m["name"].strip().rstrip(":"), value, unit, target))
+        cpu = in_unit(number(m["cpu"]), m["cunit"], unit) if m["cpu"] and unit != "MB" else None
+        name = m["name"].strip().rstrip(":")
+        found.append(Figure(bench, name, value, unit, target, cpu=cpu))
     return found
 
 
@@ -437,7 +441,9 @@ def rows(runs: list[BenchRun]) -> list[list[str]]:
     table = []
     for run in runs:
         if not run.figures:
-            table.append([run.name, f"({run.status})", "—", "—", "—", run.detail or run.status])
+            table.append(
+                [run.name, f"({run.status})", "—", "—", "—", "—", run.detail or run.status]
+            )
             continue
         for f in run.figures:
             target = "—"
@@ -445,13 +451,15 @@ def rows(runs: list[BenchRun]) -> list[list[str]]:
                 target = ("≥ " if f.higher_is_better else "≤ ") + fmt_value(f.target, f.unit)
             ratio = f"{f.ratio:.2f}" if f.ratio is not None else "—"
             verdict = {True: "OK", False: "MISSED", None: ""}[f.ok]
-            if run.status != "ok":
-                verdict = f"{verdict} ({run.status})".strip()
-            table.append([run.name, f.name, fmt_value(f.value, f.unit), target, ratio, verdict])
+            if run.status == "timeout":
+                verdict = f"{verdict} (timeout)".strip()
+            cpu = fmt_value(f.cpu, f.unit) if f.cpu is not None else "—"
+            measured = fmt_value(f.value, f.unit)
+            table.append([run.name, f.name, measured, cpu, target, ratio, verdict])
     return table
 
 
-HEAD = ["bench", "figure", "measured", "target", "ratio", "verdict"]
+HEAD = ["bench", "figure", "measured", "CPU", "target", "ratio", "verdict"]
 
 
 def print_text(runs: list[BenchRun], info: dict[str, str], cases: int) -> None:

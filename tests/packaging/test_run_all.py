@@ -48,6 +48,7 @@ def test_rows_for_figures_and_for_benches_that_did_not_deliver(
     detail = {b["name"]: b["detail"] for b in data["benches"]}
     assert "boom" in detail["failing"]
     figures = [(f["name"], f["value"], f["unit"], f["target"], f["ok"]) for f in data["figures"]]
+    assert data["figures"][0]["cpu"] == 3.0
     assert figures == [
         ("search 'jalan', admin", 12.5, "ms", 50.0, True),
         ("monthly summary", 6.2, "s", 5.0, False),
@@ -59,6 +60,7 @@ def test_rows_for_figures_and_for_benches_that_did_not_deliver(
     saved.write_text(json.dumps(data), encoding="utf-8")
     assert run_all.main(["--from-json", str(saved), "--markdown"]) == 0
     table = capsys.readouterr().out
-    assert "| ok | monthly summary | 6.20 s | ≤ 5.00 s | 1.24 | MISSED |" in table
-    assert "| failing | (failed) | — | — | — |" in table
+    assert "| ok | search 'jalan', admin | 12.5 ms | 3.0 ms | ≤ 50.0 ms | 0.25 | OK |" in table
+    assert "| ok | monthly summary | 6.20 s | — | ≤ 5.00 s | 1.24 | MISSED |" in table
+    assert "| failing | (failed) | — | — | — | — |" in table
     assert "| missing | (missing) |" in table
