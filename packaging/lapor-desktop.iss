@@ -1,6 +1,8 @@
 ; Inno Setup script of the Windows installer (Inno Setup 6.3 or newer):
-;   iscc /DAppVersion=0.1.0 packaging\lapor-desktop.iss
+;   iscc packaging\lapor-desktop.iss
 ; run from the repository root after `pyinstaller build.spec` made dist\lapor-desktop\.
+; The version is read from lapor-desktop.exe's version resource (/DAppVersion=X.Y.Z
+; overrides it).
 ; The installer is written to dist\installer\lapor-desktop-<version>-setup.exe.
 ;
 ; - Per machine: installs into Program Files for every user of the PC (needs an
@@ -15,12 +17,13 @@
 ;   lapor-desktop-cli.exe for the commands (self-check, central …, backup …) is installed
 ;   beside it and is on no menu.
 
-#ifndef AppVersion
-  #define AppVersion "0.0.0"
-#endif
 #define AppName "LAPOR Desktop"
 #define AppExe "lapor-desktop.exe"
 #define Bundle "..\dist\lapor-desktop"
+#ifndef AppVersion
+  ; The version resource build.spec wrote from lapor_desktop.__version__ (one source).
+  #define AppVersion GetVersionNumbersString(Bundle + "\" + AppExe)
+#endif
 
 [Setup]
 ; Never change the AppId: it is how an upgrade finds the installed version.

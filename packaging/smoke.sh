@@ -30,6 +30,13 @@ step "--version"
 "$exe" --version >"$scratch/out" 2>&1
 want "$version" "$scratch/out"
 
+step "resources: translations compiled, fonts, templates"
+internal="$bundle/_internal"
+for f in resources/translations/lapor_en.qm resources/fonts/DejaVuSans.ttf reports/letters.toml \
+         resources/data/wilayah.csv resources/icons/lapor.png; do
+  [[ -f "$internal/$f" ]] || { echo "smoke: $f missing from the bundle" >&2; exit 1; }
+done
+
 step "central --help"
 "$exe" central --help >"$scratch/out" 2>&1
 want "upgrade" "$scratch/out"
