@@ -22,7 +22,7 @@
 #define Bundle "..\dist\lapor-desktop"
 #ifndef AppVersion
   ; The version resource build.spec wrote from lapor_desktop.__version__ (one source).
-  #define AppVersion GetVersionNumbersString(Bundle + "\" + AppExe)
+  #define AppVersion GetVersionNumbersString(AddBackslash(SourcePath) + Bundle + "\" + AppExe)
 #endif
 
 [Setup]
@@ -56,7 +56,12 @@ RestartApplications=no
 ShowLanguageDialog=no
 
 [Languages]
-Name: "id"; MessagesFile: "compiler:Languages\Indonesian.isl"
+; Indonesian is one of Inno Setup's user-contributed translations, not installed with it:
+; put Indonesian.isl (https://jrsoftware.org/files/istrans/) next to this script to get an
+; Indonesian installer; without it the installer speaks English.
+#if FileExists(AddBackslash(SourcePath) + "Indonesian.isl")
+Name: "id"; MessagesFile: "Indonesian.isl"
+#endif
 Name: "en"; MessagesFile: "compiler:Default.isl"
 
 [Tasks]
