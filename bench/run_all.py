@@ -485,7 +485,8 @@ def describe(info: dict[str, str], cases: int, runs: list[BenchRun]) -> str:
     return (
         f"{info['date']}, {cases:,} demo cases; {info['os']}, {info['cpu']}, "
         f"{info['cores']} cores, {info['memory']}, Python {info['python']} "
-        f"(load before: {info['load_before']}). Time per bench: {took}."
+        f"(load average before: {info['load_before']}; after: {info.get('load_after', '?')}). "
+        f"Time per bench: {took}."
     )
 
 
@@ -533,6 +534,8 @@ def main(argv: list[str] | None = None) -> int:
         if spec.name not in only or spec.name in skip:
             continue
         runs.append(run_one(spec, args))
+    if hasattr(os, "getloadavg"):  # how busy the machine was while the benches ran
+        info["load_after"] = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     if args.json:
         payload = {
             "machine": info,
