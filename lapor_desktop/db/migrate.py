@@ -1,7 +1,9 @@
 """Numbered schema migrations (`migrations/mNNNN_*.py`, each with VERSION and upgrade()).
 
 The same scripts build a new database and upgrade an old one; before upgrading a database
-that already holds data, a backup copy (still encrypted, same key) is written next to it.
+that already holds data, a backup copy (still encrypted, same key) is written next to it,
+and when a step fails after earlier steps committed, that copy is put back (MigrationFailed
+says what happened), so an upgrade either completes or leaves the database as it was.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from types import ModuleType
 from peewee import Database
 
 from lapor_desktop.db import migrations as migrations_pkg
+from lapor_desktop.db.database import DatabaseProblem, classify
 
 
 def _script_names() -> list[tuple[int, str]]:
@@ -42,6 +45,28 @@ def _scripts(after: int = 0) -> list[ModuleType]:
     for m in mods:
         assert m.__name__.rsplit(".", 1)[1][1:5] == f"{m.VERSION:04d}", m.__name__
     return mods
+
+
+class MigrationFailed(Exception):
+    """A migration step failed. `restored`: the database was put back to `from_version`
+    from `backup` (None when nothing had changed: the failed step rolled back alone)."""
+
+    def __init__(
+        self,
+        from_version: int,
+        failed_version: int,
+        cause: Exception,
+        backup: Path | None,
+        restored: bool,
+        restore_error: Exception | None = None,
+    ) -> None:
+        super().__init__(f"migration {failed_version} failed: {cause}")
+        self.from_version = from_version
+        self.failed_version = failed_version
+        self.cause = cause
+        self.backup = backup
+        self.restored = restored
+        self.restore_error = restore_error
 
 
 def latest_version() -> int:
@@ -96,30 +121,77 @@ def migrate(db: Database, db_file: Path | None = None, backup_dir: Path | None =
     from playhouse.migrate import SqliteMigrator
 
     pending = _scripts(after=current)
+    backup = None
     if current > 0 and db_file is not None and backup_dir is not None:
-        backup_file(db, db_file, backup_dir, current)
+        backup = backup_file(db, db_file, backup_dir, current)
     migrator = SqliteMigrator(db)
     if current == 0:
         db.execute_sql(
             'CREATE TABLE IF NOT EXISTS "schema_version" '
             '("version" INTEGER NOT NULL PRIMARY KEY, "applied_at" DATETIME NOT NULL)'
         )
-    applied = []
+    applied: list[int] = []
+    finishers = []
     for script in pending:
-        # The write lock first, then the version again: another process opening the same
-        # file at the same moment may have applied this step while we waited for it.
-        with db.atomic("IMMEDIATE"):
-            if current_version(db) >= script.VERSION:
-                continue
-            script.upgrade(db, migrator)
-            db.execute_sql(
-                'INSERT INTO "schema_version" (version, applied_at) VALUES (?, ?)',
-                (script.VERSION, datetime.now().replace(microsecond=0).isoformat(" ")),
-            )
+        try:
+            # The write lock first, then the version again: another process opening the
+            # same file at the same moment may have applied this step while we waited.
+            with db.atomic("IMMEDIATE"):
+                if current_version(db) >= script.VERSION:
+                    continue
+                script.upgrade(db, migrator)
+                db.execute_sql(
+                    'INSERT INTO "schema_version" (version, applied_at) VALUES (?, ?)',
+                    (script.VERSION, datetime.now().replace(microsecond=0).isoformat(" ")),
+                )
+        except Exception as exc:
+            if _file_problem(exc):
+                # A busy, damaged or unreadable file is not a failed migration: said as
+                # such by the caller, and never answered by writing the backup over a file
+                # another process may be upgrading at this moment.
+                raise
+            raise _restore(db, db_file, backup, current, script.VERSION, applied, exc) from exc
         applied.append(script.VERSION)
-        # Work outside the database that may only follow a committed step (v7: deleting
-        # the plain attachment files once their bytes are sealed in the database).
         finish = getattr(script, "after_commit", None)
         if finish is not None:
-            finish(db)
+            finishers.append(finish)
+    # Work outside the database that may only follow committed steps (v7: deleting the
+    # plain attachment files once their bytes are sealed in the database), and only once
+    # every step committed: a later failure puts the backup back, which needs those files.
+    for finish in finishers:
+        finish(db)
     return applied
+
+
+def _file_problem(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, DatabaseProblem) or classify(seen) is not None:
+            return True
+        seen = seen.__cause__
+    return False
+
+
+def _restore(
+    db: Database,
+    db_file: Path | None,
+    backup: Path | None,
+    current: int,
+    failed: int,
+    applied: list[int],
+    cause: Exception,
+) -> MigrationFailed:
+    """After a failed step: put the pre-upgrade copy back when earlier steps committed
+    (the failed step's own transaction rolled back already)."""
+    if not applied:
+        return MigrationFailed(current, failed, cause, backup, restored=True)
+    if backup is None or db_file is None:
+        return MigrationFailed(current, failed, cause, None, restored=False)
+    from lapor_desktop.db import snapshot
+
+    key = str(getattr(db, "connect_params", {}).get("passphrase", ""))
+    try:
+        snapshot.install(backup, key, db_file, key)
+    except Exception as exc:
+        return MigrationFailed(current, failed, cause, backup, False, restore_error=exc)
+    return MigrationFailed(current, failed, cause, backup, restored=True)

@@ -175,6 +175,10 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("Ban&tuan"))
+        self.about_action = QAction(self.tr("Tentang LAPOR Desktop…"), self)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
         if any(i.key == "loket" for i in self.nav_items):
             self.new_intake_action = QAction(self.tr("Laporan baru"), self)
             self.new_intake_action.setShortcut(QKeySequence("Ctrl+N"))
@@ -188,6 +192,12 @@ class MainWindow(QMainWindow):
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self._focus_search)
         self.addAction(find)
+
+    def show_about(self) -> None:
+        from lapor_desktop.gui import messages
+        from lapor_desktop.gui.about import about_text
+
+        messages.info(self, about_text(self.ctx.data_dir))
 
     def _restore_geometry(self) -> None:
         settings = QSettings()

@@ -40,6 +40,11 @@ class SchemaTooNew(ServiceError):
     pass
 
 
+class UpgradeFailed(ServiceError):
+    """A schema migration failed on opening; the message says whether the database was put
+    back from the copy made before the upgrade (and where that copy is)."""
+
+
 class KeyRefused(ServiceError):
     """The key (from the keyring or typed) does not open the database file."""
 

@@ -28,6 +28,7 @@ from lapor_desktop.services.errors import (
     NotADatabase,
     SchemaTooNew,
     ServiceError,
+    UpgradeFailed,
 )
 
 log = logging.getLogger(__name__)
@@ -216,7 +217,17 @@ def open_database(data_dir: Path, ask_secret: AskSecret, on_wait: OnWait | None 
                 "Perbarui LAPOR Desktop."
             )
         bind(db)
-        applied = migrate.migrate(db, db_file, paths.backups_dir(data_dir))
+        try:
+            applied = migrate.migrate(db, db_file, paths.backups_dir(data_dir))
+        except migrate.MigrationFailed as exc:
+            log.error(
+                "migration %d failed (restored to %d: %s)",
+                exc.failed_version,
+                exc.from_version,
+                exc.restored,
+                exc_info=exc.cause,
+            )
+            raise UpgradeFailed(_upgrade_failed_message(exc, db_file)) from exc
         if paths.attachments_dir(data_dir).is_dir():
             # Plain attachment files of before v7 left by a start that died after the upgrade.
             from lapor_desktop.db.migrations import m0007_sealed_attachments
@@ -231,6 +242,31 @@ def open_database(data_dir: Path, ask_secret: AskSecret, on_wait: OnWait | None 
         raise
     _log_opened("opened", db_file, max(applied, default=version), applied, in_keyring)
     return Storage(data_dir, db_file, db, in_keyring, applied)
+
+
+def _upgrade_failed_message(exc: migrate.MigrationFailed, db_file: Path) -> str:
+    head = (
+        f"Pembaruan skema basis data (versi {exc.from_version} ke {migrate.latest_version()}) "
+        f"gagal pada langkah {exc.failed_version}: {_reason(exc.cause)}."
+    )
+    where = f" Salinan sebelum pembaruan: {exc.backup}." if exc.backup is not None else ""
+    if exc.restored:
+        return (
+            f"{head} Basis data dikembalikan ke keadaan sebelum pembaruan (versi "
+            f"{exc.from_version}); tidak ada data yang hilang.{where} Gunakan versi aplikasi "
+            "sebelumnya dan laporkan masalah ini ke admin TI."
+        )
+    return (
+        f"{head} Basis data TIDAK dapat dikembalikan otomatis"
+        + (f" ({_reason(exc.restore_error)})" if exc.restore_error else "")
+        + f".{where} Jangan memakai berkas ini: tutup aplikasi dan minta admin TI menyalin "
+        f"salinan itu menggantikan {db_file} (hapus juga berkas -wal dan -shm di sebelahnya)."
+    )
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def _log_opened(
