@@ -44,7 +44,7 @@ REGENCY_FEED = (
     ("sync_conflict", "id"),
 )
 OPD_FEED = (*_REFERENCE, ("complaint_opd", "id"), *_CASES_TAIL)
-PAGE_ROWS = 1000
+PAGE_ROWS = 5000
 
 
 @dataclass
