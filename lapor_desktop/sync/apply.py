@@ -552,3 +552,64 @@ def granted_cases(rows: dict[str, list[dict[str, Any]]], office_id: str) -> list
 
 def set_applying(on: bool) -> None:
     SyncState.update(applying=1 if on else 0).where(SyncState.id == 1).execute()
+
+
+# ---------------------------------------------------------------- a big window in pieces
+
+CHUNK_ROWS = 5000  # a window with more rows is applied in several short transactions
+
+# The case a row belongs to, per relation (rows of other relations go in the first piece).
+_CASE_OF = {
+    "complaint": "id",
+    "complaint_opd": "id",
+    "complaint_access": "complaint_id",
+    "case_action": "complaint_id",
+    "attachment": "complaint_id",
+    "letter": "complaint_id",
+}
+
+
+def pieces(
+    rows: dict[str, list[dict[str, Any]]], low: int, high: int, size: int | None = None
+) -> list[tuple[dict[str, list[dict[str, Any]]], int]]:
+    """One window split into pieces, each applied with its checkpoint in its own short
+    IMMEDIATE transaction, so the counter keeps writing while a first sync applies 10,000
+    cases. Every case goes whole into one piece (header, access rows, history,
+    attachments, letters) — a case is never half there; the reference data, reporters
+    and conflicts go into the first. A piece moves the checkpoint to the lowest txid of
+    the rows still to come (never below `low`; the last piece to `high`): a crash
+    re-pulls from there, and every row below it is applied."""
+    size = size or CHUNK_ROWS
+    if sum(len(v) for v in rows.values()) <= size:
+        return [(rows, high)]
+    first: dict[str, list[dict[str, Any]]] = {}
+    cases: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    top: dict[str, int] = {}
+    for relation, items in rows.items():
+        column = _CASE_OF.get(relation)
+        for r in items:
+            case = r.get(column) if column else None
+            if case is None:
+                first.setdefault(relation, []).append(r)
+                continue
+            key = str(case)
+            cases.setdefault(key, {}).setdefault(relation, []).append(r)
+            top[key] = max(top.get(key, low), int(r.get("txid_num", low)))
+    out: list[dict[str, list[dict[str, Any]]]] = [first]
+    count = sum(len(v) for v in first.values())
+    for key in sorted(cases, key=lambda k: top[k]):
+        if count >= size:
+            out.append({})
+            count = 0
+        for relation, items in cases[key].items():
+            out[-1].setdefault(relation, []).extend(items)
+            count += len(items)
+    checkpoints: list[int] = []
+    lowest = high
+    for part in reversed(out):
+        checkpoints.append(max(low, min(lowest, high)))
+        for items in part.values():
+            for r in items:
+                lowest = min(lowest, int(r.get("txid_num", low)))
+    checkpoints.reverse()
+    return list(zip(out, checkpoints, strict=True))

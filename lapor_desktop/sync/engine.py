@@ -185,6 +185,22 @@ def pull_and_apply(link: CentralLink, me: Me, now: datetime, progress: Progress)
         whole = link.fetch_cases(granted, me.audience) if granted else {}
     rows = {k: [*v, *whole.get(k, [])] for k, v in window.rows.items()}
     progress(f"Menerima {window.count} baris perubahan…")
+    applied = refused = 0
+    parts = apply.pieces(rows, start, window.high)
+    for n, (part, checkpoint) in enumerate(parts, 1):
+        if len(parts) > 1:
+            progress(f"Menerapkan bagian {n} dari {len(parts)}…")
+        done = _apply_part(part, me, now, checkpoint, last=n == len(parts))
+        applied, refused = applied + done[0], refused + done[1]
+    conflicts = len(window.rows.get("sync_conflict", []))
+    return Summary(0, applied, refused, conflicts, window.high, 0.0)
+
+
+def _apply_part(
+    rows: dict[str, list[Any]], me: Me, now: datetime, checkpoint: int, last: bool
+) -> tuple[int, int]:
+    """Apply (part of) a window with its checkpoint in one local IMMEDIATE transaction."""
+    office = str(me.office_id)
     with database_proxy.atomic("IMMEDIATE"):
         apply.set_applying(True)
         applied, refused = apply.apply_rows(rows, now)
@@ -199,10 +215,12 @@ def pull_and_apply(link: CentralLink, me: Me, now: datetime, progress: Progress)
                     reason=r["reason"] or "ditolak server pusat",
                     at=now,
                 ).on_conflict_ignore().execute()
-        SyncState.update(checkpoint=window.high, last_sync=now).where(SyncState.id == 1).execute()
+        state: dict[Any, Any] = {SyncState.checkpoint: checkpoint}
+        if last:
+            state[SyncState.last_sync] = now
+        SyncState.update(state).where(SyncState.id == 1).execute()
         apply.set_applying(False)
-    conflicts = len(window.rows.get("sync_conflict", []))
-    return Summary(0, applied, refused, conflicts, window.high, 0.0)
+    return applied, refused
 
 
 # ---------------------------------------------------------------- one cycle
