@@ -558,7 +558,10 @@ def set_applying(on: bool) -> None:
 
 CHUNK_ROWS = 5000  # a window with more rows is applied in several short transactions
 
-# The case a row belongs to, per relation (rows of other relations go in the first piece).
+# Parents of cases: in the first piece. Rows of no case of other relations (conflicts,
+# edits, a letter of no case): in the last, after the cases they may name.
+_FIRST = frozenset(("office", "app_user", "category", "rule_set", "holiday_override", "reporter"))
+# The case a row belongs to, per relation.
 _CASE_OF = {
     "complaint": "id",
     "complaint_opd": "id",
@@ -575,14 +578,15 @@ def pieces(
     """One window split into pieces, each applied with its checkpoint in its own short
     IMMEDIATE transaction, so the counter keeps writing while a first sync applies 10,000
     cases. Every case goes whole into one piece (header, access rows, history,
-    attachments, letters) — a case is never half there; the reference data, reporters
-    and conflicts go into the first. A piece moves the checkpoint to the lowest txid of
-    the rows still to come (never below `low`; the last piece to `high`): a crash
-    re-pulls from there, and every row below it is applied."""
+    attachments, letters) — a case is never half there; the reference data and reporters
+    go into the first, conflicts and edits into the last. A piece moves the checkpoint
+    to the lowest txid of the rows still to come (never below `low`; the last piece to
+    `high`): a crash re-pulls from there, and every row below it is applied."""
     size = size or CHUNK_ROWS
     if sum(len(v) for v in rows.values()) <= size:
         return [(rows, high)]
     first: dict[str, list[dict[str, Any]]] = {}
+    tail: dict[str, list[dict[str, Any]]] = {}
     cases: dict[str, dict[str, list[dict[str, Any]]]] = {}
     top: dict[str, int] = {}
     for relation, items in rows.items():
@@ -590,7 +594,7 @@ def pieces(
         for r in items:
             case = r.get(column) if column else None
             if case is None:
-                first.setdefault(relation, []).append(r)
+                (first if relation in _FIRST else tail).setdefault(relation, []).append(r)
                 continue
             key = str(case)
             cases.setdefault(key, {}).setdefault(relation, []).append(r)
@@ -604,6 +608,8 @@ def pieces(
         for relation, items in cases[key].items():
             out[-1].setdefault(relation, []).extend(items)
             count += len(items)
+    for relation, items in tail.items():
+        out[-1].setdefault(relation, []).extend(items)
     checkpoints: list[int] = []
     lowest = high
     for part in reversed(out):

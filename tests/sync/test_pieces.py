@@ -106,6 +106,7 @@ def test_pieces_split_by_case_and_move_the_checkpoint_forward() -> None:
 
     rows = {
         "office": [{"id": "o", "txid_num": 50}],
+        "sync_conflict": [{"id": "x", "txid_num": 20}],
         "complaint_opd": [{"id": "a", "txid_num": 30}, {"id": "b", "txid_num": 40}],
         "complaint_access": [row("a", 30), row("b", 40)],
         "case_action": [row("a", 12), row("a", 30), row("b", 11), row("b", 40)],
@@ -123,6 +124,6 @@ def test_pieces_split_by_case_and_move_the_checkpoint_forward() -> None:
                     assert seen.setdefault(case, n) == n  # a case lives in one piece
         later = [r for p, _ in parts[n + 1 :] for items in p.values() for r in items]
         assert all(r["txid_num"] >= checkpoint for r in later)
-    assert "office" in parts[0][0]
-    assert sum(len(v) for p, _ in parts for v in p.values()) == 9
+    assert "office" in parts[0][0] and "sync_conflict" in parts[-1][0]
+    assert sum(len(v) for p, _ in parts for v in p.values()) == 10
     assert apply.pieces(rows, 10, 60, size=100) == [(rows, 60)]
