@@ -18,7 +18,15 @@ from datetime import datetime
 from typing import Any
 
 import peewee
-from peewee import DatabaseError, ForeignKeyField, UUIDField
+from peewee import (
+    BooleanField,
+    CharField,
+    DatabaseError,
+    ForeignKeyField,
+    IntegerField,
+    TextField,
+    UUIDField,
+)
 
 from lapor_desktop.db.models import (
     Attachment,
@@ -106,12 +114,33 @@ def _uuid_value(field: Any) -> Any:
 _CONVERTERS: dict[tuple[Any, str], Any] = {}
 
 
+_AS_IS = frozenset((str, int, float, bool))  # what SQLite stores unchanged
+
+
+def _plain_value(field: Any) -> Any:
+    """`db_value` without the call for a text, number or flag already of its type."""
+    slow = field.db_value
+
+    def convert(v: Any) -> Any:
+        return v if v is None or type(v) in _AS_IS else slow(v)
+
+    return convert
+
+
 def _converter(model: Any, column: str) -> Any:
     fn = _CONVERTERS.get((model, column))
     if fn is None:
         field = model._meta.columns[column]
         target = field.rel_field if isinstance(field, ForeignKeyField) else field
-        fn = _uuid_value(field) if isinstance(target, UUIDField) else field.db_value
+        if isinstance(target, UUIDField):
+            fn = _uuid_value(field)
+        elif (
+            isinstance(target, (CharField, TextField, IntegerField, BooleanField))
+            and type(target).db_value is peewee.Field.db_value
+        ):
+            fn = _plain_value(field)
+        else:  # dates and times: peewee's own formatting
+            fn = field.db_value
         _CONVERTERS[(model, column)] = fn
     return fn
 
