@@ -110,9 +110,13 @@ def explain(db: Any, relation: str, key: str, low: int, high: int, page: int) ->
         "WHERE txid >= %s::text::xid8 AND txid < %s::text::xid8 "
         f'ORDER BY txid, "{key}" LIMIT {page}'
     )
+    return _plan(db, sql, (low, high))
+
+
+def _plan(db: Any, sql: str, params: Any) -> str:
     with db.atomic("REPEATABLE READ READ ONLY"):
-        rows = db.execute_sql("EXPLAIN (ANALYZE, BUFFERS) " + sql, (low, high)).fetchall()
-    return "\n".join(r[0] for r in rows)
+        rows = db.execute_sql("EXPLAIN (ANALYZE, BUFFERS) " + sql, params).fetchall()
+    return "\n".join(r[0] if len(r[0]) < 160 else r[0][:150] + " …" for r in rows)
 
 
 def main() -> None:
@@ -206,9 +210,20 @@ def main() -> None:
             for relation, key in feed.OPD_FEED:
                 print(f"\n--- EXPLAIN the day's pull: {relation}")
                 print(explain(link.db, relation, key, before, day.high, feed.PAGE_ROWS))
-            for relation in ("complaint_opd", "case_action"):
-                print(f"\n--- EXPLAIN the first pull, first page: {relation}")
-                print(explain(link.db, relation, "id", 0, day.high, feed.PAGE_ROWS))
+            print("\n--- EXPLAIN the first pull: complaint_opd, one page")
+            print(explain(link.db, "complaint_opd", "id", 0, day.high, feed.FIRST_PAGE_ROWS))
+            print("\n--- EXPLAIN the first pull: case_action by case, one batch")
+            ids = [r["id"] for r in first.rows["complaint_opd"][: feed.PAGE_ROWS]]
+            print(
+                _plan(
+                    link.db,
+                    "SELECT *, txid::text::bigint AS txid_num FROM case_action "
+                    "WHERE complaint_id = ANY(%s::uuid[])",
+                    (ids,),
+                )
+            )
+            print("\n--- EXPLAIN the first pull as before (the txid walk): case_action, page 1")
+            print(explain(link.db, "case_action", "id", 0, day.high, feed.PAGE_ROWS))
         link.close()
     finally:
         if args.keep:
