@@ -126,6 +126,7 @@ def main() -> None:
     p.add_argument("--day", type=int, default=3000, help="cases of 'a day's work'")
     p.add_argument("--explain", action="store_true")
     p.add_argument("--keep", action="store_true", help="keep the database (prints its name)")
+    p.add_argument("--reuse", metavar="DBNAME", help="measure again on a kept database")
     args = p.parse_args()
     superuser = os.environ.get("LAPOR_BENCH_PG_DSN") or os.environ.get("LAPOR_TEST_PG_DSN", "")
     if not superuser:
@@ -140,44 +141,53 @@ def main() -> None:
     driver.load_driver()
     import psycopg
 
-    dbname = f"lc_big_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(superuser, autocommit=True) as c:
-        c.execute(f'CREATE DATABASE "{dbname}"')
+    dbname = args.reuse or f"lc_big_{uuid.uuid4().hex[:8]}"
+    if not args.reuse:
+        with psycopg.connect(superuser, autocommit=True) as c:
+            c.execute(f'CREATE DATABASE "{dbname}"')
     dsn = dsn_with(superuser, dbname=dbname)
     sfx = dbname[-8:]
     logins = {k: f"{k}{sfx}" for k in ("desk", "adm", "opd")}
+    day_first = 8_000_000 + (uuid.uuid4().int % 900) * 1000 if args.reuse else 8_000_000
     try:
-        db = admin.connect(dsn)
-        admin.init(db)
-        offices = admin.list_offices(db)
-        all_opds = sorted(o["code"] for o in offices if o["kind"] == "opd")
-        measured = "DINKES" if "DINKES" in all_opds else all_opds[0]
-        opd_codes = [measured, *[c for c in all_opds if c != measured]][: args.offices - 1]
-        admin.add_user(db, logins["desk"], "FRONT_DESK", "DISKOMINFOSANDI", PASSWORD)
-        admin.add_user(db, logins["adm"], "ADMIN_KABUPATEN", "DISKOMINFOSANDI", PASSWORD)
-        admin.add_user(db, logins["opd"], "OPD_ADMIN", measured, PASSWORD)
-        db.close()
-        server_cases(dsn, logins["desk"], logins["adm"], measured, 1, 9_000_000)
-        with psycopg.connect(dsn, autocommit=True) as owner:
-            owner.execute("SET search_path = lapor")
-            (template,) = owner.execute("SELECT id FROM complaint").fetchone()  # type: ignore[misc]
-            t = time.perf_counter()
-            generate(owner, args.cases, template, opd_codes)
-            made = time.perf_counter() - t
-            t = time.perf_counter()
-            owner.execute("VACUUM (ANALYZE)")
-            vacuum = time.perf_counter() - t
-            sizes = owner.execute(
-                "SELECT (SELECT count(*) FROM complaint), (SELECT count(*) FROM case_action), "
-                "pg_size_pretty(pg_database_size(current_database()))"
-            ).fetchone()
-        n_cases, n_actions, size = sizes  # type: ignore[misc]
-        print(
-            f"central: {len(opd_codes) + 1} offices with cases (the regency, {len(opd_codes)} "
-            f"OPDs; {len(offices)} in the table); generated {args.cases:,} cases in "
-            f"{made:.0f} s (+ VACUUM ANALYZE {vacuum:.0f} s): {n_cases:,} cases, "
-            f"{n_actions:,} actions, {size}"
-        )
+        if args.reuse:
+            db = admin.connect(dsn)
+            all_opds = sorted(o["code"] for o in admin.list_offices(db) if o["kind"] == "opd")
+            measured = "DINKES" if "DINKES" in all_opds else all_opds[0]
+            opd_codes = [measured, *[c for c in all_opds if c != measured]][: args.offices - 1]
+            db.close()
+        else:
+            db = admin.connect(dsn)
+            admin.init(db)
+            offices = admin.list_offices(db)
+            all_opds = sorted(o["code"] for o in offices if o["kind"] == "opd")
+            measured = "DINKES" if "DINKES" in all_opds else all_opds[0]
+            opd_codes = [measured, *[c for c in all_opds if c != measured]][: args.offices - 1]
+            admin.add_user(db, logins["desk"], "FRONT_DESK", "DISKOMINFOSANDI", PASSWORD)
+            admin.add_user(db, logins["adm"], "ADMIN_KABUPATEN", "DISKOMINFOSANDI", PASSWORD)
+            admin.add_user(db, logins["opd"], "OPD_ADMIN", measured, PASSWORD)
+            db.close()
+            server_cases(dsn, logins["desk"], logins["adm"], measured, 1, 9_000_000)
+            with psycopg.connect(dsn, autocommit=True) as owner:
+                owner.execute("SET search_path = lapor")
+                (template,) = owner.execute("SELECT id FROM complaint").fetchone()  # type: ignore[misc]
+                t = time.perf_counter()
+                generate(owner, args.cases, template, opd_codes)
+                made = time.perf_counter() - t
+                t = time.perf_counter()
+                owner.execute("VACUUM (ANALYZE)")
+                vacuum = time.perf_counter() - t
+                sizes = owner.execute(
+                    "SELECT (SELECT count(*) FROM complaint), (SELECT count(*) FROM case_action), "
+                    "pg_size_pretty(pg_database_size(current_database()))"
+                ).fetchone()
+            n_cases, n_actions, size = sizes  # type: ignore[misc]
+            print(
+                f"central: {len(opd_codes) + 1} offices with cases (the regency, {len(opd_codes)} "
+                f"OPDs; {len(offices)} in the table); generated {args.cases:,} cases in "
+                f"{made:.0f} s (+ VACUUM ANALYZE {vacuum:.0f} s): {n_cases:,} cases, "
+                f"{n_actions:,} actions, {size}"
+            )
         link = open_link(dsn_with(dsn, user=logins["opd"], password=PASSWORD))
         (before,) = link.db.execute_sql(
             "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
@@ -186,7 +196,7 @@ def main() -> None:
         others = [c for c in opd_codes if c != measured][:2]
         third = args.day // 3
         for n, code in enumerate([measured, *others]):
-            server_cases(dsn, logins["desk"], logins["adm"], code, third, 8_000_000 + n * third)
+            server_cases(dsn, logins["desk"], logins["adm"], code, third, day_first + n * third)
         print(
             f"a day's work through the triggers: {3 * third} cases logged, verified and "
             f"disposed ({third} to {measured}) in {time.perf_counter() - t:.1f} s"
@@ -226,7 +236,7 @@ def main() -> None:
             print(explain(link.db, "case_action", "id", 0, day.high, feed.PAGE_ROWS))
         link.close()
     finally:
-        if args.keep:
+        if args.keep or args.reuse:
             print(f"kept: {dbname}")
         else:
             with psycopg.connect(superuser, autocommit=True) as c:
