@@ -476,11 +476,39 @@ def _actions(rows: list[dict[str, Any]], now: datetime) -> int:
             }
         )
     _upsert_many(CaseAction, batch)
+    moved = _move_aside([(_hex(unique[aid]["complaint_id"]), final[aid]) for aid in detours])
     execute_many(
         'UPDATE "case_action" SET "seq" = ? WHERE "id" = ?',
         [(seq, _hex(aid)) for aid, seq in final.items() if seq > 0 and aid in detours],
     )
+    execute_many(
+        'UPDATE "case_action" SET "seq" = (SELECT max("seq") FROM "case_action" '
+        'WHERE "complaint_id" = ?) + 1 WHERE "id" = ?',
+        [(case, aid) for case, _, aid in sorted(moved)],
+    )
     return sum(1 for r in wanted if not r["accepted"])
+
+
+def _move_aside(taken: list[tuple[str, int]]) -> list[tuple[str, int, str]]:
+    """Local actions holding a number the server has just given another action of their
+    case (an action of this PC whose verdict is not in this window yet — another PC's
+    transaction held the window back — or not sent yet): moved to a temporary number;
+    the caller puts them after the server's numbers. [(case, old number, id)]"""
+    moved: list[tuple[str, int, str]] = []
+    for start in range(0, len(taken), _BATCH):
+        part = taken[start : start + _BATCH]
+        pairs = ", ".join("(?, ?)" for _ in part)
+        cur = database_proxy.execute_sql(
+            'SELECT "complaint_id", "seq", "id" FROM "case_action" '
+            f'WHERE ("complaint_id", "seq") IN (VALUES {pairs})',
+            [v for pair in part for v in pair],
+        )
+        moved += [(str(c), int(q), str(i)) for c, q, i in cur.fetchall()]
+    execute_many(
+        'UPDATE "case_action" SET "seq" = ? WHERE "id" = ?',
+        [(-seq - 2_050_000_000, aid) for _, seq, aid in moved],
+    )
+    return moved
 
 
 def _letters(rows: list[dict[str, Any]], now: datetime) -> None:
