@@ -2,7 +2,10 @@
 
 Called inside the caller's `atomic("IMMEDIATE")` transaction together with the new
 checkpoint, so a crash re-pulls the same window; every row is an idempotent upsert by its
-id. The server is the truth for what it sends: numbers, status, verdicts.
+id. A big window is applied in `pieces` (short transactions, each case whole in one, each
+moving the checkpoint only as far as every row below it is applied). Each table of a
+window is one `executemany`; what the rows name is looked up once per window. The server
+is the truth for what it sends: numbers, status, verdicts.
 
 Done here: reference data, reporters, case headers and actions, the server's verdict on
 own actions (`accepted`/`reason`), conflicts; on an OPD PC the `complaint_opd` rows (a

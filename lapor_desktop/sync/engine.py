@@ -2,7 +2,8 @@
 
 A cycle: gate (schema and client version), push what waits (parents first, each table in
 one central transaction; rows are marked sent only after COMMIT returned), pull one window
-and apply it with its checkpoint in one local IMMEDIATE transaction, record the sync on
+and apply it with its checkpoint in one local IMMEDIATE transaction (a big window in
+pieces, each with its own checkpoint), record the sync on
 both sides. A failure anywhere leaves every local change in place (still unsent) and
 becomes a `SyncError` with an Indonesian reason; the attempt is logged locally.
 """
