@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from lapor_desktop.db.models import CaseAction, Complaint, SyncState
+from lapor_desktop.db.models import CaseAction, Complaint, Setting, SyncState
 from lapor_desktop.services import casework
 from lapor_desktop.services.errors import DatabaseBusy
 from lapor_desktop.sync import apply, engine
@@ -127,3 +127,40 @@ def test_pieces_split_by_case_and_move_the_checkpoint_forward() -> None:
     assert "office" in parts[0][0] and "sync_conflict" in parts[-1][0]
     assert sum(len(v) for p, _ in parts for v in p.values()) == 10
     assert apply.pieces(rows, 10, 60, size=100) == [(rows, 60)]
+
+
+def test_another_writer_gets_the_database_between_pieces(
+    hub: Any, office_pc: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The counter logging a walk-in while a big sync applies: between two pieces the
+    write lock is free (taken at once, no waiting) and what it writes stays."""
+    from lapor_desktop import paths
+    from lapor_desktop.db.database import connect_local
+
+    opd = office_pc("opd_a")
+    _cases_for_a(office_pc, 4, 91)
+    ctx = opd.use()
+    monkeypatch.setattr(apply, "CHUNK_ROWS", 6)
+    key = opd.store.db.connect_params["passphrase"]
+    other = connect_local(paths.db_path(opd.data_dir), key)  # the counter's process
+    other.execute_sql("PRAGMA busy_timeout = 0")
+    real = engine._apply_part
+    wrote: list[int] = []
+
+    def then_the_counter(*args: Any, **kwargs: Any) -> Any:
+        done = real(*args, **kwargs)
+        other.execute_sql("BEGIN IMMEDIATE")  # fails at once if the sync held the lock
+        other.execute_sql(
+            "INSERT INTO setting (key, value) VALUES (?, ?)", (f"loket-{len(wrote)}", "x")
+        )
+        other.execute_sql("COMMIT")
+        wrote.append(1)
+        return done
+
+    monkeypatch.setattr(engine, "_apply_part", then_the_counter)
+    try:
+        engine.sync(ctx, no_prompt)
+    finally:
+        other.close()
+    assert len(wrote) >= 3
+    assert Setting.select().where(Setting.key.startswith("loket-")).count() == len(wrote)
