@@ -43,7 +43,9 @@ from tests.central.conftest import (
 PASSWORD = "Sandi-bench-123"
 
 
-def server_cases(dsn: str, desk: str, adm: str, opd_code: str, n: int) -> None:
+def server_cases(dsn: str, desk: str, adm: str, opd_code: str, n: int, first: int = 0) -> None:
+    """N cases logged by `desk` and disposed to `opd_code` by `adm`, numbered from `first`
+    (tickets and NIKs stay unique over several calls)."""
     import psycopg  # loaded by main()
 
     d = psycopg.connect(dsn_with(dsn, user=desk, password=PASSWORD), autocommit=True)
@@ -55,8 +57,8 @@ def server_cases(dsn: str, desk: str, adm: str, opd_code: str, n: int) -> None:
         k = min(1000, n - start)
         rids = [uuid.uuid4() for _ in range(k)]
         cids = [uuid.uuid4() for _ in range(k)]
-        niks = [f"1401{(start + i):012d}" for i in range(k)]
-        tickets = [f"BENCH-{start + i:07d}" for i in range(k)]
+        niks = [f"1401{(first + start + i):012d}" for i in range(k)]
+        tickets = [f"BENCH-{first + start + i:07d}" for i in range(k)]
         with d.transaction():
             d.execute(
                 "INSERT INTO reporter (id, nik, name, sex, phone) "

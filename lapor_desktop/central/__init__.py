@@ -23,8 +23,11 @@ What the client (`join`/`sync`, next) does against this schema, as the person's 
    (full_number with the literal `{nomor}`; the server numbers it).
    Mark local rows sent only after COMMIT returned.
 3. Pull: `feed.pull(db, checkpoint, REGENCY_FEED or OPD_FEED)` in one REPEATABLE READ
-   READ ONLY transaction; apply the rows and store `window.high` as the new checkpoint in
-   one local transaction. Own actions come back with seq/accepted/reason; own edits with
+   READ ONLY transaction (an OPD's first pull reads its cases' history by case id:
+   `by_case`); apply the rows and store `window.high` as the new checkpoint in one local
+   transaction — or, for a window of more than 5,000 rows, in pieces (`sync.apply.pieces`:
+   each case whole in one piece, each piece's checkpoint the lowest txid still to come).
+   Own actions come back with seq/accepted/reason; own edits with
    outcome (applied | conflict | rejected). complaint_access rows: active=false → purge the
    case locally (keeping own unsent work); active=true for a case not held → fetch it whole
    with `feed.fetch_cases`. An OPD maps `complaint_opd` to its local cases (no NIK; the

@@ -44,7 +44,8 @@ REGENCY_FEED = (
     ("sync_conflict", "id"),
 )
 OPD_FEED = (*_REFERENCE, ("complaint_opd", "id"), *_CASES_TAIL)
-PAGE_ROWS = 1000
+PAGE_ROWS = 5000
+FIRST_PAGE_ROWS = 50_000  # an OPD's first pull: its ~25,000 cases in one page, one sort
 
 
 @dataclass
@@ -93,9 +94,18 @@ def iter_rows(
 
 
 def pull(
-    db: Any, checkpoint: int, relations: Sequence[tuple[str, str]], page: int = PAGE_ROWS
+    db: Any,
+    checkpoint: int,
+    relations: Sequence[tuple[str, str]],
+    page: int = PAGE_ROWS,
+    by_case: str | None = None,
 ) -> Window:
-    """Every row of `relations` the login may see that changed since `checkpoint`."""
+    """Every row of `relations` the login may see that changed since `checkpoint`.
+
+    `by_case` (an OPD's first pull: `complaint_opd`): the history and attachments are read
+    by the case ids that relation brought, instead of walking the txid index — an OPD sees
+    one case in forty, and that walk would read the whole regency's history to find them
+    (`cases_whole`)."""
     with db.atomic("REPEATABLE READ READ ONLY"):
         high = int(
             db.execute_sql(
@@ -104,8 +114,41 @@ def pull(
         )
         window = Window(checkpoint, high)
         for relation, key in relations:
+            if by_case is not None and relation in dict(_CASE_PARTS):
+                continue
             window.rows[relation] = list(iter_rows(db, relation, key, checkpoint, high, page))
+        if by_case is not None:
+            ids = [r["id"] for r in window.rows.get(by_case, [])]
+            window.rows.update(cases_whole(db, ids, page))
     return window
+
+
+def cases_whole(db: Any, case_ids: Sequence[Any], page: int = PAGE_ROWS) -> dict[str, list[Any]]:
+    """The history and attachments of these cases that the login may see, by the case
+    index (inside the caller's snapshot), and the login's own actions wherever they are
+    (a refused one on a case it may not see comes back to its author). A row newer than
+    the window comes again in the next one (rows are idempotent upserts)."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    ids = [str(i) for i in case_ids]
+    for relation, column in _CASE_PARTS:
+        got: dict[Any, dict[str, Any]] = {}
+        for start in range(0, len(ids), page):
+            cur = db.execute_sql(
+                f'SELECT *, txid::text::bigint AS txid_num FROM "{relation}" '
+                f'WHERE "{column}" = ANY(%s::uuid[])',
+                (ids[start : start + page],),
+            )
+            cols = [d[0] for d in cur.description]
+            got.update((r["id"], r) for r in (dict(zip(cols, t, strict=True)) for t in cur))
+        if relation == "case_action":
+            cur = db.execute_sql(
+                "SELECT *, txid::text::bigint AS txid_num FROM case_action "
+                "WHERE login = session_user::text"
+            )
+            cols = [d[0] for d in cur.description]
+            got.update((r["id"], r) for r in (dict(zip(cols, t, strict=True)) for t in cur))
+        out[relation] = sorted(got.values(), key=lambda r: (r["txid_num"], str(r["id"])))
+    return out
 
 
 # A case granted to an office after its checkpoint: its older rows were in windows the

@@ -2,7 +2,10 @@
 
 Called inside the caller's `atomic("IMMEDIATE")` transaction together with the new
 checkpoint, so a crash re-pulls the same window; every row is an idempotent upsert by its
-id. The server is the truth for what it sends: numbers, status, verdicts.
+id. A big window is applied in `pieces` (short transactions, each case whole in one, each
+moving the checkpoint only as far as every row below it is applied). Each table of a
+window is one `executemany`; what the rows name is looked up once per window. The server
+is the truth for what it sends: numbers, status, verdicts.
 
 Done here: reference data, reporters, case headers and actions, the server's verdict on
 own actions (`accepted`/`reason`), conflicts; on an OPD PC the `complaint_opd` rows (a
@@ -16,6 +19,17 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from typing import Any
+
+import peewee
+from peewee import (
+    BooleanField,
+    CharField,
+    DatabaseError,
+    ForeignKeyField,
+    IntegerField,
+    TextField,
+    UUIDField,
+)
 
 from lapor_desktop.db.models import (
     Attachment,
@@ -57,6 +71,13 @@ def _upsert(model: Any, row: dict[str, Any], keep: tuple[str, ...] = ()) -> None
             row[f.column_name] = f.default() if callable(f.default) else f.default
             keep = (*keep, f.column_name)
     cols = tuple(row)
+    columns = model._meta.columns
+    database_proxy.execute_sql(
+        _statement(model, cols, keep), [columns[c].db_value(row[c]) for c in cols]
+    )
+
+
+def _statement(model: Any, cols: tuple[str, ...], keep: tuple[str, ...]) -> str:
     key = (model, cols, keep)
     sql = _STATEMENTS.get(key)
     if sql is None:
@@ -74,8 +95,124 @@ def _upsert(model: Any, row: dict[str, Any], keep: tuple[str, ...] = ()) -> None
             f'ON CONFLICT ("{pk}") DO {action}'
         )
         _STATEMENTS[key] = sql
-    columns = model._meta.columns
-    database_proxy.execute_sql(sql, [columns[c].db_value(row[c]) for c in cols])
+    return sql
+
+
+_BATCH = 500  # ids per `IN (…)` look-up
+
+
+def _uuid_value(field: Any) -> Any:
+    """A fast `db_value` for a UUID column (peewee parses every text UUID again)."""
+    slow = field.db_value
+
+    def convert(v: Any) -> Any:
+        if isinstance(v, str) and len(v) == 36:
+            return v.replace("-", "").lower()
+        if isinstance(v, uuid.UUID):
+            return v.hex
+        return slow(v)
+
+    return convert
+
+
+_CONVERTERS: dict[tuple[Any, str], Any] = {}
+
+
+_AS_IS = frozenset((str, int, float, bool))  # what SQLite stores unchanged
+
+
+def _plain_value(field: Any) -> Any:
+    """`db_value` without the call for a text, number or flag already of its type."""
+    slow = field.db_value
+
+    def convert(v: Any) -> Any:
+        return v if v is None or type(v) in _AS_IS else slow(v)
+
+    return convert
+
+
+def _converter(model: Any, column: str) -> Any:
+    fn = _CONVERTERS.get((model, column))
+    if fn is None:
+        field = model._meta.columns[column]
+        target = field.rel_field if isinstance(field, ForeignKeyField) else field
+        if isinstance(target, UUIDField):
+            fn = _uuid_value(field)
+        elif (
+            isinstance(target, (CharField, TextField, IntegerField, BooleanField))
+            and type(target).db_value is peewee.Field.db_value
+        ):
+            fn = _plain_value(field)
+        else:  # dates and times: peewee's own formatting
+            fn = field.db_value
+        _CONVERTERS[(model, column)] = fn
+    return fn
+
+
+def execute_many(sql: str, params: list[Any]) -> None:
+    """One prepared statement run for every parameter tuple (sqlite's executemany), with
+    the local database's classified failures."""
+    if not params:
+        return
+    db: Any = database_proxy.obj
+    try:
+        with peewee.__exception_wrapper__:  # type: ignore[attr-defined]
+            db.connection().executemany(sql, params)
+    except DatabaseError as exc:
+        db._raise_problem(exc)
+        raise
+
+
+def _upsert_many(model: Any, rows: list[dict[str, Any]], keep: tuple[str, ...] = ()) -> None:
+    """`_upsert` for many rows of one shape (the first row's columns) in one executemany."""
+    if not rows:
+        return
+    sample = dict(rows[0])
+    defaults: dict[str, Any] = {}
+    for f in model._meta.sorted_fields:
+        if f.column_name not in sample and not f.null and f.default is not None:
+            defaults[f.column_name] = f.default
+            keep = (*keep, f.column_name)
+    cols = (*sample, *defaults)
+    sql = _statement(model, cols, keep)
+    given = tuple(sample)
+    convert = [_converter(model, c) for c in cols]
+    params = []
+    for r in rows:
+        values = [r[c] for c in given]
+        for d in defaults.values():
+            values.append(d() if callable(d) else d)
+        params.append([fn(v) for fn, v in zip(convert, values, strict=True)])
+    execute_many(sql, params)
+
+
+def _hex(v: Any) -> str:
+    return v.hex if isinstance(v, uuid.UUID) else str(v).replace("-", "").lower()
+
+
+def _column_of(model: Any, column: str, ids: list[str]) -> dict[str, Any]:
+    """{id as 32 hex digits: `column`} for the rows of `model` among `ids`."""
+    out: dict[str, Any] = {}
+    table = model._meta.table_name
+    pk = model._meta.primary_key.column_name
+    keys = list(dict.fromkeys(_hex(i) for i in ids))
+    for start in range(0, len(keys), _BATCH):
+        part = keys[start : start + _BATCH]
+        marks = ", ".join("?" * len(part))
+        cur = database_proxy.execute_sql(
+            f'SELECT "{pk}", "{column}" FROM "{table}" WHERE "{pk}" IN ({marks})', part
+        )
+        out.update({str(k): v for k, v in cur.fetchall()})
+    return out
+
+
+def _learn_users(ids: Any) -> None:
+    """Mark the people of a window already in the user table as known (one look-up for
+    all instead of one per row); `known_user` then adds stand-ins for the rest."""
+    wanted = {str(i) for i in ids if i is not None} - _KNOWN_USERS
+    if wanted:
+        held = _column_of(User, "id", list(wanted))
+        _KNOWN_USERS.update(str(uuid.UUID(h)) for h in held)
 
 
 def _office(r: dict[str, Any]) -> None:
@@ -144,14 +281,28 @@ def _holiday(r: dict[str, Any]) -> None:
     _upsert(HolidayOverride, row)
 
 
-def _reporter(r: dict[str, Any], now: datetime) -> None:
+def _reporter_row(r: dict[str, Any], now: datetime) -> dict[str, Any]:
     cols = ("nik", "name", "sex", "birth_date", "address", "kecamatan", "desa", "phone")
     more = ("email", "identity_check", "created_at", "row_version")
     row = {"id": _s(r["id"]), **{c: r[c] for c in (*cols, *more)}, "pushed_at": now}
-    row["registered_by_id"] = None
-    if User.select().where(User.id == str(r["registered_by"] or "")).exists():
-        row["registered_by_id"] = str(r["registered_by"])
-    _upsert(Reporter, row)
+    row["registered_by_id"] = _s(r["registered_by"])
+    return row
+
+
+def _reporters(rows: list[dict[str, Any]], now: datetime) -> int:
+    """Reporters (regency PCs), in one executemany; `registered_by` only when that person
+    is in the local user table."""
+    batch = [_reporter_row(r, now) for r in {str(r["id"]): r for r in rows}.values()]
+    held = _column_of(User, "id", [r["registered_by_id"] for r in batch if r["registered_by_id"]])
+    for row in batch:
+        if row["registered_by_id"] is not None and _hex(row["registered_by_id"]) not in held:
+            row["registered_by_id"] = None
+    _upsert_many(Reporter, batch)
+    return len(rows)
+
+
+def _reporter(r: dict[str, Any], now: datetime) -> None:
+    _reporters([r], now)
 
 
 _HEADER = (
@@ -162,9 +313,7 @@ _HEADER = (
 )  # fmt: skip
 
 
-def _complaint(r: dict[str, Any], now: datetime) -> bool:
-    if r["status"] is None:  # its INTAKE has not been accepted yet: comes again later
-        return False
+def _complaint_row(r: dict[str, Any], now: datetime) -> dict[str, Any]:
     row = {c: r[c] for c in _HEADER}
     row.update(
         id=str(r["id"]),
@@ -176,12 +325,35 @@ def _complaint(r: dict[str, Any], now: datetime) -> bool:
         created_by_id=known_user(r["created_by"], r["intake_office_id"]),
         pushed_at=now,
     )
+    return row
+
+
+def _complaints(rows: list[dict[str, Any]], now: datetime) -> int:
+    """Case headers in one executemany; the number applied. A case whose INTAKE the server
+    has not accepted yet (no status) comes again later."""
+    live = [r for r in {str(r["id"]): r for r in rows}.values() if r["status"] is not None]
+    if not live:
+        return 0
+    _learn_users(r["created_by"] for r in live)
+    batch = [_complaint_row(r, now) for r in live]
     # A new case takes the next local number; an existing one keeps its own (the value
     # given here is then unused, and above every number taken).
-    top = database_proxy.execute_sql('SELECT max("num") FROM "complaint"').fetchone()[0]
-    row["num"] = int(top or 0) + 1
-    _upsert(Complaint, row, keep=("num",))
-    return True
+    held = _column_of(Complaint, "id", [row["id"] for row in batch])
+    top = int(database_proxy.execute_sql('SELECT max("num") FROM "complaint"').fetchone()[0] or 0)
+    spare = top + len(batch) - len(held)
+    for row in batch:
+        if _hex(row["id"]) in held:
+            spare += 1
+            row["num"] = spare
+        else:
+            top += 1
+            row["num"] = top
+    _upsert_many(Complaint, batch, keep=("num",))
+    return len(batch)
+
+
+def _complaint(r: dict[str, Any], now: datetime) -> bool:
+    return _complaints([r], now) == 1
 
 
 _ANONYMOUS = uuid.UUID("6c61706f-722d-616e-6f6e-696d00000000")  # namespace of stand-ins
@@ -194,32 +366,44 @@ def _drop_reporter_if_unused(reporter_id: str | None) -> None:
         Reporter.delete().where(Reporter.id == reporter_id).execute()
 
 
+def _complaints_opd(rows: list[dict[str, Any]], now: datetime) -> int:
+    """An OPD's view of cases: no NIK ever; no identity or contact of an anonim reporter
+    (NULL from the server erases what an earlier window brought). Batched: one look-up
+    of the cases' current reporters, one executemany for reporters and one for cases."""
+    live = [r for r in {str(r["id"]): r for r in rows}.values() if r["status"] is not None]
+    if not live:
+        return 0
+    before = _column_of(Complaint, "reporter_id", [str(r["id"]) for r in live])
+    people = []
+    cases = []
+    for r in live:
+        cid = str(r["id"])
+        if r["reporter_id"] is None:
+            rid = str(uuid.uuid5(_ANONYMOUS, cid))
+            person = {"name": "(anonim)", "address": "", "phone": "", "email": ""}
+        else:
+            rid = str(r["reporter_id"])
+            person = {
+                "name": r["reporter_name"] or "",
+                "address": r["reporter_address"] or "",
+                "phone": r["reporter_phone"] or "",
+                "email": r["reporter_email"] or "",
+            }
+        people.append(
+            {"id": rid, "nik": None, "sex": "", "birth_date": None, **person, "pushed_at": now}
+        )
+        cases.append({**r, "reporter_id": rid})
+    _upsert_many(Reporter, list({p["id"]: p for p in people}.values()))
+    applied = _complaints(cases, now)
+    for r in cases:
+        old = before.get(_hex(r["id"]))
+        if old is not None and _hex(old) != _hex(r["reporter_id"]):
+            _drop_reporter_if_unused(str(old))
+    return applied
+
+
 def _complaint_opd(r: dict[str, Any], now: datetime) -> bool:
-    """An OPD's view of a case: no NIK ever; no identity or contact of an anonim reporter
-    (NULL from the server erases what an earlier window brought)."""
-    if r["status"] is None:
-        return False
-    cid = str(r["id"])
-    before = Complaint.select(Complaint.reporter).where(Complaint.id == cid).scalar()
-    if r["reporter_id"] is None:
-        rid = str(uuid.uuid5(_ANONYMOUS, cid))
-        person = {"name": "(anonim)", "address": "", "phone": "", "email": ""}
-    else:
-        rid = str(r["reporter_id"])
-        person = {
-            "name": r["reporter_name"] or "",
-            "address": r["reporter_address"] or "",
-            "phone": r["reporter_phone"] or "",
-            "email": r["reporter_email"] or "",
-        }
-    _upsert(
-        Reporter,
-        {"id": rid, "nik": None, "sex": "", "birth_date": None, **person, "pushed_at": now},
-    )
-    _complaint({**r, "reporter_id": rid}, now)
-    if before is not None and str(before).replace("-", "") != rid.replace("-", ""):
-        _drop_reporter_if_unused(str(before))
-    return True
+    return _complaints_opd([r], now) == 1
 
 
 def purge_case(case_id: str) -> None:
@@ -243,72 +427,129 @@ def _rejected_seq(action_id: str) -> int:
     return -(uuid.UUID(action_id).int % 2_000_000_000) - 1
 
 
+def _cases_with_history(case_ids: list[str]) -> set[str]:
+    """Those of `case_ids` (as 32 hex digits) with any action on this PC already."""
+    out: set[str] = set()
+    keys = list(dict.fromkeys(_hex(i) for i in case_ids))
+    for start in range(0, len(keys), _BATCH):
+        part = keys[start : start + _BATCH]
+        marks = ", ".join("?" * len(part))
+        cur = database_proxy.execute_sql(
+            f'SELECT DISTINCT "complaint_id" FROM "case_action" WHERE "complaint_id" IN ({marks})',
+            part,
+        )
+        out.update(str(row[0]) for row in cur.fetchall())
+    return out
+
+
 def _actions(rows: list[dict[str, Any]], now: datetime) -> int:
     """The server's actions, with its numbers and verdicts; the number of own refusals."""
-    ids = {str(r["complaint_id"]) for r in rows}
-    query: Any = Complaint.select(Complaint.id).where(Complaint.id.in_(list(ids))).tuples()
-    held = {str(row[0]) for row in query}
+    ids = [str(r["complaint_id"]) for r in rows]
+    held = _column_of(Complaint, "id", ids)
     unique = {str(r["id"]): r for r in rows}  # a fetched case may repeat window rows
-    wanted = [r for r in unique.values() if str(r["complaint_id"]) in held]
+    wanted = [r for r in unique.values() if _hex(r["complaint_id"]) in held]
+    _learn_users(r["user_id"] for r in wanted)
     # Two passes: first every pulled action to a temporary negative number (a local
     # action may hold the number the server gave another office's action), then the
-    # server's number.
+    # server's number. A case with no local history yet (a first sync) needs no detour.
+    busy = _cases_with_history([str(r["complaint_id"]) for r in wanted])
     final: dict[str, int] = {}
+    detours: set[str] = set()
+    batch = []
     for r in wanted:
         aid = str(r["id"])
         final[aid] = int(r["seq"]) if r["accepted"] and r["seq"] is not None else _rejected_seq(aid)
-        row = {
-            "id": aid,
-            "complaint_id": str(r["complaint_id"]),
-            "seq": -final[aid] - 2_100_000_000 if final[aid] > 0 else final[aid],
-            "action": r["action"],
-            "from_status": r["from_status"],
-            "to_status": r["to_status"] or r["from_status"] or "",
-            "user_id": known_user(r["user_id"], r["office_id"]),
-            "role": r["role"],
-            "office_id": _s(r["office_id"]),
-            "opd_id": _s(r["opd_id"]),
-            "note": r["note"],
-            "for_reporter": r["for_reporter"],
-            "at": r["at"],
-            "accepted": bool(r["accepted"]),
-            "reason": r["reason"],
-            "pushed_at": now,
-        }
-        _upsert(CaseAction, row)
-    pk: Any = CaseAction._meta.primary_key
-    db_id = pk.db_value
-    for aid, seq in final.items():
-        if seq > 0:
-            database_proxy.execute_sql(
-                'UPDATE "case_action" SET "seq" = ? WHERE "id" = ?', (seq, db_id(aid))
-            )
+        detour = final[aid] > 0 and _hex(r["complaint_id"]) in busy
+        if detour:
+            detours.add(aid)
+        batch.append(
+            {
+                "id": aid,
+                "complaint_id": str(r["complaint_id"]),
+                "seq": -final[aid] - 2_100_000_000 if detour else final[aid],
+                "action": r["action"],
+                "from_status": r["from_status"],
+                "to_status": r["to_status"] or r["from_status"] or "",
+                "user_id": known_user(r["user_id"], r["office_id"]),
+                "role": r["role"],
+                "office_id": _s(r["office_id"]),
+                "opd_id": _s(r["opd_id"]),
+                "note": r["note"],
+                "for_reporter": r["for_reporter"],
+                "at": r["at"],
+                "accepted": bool(r["accepted"]),
+                "reason": r["reason"],
+                "pushed_at": now,
+            }
+        )
+    _upsert_many(CaseAction, batch)
+    moved = _move_aside([(_hex(unique[aid]["complaint_id"]), final[aid]) for aid in detours])
+    execute_many(
+        'UPDATE "case_action" SET "seq" = ? WHERE "id" = ?',
+        [(seq, _hex(aid)) for aid, seq in final.items() if seq > 0 and aid in detours],
+    )
+    execute_many(
+        'UPDATE "case_action" SET "seq" = (SELECT max("seq") FROM "case_action" '
+        'WHERE "complaint_id" = ?) + 1 WHERE "id" = ?',
+        [(case, aid) for case, _, aid in sorted(moved)],
+    )
     return sum(1 for r in wanted if not r["accepted"])
+
+
+def _move_aside(taken: list[tuple[str, int]]) -> list[tuple[str, int, str]]:
+    """Local actions holding a number the server has just given another action of their
+    case (an action of this PC whose verdict is not in this window yet — another PC's
+    transaction held the window back — or not sent yet): moved to a temporary number;
+    the caller puts them after the server's numbers. [(case, old number, id)]"""
+    moved: list[tuple[str, int, str]] = []
+    for start in range(0, len(taken), _BATCH):
+        part = taken[start : start + _BATCH]
+        pairs = ", ".join("(?, ?)" for _ in part)
+        cur = database_proxy.execute_sql(
+            'SELECT "complaint_id", "seq", "id" FROM "case_action" '
+            f'WHERE ("complaint_id", "seq") IN (VALUES {pairs})',
+            [v for pair in part for v in pair],
+        )
+        moved += [(str(c), int(q), str(i)) for c, q, i in cur.fetchall()]
+    execute_many(
+        'UPDATE "case_action" SET "seq" = ? WHERE "id" = ?',
+        [(-seq - 2_050_000_000, aid) for _, seq, aid in moved],
+    )
+    return moved
 
 
 def _letters(rows: list[dict[str, Any]], now: datetime) -> None:
     """Letters with the server's number (gapless per office and year); two passes, as
     for actions, since a local offline number may be the one the server gave another."""
     numbered = [r for r in {str(r["id"]): r for r in rows}.values() if r["number"] is not None]
+    cases = _column_of(
+        Complaint, "id", [str(r["complaint_id"]) for r in numbered if r["complaint_id"]]
+    )
+    _learn_users(r["reserved_by"] for r in numbered)
+    batch = []
     for r in numbered:
         cid = _s(r["complaint_id"])
-        if cid is not None and not Complaint.select().where(Complaint.id == cid).exists():
+        if cid is not None and _hex(cid) not in cases:
             cid = None
-        row = {
-            "id": str(r["id"]),
-            "office_id": _s(r["office_id"]),
-            "year": r["year"],
-            "number": -int(r["number"]),
-            "full_number": r["full_number"],
-            "kind": r["kind"],
-            "complaint_id": cid,
-            "reserved_by_id": known_user(r["reserved_by"], r["office_id"]),
-            "reserved_at": r["reserved_at"],
-            "pushed_at": now,
-        }
-        _upsert(Letter, row)
-    for r in numbered:
-        Letter.update(number=int(r["number"])).where(Letter.id == str(r["id"])).execute()
+        batch.append(
+            {
+                "id": str(r["id"]),
+                "office_id": _s(r["office_id"]),
+                "year": r["year"],
+                "number": -int(r["number"]),
+                "full_number": r["full_number"],
+                "kind": r["kind"],
+                "complaint_id": cid,
+                "reserved_by_id": known_user(r["reserved_by"], r["office_id"]),
+                "reserved_at": r["reserved_at"],
+                "pushed_at": now,
+            }
+        )
+    _upsert_many(Letter, batch)
+    execute_many(
+        'UPDATE "letter" SET "number" = ? WHERE "id" = ?',
+        [(int(r["number"]), _hex(r["id"])) for r in numbered],
+    )
 
 
 def _conflict(r: dict[str, Any]) -> None:
@@ -342,13 +583,9 @@ def apply_rows(rows: dict[str, list[dict[str, Any]]], now: datetime) -> tuple[in
         for r in rows.get(relation, []):
             handler(r)
             applied += 1
-    for r in rows.get("reporter", []):
-        _reporter(r, now)
-        applied += 1
-    for r in rows.get("complaint", []):
-        applied += _complaint(r, now)
-    for r in rows.get("complaint_opd", []):
-        applied += _complaint_opd(r, now)
+    applied += _reporters(rows.get("reporter", []), now)
+    applied += _complaints(rows.get("complaint", []), now)
+    applied += _complaints_opd(rows.get("complaint_opd", []), now)
     refused = _actions(rows.get("case_action", []), now)
     applied += len(rows.get("case_action", []))
     _letters(rows.get("letter", []), now)
@@ -380,3 +617,70 @@ def granted_cases(rows: dict[str, list[dict[str, Any]]], office_id: str) -> list
 
 def set_applying(on: bool) -> None:
     SyncState.update(applying=1 if on else 0).where(SyncState.id == 1).execute()
+
+
+# ---------------------------------------------------------------- a big window in pieces
+
+CHUNK_ROWS = 5000  # a window with more rows is applied in several short transactions
+
+# Parents of cases: in the first piece. Rows of no case of other relations (conflicts,
+# edits, a letter of no case): in the last, after the cases they may name.
+_FIRST = frozenset(("office", "app_user", "category", "rule_set", "holiday_override", "reporter"))
+# The case a row belongs to, per relation.
+_CASE_OF = {
+    "complaint": "id",
+    "complaint_opd": "id",
+    "complaint_access": "complaint_id",
+    "case_action": "complaint_id",
+    "attachment": "complaint_id",
+    "letter": "complaint_id",
+}
+
+
+def pieces(
+    rows: dict[str, list[dict[str, Any]]], low: int, high: int, size: int | None = None
+) -> list[tuple[dict[str, list[dict[str, Any]]], int]]:
+    """One window split into pieces, each applied with its checkpoint in its own short
+    IMMEDIATE transaction, so the counter keeps writing while a first sync applies 10,000
+    cases. Every case goes whole into one piece (header, access rows, history,
+    attachments, letters) — a case is never half there; the reference data and reporters
+    go into the first, conflicts and edits into the last. A piece moves the checkpoint
+    to the lowest txid of the rows still to come (never below `low`; the last piece to
+    `high`): a crash re-pulls from there, and every row below it is applied."""
+    size = size or CHUNK_ROWS
+    if sum(len(v) for v in rows.values()) <= size:
+        return [(rows, high)]
+    first: dict[str, list[dict[str, Any]]] = {}
+    tail: dict[str, list[dict[str, Any]]] = {}
+    cases: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    top: dict[str, int] = {}
+    for relation, items in rows.items():
+        column = _CASE_OF.get(relation)
+        for r in items:
+            case = r.get(column) if column else None
+            if case is None:
+                (first if relation in _FIRST else tail).setdefault(relation, []).append(r)
+                continue
+            key = str(case)
+            cases.setdefault(key, {}).setdefault(relation, []).append(r)
+            top[key] = max(top.get(key, low), int(r.get("txid_num", low)))
+    out: list[dict[str, list[dict[str, Any]]]] = [first]
+    count = sum(len(v) for v in first.values())
+    for key in sorted(cases, key=lambda k: top[k]):
+        if count >= size:
+            out.append({})
+            count = 0
+        for relation, items in cases[key].items():
+            out[-1].setdefault(relation, []).extend(items)
+            count += len(items)
+    for relation, items in tail.items():
+        out[-1].setdefault(relation, []).extend(items)
+    checkpoints: list[int] = []
+    lowest = high
+    for part in reversed(out):
+        checkpoints.append(max(low, min(lowest, high)))
+        for items in part.values():
+            for r in items:
+                lowest = min(lowest, int(r.get("txid_num", low)))
+    checkpoints.reverse()
+    return list(zip(out, checkpoints, strict=True))

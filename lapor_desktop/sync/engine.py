@@ -2,7 +2,8 @@
 
 A cycle: gate (schema and client version), push what waits (parents first, each table in
 one central transaction; rows are marked sent only after COMMIT returned), pull one window
-and apply it with its checkpoint in one local IMMEDIATE transaction, record the sync on
+and apply it with its checkpoint in one local IMMEDIATE transaction (a big window in
+pieces, each with its own checkpoint), record the sync on
 both sides. A failure anywhere leaves every local change in place (still unsent) and
 becomes a `SyncError` with an Indonesian reason; the attempt is logged locally.
 """
@@ -282,6 +283,30 @@ def pull_and_apply(
         whole = link.fetch_cases(granted, me.audience) if granted else {}
     rows = {k: [*v, *whole.get(k, [])] for k, v in window.rows.items()}
     progress(f"Menerima {window.count} baris perubahan…")
+    applied = refused = 0
+    parts = apply.pieces(rows, start, window.high)
+    for n, (part, checkpoint) in enumerate(parts, 1):
+        if len(parts) > 1:
+            progress(f"Menerapkan bagian {n} dari {len(parts)}…")
+        last = n == len(parts)
+        # After a full resync the last piece drops what the whole window no longer lists.
+        keep = _listed(rows) if full and last else None
+        done = _apply_part(part, me, now, checkpoint, last=last, keep=keep)
+        applied, refused = applied + done[0], refused + done[1]
+    conflicts = len(window.rows.get("sync_conflict", []))
+    return Summary(0, applied, refused, conflicts, window.high, 0.0)
+
+
+def _apply_part(
+    rows: dict[str, list[Any]],
+    me: Me,
+    now: datetime,
+    checkpoint: int,
+    last: bool,
+    keep: set[str] | None = None,
+) -> tuple[int, int]:
+    """Apply (part of) a window with its checkpoint in one local IMMEDIATE transaction."""
+    office = str(me.office_id)
     with database_proxy.atomic("IMMEDIATE"):
         apply.set_applying(True)
         applied, refused = apply.apply_rows(rows, now)
@@ -289,8 +314,8 @@ def pull_and_apply(
             for case_id in apply.revoked_cases(rows, office):
                 apply.purge_case(case_id)
         _apply_tombstones(rows)
-        if full:
-            _drop_purged(rows)
+        if keep is not None:
+            _drop_purged(keep)
         _refresh_deadlines(rows, now)
         for r in rows.get("case_action", []):
             if not r["accepted"] and str(r["user_id"]) == str(me.user_id):
@@ -300,10 +325,12 @@ def pull_and_apply(
                     reason=r["reason"] or "ditolak server pusat",
                     at=now,
                 ).on_conflict_ignore().execute()
-        SyncState.update(checkpoint=window.high, last_sync=now).where(SyncState.id == 1).execute()
+        state: dict[Any, Any] = {SyncState.checkpoint: checkpoint}
+        if last:
+            state[SyncState.last_sync] = now
+        SyncState.update(state).where(SyncState.id == 1).execute()
         apply.set_applying(False)
-    conflicts = len(window.rows.get("sync_conflict", []))
-    return Summary(0, applied, refused, conflicts, window.high, 0.0)
+    return applied, refused
 
 
 def _case_rows(rows: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
@@ -370,11 +397,15 @@ def _refresh_deadlines(rows: dict[str, list[dict[str, Any]]], now: datetime) -> 
             cursor.executemany(f'UPDATE "complaint" SET {sets} WHERE "id" = ?', changed)
 
 
-def _drop_purged(rows: dict[str, list[dict[str, Any]]]) -> None:
+def _listed(rows: dict[str, list[dict[str, Any]]]) -> set[str]:
+    """The cases a (full) window lists as alive, as undashed ids."""
+    return {str(r["id"]).replace("-", "") for r in _case_rows(rows) if not r.get("deleted")}
+
+
+def _drop_purged(listed: set[str]) -> None:
     """After a full resync: a case this PC got from the server that the server no longer
-    lists was deleted and purged meanwhile (its tombstone is gone too). Cases still
-    waiting to be sent are this PC's own work and stay."""
-    listed = {str(r["id"]).replace("-", "") for r in _case_rows(rows) if not r.get("deleted")}
+    lists (`listed`: the whole window's) was deleted and purged meanwhile (its tombstone is
+    gone too). Cases still waiting to be sent are this PC's own work and stay."""
     query: Any = Complaint.select(Complaint.id).where(Complaint.pushed_at.is_null(False)).tuples()
     for (case_id,) in query:
         if str(case_id).replace("-", "") not in listed:

@@ -163,6 +163,9 @@ class DirectLink:
 
     def pull(self, checkpoint: int, audience: str) -> feed.Window:
         relations = feed.REGENCY_FEED if audience == "regency" else feed.OPD_FEED
+        # An OPD's first pull reads its cases' history by case (feed.pull).
+        if audience == "opd" and checkpoint == 0:
+            return feed.pull(self.db, 0, relations, feed.FIRST_PAGE_ROWS, by_case="complaint_opd")
         return feed.pull(self.db, checkpoint, relations)
 
     def fetch_cases(self, ids: Sequence[uuid.UUID], audience: str) -> dict[str, list[Any]]:

@@ -1,0 +1,166 @@
+"""A big window applied in pieces (short IMMEDIATE transactions, each moving the
+checkpoint): every case arrives whole, and a failure between pieces keeps what was applied
+and loses nothing — the next sync completes the window."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from lapor_desktop.db.models import CaseAction, Complaint, Setting, SyncState
+from lapor_desktop.services import casework
+from lapor_desktop.services.errors import DatabaseBusy
+from lapor_desktop.sync import apply, engine
+from tests.central.conftest import OPD_A
+from tests.sync.conftest import no_prompt
+from tests.sync.test_cycle import _intake, _server
+
+pytestmark = pytest.mark.postgres
+
+
+def _cases_for_a(office_pc: Any, n: int, first_nik: int) -> list[str]:
+    desk = office_pc("desk")
+    tickets = [_intake(desk.use(), nik=f"14010212038800{first_nik + i:02d}") for i in range(n)]
+    desk.sync()
+    admin = office_pc("admin")
+    actx = admin.use()
+    for ticket in tickets:
+        casework.verify(actx, ticket, category="INFRASTRUKTUR")
+        casework.dispose(actx, ticket, opd=OPD_A, note="Untuk Dinkes")
+    assert admin.sync().rejected == 0
+    return tickets
+
+
+def _history(hub: Any, ticket: str) -> list[tuple[int, str]]:
+    rows = _server(
+        hub,
+        "SELECT a.seq, a.action FROM lapor.case_action a JOIN lapor.complaint c "
+        "ON c.id = a.complaint_id WHERE c.ticket = %s AND a.accepted ORDER BY a.seq",
+        ticket,
+    )
+    return [(int(s), a) for s, a in rows]
+
+
+def _local_history(ticket: str) -> list[tuple[int, str]]:
+    case = Complaint.get(Complaint.ticket == ticket)
+    query = CaseAction.select().where(CaseAction.complaint == case.id).order_by(CaseAction.seq)
+    return [(a.seq, a.action) for a in query]
+
+
+def test_a_big_first_pull_comes_in_pieces_with_every_case_whole(
+    hub: Any, office_pc: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tickets = _cases_for_a(office_pc, 4, 71)
+    monkeypatch.setattr(apply, "CHUNK_ROWS", 6)  # one case is 5 rows: header, access, 3 actions
+    said: list[str] = []
+    join = engine.join
+    monkeypatch.setattr(engine, "join", lambda *a, **k: join(*a, progress=said.append, **k))
+    opd = office_pc("opd_a")
+    opd.use()
+    assert sum("Menerapkan bagian" in s for s in said) >= 3
+    for ticket in tickets:
+        assert Complaint.get(Complaint.ticket == ticket).status == "TERDISPOSISI"
+        assert _local_history(ticket) == _history(hub, ticket)
+    state = SyncState.get_by_id(1)
+    assert state.last_sync is not None and state.checkpoint > 0
+
+
+def test_a_failure_between_pieces_keeps_whole_cases_and_the_next_sync_completes(
+    hub: Any, office_pc: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opd = office_pc("opd_a")  # joined before the cases exist
+    tickets = _cases_for_a(office_pc, 4, 81)
+    ctx = opd.use()
+    before = SyncState.get_by_id(1)
+    monkeypatch.setattr(apply, "CHUNK_ROWS", 6)
+    real = apply.apply_rows
+    calls: list[int] = []
+
+    def busy_on_the_third(rows: Any, now: Any) -> Any:
+        calls.append(1)
+        if len(calls) == 3:
+            raise DatabaseBusy(DatabaseBusy.MESSAGE)
+        return real(rows, now)
+
+    monkeypatch.setattr(apply, "apply_rows", busy_on_the_third)
+    with pytest.raises(DatabaseBusy):
+        engine.sync(ctx, no_prompt)
+    state = SyncState.get_by_id(1)
+    assert before.checkpoint <= state.checkpoint
+    assert state.last_sync == before.last_sync  # the window is not done
+    held = [t for t in tickets if Complaint.select().where(Complaint.ticket == t).exists()]
+    assert held and len(held) < len(tickets)
+    for ticket in held:  # whatever is there is whole
+        assert _local_history(ticket) == _history(hub, ticket)
+    monkeypatch.setattr(apply, "apply_rows", real)
+    assert opd.sync().rejected == 0
+    for ticket in tickets:
+        assert Complaint.get(Complaint.ticket == ticket).status == "TERDISPOSISI"
+        assert _local_history(ticket) == _history(hub, ticket)
+
+
+def test_pieces_split_by_case_and_move_the_checkpoint_forward() -> None:
+    def row(case: str, txid: int, **more: Any) -> dict[str, Any]:
+        return {"complaint_id": case, "id": f"{case}-{txid}", "txid_num": txid, **more}
+
+    rows = {
+        "office": [{"id": "o", "txid_num": 50}],
+        "sync_conflict": [{"id": "x", "txid_num": 20}],
+        "complaint_opd": [{"id": "a", "txid_num": 30}, {"id": "b", "txid_num": 40}],
+        "complaint_access": [row("a", 30), row("b", 40)],
+        "case_action": [row("a", 12), row("a", 30), row("b", 11), row("b", 40)],
+    }
+    parts = apply.pieces(rows, 10, 60, size=3)
+    assert [c for _, c in parts][-1] == 60
+    checkpoints = [c for _, c in parts]
+    assert checkpoints == sorted(checkpoints)
+    seen: dict[str, int] = {}
+    for n, (part, checkpoint) in enumerate(parts):
+        for relation, items in part.items():
+            for r in items:
+                case = r["id"] if relation == "complaint_opd" else r.get("complaint_id")
+                if case is not None:
+                    assert seen.setdefault(case, n) == n  # a case lives in one piece
+        later = [r for p, _ in parts[n + 1 :] for items in p.values() for r in items]
+        assert all(r["txid_num"] >= checkpoint for r in later)
+    assert "office" in parts[0][0] and "sync_conflict" in parts[-1][0]
+    assert sum(len(v) for p, _ in parts for v in p.values()) == 10
+    assert apply.pieces(rows, 10, 60, size=100) == [(rows, 60)]
+
+
+def test_another_writer_gets_the_database_between_pieces(
+    hub: Any, office_pc: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The counter logging a walk-in while a big sync applies: between two pieces the
+    write lock is free (taken at once, no waiting) and what it writes stays."""
+    from lapor_desktop import paths
+    from lapor_desktop.db.database import connect_local
+
+    opd = office_pc("opd_a")
+    _cases_for_a(office_pc, 4, 91)
+    ctx = opd.use()
+    monkeypatch.setattr(apply, "CHUNK_ROWS", 6)
+    key = opd.store.db.connect_params["passphrase"]
+    other = connect_local(paths.db_path(opd.data_dir), key)  # the counter's process
+    other.execute_sql("PRAGMA busy_timeout = 0")
+    real = engine._apply_part
+    wrote: list[int] = []
+
+    def then_the_counter(*args: Any, **kwargs: Any) -> Any:
+        done = real(*args, **kwargs)
+        other.execute_sql("BEGIN IMMEDIATE")  # fails at once if the sync held the lock
+        other.execute_sql(
+            "INSERT INTO setting (key, value) VALUES (?, ?)", (f"loket-{len(wrote)}", "x")
+        )
+        other.execute_sql("COMMIT")
+        wrote.append(1)
+        return done
+
+    monkeypatch.setattr(engine, "_apply_part", then_the_counter)
+    try:
+        engine.sync(ctx, no_prompt)
+    finally:
+        other.close()
+    assert len(wrote) >= 3
+    assert Setting.select().where(Setting.key.startswith("loket-")).count() == len(wrote)
