@@ -14,6 +14,10 @@ Not yet: attachments.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -34,7 +38,44 @@ from lapor_desktop.db.models import (
 )
 
 UNUSABLE_HASH = "!"  # a person who never signed in on this PC cannot sign in offline
-_KNOWN_USERS: set[str] = set()  # ids known to be in the user table (one apply)
+
+
+@dataclass
+class _Run:
+    """What one apply learns about the database it writes (never shared by two applies:
+    one process may sync two databases, one after the other or from two threads)."""
+
+    known_users: set[str] = field(default_factory=set)  # ids present in the user table
+    dirty: dict[str, set[str]] = field(default_factory=dict)  # unsent local edits
+    cases: set[str] = field(default_factory=set)  # cases whose deadlines to recompute
+
+
+_RUN: ContextVar[_Run | None] = ContextVar("lapor_sync_apply", default=None)
+
+
+@contextmanager
+def _run() -> Iterator[_Run]:
+    from lapor_desktop.sync.edits import MODELS
+
+    run = _Run()
+    for entity, model in MODELS.items():
+        query: Any = model.select(model.id).where(model.edit_base.is_null(False)).tuples()
+        run.dirty[entity] = {str(row[0]) for row in query}
+    token = _RUN.set(run)
+    try:
+        yield run
+    finally:
+        _RUN.reset(token)
+
+
+def _keep_edited(entity: str, row_id: str) -> tuple[str, ...]:
+    """The columns a pull must not overwrite: a local edit not yet sent (sync/edits.py)."""
+    from lapor_desktop.sync.edits import columns
+
+    run = _RUN.get()
+    if run is None or row_id not in run.dirty.get(entity, ()):
+        return ()
+    return columns(entity)
 
 
 def _s(v: Any) -> str | None:
@@ -103,9 +144,11 @@ def known_user(user_id: Any, office_id: Any) -> str | None:
     if user_id is None:
         return None
     uid = str(user_id)
-    if uid in _KNOWN_USERS:
-        return uid
-    _KNOWN_USERS.add(uid)
+    run = _RUN.get()
+    if run is not None:
+        if uid in run.known_users:
+            return uid
+        run.known_users.add(uid)
     if not User.select().where(User.id == uid).exists():
         User.insert(
             id=uid,
@@ -147,10 +190,11 @@ def _reporter(r: dict[str, Any], now: datetime) -> None:
     cols = ("nik", "name", "sex", "birth_date", "address", "kecamatan", "desa", "phone")
     more = ("email", "identity_check", "created_at", "row_version")
     row = {"id": _s(r["id"]), **{c: r[c] for c in (*cols, *more)}, "pushed_at": now}
+    row["server_version"] = r["row_version"]
     row["registered_by_id"] = None
     if User.select().where(User.id == str(r["registered_by"] or "")).exists():
         row["registered_by_id"] = str(r["registered_by"])
-    _upsert(Reporter, row)
+    _upsert(Reporter, row, keep=_keep_edited("reporter", str(r["id"])))
 
 
 _HEADER = (
@@ -174,12 +218,16 @@ def _complaint(r: dict[str, Any], now: datetime) -> bool:
         intake_office_id=_s(r["intake_office_id"]),
         created_by_id=known_user(r["created_by"], r["intake_office_id"]),
         pushed_at=now,
+        server_version=r["row_version"],
     )
     # A new case takes the next local number; an existing one keeps its own (the value
     # given here is then unused, and above every number taken).
     top = database_proxy.execute_sql('SELECT max("num") FROM "complaint"').fetchone()[0]
     row["num"] = int(top or 0) + 1
-    _upsert(Complaint, row, keep=("num",))
+    _upsert(Complaint, row, keep=("num", *_keep_edited("complaint", row["id"])))
+    run = _RUN.get()
+    if run is not None:
+        run.cases.add(row["id"])
     return True
 
 
@@ -317,14 +365,39 @@ def _conflict(r: dict[str, Any]) -> None:
         "at": r["at"].replace(tzinfo=None) if r["at"] is not None else datetime.now(),
         "resolved": r["resolved"],
     }
-    _upsert(SyncConflict, row)
+    # Both sides (mine/theirs) were kept when the clash came back to this PC's push, and
+    # a person may have resolved it here: a pull only brings the row the first time.
+    _upsert(SyncConflict, row, keep=("resolved",))
 
 
 def apply_rows(rows: dict[str, list[dict[str, Any]]], now: datetime) -> tuple[int, int]:
     """Apply one window's rows (inside the caller's IMMEDIATE transaction, with the sync
     flag on); (rows applied, own actions refused)."""
     assert database_proxy.in_transaction()
-    _KNOWN_USERS.clear()
+    with _run() as run:
+        applied, refused = _apply_rows(rows, now)
+        refresh_deadlines(run.cases, now)
+    return applied, refused
+
+
+def refresh_deadlines(case_ids: set[str], now: datetime) -> None:
+    """Pulled cases and actions get the deadline state local ones get (the one place that
+    computes it: services.deadlines.refresh_due)."""
+    from lapor_desktop.services import deadlines
+
+    ids = sorted(case_ids)
+    for start in range(0, len(ids), 500):
+        for case in Complaint.select().where(Complaint.id.in_(ids[start : start + 500])):
+            deadlines.refresh_due(case, now)
+            Complaint.update(
+                due_clock=case.due_clock,
+                due_date=case.due_date,
+                due_soon_from=case.due_soon_from,
+                escalation_due=case.escalation_due,
+            ).where(Complaint.id == case.id).execute()
+
+
+def _apply_rows(rows: dict[str, list[dict[str, Any]]], now: datetime) -> tuple[int, int]:
     applied = 0
     simple = {
         "office": _office,
@@ -346,6 +419,9 @@ def apply_rows(rows: dict[str, list[dict[str, Any]]], now: datetime) -> tuple[in
     for r in rows.get("complaint_opd", []):
         applied += _complaint_opd(r, now)
     refused = _actions(rows.get("case_action", []), now)
+    run = _RUN.get()
+    if run is not None:
+        run.cases.update(str(r["complaint_id"]) for r in rows.get("case_action", []))
     applied += len(rows.get("case_action", []))
     _letters(rows.get("letter", []), now)
     applied += len(rows.get("letter", []))

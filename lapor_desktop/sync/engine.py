@@ -35,7 +35,7 @@ from lapor_desktop.db.models import (
     database_proxy,
 )
 from lapor_desktop.services.context import Ctx
-from lapor_desktop.sync import apply, settings
+from lapor_desktop.sync import apply, edits, settings
 from lapor_desktop.sync.link import CentralLink, Me, SyncError, open_link, problem, too_old
 
 Progress = Callable[[str], None]
@@ -185,6 +185,9 @@ def pull_and_apply(link: CentralLink, me: Me, now: datetime, progress: Progress)
         whole = link.fetch_cases(granted, me.audience) if granted else {}
     rows = {k: [*v, *whole.get(k, [])] for k, v in window.rows.items()}
     progress(f"Menerima {window.count} baris perubahan…")
+    from lapor_desktop.services import deadlines
+
+    deadlines.calendar()  # built (once per process) before the write lock, not under it
     with database_proxy.atomic("IMMEDIATE"):
         apply.set_applying(True)
         applied, refused = apply.apply_rows(rows, now)
@@ -232,12 +235,15 @@ def run_cycle(ctx: Ctx, link: CentralLink, progress: Progress = _quiet) -> Summa
             _check_gate(link)
             me = link.me()
         pushed = push_pending(link, me, now, progress)
+        clashes = 0
+        if me.audience == "regency":  # only the regency may edit headers and reporters
+            clashes = edits.push(link, now, progress, apply.set_applying)
         got = pull_and_apply(link, me, now, progress)
         summary = Summary(
             pushed,
             got.pulled,
             got.rejected,
-            got.conflicts,
+            max(got.conflicts, clashes),
             got.checkpoint,
             round(time.perf_counter() - started, 3),
         )
