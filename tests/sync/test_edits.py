@@ -81,3 +81,76 @@ def test_pull_keeps_an_unsent_edit_and_a_reporter_edit_is_pushed(hub: Any, offic
     admin.sync()
     admin.use()
     assert Reporter.get_by_id(rep.id).phone == "0811 0000 1111"
+
+
+def _two_desks_edit_one_phone(hub: Any, office_pc: Any, nik: str) -> tuple[Any, Any, Any]:
+    desk = office_pc("desk")
+    dctx = desk.use()
+    _intake(dctx, title="Air PDAM keruh", nik=nik)
+    desk.sync()
+    admin = office_pc("admin")
+    actx = admin.use()
+    rep = Reporter.get(Reporter.nik == nik)
+    # Both offline: the desk changes the phone and the address, the admin the phone.
+    reporters.update_contact(actx, rep.id, base_version=rep.row_version, phone="0813 2222 0000")
+    desk.use()
+    rep_d = Reporter.get_by_id(rep.id)
+    reporters.update_contact(
+        desk.use(), rep.id, base_version=rep_d.row_version, phone="0812 9999 0000",
+        address="Jl. Baru 1",
+    )  # fmt: skip
+    assert desk.sync().conflicts == 0  # first one in: applied
+    assert admin.sync().conflicts >= 1  # second one: a clash, not an overwrite
+    return desk, admin, rep.id
+
+
+def test_a_stale_edit_becomes_a_conflict_a_person_resolves(hub: Any, office_pc: Any) -> None:
+    from lapor_desktop.sync import conflicts
+
+    desk, admin, rid = _two_desks_edit_one_phone(hub, office_pc, "1401021203880103")
+    (phone,) = _server(hub, "SELECT phone FROM lapor.reporter WHERE id = %s", rid)[0]
+    assert phone == "0812 9999 0000"  # the admin's stale edit did not overwrite it
+    actx = admin.use()
+    assert Reporter.get_by_id(rid).phone == "0812 9999 0000"  # the server's, shown here
+    (c,) = conflicts.list_conflicts(actx)
+    assert (c.entity, c.entity_id, c.label) == ("reporter", str(rid), "Budi Santoso")
+    by_name = {f.name: (f.mine, f.theirs) for f in c.fields}
+    # Only differing fields; the admin never touched the address, so it shows the old one
+    # against the desk's new one.
+    assert by_name["phone"] == ("0813 2222 0000", "0812 9999 0000")
+    assert set(by_name) == {"phone", "address"}
+    res = conflicts.resolve(actx, c.id, "merge", {"phone": "mine"})
+    assert res.to_push == ["phone"]
+    assert conflicts.list_conflicts(actx) == []
+    r = Reporter.get_by_id(rid)
+    assert (r.phone, r.address) == ("0813 2222 0000", "Jl. Baru 1")
+    assert admin.sync().conflicts == 0
+    (phone, address) = _server(hub, "SELECT phone, address FROM lapor.reporter WHERE id = %s", rid)[
+        0
+    ]
+    assert (phone, address) == ("0813 2222 0000", "Jl. Baru 1")
+    desk.sync()
+    desk.use()
+    assert Reporter.get_by_id(rid).phone == "0813 2222 0000"
+    # A pull of the same conflict row again leaves it resolved.
+    admin.sync()
+    admin.use()
+    assert conflicts.list_conflicts(admin.use()) == []
+
+
+def test_resolving_with_the_servers_version_sends_nothing(hub: Any, office_pc: Any) -> None:
+    from lapor_desktop.services.errors import ValidationError
+    from lapor_desktop.sync import conflicts
+
+    _desk, admin, rid = _two_desks_edit_one_phone(hub, office_pc, "1401021203880104")
+    actx = admin.use()
+    (c,) = conflicts.list_conflicts(actx)
+    with pytest.raises(ValidationError):
+        conflicts.resolve(actx, c.id, "merge", {"nik": "mine"})
+    assert conflicts.resolve(actx, c.id, "theirs").to_push == []
+    with pytest.raises(ValidationError):
+        conflicts.resolve(actx, c.id, "mine")  # already resolved
+    assert Reporter.get_by_id(rid).edit_base is None
+    admin.sync()
+    (phone,) = _server(hub, "SELECT phone FROM lapor.reporter WHERE id = %s", rid)[0]
+    assert phone == "0812 9999 0000"
