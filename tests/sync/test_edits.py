@@ -154,3 +154,37 @@ def test_resolving_with_the_servers_version_sends_nothing(hub: Any, office_pc: A
     admin.sync()
     (phone,) = _server(hub, "SELECT phone FROM lapor.reporter WHERE id = %s", rid)[0]
     assert phone == "0812 9999 0000"
+
+
+def test_conflicts_and_resolve_from_the_command_line(
+    hub: Any, office_pc: Any, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    from tests.central.conftest import PASSWORD
+    from tests.sync.test_cli import run
+
+    _desk, admin, rid = _two_desks_edit_one_phone(hub, office_pc, "1401021203880105")
+    admin.close()
+    monkeypatch.setenv("LAPOR_PASSWORD", PASSWORD)
+    who = ("--user", admin.login)
+    rc, out, err = run(capsys, admin.data_dir, "sync", "conflicts", *who, "--json")
+    assert rc == 0, err
+    (c,) = json.loads(out)
+    assert {f["name"] for f in c["fields"]} == {"phone", "address"}
+    assert set(c) == {"id", "entity", "entity_id", "label", "reason", "at", "fields"}
+    assert set(c["fields"][0]) == {"name", "label", "mine", "theirs"}
+    rc, out, err = run(capsys, admin.data_dir, "sync", "conflicts", *who)
+    assert rc == 0 and "0813 2222 0000" in out and "0812 9999 0000" in out
+    rc, out, err = run(capsys, admin.data_dir, "sync", "resolve", c["id"], *who, "--merge",
+                       "phone=sideways")  # fmt: skip
+    assert rc == 1 and "mine" in err and "Traceback" not in err
+    rc, out, err = run(capsys, admin.data_dir, "sync", "resolve", c["id"], *who, "--mine")
+    assert rc == 0, err
+    rc, out, err = run(capsys, admin.data_dir, "sync", *who, "--json")
+    assert rc == 0, err
+    rc, out, err = run(capsys, admin.data_dir, "sync", "conflicts", *who, "--json")
+    assert json.loads(out) == []
+    sql = "SELECT phone, address FROM lapor.reporter WHERE id = %s"
+    (phone, address) = _server(hub, sql, rid)[0]
+    assert (phone, address) == ("0813 2222 0000", "")
