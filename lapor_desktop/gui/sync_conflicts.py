@@ -108,7 +108,8 @@ class SyncConflictsWidget(QWidget):
         run_op(self, lambda: conflicts.list_conflicts(ctx), self._show)
 
     def _show(self, items: list[conflicts.Conflict]) -> None:
-        keep = self.current().id if self.current() else None
+        now = self.current()
+        keep = now.id if now is not None else None
         self.items = items
         self.list.blockSignals(True)
         self.list.clear()
