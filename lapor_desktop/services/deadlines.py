@@ -221,9 +221,14 @@ def history_of(complaint_id: uuid.UUID) -> ActionTimes:
     return ActionTimes(history.steps_of(complaint_id))
 
 
-def refresh_due(case: Complaint, now: datetime) -> None:
-    """Store the current stage's deadline on the case row (the caller saves it)."""
-    clocks = clocks_for(case.received_at, history_of(case.id), rules_of(case.rule_set_id), now)
+def refresh_due(
+    case: Complaint, now: datetime, steps: tuple[history.Step, ...] | None = None
+) -> None:
+    """Store the current stage's deadline on the case row (the caller saves it).
+    `steps`: the case's accepted history when the caller read it already (a pull
+    refreshing many cases reads them in one query)."""
+    times = history_of(case.id) if steps is None else ActionTimes(steps)
+    clocks = clocks_for(case.received_at, times, rules_of(case.rule_set_id), now)
     status = Status(case.status)
     clock = STAGE_CLOCK.get(status)
     stage = clocks.get(clock) if clock else None

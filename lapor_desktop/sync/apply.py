@@ -387,25 +387,46 @@ def apply_rows(rows: dict[str, list[dict[str, Any]]], now: datetime) -> tuple[in
     with _run() as run:
         run.edit_ids = {str(r["id"]) for r in rows.get("record_edit", [])}
         applied, refused = _apply_rows(rows, now)
+        if rows.get("holiday_override"):
+            # The working-day calendar changed: every open case's deadline may move (as
+            # when the admin edits an override on this PC, services.admin).
+            from lapor_desktop.services import deadlines
+
+            deadlines.invalidate_calendar()
+            run.cases |= _open_cases()
         refresh_deadlines(run.cases, now)
     return applied, refused
 
 
 def refresh_deadlines(case_ids: set[str], now: datetime) -> None:
     """Pulled cases and actions get the deadline state local ones get (the one place that
-    computes it: services.deadlines.refresh_due)."""
+    computes it: services.deadlines.refresh_due), their histories read in batches."""
+    from lapor_desktop.db.queries.history import steps_of_cases
     from lapor_desktop.services import deadlines
 
     ids = sorted(case_ids)
+    due_cols = ("due_clock", "due_date", "due_soon_from", "escalation_due")
+    sql = 'UPDATE "complaint" SET ' + ", ".join(f'"{c}" = ?' for c in due_cols) + ' WHERE "id" = ?'
+    columns = Complaint._meta.columns
     for start in range(0, len(ids), 500):
-        for case in Complaint.select().where(Complaint.id.in_(ids[start : start + 500])):
-            deadlines.refresh_due(case, now)
-            Complaint.update(
-                due_clock=case.due_clock,
-                due_date=case.due_date,
-                due_soon_from=case.due_soon_from,
-                escalation_due=case.escalation_due,
-            ).where(Complaint.id == case.id).execute()
+        chunk = ids[start : start + 500]
+        cases: Any = Complaint.select().where(Complaint.id.in_(chunk))
+        steps = steps_of_cases(chunk)
+        for case in cases:
+            deadlines.refresh_due(case, now, steps.get(str(case.id), ()))
+            values = [columns[c].db_value(getattr(case, c)) for c in due_cols]
+            database_proxy.execute_sql(sql, [*values, columns["id"].db_value(case.id)])
+
+
+def _open_cases() -> set[str]:
+    from lapor_desktop.services.deadlines import STAGE_CLOCK
+
+    query: Any = (
+        Complaint.select(Complaint.id)
+        .where(Complaint.status.in_([s.value for s in STAGE_CLOCK]))
+        .tuples()
+    )
+    return {str(row[0]) for row in query}
 
 
 def _apply_rows(rows: dict[str, list[dict[str, Any]]], now: datetime) -> tuple[int, int]:

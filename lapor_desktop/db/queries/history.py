@@ -100,3 +100,18 @@ def steps_of(case_id: uuid.UUID) -> tuple[Step, ...]:
         .tuples()
     )
     return tuple(Step(str(a), str(t), at) for a, t, at in rows)
+
+
+def steps_of_cases(case_ids: Iterable[uuid.UUID | str]) -> dict[str, tuple[Step, ...]]:
+    """`steps_of` for many cases in one query (keyed by the case id as text)."""
+    rows: Any = (
+        CaseAction.select(CaseAction.complaint, CaseAction.action, CaseAction.to_status,
+                          CaseAction.at)
+        .where(CaseAction.complaint.in_(list(case_ids)) & ACCEPTED)
+        .order_by(CaseAction.complaint, CaseAction.seq)
+        .tuples()
+    )  # fmt: skip
+    out: dict[str, list[Step]] = {}
+    for cid, a, t, at in rows:
+        out.setdefault(str(cid), []).append(Step(str(a), str(t), at))
+    return {k: tuple(v) for k, v in out.items()}
