@@ -370,7 +370,8 @@ def check_pointer(ctx: Ctx, pointer: Pointer, pdf: bytes | None) -> Verification
     unnumbered = UNNUMBERED.get(pointer.nomor)
     kind = unnumbered or "surat"
     if unnumbered is not None:
-        if Complaint.get_or_none(Complaint.ticket == pointer.ticket) is None:
+        no_case = pointer.nomor == PENDING and pointer.ticket == NO_TICKET  # Ombudsman letter
+        if not no_case and Complaint.get_or_none(Complaint.ticket == pointer.ticket) is None:
             return Verification(
                 False,
                 f"tiket {pointer.ticket} tidak ada di basis data ini",

@@ -74,6 +74,7 @@ def status() -> Status:
     """What `sync --status` shows, from the local database only."""
     state = SyncState.get_or_none(SyncState.id == 1)
     pending = sum(m.select().where(m.pushed_at.is_null()).count() for m in PENDING_MODELS)
+    pending += len(edits.pending())  # edits of headers and reporters not yet sent
     return Status(
         state.last_sync if state else None,
         pending,

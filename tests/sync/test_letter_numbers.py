@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from lapor_desktop.db.models import Letter
-from lapor_desktop.services import casework, documents, letters_register
+from lapor_desktop.services import casework, documents, letters_register, verification
 from tests.central.conftest import OPD_A
 from tests.sync.test_cycle import _intake, _server
 
@@ -42,7 +42,8 @@ def test_answer_letter_says_nomor_menyusul_until_the_server_numbers_it(
     assert done.letter_number == letters_register.PENDING_NUMBER
     (letter,) = Letter.select()
     assert letters_register.is_pending(letter)
-    before = _text(documents.answer_pdf(hctx, ticket))
+    early = documents.answer_pdf(hctx, ticket)
+    before = _text(early)
     assert "nomor menyusul" in before
     # No number of this PC's own anywhere on the letter (the local pattern ".../1/...").
     assert letters_register.format_number("answer", 1, "DINKES", letter.year) not in before
@@ -52,8 +53,13 @@ def test_answer_letter_says_nomor_menyusul_until_the_server_numbers_it(
     (letter,) = Letter.select()
     assert (letter.number, letter.full_number) == (number, full)
     assert not letters_register.is_pending(letter)
-    after = _text(documents.answer_pdf(hctx, ticket))
+    late = documents.answer_pdf(hctx, ticket)
+    after = _text(late)
     assert full in after and "nomor menyusul" not in after
+    # Both prints check out: the early one by its ticket and content, the reprint by its
+    # number in the register.
+    assert verification.verify_pdf(hctx, early).verdict == "SAH"
+    assert verification.verify_pdf(hctx, late).verdict == "SAH"
 
 
 def test_a_pc_not_joined_numbers_its_letters_itself(tmp_path: Any) -> None:
