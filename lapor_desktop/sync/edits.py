@@ -6,9 +6,10 @@ person — never a silent last-writer-wins.
 
 Locally (schema v10) a trigger marks a row dirty (`edit_base` = the server version the
 edit started from, `edit_id` = the id it is pushed as) whenever a field of `FIELDS`
-changes outside a sync apply; the pull keeps those fields of a dirty row. `push` sends
-every dirty row as one `record_edit` (the full set of editable fields on its base
-version; the server applies it when the base is still current) and records the answer:
+changes outside a sync apply; the pull keeps those fields of a dirty row. A sync
+(engine.push_edits, regency PCs only) sends every dirty row (`pending`) as one
+`record_edit` (the full set of editable fields on its base version; the server applies it
+when the base is still current) and `acknowledge` records the answer:
 
 - applied → clean again (`server_version` = the new version); a field changed while the
   push was under way keeps the row dirty on the new version;
@@ -21,12 +22,12 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from lapor_desktop.db.models import Complaint, Reporter, SyncConflict, database_proxy
+from lapor_desktop.db.models import Complaint, Reporter, SyncConflict
 
 
 @dataclass(frozen=True)
@@ -223,23 +224,4 @@ def acknowledge(edits: Sequence[Edit], outcomes: dict[str, Outcome], now: dateti
         else:
             _clashed(edit, out, now)
             clashes += 1
-    return clashes
-
-
-def push(
-    link: Any, now: datetime, progress: Callable[[str], None], set_applying: Callable[[bool], None]
-) -> int:
-    """Push every dirty row as a version-checked edit; the number of clashes."""
-    from lapor_desktop.sync.engine import talking
-
-    edits = pending()
-    if not edits:
-        return 0
-    progress(f"Mengirim {len(edits)} perubahan data laporan/pelapor…")
-    with talking():
-        outcomes = link.push_edits([e.row() for e in edits])
-    with database_proxy.atomic("IMMEDIATE"):
-        set_applying(True)
-        clashes = acknowledge(edits, outcomes, now)
-        set_applying(False)
     return clashes

@@ -170,6 +170,22 @@ def push_pending(link: CentralLink, me: Me, now: datetime, progress: Progress) -
     return new
 
 
+def push_edits(link: CentralLink, now: datetime, progress: Progress) -> int:
+    """Send every unsent edit of a case header or reporter as a version-checked edit and
+    record the server's answers (sync/edits.py); the number of clashes."""
+    waiting = edits.pending()
+    if not waiting:
+        return 0
+    progress(f"Mengirim {len(waiting)} perubahan data laporan/pelapor…")
+    with talking():
+        outcomes = link.push_edits([e.row() for e in waiting])
+    with database_proxy.atomic("IMMEDIATE"):
+        apply.set_applying(True)  # the server's values written back are not local edits
+        clashes = edits.acknowledge(waiting, outcomes, now)
+        apply.set_applying(False)
+    return clashes
+
+
 # ---------------------------------------------------------------- pull
 
 
@@ -238,7 +254,7 @@ def run_cycle(ctx: Ctx, link: CentralLink, progress: Progress = _quiet) -> Summa
         pushed = push_pending(link, me, now, progress)
         clashes = 0
         if me.audience == "regency":  # only the regency may edit headers and reporters
-            clashes = edits.push(link, now, progress, apply.set_applying)
+            clashes = push_edits(link, now, progress)
         got = pull_and_apply(link, me, now, progress)
         summary = Summary(
             pushed,
