@@ -67,3 +67,16 @@ def test_merge_field_by_field_and_take_the_servers_version(qtbot, world: World) 
     assert Complaint.get(Complaint.ticket == second).title == "Lampu jalan padam"
     assert w.items == [] and w.summary_label.text() == "Tidak ada konflik sinkronisasi."
     assert not w.merge_button.isEnabled()
+
+
+def test_an_opd_user_sees_an_empty_list_without_a_warning(
+    qtbot, world: World, recorded_messages
+) -> None:
+    ticket = world.new_case()
+    _clash(world, ticket, {"title": "a"}, {"title": "b"})
+    w = SyncConflictsWidget(world.as_("pupr"))
+    qtbot.addWidget(w)
+    w.show()
+    wait_ops(qtbot)
+    assert w.items == [] and recorded_messages.shown == []
+    assert not w.theirs_button.isEnabled()
