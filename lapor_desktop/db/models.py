@@ -131,6 +131,7 @@ class Reporter(SyncedModel):
     server_version = IntegerField(default=1)
     edit_base = IntegerField(null=True)
     edit_id = TextField(null=True)
+    edit_from = TextField(null=True)  # JSON: the edited fields before the first edit
 
 
 class Complaint(SyncedModel):
@@ -187,6 +188,7 @@ class Complaint(SyncedModel):
     server_version = IntegerField(default=1)  # schema v10, as on Reporter
     edit_base = IntegerField(null=True)
     edit_id = TextField(null=True)
+    edit_from = TextField(null=True)  # JSON: the edited fields before the first edit
 
 
 class CaseAction(SyncedModel):

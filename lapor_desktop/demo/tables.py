@@ -15,7 +15,7 @@ from lapor_desktop.db.models import CaseAction, Complaint, Letter, Reporter, Use
 # never on a central server (pushed_at NULL), every demo action is accepted, and no edit
 # waits to be sent (edit_base NULL).
 SYNC_COLUMNS = frozenset(
-    {"pushed_at", "accepted", "reason", "server_version", "edit_base", "edit_id"}
+    {"pushed_at", "accepted", "reason", "server_version", "edit_base", "edit_id", "edit_from"}
 )
 
 

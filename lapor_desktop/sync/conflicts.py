@@ -19,7 +19,6 @@ reporters side by side; resolving it only marks it seen.
 from __future__ import annotations
 
 import json
-import uuid
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
@@ -169,12 +168,11 @@ def resolve(
             fields = model._meta.fields
             data = {fields[n]: edits.typed(n, by_name[n]) for n in to_push}
             model.update(data).where(model.id == c.entity_id).execute()
-            # The edit starts from the version the person compared against; the id is
-            # kept if an edit made here since is already waiting under one.
-            model.update(
-                edit_base=c.base_version if c.base_version is not None else model.server_version,
-                edit_id=_edit_id_or_new(model),
-            ).where(model.id == c.entity_id).execute()
+            # The edit starts from the server's version the person compared against: only
+            # the fields taken from this PC differ from it, so only they are sent.
+            theirs = json.loads(c.theirs or "{}")
+            base_version = c.base_version if c.base_version is not None else 1
+            edits.mark_edited(c.entity, c.entity_id, base_version, theirs)
         c.resolved = True
         c.resolution = choice
         c.resolved_at = now
@@ -184,10 +182,3 @@ def resolve(
             ctx, "konflik_sinkron_selesai", c.entity, key, f"{choice}: {', '.join(to_push) or '-'}"
         )
     return Resolved(str(c.id), choice, to_push)
-
-
-def _edit_id_or_new(model: Any) -> Any:
-    """`coalesce(edit_id, <a new id>)` as a peewee expression."""
-    from peewee import fn
-
-    return fn.coalesce(model.edit_id, uuid.uuid4().hex)

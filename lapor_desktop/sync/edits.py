@@ -69,6 +69,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
 }
 MODELS: dict[str, Any] = {"complaint": Complaint, "reporter": Reporter}
 DATE_FIELDS = frozenset({"incident_date", "birth_date"})
+BOOL_FIELDS = frozenset({"anonim", "rahasia"})
 
 
 def columns(entity: str) -> tuple[str, ...]:
@@ -84,6 +85,13 @@ def plain(value: Any) -> Any:
     if isinstance(value, uuid.UUID):
         return str(value)
     return value
+
+
+def normal(name: str, value: Any) -> Any:
+    """A value as `plain` gives it, also when it came from SQLite's JSON (0/1 booleans)."""
+    if name in BOOL_FIELDS and value is not None:
+        return bool(value)
+    return plain(value)
 
 
 def typed(name: str, value: Any) -> Any:
@@ -113,13 +121,15 @@ def from_server(entity: str, row: dict[str, Any]) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class Edit:
-    """One dirty row, as it is pushed."""
+    """One dirty row, as it is pushed: only the fields changed since `base` (the row as
+    the server last had it) go to the server."""
 
     id: str  # the record_edit id (uuid text)
     entity: str
     entity_id: str
     base_version: int
-    values: dict[str, Any]  # field name -> JSON value
+    values: dict[str, Any]  # the changed fields: name -> JSON value
+    base: dict[str, Any]  # every editable field before the edit
 
     def row(self) -> dict[str, Any]:
         return {
@@ -142,28 +152,58 @@ class Outcome:
     theirs: dict[str, Any] | None  # the server's row now (server columns + row_version)
 
 
-def pending() -> list[Edit]:
-    """Every dirty row that is already on the server (a row not yet inserted there goes
-    with its current values in the insert itself)."""
-    out = []
-    for entity, model in MODELS.items():
-        fields = [model._meta.fields[f.name] for f in FIELDS[entity]]
-        query = (
-            model.select(model.id, model.edit_base, model.edit_id, *fields)
-            .where(model.edit_base.is_null(False) & model.pushed_at.is_null(False))
-            .dicts()
-        )
-        for r in query:
-            out.append(
-                Edit(
-                    str(uuid.UUID(r["edit_id"])),
-                    entity,
-                    str(r["id"]),
-                    int(r["edit_base"]),
-                    {f.name: plain(r[f.name]) for f in FIELDS[entity]},
-                )
-            )
+def _dirty(entity: str, *, on_server_only: bool) -> list[tuple[Edit | None, str]]:
+    """Every dirty row of `entity`: its Edit (None when nothing differs any more from the
+    version it started from, e.g. a field changed and changed back) and its id."""
+    model = MODELS[entity]
+    fields = [model._meta.fields[f.name] for f in FIELDS[entity]]
+    where = model.edit_base.is_null(False)
+    if on_server_only:
+        where &= model.pushed_at.is_null(False)
+    query = model.select(model.id, model.edit_base, model.edit_id, model.edit_from, *fields)
+    out: list[tuple[Edit | None, str]] = []
+    for r in query.where(where).dicts():
+        now = {f.name: plain(r[f.name]) for f in FIELDS[entity]}
+        before = json.loads(r["edit_from"]) if r["edit_from"] else None
+        base = now if before is None else {k: normal(k, before.get(k)) for k in now}
+        changed = now if before is None else {k: v for k, v in now.items() if base[k] != v}
+        edit_id = str(uuid.UUID(r["edit_id"] or uuid.uuid4().hex))
+        edit = Edit(edit_id, entity, str(r["id"]), int(r["edit_base"]), changed, base)
+        out.append((edit if changed else None, str(r["id"])))
     return out
+
+
+def pending() -> list[Edit]:
+    """Every unsent edit of a row that is already on the server (a row not yet inserted
+    there goes with its current values in the insert itself)."""
+    return [e for entity in MODELS for e, _ in _dirty(entity, on_server_only=True) if e]
+
+
+def has_unchanged() -> bool:
+    return any(e is None for entity in MODELS for e, _ in _dirty(entity, on_server_only=False))
+
+
+def settle_unchanged() -> None:
+    """Rows marked dirty whose fields are back to what they were: clean again."""
+    for entity in MODELS:
+        for edit, row_id in _dirty(entity, on_server_only=False):
+            if edit is None:
+                _set_fields(entity, row_id, {}, edit_base=None, edit_id=None, edit_from=None)
+
+
+def mark_edited(entity: str, entity_id: str, base_version: int, base: dict[str, Any]) -> None:
+    """The row differs from `base` (the server's fields at `base_version`) by a person's
+    choice: send the difference at the next sync (sync/conflicts.py)."""
+    model = MODELS[entity]
+    current = model.select(model.edit_id).where(model.id == entity_id).scalar()
+    _set_fields(
+        entity,
+        entity_id,
+        {},
+        edit_base=base_version,
+        edit_id=current or uuid.uuid4().hex,
+        edit_from=json.dumps(base),
+    )
 
 
 def _set_fields(entity: str, entity_id: str, values: dict[str, Any], **extra: Any) -> None:
@@ -174,17 +214,22 @@ def _set_fields(entity: str, entity_id: str, values: dict[str, Any], **extra: An
 
 
 def _applied(edit: Edit, version: int) -> None:
-    if values_of(edit.entity, edit.entity_id) == edit.values:
+    now = values_of(edit.entity, edit.entity_id) or {}
+    server = {**edit.base, **edit.values}  # what the server holds now, at `version`
+    if now == server:
         _set_fields(edit.entity, edit.entity_id, {}, edit_base=None, edit_id=None,
-                    server_version=version)  # fmt: skip
+                    edit_from=None, server_version=version)  # fmt: skip
     else:  # changed again while the push was under way: dirty on the new version
         _set_fields(edit.entity, edit.entity_id, {}, edit_base=version,
-                    edit_id=uuid.uuid4().hex, server_version=version)  # fmt: skip
+                    edit_id=uuid.uuid4().hex, edit_from=json.dumps(server),
+                    server_version=version)  # fmt: skip
 
 
 def _clashed(edit: Edit, out: Outcome, now: datetime) -> None:
     """Keep both sides in a conflict row; the local row takes the server's values."""
-    mine = values_of(edit.entity, edit.entity_id) or edit.values
+    current = values_of(edit.entity, edit.entity_id) or dict(edit.values)
+    # Mine: what this PC changed (also a field changed while the push was under way).
+    mine = {k: v for k, v in current.items() if k in edit.values or edit.base.get(k) != v}
     theirs_row = out.theirs or {}
     theirs = from_server(edit.entity, theirs_row)
     version = int(theirs_row.get("row_version") or out.current_version or edit.base_version)
@@ -208,7 +253,7 @@ def _clashed(edit: Edit, out: Outcome, now: datetime) -> None:
         },
     ).execute()
     _set_fields(edit.entity, edit.entity_id, theirs, edit_base=None, edit_id=None,
-                server_version=version)  # fmt: skip
+                edit_from=None, server_version=version)  # fmt: skip
 
 
 def acknowledge(edits: Sequence[Edit], outcomes: dict[str, Outcome], now: datetime) -> int:

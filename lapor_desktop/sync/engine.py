@@ -175,6 +175,9 @@ def push_edits(link: CentralLink, now: datetime, progress: Progress) -> int:
     record the server's answers (sync/edits.py); the number of clashes."""
     waiting = edits.pending()
     if not waiting:
+        if edits.has_unchanged():
+            with database_proxy.atomic("IMMEDIATE"):
+                edits.settle_unchanged()
         return 0
     progress(f"Mengirim {len(waiting)} perubahan data laporan/pelapor…")
     with talking():
@@ -182,6 +185,7 @@ def push_edits(link: CentralLink, now: datetime, progress: Progress) -> int:
     with database_proxy.atomic("IMMEDIATE"):
         apply.set_applying(True)  # the server's values written back are not local edits
         clashes = edits.acknowledge(waiting, outcomes, now)
+        edits.settle_unchanged()
         apply.set_applying(False)
     return clashes
 

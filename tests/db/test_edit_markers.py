@@ -4,6 +4,7 @@ database of schema v9 upgrades with its rows clean."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -40,12 +41,18 @@ def test_edits_mark_rows_dirty_but_not_a_sync_apply_nor_an_opd_pc(data_dir: Path
         _write(Reporter, phone="0812 0000 1111")
         first = Complaint.get_by_id(case.id)
         assert first.edit_base == 1 and len(first.edit_id) == 32
+        before = json.loads(first.edit_from)  # the fields as the server last had them
+        assert (before["category"], before["title"]) == (None, case.title)
         assert Reporter.get_by_id(rep.id).edit_base == 1
         # A second edit before the push keeps the base and the edit's id.
         _write(Complaint, server_version=4)
         _write(Complaint, title="Judul baru")
         again = Complaint.get_by_id(case.id)
-        assert (again.edit_base, again.edit_id) == (1, first.edit_id)
+        assert (again.edit_base, again.edit_id, again.edit_from) == (
+            1,
+            first.edit_id,
+            first.edit_from,
+        )
         _write(Complaint, edit_base=None, edit_id=None)
         # Inside a sync apply the server's values are not local edits.
         with database_proxy.atomic("IMMEDIATE"):

@@ -115,10 +115,9 @@ def test_a_stale_edit_becomes_a_conflict_a_person_resolves(hub: Any, office_pc: 
     (c,) = conflicts.list_conflicts(actx)
     assert (c.entity, c.entity_id, c.label) == ("reporter", str(rid), "Budi Santoso")
     by_name = {f.name: (f.mine, f.theirs) for f in c.fields}
-    # Only differing fields; the admin never touched the address, so it shows the old one
-    # against the desk's new one.
-    assert by_name["phone"] == ("0813 2222 0000", "0812 9999 0000")
-    assert set(by_name) == {"phone", "address"}
+    # Only what this PC changed and the server has otherwise: the desk's new address is
+    # not a clash (the admin never touched it).
+    assert by_name == {"phone": ("0813 2222 0000", "0812 9999 0000")}
     res = conflicts.resolve(actx, c.id, "merge", {"phone": "mine"})
     assert res.to_push == ["phone"]
     assert conflicts.list_conflicts(actx) == []
@@ -171,7 +170,7 @@ def test_conflicts_and_resolve_from_the_command_line(
     rc, out, err = run(capsys, admin.data_dir, "sync", "conflicts", *who, "--json")
     assert rc == 0, err
     (c,) = json.loads(out)
-    assert {f["name"] for f in c["fields"]} == {"phone", "address"}
+    assert [f["name"] for f in c["fields"]] == ["phone"]
     assert set(c) == {"id", "entity", "entity_id", "label", "reason", "at", "fields"}
     assert set(c["fields"][0]) == {"name", "label", "mine", "theirs"}
     rc, out, err = run(capsys, admin.data_dir, "sync", "conflicts", *who)
@@ -187,4 +186,26 @@ def test_conflicts_and_resolve_from_the_command_line(
     assert json.loads(out) == []
     sql = "SELECT phone, address FROM lapor.reporter WHERE id = %s"
     (phone, address) = _server(hub, sql, rid)[0]
-    assert (phone, address) == ("0813 2222 0000", "")
+    assert (phone, address) == ("0813 2222 0000", "Jl. Baru 1")  # only the phone was sent
+
+
+def test_a_field_changed_and_changed_back_sends_nothing(hub: Any, office_pc: Any) -> None:
+    from lapor_desktop.sync import engine
+
+    desk = office_pc("desk")
+    dctx = desk.use()
+    _intake(dctx, title="Pasar becek", nik="1401021203880106")
+    desk.sync()
+    dctx = desk.use()
+    rep = Reporter.get(Reporter.nik == "1401021203880106")
+    old = rep.phone
+    reporters.update_contact(dctx, rep.id, base_version=rep.row_version, phone="0811 1")
+    assert engine.status().pending == 1
+    rep = Reporter.get_by_id(rep.id)
+    reporters.update_contact(dctx, rep.id, base_version=rep.row_version, phone=old)
+    assert engine.status().pending == 0  # nothing differs from the server any more
+    desk.sync()
+    desk.use()
+    assert Reporter.get_by_id(rep.id).edit_base is None
+    (version,) = _server(hub, "SELECT row_version FROM lapor.reporter WHERE id = %s", rep.id)[0]
+    assert version == 1
