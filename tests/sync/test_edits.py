@@ -209,3 +209,39 @@ def test_a_field_changed_and_changed_back_sends_nothing(hub: Any, office_pc: Any
     assert Reporter.get_by_id(rep.id).edit_base is None
     (version,) = _server(hub, "SELECT row_version FROM lapor.reporter WHERE id = %s", rep.id)[0]
     assert version == 1
+
+
+def test_edit_cut_after_commit_is_acknowledged_by_the_replay_not_a_conflict(
+    hub: Any, office_pc: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lapor_desktop.sync import engine, link
+    from lapor_desktop.sync.link import SyncError
+    from tests.sync.conftest import no_prompt
+    from tests.sync.test_faults import _kill
+
+    class CutAfterEdits(link.DirectLink):
+        def push_edits(self, rows: Any) -> dict[str, Any]:
+            out = super().push_edits(rows)
+            _kill(hub, self.db)
+            self.db.execute_sql("SELECT 1")  # the dead link: OperationalError
+            return out
+
+    desk = office_pc("desk")
+    dctx = desk.use()
+    _intake(dctx, title="Sampah menumpuk", nik="1401021203880107")
+    desk.sync()
+    dctx = desk.use()
+    rep = Reporter.get(Reporter.nik == "1401021203880107")
+    reporters.update_contact(dctx, rep.id, base_version=rep.row_version, phone="0811 7777")
+    real = link.open_link
+    monkeypatch.setattr(engine, "open_link", lambda dsn: CutAfterEdits(real(dsn).db))
+    with pytest.raises(SyncError, match="terputus"):
+        engine.sync(desk.use(), no_prompt)
+    assert engine.status().pending == 1  # not acknowledged: still waiting
+    monkeypatch.undo()
+    assert desk.sync().conflicts == 0  # the replay finds its own applied edit
+    desk.use()
+    assert engine.status().pending == 0 and engine.status().conflicts == 0
+    sql = "SELECT phone, row_version FROM lapor.reporter WHERE id = %s"
+    assert _server(hub, sql, rep.id) == [("0811 7777", 2)]  # applied once
+    assert Reporter.get_by_id(rep.id).server_version == 2
