@@ -80,3 +80,22 @@ def test_an_opd_user_sees_an_empty_list_without_a_warning(
     wait_ops(qtbot)
     assert w.items == [] and recorded_messages.shown == []
     assert not w.theirs_button.isEnabled()
+
+
+def test_use_my_version_takes_every_field_of_mine(qtbot, world: World) -> None:
+    ticket = world.new_case(title="Judul server")
+    cid = _clash(
+        world, ticket, {"title": "Judul saya", "rahasia": True},
+        {"title": "Judul server", "rahasia": False},
+    )  # fmt: skip
+    w = SyncConflictsWidget(world.as_("loket"))
+    qtbot.addWidget(w)
+    changed: list[bool] = []
+    w.changed.connect(lambda: changed.append(True))
+    w.show()
+    wait_ops(qtbot)
+    w.mine_button.click()
+    wait_ops(qtbot)
+    case = Complaint.get(Complaint.ticket == ticket)
+    assert (case.title, case.rahasia, case.edit_base) == ("Judul saya", True, 2)
+    assert SyncConflict.get_by_id(cid).resolution == "mine" and changed == [True]
