@@ -5,6 +5,8 @@
     lapor-desktop sync --status [--json]      (offline: last sync, unsent, failed, conflicts)
     lapor-desktop sync fetch-attachments --user NAMA [--case TIKET] [--json]
                                               (download attachment content not yet here)
+    lapor-desktop sync conflicts --user NAMA [--json]      (clashes to resolve, offline)
+    lapor-desktop sync resolve ID --user NAMA --mine | --theirs | --merge FIELD=mine|theirs...
 
 The password: LAPOR_PASSWORD, else asked (join stores it in the OS keyring; without a
 keyring it is asked again next time, never written to a file). LAPOR_CENTRAL_DSN
@@ -29,7 +31,13 @@ from lapor_desktop.cli.common import (
     prompt_secret,
     say,
 )
-from lapor_desktop.cli.session import UsageError, common_options, signed_in
+from lapor_desktop.cli.session import (
+    Acting,
+    UsageError,
+    common_options,
+    signed_command,
+    signed_in,
+)
 
 
 def _progress(text: str) -> None:
@@ -112,10 +120,6 @@ def _fetch_attachments(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    if args.what == "fetch-attachments":
-        return _fetch_attachments(args)
-    if args.case:
-        raise UsageError("--case hanya untuk 'sync fetch-attachments'")
     if args.status:
         return _status(args)
     from lapor_desktop.sync import engine
@@ -140,6 +144,64 @@ def cmd_sync(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _show(value: Any) -> str:
+    if value is True:
+        return "ya"
+    if value is False:
+        return "tidak"
+    return "-" if value in (None, "") else str(value)
+
+
+def _conflicts(args: argparse.Namespace, acting: Acting) -> int:
+    from lapor_desktop.sync import conflicts
+
+    found = conflicts.list_conflicts(acting.ctx)
+    if args.json:
+        emit_json([c.as_dict() for c in found])
+        return EXIT_OK
+    if not found:
+        say("Tidak ada konflik sinkronisasi.")
+        return EXIT_OK
+    for c in found:
+        say(f"[{c.id}] {conflicts.ENTITY_LABELS.get(c.entity, c.entity)} {c.label}: {c.reason}")
+        for f in c.fields:
+            say(f"    {f.label} ({f.name}): saya = {_show(f.mine)} | server = {_show(f.theirs)}")
+    say("Selesaikan: lapor-desktop sync resolve ID --mine | --theirs | --merge KOLOM=mine|theirs")
+    return EXIT_OK
+
+
+def _picks(items: list[str]) -> dict[str, str]:
+    picks: dict[str, str] = {}
+    for item in items:
+        name, sep, side = item.partition("=")
+        if not sep or not name.strip():
+            raise UsageError(f"'{item}': tulis KOLOM=mine atau KOLOM=theirs")
+        picks[name.strip()] = side.strip().lower()
+    return picks
+
+
+def _resolve(args: argparse.Namespace, acting: Acting) -> int:
+    from lapor_desktop.sync import conflicts
+
+    if args.merge is not None:
+        choice, picks = "merge", _picks(args.merge)
+    else:
+        choice, picks = ("mine" if args.mine else "theirs"), None
+    done = conflicts.resolve(acting.ctx, args.id, choice, picks)
+    if args.json:
+        emit_json({"id": done.id, "choice": done.choice, "to_push": done.to_push})
+        return EXIT_OK
+    if done.to_push:
+        say(
+            f"Konflik {done.id} diselesaikan; dikirim pada sinkronisasi berikutnya: "
+            + ", ".join(done.to_push)
+            + "."
+        )
+    else:
+        say(f"Konflik {done.id} diselesaikan dengan versi server; tidak ada yang dikirim.")
+    return EXIT_OK
+
+
 def add_commands(sub: Any) -> None:
     s = sub.add_parser(
         "join",
@@ -156,12 +218,34 @@ def add_commands(sub: Any) -> None:
         description="Sinkronisasi dengan server pusat sebagai pengguna yang masuk.",
         parents=[common_options()],
     )
-    s.add_argument(
-        "what",
-        nargs="?",
-        choices=["fetch-attachments"],
-        help="fetch-attachments: unduh isi lampiran yang belum ada di komputer ini",
-    )
-    s.add_argument("--case", metavar="TIKET", help="hanya lampiran laporan ini")
     s.add_argument("--status", action="store_true", help="status tanpa menghubungi server")
     s.set_defaults(handler=cmd_sync)
+    more = s.add_subparsers(dest="sync_command", metavar="{conflicts,resolve,fetch-attachments}")
+    f = more.add_parser(
+        "fetch-attachments",
+        help="unduh isi lampiran yang belum ada di komputer ini",
+        description="Mengunduh isi lampiran (diperiksa, disegel di komputer ini).",
+        parents=[common_options()],
+    )
+    f.add_argument("--case", metavar="TIKET", help="hanya lampiran laporan ini")
+    f.set_defaults(handler=_fetch_attachments)
+    c = more.add_parser(
+        "conflicts",
+        help="konflik perubahan yang menunggu keputusan",
+        description="Daftar konflik: versi saya dan versi server, kolom demi kolom.",
+        parents=[common_options()],
+    )
+    c.set_defaults(handler=signed_command("sync conflicts", _conflicts))
+    r = more.add_parser(
+        "resolve",
+        help="selesaikan satu konflik",
+        description="Pakai versi saya, versi server, atau gabungkan per kolom; hasilnya "
+        "dikirim pada sinkronisasi berikutnya.",
+        parents=[common_options()],
+    )
+    r.add_argument("id", help="nomor konflik (dari 'sync conflicts')")
+    how = r.add_mutually_exclusive_group(required=True)
+    how.add_argument("--mine", action="store_true", help="pakai versi saya")
+    how.add_argument("--theirs", action="store_true", help="pakai versi server")
+    how.add_argument("--merge", nargs="+", metavar="KOLOM=mine|theirs", help="gabungkan per kolom")
+    r.set_defaults(handler=signed_command("sync resolve", _resolve))

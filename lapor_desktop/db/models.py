@@ -126,6 +126,12 @@ class Reporter(SyncedModel):
     created_at = DateTimeField(default=_now)
     row_version = IntegerField(default=1)
     pushed_at = DateTimeField(null=True)  # schema v9: NULL = not yet on the central server
+    # Schema v10 (sync/edits.py): the central row_version last received, and the "dirty
+    # since server version N" marker with the id of the edit it will be pushed as.
+    server_version = IntegerField(default=1)
+    edit_base = IntegerField(null=True)
+    edit_id = TextField(null=True)
+    edit_from = TextField(null=True)  # JSON: the edited fields before the first edit
 
 
 class Complaint(SyncedModel):
@@ -179,6 +185,10 @@ class Complaint(SyncedModel):
     # that the case list can sort by OPD through an index instead of a join.
     opd_code = CharField(max_length=30, null=True)
     pushed_at = DateTimeField(null=True)  # schema v9
+    server_version = IntegerField(default=1)  # schema v10, as on Reporter
+    edit_base = IntegerField(null=True)
+    edit_id = TextField(null=True)
+    edit_from = TextField(null=True)  # JSON: the edited fields before the first edit
 
 
 class CaseAction(SyncedModel):
@@ -348,6 +358,13 @@ class SyncConflict(BaseModel):
     reason = TextField()
     at = DateTimeField()
     resolved = BooleanField(default=False)
+    # Schema v10: both sides of an edit clash (JSON objects field -> value), the server
+    # version `theirs` is at, and how a person resolved it.
+    mine = TextField(null=True)
+    theirs = TextField(null=True)
+    base_version = IntegerField(null=True)
+    resolution = TextField(null=True)
+    resolved_at = DateTimeField(null=True)
 
 
 class Setting(BaseModel):

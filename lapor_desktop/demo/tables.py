@@ -11,9 +11,12 @@ from peewee import Model
 
 from lapor_desktop.db.models import CaseAction, Complaint, Letter, Reporter, User
 
-# Sync state (schema v9) that demo rows leave to the columns' defaults: demo data was never
-# on a central server (pushed_at NULL) and every demo action is accepted.
-SYNC_COLUMNS = frozenset({"pushed_at", "accepted", "reason"})
+# Sync state (schema v9, v10) that demo rows leave to the columns' defaults: demo data was
+# never on a central server (pushed_at NULL), every demo action is accepted, and no edit
+# waits to be sent (edit_base NULL).
+SYNC_COLUMNS = frozenset(
+    {"pushed_at", "accepted", "reason", "server_version", "edit_base", "edit_id", "edit_from"}
+)
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,8 @@
 cycles, the "gagal disinkronkan" list (redo / drop, each one service call), the conflicts,
 what waits unsent per person, and (system admin) the connection settings.
 
-CONFLICTS SLOT: the "Konflik" tab holds `ui.conflicts_slot`, a read-only list of the
-sync_conflict rows for now. The conflict list + side-by-side view (gui/sync_conflicts.py)
-replaces the slot's content at merge: `SyncPage.conflicts_slot` is the widget to fill.
+The "Konflik" tab holds the conflict list and its side-by-side view
+(gui/sync_conflicts.SyncConflictsWidget: keep mine / take theirs / merge field by field).
 """
 
 from __future__ import annotations
@@ -20,6 +19,7 @@ from lapor_desktop.gui.changes import Changed
 from lapor_desktop.gui.forms.ui_sync_page import Ui_SyncPage
 from lapor_desktop.gui.ops import run_op
 from lapor_desktop.gui.row_model import NUMBER, Column, RowTableModel
+from lapor_desktop.gui.sync_conflicts import SyncConflictsWidget
 from lapor_desktop.gui.sync_runner import Indicator, Phase, SyncRunner, interval_minutes
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.errors import ServiceError
@@ -97,7 +97,11 @@ class SyncPage(QWidget):
         self.on_changed = on_changed  # MainWindow.apply_changes (a redo changes a case)
         self.ui = ui = Ui_SyncPage()
         ui.setupUi(self)
-        self.conflicts_slot = ui.conflicts_slot  # B's conflict widget goes here at merge
+        self.conflicts = SyncConflictsWidget(ctx, ui.conflicts_slot)
+        ui.conflicts_table.hide()  # the widget lists them (with both versions)
+        ui.conflicts_slot_layout.addWidget(self.conflicts, 1)
+        # A resolution changes the counts here; the widget reloads its own list.
+        self.conflicts.changed.connect(lambda: run_op(self, load_all, self._loaded))
         self.history_model = _table(ui.history_table, HISTORY_COLUMNS)
         self.failed_model = _table(ui.failed_table, FAILED_COLUMNS)
         self.conflict_model = _table(ui.conflicts_table, CONFLICT_COLUMNS)
@@ -133,6 +137,8 @@ class SyncPage(QWidget):
 
     def refresh(self) -> None:
         run_op(self, load_all, self._loaded)
+        if self.loaded:  # (the widget loaded itself when it was built)
+            self.conflicts.refresh()
 
     def _loaded(self, data: dict[str, Any]) -> None:
         self.history_model.set_rows(data["history"])

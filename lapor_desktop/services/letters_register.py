@@ -5,6 +5,13 @@ head's approval, a disposition or escalation letter), so a rolled-back action fr
 nothing and two approvals at once still get consecutive numbers. A letter written to a
 file reserves its number in the same transaction that stages the file
 (services.outfile, documents._issued): a failed write rolls the number back.
+
+On a PC joined to a central server the server numbers letters (gapless per office and
+year even when two PCs of one office issue letters offline, SYNC.md): the PC never prints
+a number of its own. Its letter gets a placeholder number (below PROVISIONAL, never one
+the server gives) and the text PENDING_NUMBER ("nomor menyusul") as its full number, which
+every document prints until a sync brings the server's number back (sync/apply.py
+`_letters` overwrites both); a reprint then carries it. A PC not joined numbers locally.
 """
 
 from __future__ import annotations
@@ -18,12 +25,25 @@ from functools import lru_cache
 from peewee import fn
 
 from lapor_desktop import paths
-from lapor_desktop.db.models import Complaint, Letter, Office, database_proxy
+from lapor_desktop.db.models import Complaint, Letter, Office, SyncState, database_proxy
 from lapor_desktop.db.queries import letters
 from lapor_desktop.services.context import Ctx
 
 KINDS = ("answer", "forwarding", "ombudsman", "monthly", "receipt")
 DEFAULT_PATTERN = "${klasifikasi}/${nomor}/${kode_kantor}/${tahun}"
+PENDING_NUMBER = "nomor menyusul"  # printed until the central server numbers the letter
+PROVISIONAL = -1_000_000  # a joined PC's placeholder numbers lie below this (never real)
+
+
+def numbered_by_server() -> bool:
+    """True on a PC joined to a central server (the server numbers its letters)."""
+    state = SyncState.get_or_none(SyncState.id == 1)
+    return bool(state is not None and state.audience)
+
+
+def is_pending(letter: Letter) -> bool:
+    """The letter waits for its number from the central server."""
+    return int(letter.number) <= PROVISIONAL
 
 
 @dataclass(frozen=True)
@@ -71,18 +91,25 @@ def reserve(
     office = Office.get_by_id(oid)
     now = ctx.clock.now()
     with database_proxy.atomic("IMMEDIATE"):
-        last = (
-            Letter.select(fn.MAX(Letter.number))
-            .where((Letter.office == office.id) & (Letter.year == now.year))
-            .scalar()
-        )
-        number = int(last or 0) + 1
+        this_year = (Letter.office == office.id) & (Letter.year == now.year)
+        if numbered_by_server():
+            low = (
+                Letter.select(fn.MIN(Letter.number))
+                .where(this_year & (Letter.number <= PROVISIONAL))
+                .scalar()
+            )
+            number = int(low if low is not None else PROVISIONAL + 1) - 1
+            full_number = PENDING_NUMBER
+        else:
+            last = Letter.select(fn.MAX(Letter.number)).where(this_year).scalar()
+            number = int(last or 0) + 1
+            full_number = format_number(kind, number, office.code, now.year)
         return Letter.create(
             id=uuid.uuid4(),
             office=office.id,
             year=now.year,
             number=number,
-            full_number=format_number(kind, number, office.code, now.year),
+            full_number=full_number,
             kind=kind,
             complaint=case.id if case else None,
             reserved_by=s.user_id if s else None,

@@ -54,6 +54,7 @@ from lapor_desktop.pdf.templates import Templates
 from lapor_desktop.services.audit import audit
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.errors import ServiceError
+from lapor_desktop.services.letters_register import PENDING_NUMBER
 
 PREFIX = "LAPOR"
 NO_TICKET = "-"
@@ -68,10 +69,14 @@ FILE_EVENT = "surat_berkas"
 RECEIPT = "TANDA-TERIMA"
 DISPOSITION = "DISPOSISI"
 HISTORY = "RIWAYAT"
+# A letter printed on a joined PC before the central server numbered it ("nomor
+# menyusul", services/letters_register.py): known by its ticket and content.
+PENDING = "NOMOR-MENYUSUL"
 UNNUMBERED: dict[str, str] = {
     RECEIPT: "tanda terima",
     DISPOSITION: "lembar disposisi",
     HISTORY: "riwayat kasus",
+    PENDING: "surat (nomor menyusul)",
 }
 _MARKERS: dict[type, str] = {
     ReceiptData: RECEIPT,
@@ -201,6 +206,8 @@ def with_pointer[
     (audit `surat_sidik`, once per document and hash) for `verify`. A letter's pointer
     names its number; a receipt, disposition sheet or history names its kind."""
     nomor = str(getattr(data, "nomor", "")) or _MARKERS[type(data)]
+    if nomor == PENDING_NUMBER:
+        nomor = PENDING
     pointer = Pointer(letter_ticket(data), nomor, content_hash(data))
     with database_proxy.atomic("IMMEDIATE"):
         if not _recorded(pointer):
@@ -363,7 +370,8 @@ def check_pointer(ctx: Ctx, pointer: Pointer, pdf: bytes | None) -> Verification
     unnumbered = UNNUMBERED.get(pointer.nomor)
     kind = unnumbered or "surat"
     if unnumbered is not None:
-        if Complaint.get_or_none(Complaint.ticket == pointer.ticket) is None:
+        no_case = pointer.nomor == PENDING and pointer.ticket == NO_TICKET  # Ombudsman letter
+        if not no_case and Complaint.get_or_none(Complaint.ticket == pointer.ticket) is None:
             return Verification(
                 False,
                 f"tiket {pointer.ticket} tidak ada di basis data ini",

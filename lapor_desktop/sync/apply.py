@@ -17,6 +17,10 @@ Attachment rows (metadata only; the content is fetched on demand) in sync/attach
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -49,7 +53,54 @@ from lapor_desktop.db.models import (
 from lapor_desktop.sync import attachments
 
 UNUSABLE_HASH = "!"  # a person who never signed in on this PC cannot sign in offline
-_KNOWN_USERS: set[str] = set()  # ids known to be in the user table (one apply)
+
+
+@dataclass
+class _Run:
+    """What one apply learns about the database it writes (never shared by two applies:
+    one process may sync two databases, one after the other or from two threads)."""
+
+    known_users: set[str] = field(default_factory=set)  # ids present in the user table
+    dirty: dict[str, set[str]] = field(default_factory=dict)  # unsent local edits
+    login: str = ""  # who this PC syncs as
+    edit_ids: set[str] = field(default_factory=set)  # record_edit rows of the window
+
+
+_RUN: ContextVar[_Run | None] = ContextVar("lapor_sync_apply", default=None)
+
+
+@contextmanager
+def _run() -> Iterator[_Run]:
+    from lapor_desktop.sync.edits import MODELS
+
+    state = SyncState.get_or_none(SyncState.id == 1)
+    run = _Run(login=state.login if state else "")
+    for entity, model in MODELS.items():
+        query: Any = model.select(model.id).where(model.edit_base.is_null(False)).tuples()
+        run.dirty[entity] = {str(row[0]) for row in query}
+    token = _RUN.set(run)
+    try:
+        yield run
+    finally:
+        _RUN.reset(token)
+
+
+def _split_edited(
+    entity: str, batch: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(rows a pull may overwrite, rows with a local edit not yet sent: sync/edits.py)."""
+    run = _RUN.get()
+    dirty = run.dirty.get(entity, set()) if run is not None else set()
+    if not dirty:
+        return batch, []
+    return [r for r in batch if r["id"] not in dirty], [r for r in batch if r["id"] in dirty]
+
+
+def _edited_columns(entity: str) -> tuple[str, ...]:
+    """The columns a pull must not overwrite on a row with an unsent local edit."""
+    from lapor_desktop.sync.edits import columns
+
+    return tuple(columns(entity))
 
 
 def _s(v: Any) -> str | None:
@@ -209,10 +260,13 @@ def _column_of(model: Any, column: str, ids: list[str]) -> dict[str, Any]:
 def _learn_users(ids: Any) -> None:
     """Mark the people of a window already in the user table as known (one look-up for
     all instead of one per row); `known_user` then adds stand-ins for the rest."""
-    wanted = {str(i) for i in ids if i is not None} - _KNOWN_USERS
+    run = _RUN.get()
+    if run is None:
+        return
+    wanted = {str(i) for i in ids if i is not None} - run.known_users
     if wanted:
         held = _column_of(User, "id", list(wanted))
-        _KNOWN_USERS.update(str(uuid.UUID(h)) for h in held)
+        run.known_users.update(str(uuid.UUID(h)) for h in held)
 
 
 def _office(r: dict[str, Any]) -> None:
@@ -241,9 +295,11 @@ def known_user(user_id: Any, office_id: Any) -> str | None:
     if user_id is None:
         return None
     uid = str(user_id)
-    if uid in _KNOWN_USERS:
-        return uid
-    _KNOWN_USERS.add(uid)
+    run = _RUN.get()
+    if run is not None:
+        if uid in run.known_users:
+            return uid
+        run.known_users.add(uid)
     if not User.select().where(User.id == uid).exists():
         User.insert(
             id=uid,
@@ -285,6 +341,7 @@ def _reporter_row(r: dict[str, Any], now: datetime) -> dict[str, Any]:
     cols = ("nik", "name", "sex", "birth_date", "address", "kecamatan", "desa", "phone")
     more = ("email", "identity_check", "created_at", "row_version")
     row = {"id": _s(r["id"]), **{c: r[c] for c in (*cols, *more)}, "pushed_at": now}
+    row["server_version"] = r["row_version"]
     row["registered_by_id"] = _s(r["registered_by"])
     return row
 
@@ -297,7 +354,9 @@ def _reporters(rows: list[dict[str, Any]], now: datetime) -> int:
     for row in batch:
         if row["registered_by_id"] is not None and _hex(row["registered_by_id"]) not in held:
             row["registered_by_id"] = None
-    _upsert_many(Reporter, batch)
+    clean, edited = _split_edited("reporter", batch)
+    _upsert_many(Reporter, clean)
+    _upsert_many(Reporter, edited, keep=_edited_columns("reporter"))
     return len(rows)
 
 
@@ -324,6 +383,7 @@ def _complaint_row(r: dict[str, Any], now: datetime) -> dict[str, Any]:
         intake_office_id=_s(r["intake_office_id"]),
         created_by_id=known_user(r["created_by"], r["intake_office_id"]),
         pushed_at=now,
+        server_version=r["row_version"],
     )
     return row
 
@@ -348,7 +408,9 @@ def _complaints(rows: list[dict[str, Any]], now: datetime) -> int:
         else:
             top += 1
             row["num"] = top
-    _upsert_many(Complaint, batch, keep=("num",))
+    clean, edited = _split_edited("complaint", batch)
+    _upsert_many(Complaint, clean, keep=("num",))
+    _upsert_many(Complaint, edited, keep=("num", *_edited_columns("complaint")))
     return len(batch)
 
 
@@ -553,6 +615,13 @@ def _letters(rows: list[dict[str, Any]], now: datetime) -> None:
 
 
 def _conflict(r: dict[str, Any]) -> None:
+    run = _RUN.get()
+    if run is not None and r.get("login") not in (None, run.login):
+        return  # another person's clash (an admin reads them all): resolved where it arose
+    if run is not None and _s(r["other_id"]) in run.edit_ids:
+        # A clash of an edit: the PC that pushed it recorded it with both sides when the
+        # server answered (sync/edits.py); another PC of the same login leaves it alone.
+        return
     row = {
         "id": str(r["id"]),
         "entity": r["entity"],
@@ -562,14 +631,39 @@ def _conflict(r: dict[str, Any]) -> None:
         "at": r["at"].replace(tzinfo=None) if r["at"] is not None else datetime.now(),
         "resolved": r["resolved"],
     }
-    _upsert(SyncConflict, row)
+    # Both sides (mine/theirs) were kept when the clash came back to this PC's push, and
+    # a person may have resolved it here: a pull only brings the row the first time.
+    _upsert(SyncConflict, row, keep=("resolved",))
 
 
 def apply_rows(rows: dict[str, list[dict[str, Any]]], now: datetime) -> tuple[int, int]:
     """Apply one window's rows (inside the caller's IMMEDIATE transaction, with the sync
     flag on); (rows applied, own actions refused)."""
     assert database_proxy.in_transaction()
-    _KNOWN_USERS.clear()
+    with _run() as run:
+        run.edit_ids = {str(r["id"]) for r in rows.get("record_edit", [])}
+        applied, refused = _apply_rows(rows, now)
+        if rows.get("holiday_override"):
+            # The working-day calendar changed: every open case's deadline may move (as
+            # when the admin edits an override on this PC, services.admin).
+            from lapor_desktop.services import deadlines
+
+            deadlines.invalidate_calendar()
+    return applied, refused
+
+
+def open_cases() -> set[str]:
+    from lapor_desktop.services.deadlines import STAGE_CLOCK
+
+    query: Any = (
+        Complaint.select(Complaint.id)
+        .where(Complaint.status.in_([s.value for s in STAGE_CLOCK]))
+        .tuples()
+    )
+    return {str(row[0]) for row in query}
+
+
+def _apply_rows(rows: dict[str, list[dict[str, Any]]], now: datetime) -> tuple[int, int]:
     applied = 0
     simple = {
         "office": _office,

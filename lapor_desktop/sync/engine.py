@@ -36,7 +36,7 @@ from lapor_desktop.db.models import (
     database_proxy,
 )
 from lapor_desktop.services.context import Ctx
-from lapor_desktop.sync import apply, attachments, settings
+from lapor_desktop.sync import apply, attachments, edits, settings
 from lapor_desktop.sync.link import (
     CentralLink,
     ClientTooOld,
@@ -84,6 +84,7 @@ def status() -> Status:
     """What `sync --status` shows, from the local database only."""
     state = SyncState.get_or_none(SyncState.id == 1)
     pending = sum(m.select().where(m.pushed_at.is_null()).count() for m in PENDING_MODELS)
+    pending += len(edits.pending())  # edits of headers and reporters not yet sent
     return Status(
         state.last_sync if state else None,
         pending,
@@ -256,6 +257,26 @@ def push_pending(link: CentralLink, me: Me, now: datetime, progress: Progress) -
     return new
 
 
+def push_edits(link: CentralLink, now: datetime, progress: Progress) -> int:
+    """Send every unsent edit of a case header or reporter as a version-checked edit and
+    record the server's answers (sync/edits.py); the number of clashes."""
+    waiting = edits.pending()
+    if not waiting:
+        if edits.has_unchanged():
+            with database_proxy.atomic("IMMEDIATE"):
+                edits.settle_unchanged()
+        return 0
+    progress(f"Mengirim {len(waiting)} perubahan data laporan/pelapor…")
+    with talking():
+        outcomes = link.push_edits([e.row() for e in waiting])
+    with database_proxy.atomic("IMMEDIATE"):
+        apply.set_applying(True)  # the server's values written back are not local edits
+        clashes = edits.acknowledge(waiting, outcomes, now)
+        edits.settle_unchanged()
+        apply.set_applying(False)
+    return clashes
+
+
 def _parents(row: dict[str, Any]) -> set[str]:
     return {str(row[k]) for k in ("reporter_id", "complaint_id") if row.get(k) is not None}
 
@@ -283,6 +304,9 @@ def pull_and_apply(
         whole = link.fetch_cases(granted, me.audience) if granted else {}
     rows = {k: [*v, *whole.get(k, [])] for k, v in window.rows.items()}
     progress(f"Menerima {window.count} baris perubahan…")
+    from lapor_desktop.services import deadlines
+
+    deadlines.calendar()  # built (once per process) before the write lock, not under it
     applied = refused = 0
     parts = apply.pieces(rows, start, window.high)
     for n, (part, checkpoint) in enumerate(parts, 1):
@@ -357,6 +381,10 @@ def _refresh_deadlines(rows: dict[str, list[dict[str, Any]]], now: datetime) -> 
 
     ids = {str(r["id"]) for r in _case_rows(rows)}
     ids |= {str(r["complaint_id"]) for r in rows.get("case_action", [])}
+    if rows.get("holiday_override"):
+        # The working-day calendar changed (apply invalidated it): every open case's
+        # deadline may move, as when the admin edits an override on this PC.
+        ids |= apply.open_cases()
     due: tuple[Any, ...] = (
         Complaint.due_clock,
         Complaint.due_date,
@@ -478,6 +506,9 @@ def run_cycle(ctx: Ctx, link: CentralLink, progress: Progress = _quiet) -> Summa
             me = link.me()
         check_clock(link, ctx.clock.now(), progress)
         pushed = push_pending(link, me, now, progress)
+        clashes = 0
+        if me.audience == "regency":  # only the regency may edit headers and reporters
+            clashes = push_edits(link, now, progress)
         checkpoint = SyncState.get_by_id(1).checkpoint
         full = 0 < checkpoint < gate.purge_horizon
         if full:
@@ -490,7 +521,7 @@ def run_cycle(ctx: Ctx, link: CentralLink, progress: Progress = _quiet) -> Summa
             pushed,
             got.pulled,
             got.rejected,
-            got.conflicts,
+            max(got.conflicts, clashes),
             got.checkpoint,
             round(time.perf_counter() - started, 3),
         )

@@ -75,6 +75,7 @@ class CentralLink(Protocol):
     def me(self) -> Me: ...
     def now(self) -> datetime: ...
     def push(self, table: str, rows: Sequence[dict[str, Any]]) -> int: ...
+    def push_edits(self, rows: Sequence[dict[str, Any]]) -> dict[str, Any]: ...
     def pull(self, checkpoint: int, audience: str) -> feed.Window: ...
     def fetch_cases(self, ids: Sequence[uuid.UUID], audience: str) -> dict[str, list[Any]]: ...
     def record(
@@ -160,6 +161,83 @@ class DirectLink:
                 )
                 inserted += max(cur.rowcount, 0)
         return inserted
+
+    def push_edits(self, rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
+        """Version-checked edits (sync/edits.py) in one READ COMMITTED transaction: each
+        `record_edit` row is inserted (a replay inserts nothing) and the server's answer
+        read back with the row as it stands now; {edit id: edits.Outcome}."""
+        import json
+
+        from lapor_desktop.central.migrations.c0001_schema import (
+            COMPLAINT_EDITABLE,
+            REPORTER_EDITABLE,
+        )
+        from lapor_desktop.sync.edits import Outcome
+
+        if not rows:
+            return {}
+        editable = {"complaint": COMPLAINT_EDITABLE, "reporter": REPORTER_EDITABLE}
+        ids = [r["id"] for r in rows]
+        out: dict[str, Any] = {}
+        with self.db.atomic("READ COMMITTED"):
+            for start in range(0, len(rows), 1000):
+                batch = rows[start : start + 1000]
+                values = ", ".join(["(%s, %s, %s, %s, %s::jsonb)"] * len(batch))
+                params = [
+                    v
+                    for r in batch
+                    for v in (r["id"], r["entity"], r["entity_id"], r["base_version"],
+                              json.dumps(r["changes"]))
+                ]  # fmt: skip
+                self.db.execute_sql(
+                    "INSERT INTO record_edit (id, entity, entity_id, base_version, changes) "
+                    f"VALUES {values} ON CONFLICT (id) DO NOTHING",
+                    params,
+                )
+            answers = self._rows(
+                "SELECT id::text, outcome, current_version, coalesce(reason, '') "
+                "FROM record_edit WHERE id = ANY(%s::uuid[])",
+                (ids,),
+            )
+            clashes = [a[0] for a in answers if a[1] != "applied"]
+            conflict_of = dict(
+                self._rows(
+                    "SELECT other_id::text, id::text FROM sync_conflict "
+                    "WHERE other_id = ANY(%s::uuid[])",
+                    (clashes,),
+                )
+                if clashes
+                else []
+            )
+            theirs: dict[str, dict[str, Any]] = {}
+            for entity, cols in editable.items():
+                wanted = [
+                    r["entity_id"] for r in rows if r["entity"] == entity and r["id"] in clashes
+                ]
+                if not wanted:
+                    continue
+                names = ", ".join(c for c in cols if c != "deleted")
+                cur = self.db.execute_sql(
+                    f"SELECT id::text, row_version, {names} FROM {entity} "
+                    "WHERE id = ANY(%s::uuid[])",
+                    (wanted,),
+                )
+                keys = [d[0] for d in cur.description]
+                for found in cur.fetchall():
+                    theirs[f"{entity}:{found[0]}"] = dict(zip(keys, found, strict=True))
+        by_id = {r["id"]: r for r in rows}
+        for edit_id, outcome, version, reason in answers:
+            r = by_id.get(edit_id)
+            if r is None:
+                continue
+            out[edit_id] = Outcome(
+                outcome,
+                None if version is None else int(version),
+                reason,
+                conflict_of.get(edit_id),
+                theirs.get(f"{r['entity']}:{r['entity_id']}"),
+            )
+        return out
 
     def pull(self, checkpoint: int, audience: str) -> feed.Window:
         relations = feed.REGENCY_FEED if audience == "regency" else feed.OPD_FEED
