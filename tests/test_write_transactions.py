@@ -20,6 +20,7 @@ NOT_SQLITE = {
     "lapor_desktop/central/admin.py",
     "lapor_desktop/central/feed.py",
     "lapor_desktop/sync/link.py",  # the transport: only the central side of a sync
+    "lapor_desktop/sync/blob_link.py",  # attachment transport: central side only
 }
 # Where the statement itself is issued (peewee's begin(), wrapped to notice waiting).
 ISSUES_BEGIN = {"lapor_desktop/db/database.py"}

@@ -143,6 +143,9 @@ class Capabilities:
     may_attach: bool
     may_reveal_nik: bool
     printable: frozenset[str]  # DOCUMENT_ROLES kinds this role may print at all
+    # The PC's link to the central server (connection settings, everyone's unsent work
+    # for hand-over): the system administrator's, like the other set-up pages.
+    manages_sync: bool
 
 
 def capabilities(role: Role) -> Capabilities:
@@ -157,4 +160,5 @@ def capabilities(role: Role) -> Capabilities:
         may_attach=role in ATTACH_ROLES,
         may_reveal_nik=role in NIK_REVEAL_ROLES,
         printable=frozenset(k for k in DOCUMENT_ROLES if may_print(role, k)),
+        manages_sync=role in _SYS,
     )

@@ -175,7 +175,8 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu(self.tr("Ban&tuan"))
+        # No Alt letter: every free one is taken by a field of some form (Alt+B, then →).
+        help_menu = self.menuBar().addMenu(self.tr("Bantuan"))
         self.about_action = QAction(self.tr("Tentang LAPOR Desktop…"), self)
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)

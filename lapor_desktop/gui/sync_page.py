@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QFrame, QHeaderView, QScrollArea, QTableView, QWidget
 
-from lapor_desktop.domain.workflow import Role
+from lapor_desktop.domain.permissions import capabilities
 from lapor_desktop.gui import file_dialogs, messages
 from lapor_desktop.gui.changes import Changed
 from lapor_desktop.gui.forms.ui_sync_page import Ui_SyncPage
@@ -111,12 +111,20 @@ class SyncPage(QWidget):
         ui.sync_button.clicked.connect(self.sync_now)
         ui.cancel_button.clicked.connect(self._cancel)
         ui.cancel_button.hide()
-        sys_admin = ctx.user().role == Role.SYS_ADMIN
-        if not sys_admin:
+        if not capabilities(ctx.user().role).manages_sync:
             ui.tabs.removeTab(ui.tabs.indexOf(ui.connection_tab))
             ui.connection_tab.hide()
             ui.tabs.removeTab(ui.tabs.indexOf(ui.unsent_tab))
             ui.unsent_tab.hide()
+        else:  # the connection form scrolls rather than make the page taller than a screen
+            at = ui.tabs.indexOf(ui.connection_tab)
+            title = ui.tabs.tabText(at)
+            ui.tabs.removeTab(at)
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(ui.connection_tab)
+            ui.tabs.insertTab(at, scroll, title)
         ui.sslmode_combo.addItems(["verify-full", "verify-ca", "require", "prefer", "disable"])
         ui.interval_spin.setValue(interval_minutes())
         ui.ca_button.clicked.connect(self._pick_ca)

@@ -421,7 +421,7 @@ def _complaint(r: dict[str, Any], now: datetime) -> bool:
 _ANONYMOUS = uuid.UUID("6c61706f-722d-616e-6f6e-696d00000000")  # namespace of stand-ins
 
 
-def _drop_reporter_if_unused(reporter_id: str | None) -> None:
+def drop_reporter_if_unused(reporter_id: str | None) -> None:
     if reporter_id is None:
         return
     if not Complaint.select().where(Complaint.reporter == reporter_id).exists():
@@ -460,7 +460,7 @@ def _complaints_opd(rows: list[dict[str, Any]], now: datetime) -> int:
     for r in cases:
         old = before.get(_hex(r["id"]))
         if old is not None and _hex(old) != _hex(r["reporter_id"]):
-            _drop_reporter_if_unused(str(old))
+            drop_reporter_if_unused(str(old))
     return applied
 
 
@@ -480,7 +480,7 @@ def purge_case(case_id: str) -> None:
     attachments.forget_unreferenced(shas)
     Letter.update(complaint=None).where(Letter.complaint == case_id).execute()
     Complaint.delete().where(Complaint.id == case_id).execute()
-    _drop_reporter_if_unused(str(reporter))
+    drop_reporter_if_unused(str(reporter))
 
 
 def _rejected_seq(action_id: str) -> int:

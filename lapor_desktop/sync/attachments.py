@@ -35,6 +35,7 @@ from lapor_desktop.db.models import (
     database_proxy,
 )
 from lapor_desktop.services.text import strip_unsafe
+from lapor_desktop.sync.blob_link import BlobLink
 from lapor_desktop.sync.link import SyncError, problem
 
 CHUNK = CHUNK_BYTES
@@ -44,7 +45,6 @@ NOT_ON_SERVER = (
     "mengirimnya); coba lagi setelah sinkronisasi berikutnya."
 )
 CORRUPT = "Isi lampiran dari server pusat rusak (hash tidak cocok); tidak disimpan."
-PUSH_COLUMNS = ("id", "complaint_id", "sha256", "filename", "mime", "size", "added_by", "added_at")
 
 Progress = Callable[[str], None]
 KnownUser = Callable[[Any, Any], str | None]
@@ -57,61 +57,6 @@ def _cut(exc: BaseException) -> bool:
 
 def _wrap(exc: Exception) -> SyncError:
     return SyncError(problem(exc))
-
-
-class BlobLink:
-    """Blob transport over the person's own PostgreSQL login (DirectLink.db)."""
-
-    def __init__(self, db: Any) -> None:
-        self.db = db
-
-    def readable(self, sha: str) -> bool:
-        """A complete blob this login may read (RLS: through a case it sees)."""
-        cur = self.db.execute_sql("SELECT 1 FROM blob WHERE sha256 = %s", (sha,))
-        return cur.fetchone() is not None
-
-    def staged(self, sha: str) -> set[int]:
-        cur = self.db.execute_sql("SELECT n FROM blob_upload WHERE sha256 = %s", (sha,))
-        return {int(r[0]) for r in cur.fetchall()}
-
-    def stage(self, sha: str, n: int, data: bytes) -> None:
-        """One chunk, committed on its own."""
-        with self.db.atomic("READ COMMITTED"):
-            self.db.execute_sql(
-                "INSERT INTO blob_upload (sha256, n, chunk_sha256, data) VALUES (%s, %s, %s, %s) "
-                "ON CONFLICT DO NOTHING",
-                (sha, n, hashlib.sha256(data).hexdigest(), data),
-            )
-
-    def complete(self, sha: str, size: int) -> str:
-        with self.db.atomic("READ COMMITTED"):
-            cur = self.db.execute_sql("SELECT blob_complete(%s, %s)", (sha, size))
-            return str(cur.fetchone()[0])
-
-    def push_rows(self, rows: Sequence[dict[str, Any]]) -> int:
-        """Attachment rows in one transaction; rows new to the server."""
-        names = ", ".join(PUSH_COLUMNS)
-        marks = "(" + ", ".join(["%s"] * len(PUSH_COLUMNS)) + ")"
-        inserted = 0
-        with self.db.atomic("READ COMMITTED"):
-            for start in range(0, len(rows), 1000):
-                batch = rows[start : start + 1000]
-                cur = self.db.execute_sql(
-                    f"INSERT INTO attachment ({names}) VALUES "
-                    + ", ".join([marks] * len(batch))
-                    + " ON CONFLICT (id) DO NOTHING",
-                    [r[c] for r in batch for c in PUSH_COLUMNS],
-                )
-                inserted += max(cur.rowcount, 0)
-        return inserted
-
-    def chunks(self, sha: str) -> list[tuple[int, str, bytes]]:
-        with self.db.atomic("REPEATABLE READ READ ONLY"):
-            cur = self.db.execute_sql(
-                "SELECT n, chunk_sha256, data FROM blob_chunk WHERE sha256 = %s ORDER BY n",
-                (sha,),
-            )
-            return [(int(n), str(h), bytes(d)) for n, h, d in cur.fetchall()]
 
 
 # ---------------------------------------------------------------- push

@@ -369,7 +369,7 @@ def _apply_tombstones(rows: dict[str, list[dict[str, Any]]]) -> None:
             apply.purge_case(str(r["id"]))
     for r in rows.get("reporter", []):
         if r.get("deleted"):
-            apply._drop_reporter_if_unused(str(r["id"]))
+            apply.drop_reporter_if_unused(str(r["id"]))
 
 
 def _refresh_deadlines(rows: dict[str, list[dict[str, Any]]], now: datetime) -> None:

@@ -22,12 +22,18 @@ R = Role
 
 
 def test_pages_per_role() -> None:
-    assert pages_for(R.FRONT_DESK) == ("beranda", "loket", "laporan", "periksa_surat")
+    assert pages_for(R.FRONT_DESK) == (
+        "beranda", "loket", "laporan", "periksa_surat", "sinkronisasi",
+    )  # fmt: skip
     assert pages_for(R.OPD_HEAD) == (
         "kotak_masuk", "beranda", "persetujuan", "jatuh_tempo", "laporan", "rekap", "register",
-        "periksa_surat",
+        "periksa_surat", "sinkronisasi",
     )  # fmt: skip
-    assert pages_for(R.SYS_ADMIN) == ("pengguna", "kantor", "aturan", "kop_surat", "cadangan")
+    assert pages_for(R.SYS_ADMIN) == (
+        "pengguna", "kantor", "aturan", "kop_surat", "cadangan", "sinkronisasi",
+    )  # fmt: skip
+    assert capabilities(R.SYS_ADMIN).manages_sync
+    assert not any(capabilities(r).manages_sync for r in R if r != R.SYS_ADMIN)
     assert pages_for(R.SYSTEM) == ()
     assert start_page(R.FRONT_DESK) == "loket"
     assert start_page(R.AUDITOR) == "beranda"
