@@ -60,7 +60,7 @@ from lapor_desktop.gui.startup import DatabaseOpening
 from lapor_desktop.services.context import Ctx
 data_dir = Path(os.environ["BENCH_DATA_DIR"])
 opening = DatabaseOpening(data_dir)
-opening.start()
+opening.start_after_first_paint()
 base = Ctx(data_dir=data_dir)
 dialog = SignInDialog(base, opening=opening)
 dialog.show(); app.processEvents()

@@ -98,7 +98,7 @@ def _run(app: QApplication, data_dir: Path) -> int:
     first_name = ""  # the administrator the first-run wizard just made, for the sign-in
     if paths.db_path(data_dir).exists():
         opening = DatabaseOpening(data_dir)
-        opening.start()
+        opening.start_after_first_paint()  # the sign-in dialog is on screen first
     else:
         made = first_run(data_dir)
         if made is None:
