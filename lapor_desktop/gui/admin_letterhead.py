@@ -133,7 +133,9 @@ class LetterheadPage(QWidget):
 
     def _choose_emblem(self) -> None:
         self._choose_file(
-            self.emblem_edit, self.tr("Pilih berkas lambang"), self.tr("Gambar (*.png *.jpg *.jpeg)")
+            self.emblem_edit,
+            self.tr("Pilih berkas lambang"),
+            self.tr("Gambar (*.png *.jpg *.jpeg)"),
         )
 
     def _choose_file(self, edit: QLineEdit, title: str, file_filter: str) -> None:
