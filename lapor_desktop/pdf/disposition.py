@@ -184,14 +184,7 @@ def render_forwarding(
 ) -> bytes:
     """Surat penerusan: a letter to the OPD with a table of the forwarded cases."""
     ctx = letter_context(
-        templates,
-        data.office_code,
-        "forwarding",
-        data.date,
-        data.signatory,
-        f"Surat Penerusan {plain(data.nomor)}",
-        paper,
-        keywords=data.verification_url,
+        templates, data, "forwarding", f"Surat Penerusan {plain(data.nomor)}", paper
     )
     if data.rahasia:
         ctx = dataclasses.replace(ctx, setup=dataclasses.replace(ctx.setup, marking="RAHASIA"))
