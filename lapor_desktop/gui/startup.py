@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 import logging
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,6 +45,35 @@ MAIN_WINDOW_MODULES = (
 # start_after_first_paint: at the latest this long after it was called, painted or not
 # (a window started minimised is painted only when restored).
 FIRST_PAINT_WAIT_MS = 1000
+
+
+# How many names of Qt's modules warm_qt_classes makes ready per turn of the event loop.
+WARM_CHUNK = 25
+
+
+def warm_qt_classes(done: Callable[[], None]) -> None:
+    """Make PySide6's Python classes of QtCore, QtGui and QtWidgets ready, a few per turn
+    of the UI thread's event loop while a person signs in. PySide6 makes them on first
+    use; an application-wide event filter written in Python (gui/look.py) meets Qt's
+    internal objects as soon as the main window builds its first list, and PySide6 then
+    makes ~120 classes and their enums at once, ~15–40 ms between signing in and the main
+    window. On the UI thread, as PySide6 makes a class on one thread at a time; `done`
+    is called at the end."""
+    from PySide6 import QtCore, QtGui, QtWidgets
+
+    names = [(m, n) for m in (QtCore, QtGui, QtWidgets) for n in dir(m) if n[:1] == "Q"]
+
+    def turn() -> None:
+        chunk = names[-WARM_CHUNK:]
+        del names[-WARM_CHUNK:]
+        for module, name in chunk:
+            getattr(module, name, None)
+        if names:
+            QTimer.singleShot(0, turn)
+        else:
+            done()
+
+    QTimer.singleShot(0, turn)
 
 
 class _NeedsSecret(ServiceError):
@@ -82,6 +112,7 @@ class DatabaseOpening(QObject):
     opened = Signal()
     needs_secret = Signal(str)  # why it is asked again ("" the first time)
     failed = Signal(str)
+    warmed = Signal()  # warm_qt_classes is through
 
     def __init__(self, data_dir: Path, store: Storage | None = None) -> None:
         super().__init__()
@@ -95,6 +126,7 @@ class DatabaseOpening(QObject):
         self._typed = False
         self._asking = False  # needs_secret was emitted; nothing runs until start() again
         self._pending = False  # start_after_first_paint: to start once a window is painted
+        self._warming = False  # warm_qt_classes is under way (start_after_first_paint)
         self._settled = threading.Event()
         if store is not None:
             self._settled.set()
@@ -126,7 +158,8 @@ class DatabaseOpening(QObject):
         """start(), once the first window (the sign-in dialog) has been painted. The
         worker's imports take the GIL in turns with the UI thread: started before, they
         made building and showing the dialog ~30–40 ms slower, while the opening has the
-        whole time a person takes to type a name and a password."""
+        whole time a person takes to type a name and a password. Qt's classes are warmed
+        then too (warm_qt_classes)."""
         app = QApplication.instance()
         assert app is not None
         self._pending = True
@@ -149,6 +182,12 @@ class DatabaseOpening(QObject):
         if self._pending:
             self._stop_watching()
             self.start()
+            self._warming = True
+            warm_qt_classes(self._warmed)
+
+    def _warmed(self) -> None:
+        self._warming = False
+        self.warmed.emit()
 
     def cancel(self, reason: str) -> None:
         """Nobody will give the key: whatever waits for the opening gets `reason`."""
@@ -163,11 +202,11 @@ class DatabaseOpening(QObject):
         return self.store
 
     def wait_on_ui_thread(self) -> Storage | None:
-        """On the UI thread: run the event loop until the opening settled or asks for a
-        passphrase; the store, or None."""
-        while not self.done and not self._asking:
+        """On the UI thread: run the event loop until the opening settled (and Qt's classes
+        are warm) or asks for a passphrase; the store, or None."""
+        while (not self.done or self._warming) and not self._asking:
             loop = QEventLoop()
-            for signal in (self.opened, self.failed, self.needs_secret):
+            for signal in (self.opened, self.failed, self.needs_secret, self.warmed):
                 signal.connect(loop.quit)
             loop.exec()
         return self.store
