@@ -128,15 +128,10 @@ class CaseListPage(QWidget):
         self.status_combo = _combo(
             self.tr("Status"), [(all_, None)] + [(s.label, s.value) for s in Status]
         )
-        # The offices and categories are read off the UI thread; "Semua" is there at once.
+        # The offices and categories are read off the UI thread, after the first page
+        # (below); "Semua" is there at once.
         self.opd_combo = _combo(self.tr("OPD"), [(all_, None)])
-        add_offices_later(self.opd_combo, ctx, self, opd_only=True)
         self.category_combo = _combo(self.tr("Kategori"), [(all_, None)])
-        add_items_later(
-            self.category_combo,
-            lambda: [(c.name, c.code) for c in reference.list_categories(ctx)],
-            self,
-        )
         self.klasifikasi_combo = _combo(
             self.tr("Klasifikasi"), [(all_, None)] + [(v, k) for k, v in KLASIFIKASI_LABELS.items()]
         )
@@ -238,6 +233,12 @@ class CaseListPage(QWidget):
         self.reset_button.clicked.connect(self.reset_filters)
         self._restore_layout()
         self.apply_filter()
+        add_offices_later(self.opd_combo, ctx, self, opd_only=True)
+        add_items_later(
+            self.category_combo,
+            lambda: [(c.name, c.code) for c in reference.list_categories(ctx)],
+            self,
+        )
 
     def _date_edit(self, name: str) -> DateField:
         """Typed as ddmmyyyy (empty: no bound); F4 opens a calendar on today."""
