@@ -56,7 +56,7 @@ import gc, os, sys
 from pathlib import Path
 gc.disable()
 from lapor_desktop.gui.application import make_application
-app = make_application()
+app = make_application(focus_ring=False)
 from lapor_desktop.gui.sign_in import SignInDialog
 from lapor_desktop.gui.startup import DatabaseOpening
 from lapor_desktop.services.context import Ctx

@@ -16,9 +16,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
+from lapor_desktop.gui import look
 from lapor_desktop.gui.ops import (
     collect_garbage_on_ui_thread,
     notify_database_waiting,
@@ -126,6 +128,7 @@ class DatabaseOpening(QObject):
         self._typed = False
         self._asking = False  # needs_secret was emitted; nothing runs until start() again
         self._pending = False  # start_after_first_paint: to start once a window is painted
+        self._watched: QWidget | None = None  # the window whose first paint starts it
         self._warming = False  # warm_qt_classes is under way (start_after_first_paint)
         self._settled = threading.Event()
         if store is not None:
@@ -155,16 +158,23 @@ class DatabaseOpening(QObject):
         run_op(None, lambda: _open(data_dir, secret), self._opened, self._failed)
 
     def start_after_first_paint(self) -> None:
-        """start(), once the first window (the sign-in dialog) has been painted. The
+        """start(), once the first window has been painted: the sign-in dialog given this
+        opening calls start_when_painted (at the latest after FIRST_PAINT_WAIT_MS). The
         worker's imports take the GIL in turns with the UI thread: started before, they
         made building and showing the dialog ~30–40 ms slower, while the opening has the
-        whole time a person takes to type a name and a password. Qt's classes are warmed
-        then too (warm_qt_classes)."""
-        app = QApplication.instance()
-        assert app is not None
+        whole time a person takes to type a name and a password. The look (gui/look.py:
+        its application-wide event filter, written in Python, makes PySide6 create ~120
+        classes the first time it meets one of Qt's internal objects, ~15 ms) is
+        installed then, and Qt's classes are warmed (warm_qt_classes)."""
         self._pending = True
-        app.installEventFilter(self)
         QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._start_pending)
+
+    def start_when_painted(self, window: QWidget) -> None:
+        """For a pending opening (start_after_first_paint): start once `window` has been
+        painted."""
+        if self._pending:
+            self._watched = window
+            window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
@@ -174,13 +184,16 @@ class DatabaseOpening(QObject):
         return False
 
     def _stop_watching(self) -> None:
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        if self._watched is not None and shiboken6.isValid(self._watched):
+            self._watched.removeEventFilter(self)
+        self._watched = None
 
     def _start_pending(self) -> None:
         if self._pending:
             self._stop_watching()
+            app = QApplication.instance()
+            assert isinstance(app, QApplication)
+            look.install(app)
             self.start()
             self._warming = True
             warm_qt_classes(self._warmed)

@@ -7,9 +7,9 @@ from pathlib import Path
 import keyring
 import keyring.backends.fail
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 
-from lapor_desktop.gui import application
+from lapor_desktop.gui import application, look
 from lapor_desktop.gui.passphrase_dialog import PassphraseDialog
 from lapor_desktop.gui.sign_in import SignInDialog
 from lapor_desktop.gui.startup import DatabaseOpening
@@ -50,7 +50,9 @@ def test_sign_in_typed_before_the_database_is_open_waits_for_it(qtbot, world: Wo
     opening.close()
 
 
-def test_the_database_opens_once_the_sign_in_dialog_is_on_screen(qtbot, world: World) -> None:
+def test_the_database_opens_once_the_sign_in_dialog_is_on_screen(
+    qtbot, qapp: QApplication, world: World
+) -> None:
     # As run_gui starts: the worker's imports would slow the dialog's building and painting.
     world.store.close()
     opening = DatabaseOpening(world.data_dir)
@@ -67,6 +69,9 @@ def test_the_database_opens_once_the_sign_in_dialog_is_on_screen(qtbot, world: W
     with qtbot.waitSignal(dlg.accepted, timeout=10_000):
         dlg.sign_in_button.click()
     opening.close()
+    # The look came with the first paint (run_gui makes the application without it).
+    assert isinstance(qapp.findChild(look.Look), look.Look)
+    look.uninstall(qapp)
 
 
 def test_a_start_closed_before_the_dialog_was_painted_opens_nothing(world: World) -> None:
