@@ -22,13 +22,12 @@ from types import TracebackType
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -87,6 +86,10 @@ class CrashDialog(QDialog):
         explanation.setWordWrap(True)
         explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(explanation)
+        # Imported here: a class PySide6 makes on first use, not needed before a crash.
+        from PySide6.QtGui import QFontDatabase
+        from PySide6.QtWidgets import QPlainTextEdit
+
         self.report_edit = QPlainTextEdit(self)
         self.report_edit.setObjectName("report_edit")
         self.report_edit.setReadOnly(True)
