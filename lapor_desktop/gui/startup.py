@@ -1,9 +1,11 @@
 """Opening the database behind the sign-in dialog.
 
-The sign-in dialog is the first window, and it needs Qt and little else. While a person
-types a name and a password, one worker opens the database — the keyring (whose import
-alone takes ~0.1 s), SQLCipher, a schema upgrade with its backup — and imports the main
-window's modules. Signing in waits for the opening when the person is quicker; a key the
+The sign-in dialog is the first window, and it needs Qt and little else. Once it is painted
+(run_gui: start_after_first_paint), and while a person types a name and a password, one
+worker opens the database — the keyring (whose import alone takes ~0.1 s), SQLCipher, a
+schema upgrade with its backup — and imports the main window's modules; on the UI thread
+the look (gui/look.py) is installed and Qt's classes are warmed, a few per turn of the
+event loop. Signing in waits for the opening when the person is quicker; a key the
 keyring cannot give is asked for (the passphrase dialog, over the sign-in dialog).
 """
 
