@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,6 +28,13 @@ if TYPE_CHECKING:
     from lapor_desktop.services.context import Ctx
 
 ERROR_STYLE = "color: #b71c1c;"
+
+
+def list_table(view: QTableView, model: QAbstractItemModel, stretch: int) -> QTableView:
+    """`view` showing `model`; column `stretch` takes the width the others leave."""
+    view.setModel(model)
+    view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return view
 
 
 def add_items_later(
