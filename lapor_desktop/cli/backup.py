@@ -28,6 +28,7 @@ from lapor_desktop.cli.common import (
     emit_json,
     positive_int,
     prompt_secret,
+    reply,
     say,
 )
 from lapor_desktop.cli.session import Acting, UsageError, signed_command, signed_in
@@ -70,17 +71,17 @@ def backup_cmd(args: argparse.Namespace, a: Acting) -> int:
         )
         out = backup.export_backup(a.ctx, Path(args.out), passphrase)
         size = out.stat().st_size
-        if args.json:
-            emit_json({"file": str(out), "size": size, "kind": "ekspor"})
-        else:
-            say(f"Cadangan ditulis: {out} ({_size(size)}, terenkripsi dengan frasa sandi).")
-        return EXIT_OK
+        return reply(
+            args,
+            {"file": str(out), "size": size, "kind": "ekspor"},
+            f"Cadangan ditulis: {out} ({_size(size)}, terenkripsi dengan frasa sandi).",
+        )
     row = backup.make_backup(a.ctx)
-    if args.json:
-        emit_json({"file": str(row.path), "size": row.size, "kind": row.kind})
-    else:
-        say(f"Cadangan dibuat: {row.path} ({_size(row.size)}).")
-    return EXIT_OK
+    return reply(
+        args,
+        {"file": str(row.path), "size": row.size, "kind": row.kind},
+        f"Cadangan dibuat: {row.path} ({_size(row.size)}).",
+    )
 
 
 def _ask_passphrase() -> str:

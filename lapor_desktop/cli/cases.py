@@ -16,6 +16,7 @@ from lapor_desktop.cli.common import (
     iso,
     one_line,
     positive_int,
+    reply,
     say,
     table,
 )
@@ -210,11 +211,11 @@ def case_attachment(args: argparse.Namespace, a: Acting) -> int:
     if out.exists() and not args.force:
         raise CliError(f"{out} sudah ada; tidak ditimpa (pakai --force untuk menimpa).")
     attachments.save_copy(a.ctx, d.ticket, view.id, out)
-    if args.json:
-        emit_json({"ticket": d.ticket, "filename": view.filename, "out": str(out)})
-    else:
-        say(f"Lampiran {args.number} ({view.size} bita) disimpan ke {out}")
-    return EXIT_OK
+    return reply(
+        args,
+        {"ticket": d.ticket, "filename": view.filename, "out": str(out)},
+        f"Lampiran {args.number} ({view.size} bita) disimpan ke {out}",
+    )
 
 
 def case_filter(args: argparse.Namespace, text: str = "") -> CaseFilter:

@@ -117,6 +117,15 @@ def say(text: str = "") -> None:
     _write_out(clean(text) + "\n")
 
 
+def reply(args: argparse.Namespace, value: Any, sentence: str) -> int:
+    """A command's result: `value` as JSON with --json, else the sentence; EXIT_OK."""
+    if args.json:
+        emit_json(value)
+    else:
+        say(sentence)
+    return EXIT_OK
+
+
 def err(text: str) -> None:
     """A message on stderr, cleaned like `say`."""
     print(clean(text), file=sys.stderr)

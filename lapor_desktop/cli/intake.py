@@ -11,6 +11,7 @@ from lapor_desktop.cli.common import (
     emit_json,
     moment_arg,
     nik_arg,
+    reply,
     say,
     text_or_file,
 )
@@ -35,11 +36,7 @@ def reporter_add(args: argparse.Namespace, a: Acting) -> int:
     )
     for w in view.warnings:
         warn(f"Peringatan: {w}")
-    if args.json:
-        emit_json(view)
-    else:
-        say(f"Pelapor terdaftar: {view.name} (NIK {view.nik_masked}).")
-    return EXIT_OK
+    return reply(args, view, f"Pelapor terdaftar: {view.name} (NIK {view.nik_masked}).")
 
 
 def complaint_add(args: argparse.Namespace, a: Acting) -> int:

@@ -132,11 +132,17 @@ class LetterheadPage(QWidget):
             edit.setEnabled(on)
 
     def _choose_emblem(self) -> None:
-        paths = doc_output.ask_open_paths(
-            self, self.tr("Pilih berkas lambang"), self.tr("Gambar (*.png *.jpg *.jpeg)")
+        self._choose_file(
+            self.emblem_edit,
+            self.tr("Pilih berkas lambang"),
+            self.tr("Gambar (*.png *.jpg *.jpeg)"),
         )
+
+    def _choose_file(self, edit: QLineEdit, title: str, file_filter: str) -> None:
+        """The path of a file the person picks, into `edit`."""
+        paths = doc_output.ask_open_paths(self, title, file_filter)
         if paths:
-            self.emblem_edit.setText(str(paths[0]))
+            edit.setText(str(paths[0]))
 
     def save(self) -> None:
         self.errors.clear()
@@ -178,11 +184,9 @@ class LetterheadPage(QWidget):
     # ------------------------------------------------------------ electronic signature
 
     def _choose_pfx(self) -> None:
-        paths = doc_output.ask_open_paths(
-            self, self.tr("Pilih sertifikat"), self.tr("Sertifikat PKCS#12 (*.p12 *.pfx)")
+        self._choose_file(
+            self.pfx_edit, self.tr("Pilih sertifikat"), self.tr("Sertifikat PKCS#12 (*.p12 *.pfx)")
         )
-        if paths:
-            self.pfx_edit.setText(str(paths[0]))
 
     def refresh_signing(self) -> None:
         try:

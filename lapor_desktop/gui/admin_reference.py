@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QWidget
 
 from lapor_desktop.gui.field_errors import FieldErrors
 from lapor_desktop.gui.forms.ui_reference import Ui_ReferencePage
 from lapor_desktop.gui.ops import run_op
 from lapor_desktop.gui.row_model import Column, RowTableModel
+from lapor_desktop.gui.widgets import list_table
 from lapor_desktop.services import admin, reference
 from lapor_desktop.services.context import Ctx
-
-
-def _table(t: QTableView, model: RowTableModel) -> QTableView:
-    t.setModel(model)
-    t.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-    return t
 
 
 class ReferencePage(QWidget):
@@ -36,7 +31,7 @@ class ReferencePage(QWidget):
             ],
             self,
         )
-        self.office_table = _table(ui.office_table, self.office_model)
+        self.office_table = list_table(ui.office_table, self.office_model, 1)
         self.office_table.clicked.connect(self._office_selected)
         self.office_code_edit = ui.office_code_edit
         self.office_name_edit = ui.office_name_edit
@@ -62,7 +57,7 @@ class ReferencePage(QWidget):
             ],
             self,
         )
-        self.category_table = _table(ui.category_table, self.category_model)
+        self.category_table = list_table(ui.category_table, self.category_model, 1)
         self.category_table.clicked.connect(self._category_selected)
         self.category_code_edit = ui.category_code_edit
         self.category_name_edit = ui.category_name_edit

@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QHeaderView, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
 
 from lapor_desktop.gui import fmt
 from lapor_desktop.gui.field_errors import FieldErrors, fit_width
 from lapor_desktop.gui.forms.ui_rules import Ui_RulesPage
 from lapor_desktop.gui.ops import run_op
 from lapor_desktop.gui.row_model import Column, RowTableModel
-from lapor_desktop.gui.widgets import compact_combo
+from lapor_desktop.gui.widgets import compact_combo, list_table
 from lapor_desktop.services import admin
 from lapor_desktop.services.context import Ctx
 
@@ -61,9 +61,7 @@ class RulesPage(QWidget):
             ],
             self,
         )
-        self.rules_table = ui.rules_table
-        self.rules_table.setModel(self.rules_model)
-        self.rules_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.rules_table = list_table(ui.rules_table, self.rules_model, 0)
         self.rule_name_edit = ui.rule_name_edit
         self.rule_from_edit = ui.rule_from_edit
         self.rule_from_edit.setDate(QDate.currentDate())
@@ -99,11 +97,7 @@ class RulesPage(QWidget):
             ],
             self,
         )
-        self.holiday_table = ui.holiday_table
-        self.holiday_table.setModel(self.holiday_model)
-        self.holiday_table.horizontalHeader().setSectionResizeMode(
-            2, QHeaderView.ResizeMode.Stretch
-        )
+        self.holiday_table = list_table(ui.holiday_table, self.holiday_model, 2)
         self.holiday_day_edit = ui.holiday_day_edit
         self.holiday_day_edit.setDate(QDate.currentDate())
         self.holiday_kind_combo = ui.holiday_kind_combo

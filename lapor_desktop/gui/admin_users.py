@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QWidget
 
 from lapor_desktop.domain.workflow import Role
 from lapor_desktop.gui import messages
@@ -13,7 +13,7 @@ from lapor_desktop.gui.field_errors import FieldErrors, fit_width
 from lapor_desktop.gui.forms.ui_users import Ui_UsersPage
 from lapor_desktop.gui.ops import run_op
 from lapor_desktop.gui.row_model import Column, RowTableModel
-from lapor_desktop.gui.widgets import compact_combo
+from lapor_desktop.gui.widgets import compact_combo, list_table
 from lapor_desktop.services import reference, users
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.errors import ServiceError
@@ -39,9 +39,7 @@ class UsersPage(QWidget):
             ],
             self,
         )
-        self.table = ui.table
-        self.table.setModel(self.model)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = list_table(ui.table, self.model, 1)
         self.disable_button = ui.disable_button
         self.enable_button = ui.enable_button
         self.reset_edit = ui.reset_edit

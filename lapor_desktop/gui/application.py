@@ -40,10 +40,12 @@ def first_run(data_dir: Path) -> FirstRunResult | None:
     return FirstRunDialog.ask(data_dir)
 
 
-def make_application() -> QApplication:
+def make_application(*, focus_ring: bool = True) -> QApplication:
     """The QApplication with the names settings are kept under, the application icon,
     the focus ring, Indonesian formats and the translation of the system's language (if
-    there is one; else Qt's own buttons and dialogs speak Indonesian too)."""
+    there is one; else Qt's own buttons and dialogs speak Indonesian too).
+    `focus_ring=False`: gui/look.py is installed later (run_gui: once the sign-in dialog
+    is on screen, gui/startup.py)."""
     from PySide6.QtCore import QLocale
     from PySide6.QtWidgets import QApplication
 
@@ -54,7 +56,8 @@ def make_application() -> QApplication:
     app.setApplicationName("LAPOR Desktop")
     app.setOrganizationName("Pemkab Kampar")
     app.setWindowIcon(icons.app_icon())  # every top-level window's, unless it sets its own
-    look.install(app)  # a visible focus ring; Enter presses a focused button
+    if focus_ring:
+        look.install(app)  # a visible focus ring; Enter presses a focused button
     QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
     if not _install_translator(app):
         i18n.install(app)
@@ -65,7 +68,7 @@ def run_gui(data_dir: Path) -> int:
     # Python's automatic GC stays off while the GUI runs (gui/ops.py). Off from here on, it
     # also skips the ~90 young collections over what the imports create (~30 ms a start).
     gc.disable()
-    app = make_application()
+    app = make_application(focus_ring=False)  # installed once the first window is painted
     from lapor_desktop.gui import crash
 
     crash.install()  # from here on an unexpected error is a dialog, not the end
@@ -93,6 +96,7 @@ def _run(app: QApplication, data_dir: Path) -> int:
     from PySide6.QtWidgets import QApplication
 
     from lapor_desktop import paths
+    from lapor_desktop.gui import look
     from lapor_desktop.gui.sign_in import ChangePasswordDialog, SignInDialog
     from lapor_desktop.gui.startup import DatabaseOpening
     from lapor_desktop.services.context import Ctx
@@ -100,8 +104,10 @@ def _run(app: QApplication, data_dir: Path) -> int:
     first_name = ""  # the administrator the first-run wizard just made, for the sign-in
     if paths.db_path(data_dir).exists():
         opening = DatabaseOpening(data_dir)
-        opening.start()
+        # The sign-in dialog is on screen first; then the look, the opening and the rest.
+        opening.start_after_first_paint()
     else:
+        look.install(app)
         made = first_run(data_dir)
         if made is None:
             return 1
@@ -114,6 +120,7 @@ def _run(app: QApplication, data_dir: Path) -> int:
             session = SignInDialog.ask(base, opening=opening, username=first_name)
             password = SignInDialog.take_password()  # for the background sync, in memory
             first_name = ""
+            look.install(app)  # (done when the dialog was painted; once per application)
             store = None if session is None else opening.wait_on_ui_thread()
             if store is None:
                 if _restored_after_failure(opening, data_dir):

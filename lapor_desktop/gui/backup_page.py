@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QHeaderView,
     QProgressDialog,
     QWidget,
 )
@@ -25,6 +24,7 @@ from lapor_desktop.gui import file_dialogs, messages, ops
 from lapor_desktop.gui.forms.ui_backup import Ui_BackupPage
 from lapor_desktop.gui.passphrase_dialog import PassphraseDialog
 from lapor_desktop.gui.row_model import Column, RowTableModel
+from lapor_desktop.gui.widgets import list_table
 from lapor_desktop.services import backup
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.errors import KeyRefused, ServiceError
@@ -178,9 +178,7 @@ class BackupPage(QWidget):
             ],
             self,
         )
-        self.table = ui.table
-        self.table.setModel(self.model)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table = list_table(ui.table, self.model, 3)
         self.backup_button = ui.backup_button
         self.restore_selected_button = ui.restore_selected_button
         self.restore_file_button = ui.restore_file_button

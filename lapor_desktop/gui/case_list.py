@@ -28,7 +28,12 @@ from lapor_desktop.gui import case_model
 from lapor_desktop.gui.case_model import CaseTableModel
 from lapor_desktop.gui.date_field import DateField
 from lapor_desktop.gui.ops import run_op
-from lapor_desktop.gui.widgets import TitleColumn, compact_combo
+from lapor_desktop.gui.widgets import (
+    TitleColumn,
+    add_items_later,
+    add_offices_later,
+    compact_combo,
+)
 from lapor_desktop.services import cases, reference
 from lapor_desktop.services.context import Ctx
 
@@ -123,14 +128,10 @@ class CaseListPage(QWidget):
         self.status_combo = _combo(
             self.tr("Status"), [(all_, None)] + [(s.label, s.value) for s in Status]
         )
-        offices = [o for o in reference.list_offices(ctx) if o.kind == "opd"]
-        self.opd_combo = _combo(
-            self.tr("OPD"), [(all_, None)] + [(f"{o.code} — {o.name}", o.code) for o in offices]
-        )
-        self.category_combo = _combo(
-            self.tr("Kategori"),
-            [(all_, None)] + [(c.name, c.code) for c in reference.list_categories(ctx)],
-        )
+        # The offices and categories are read off the UI thread, after the first page
+        # (below); "Semua" is there at once.
+        self.opd_combo = _combo(self.tr("OPD"), [(all_, None)])
+        self.category_combo = _combo(self.tr("Kategori"), [(all_, None)])
         self.klasifikasi_combo = _combo(
             self.tr("Klasifikasi"), [(all_, None)] + [(v, k) for k, v in KLASIFIKASI_LABELS.items()]
         )
@@ -232,6 +233,12 @@ class CaseListPage(QWidget):
         self.reset_button.clicked.connect(self.reset_filters)
         self._restore_layout()
         self.apply_filter()
+        add_offices_later(self.opd_combo, ctx, self, opd_only=True)
+        add_items_later(
+            self.category_combo,
+            lambda: [(c.name, c.code) for c in reference.list_categories(ctx)],
+            self,
+        )
 
     def _date_edit(self, name: str) -> DateField:
         """Typed as ddmmyyyy (empty: no bound); F4 opens a calendar on today."""

@@ -7,12 +7,20 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush
 
 from lapor_desktop.domain.workflow import Status
 from lapor_desktop.gui import fmt
-from lapor_desktop.gui.row_model import ReadOnlyRowsModel
+from lapor_desktop.gui.row_model import (
+    ACCESSIBLE_ROLE,
+    DISPLAY_ROLE,
+    FOREGROUND_ROLE,
+    ROW_ROLE,
+    TOOLTIP_ROLE,
+    Index,
+    ReadOnlyRowsModel,
+)
 from lapor_desktop.services import cases
 from lapor_desktop.services.context import Ctx
 
@@ -39,14 +47,10 @@ def column_of(sort_key: str) -> int:
     return next(col for col, key in SORT_KEYS.items() if key == sort_key)
 
 
-# Roles as plain ints: comparing enums in data() doubles repaint time (DESIGN §6).
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
-TICKET_ROLE = int(Qt.ItemDataRole.UserRole)
-
-_Index = QModelIndex | QPersistentModelIndex
+TICKET_ROLE = ROW_ROLE
+# What data() answers; Qt asks for ~10 more roles a cell (font, size hint, check state…),
+# answered at once (sizing the columns to the first page asks ~8,000 times).
+_ROLES = frozenset((DISPLAY_ROLE, ACCESSIBLE_ROLE, FOREGROUND_ROLE, TICKET_ROLE, TOOLTIP_ROLE))
 
 # Rows are held as exact tuples (the fields of cases.CaseRow, by position): Python's cyclic
 # GC untracks a plain tuple of plain values, so 100k loaded rows add nothing to its full
@@ -139,10 +143,10 @@ class CaseTableModel(ReadOnlyRowsModel):
         (the rows shown are the old ones)."""
         return self._loading and self._cursor_generation != self._generation
 
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._more
 
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or not self._more or self._loading:
             return
         self._loading = True
@@ -172,19 +176,19 @@ class CaseTableModel(ReadOnlyRowsModel):
 
     # ------------------------------------------------------------ model API
 
-    def data(self, index: _Index, role: int = 0) -> Any:
-        if not index.isValid():
-            return None
+    def data(self, index: Index, role: int = 0) -> Any:
         role = int(role)
+        if role not in _ROLES or not index.isValid():
+            return None
         row = self.rows[index.row()]
         col = index.column()
-        if role in (_DISPLAY, _ACCESSIBLE):
+        if role in (DISPLAY_ROLE, ACCESSIBLE_ROLE):
             return self._text(row, col)
-        if role == _FOREGROUND and col in (COL_STATE, COL_DUE):
+        if role == FOREGROUND_ROLE and col in (COL_STATE, COL_DUE):
             return self._brushes.get(row[_DUE_STATE] or "")
         if role == TICKET_ROLE:
             return row[_TICKET]
-        if role == _TOOLTIP and col == COL_TITLE:
+        if role == TOOLTIP_ROLE and col == COL_TITLE:
             return row[_TITLE]
         return None
 

@@ -26,7 +26,8 @@ from lapor_desktop.gui import doc_output, fmt
 from lapor_desktop.gui.doc_output import CSV_FILTER
 from lapor_desktop.gui.ops import run_op
 from lapor_desktop.gui.row_model import NUMBER, Column, RowTableModel
-from lapor_desktop.services import letters_register, reference
+from lapor_desktop.gui.widgets import add_offices_later
+from lapor_desktop.services import letters_register
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.documents_common import DOCUMENT_LABELS
 from lapor_desktop.services.letters_register import LetterRow
@@ -96,8 +97,7 @@ class LettersPage(QWidget):
             self.office_combo.setEnabled(False)
         else:
             self.office_combo.addItem(self.tr("Semua kantor"), None)
-            for o in reference.list_offices(ctx):
-                self.office_combo.addItem(f"{o.code} — {o.name}", o.code)
+            add_offices_later(self.office_combo, ctx, self, opd_only=False)
             self.office_combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )

@@ -96,13 +96,25 @@ class Look(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Polish:
-            if isinstance(watched, QPushButton):
-                if not _is(watched.window(), "QDialog"):
-                    watched.setAutoDefault(True)  # Enter presses it (keyPressEvent)
-            elif _is(watched, "QDialog") and not _is(watched, "QMessageBox"):
-                assert isinstance(watched, QWidget)
-                watched.setMinimumWidth(max(watched.minimumWidth(), title_width(watched)))
+            self._polish(watched)
         return False
+
+    def _polish(self, watched: QObject) -> None:
+        if isinstance(watched, QPushButton):
+            if not _is(watched.window(), "QDialog"):
+                watched.setAutoDefault(True)  # Enter presses it (keyPressEvent)
+        elif _is(watched, "QDialog") and not _is(watched, "QMessageBox"):
+            assert isinstance(watched, QWidget)
+            watched.setMinimumWidth(max(watched.minimumWidth(), title_width(watched)))
+
+    def adopt(self) -> None:
+        """The windows made before the look was installed (run_gui installs it once the
+        sign-in dialog is on screen) get what polishing would have given them, and the
+        focus its ring."""
+        for window in self.app.topLevelWidgets():
+            for widget in (window, *window.findChildren(QPushButton)):
+                self._polish(widget)
+        self._focus_changed(None, self.app.focusWidget())
 
 
 def install(app: QApplication) -> Look:
@@ -113,6 +125,7 @@ def install(app: QApplication) -> Look:
         return existing
     look = Look(app)
     app.installEventFilter(look)
+    look.adopt()
     return look
 
 

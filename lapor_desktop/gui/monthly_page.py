@@ -21,8 +21,7 @@ from lapor_desktop.gui.doc_output import XLSX_FILTER, DocumentButton
 from lapor_desktop.gui.forms.ui_monthly import Ui_MonthlyPage
 from lapor_desktop.gui.ops import run_op
 from lapor_desktop.gui.row_model import NUMBER, Column, RowTableModel
-from lapor_desktop.gui.widgets import compact_combo
-from lapor_desktop.services import reference
+from lapor_desktop.gui.widgets import add_offices_later, compact_combo
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.documents_common import may_print
 from lapor_desktop.services.signing_settings import Document
@@ -98,9 +97,7 @@ class MonthlyPage(QWidget):
             self.opd_combo.setEnabled(False)
         else:
             self.opd_combo.addItem(self.tr("Seluruh Kabupaten Kampar"), None)
-            for o in reference.list_offices(ctx):
-                if o.kind == "opd":
-                    self.opd_combo.addItem(f"{o.code} — {o.name}", o.code)
+            add_offices_later(self.opd_combo, ctx, self, opd_only=True)
         compact_combo(self.opd_combo, 20)
         self.kendala_edit = ui.kendala_edit
         self.upaya_edit = ui.upaya_edit

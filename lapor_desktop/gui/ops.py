@@ -10,8 +10,7 @@ from __future__ import annotations
 import gc
 import logging
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -19,6 +18,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from lapor_desktop.gui import crash, messages
 from lapor_desktop.services.errors import ServiceError
+
+if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +117,9 @@ _executor: ThreadPoolExecutor | None = None
 def _pool() -> ThreadPoolExecutor:
     global _executor
     if _executor is None:
+        # Imported with the first operation (after the sign-in dialog is on screen).
+        from concurrent.futures import ThreadPoolExecutor
+
         _executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="lapor-op")
     return _executor
 

@@ -9,15 +9,17 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)  # the whole text where a narrow column cuts it
+# Roles as plain ints: comparing enums in data() doubles repaint time (DESIGN §6).
+DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
+FOREGROUND_ROLE = int(Qt.ItemDataRole.ForegroundRole)
+ACCESSIBLE_ROLE = int(Qt.ItemDataRole.AccessibleTextRole)
+TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)  # the whole text where a narrow column cuts it
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 NUMBER = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 ROW_ROLE = int(Qt.ItemDataRole.UserRole)
+_ROLES = frozenset((DISPLAY_ROLE, ACCESSIBLE_ROLE, TOOLTIP_ROLE, FOREGROUND_ROLE, _ALIGN, ROW_ROLE))
 
-_Index = QModelIndex | QPersistentModelIndex
+Index = QModelIndex | QPersistentModelIndex
 
 
 class Column:
@@ -40,10 +42,10 @@ class ReadOnlyRowsModel(QAbstractTableModel):
     rows: list[Any]
     headers: tuple[str, ...]  # the column titles, one a column
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return (
@@ -52,13 +54,13 @@ class ReadOnlyRowsModel(QAbstractTableModel):
             | Qt.ItemFlag.ItemNeverHasChildren
         )
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if (
             orientation == Qt.Orientation.Horizontal
-            and int(role) == _DISPLAY
+            and int(role) == DISPLAY_ROLE
             and 0 <= section < len(self.headers)
         ):
             return self.headers[section]
@@ -78,15 +80,15 @@ class RowTableModel(ReadOnlyRowsModel):
         self.rows = list(rows)
         self.endResetModel()
 
-    def data(self, index: _Index, role: int = 0) -> Any:
-        if not index.isValid():
-            return None
+    def data(self, index: Index, role: int = 0) -> Any:
         role = int(role)
+        if role not in _ROLES or not index.isValid():
+            return None
         row = self.rows[index.row()]
         col = self.columns[index.column()]
-        if role in (_DISPLAY, _ACCESSIBLE, _TOOLTIP):
+        if role in (DISPLAY_ROLE, ACCESSIBLE_ROLE, TOOLTIP_ROLE):
             return col.text(row)
-        if role == _FOREGROUND and col.color is not None:
+        if role == FOREGROUND_ROLE and col.color is not None:
             color = col.color(row)
             if color:
                 brush = self._brushes.get(color)

@@ -65,6 +65,8 @@ class SignInDialog(QDialog):
         else:
             self.username_edit.setFocus()
         tracker().database_waiting.connect(self._database_waiting)
+        if opening is not None and opening.pending:  # run_gui: opened once this is painted
+            opening.start_when_painted(self)
         if opening is not None and not opening.done:
             opening.opened.connect(self.status_label.clear)
             opening.needs_secret.connect(self._ask_secret)

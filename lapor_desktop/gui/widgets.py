@@ -3,7 +3,10 @@ whose texts are never cut."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,7 +24,48 @@ from PySide6.QtWidgets import (
 
 from lapor_desktop.services.errors import ServiceError, ValidationError
 
+if TYPE_CHECKING:
+    from lapor_desktop.services.context import Ctx
+
 ERROR_STYLE = "color: #b71c1c;"
+
+
+def list_table(view: QTableView, model: QAbstractItemModel, stretch: int) -> QTableView:
+    """`view` showing `model`; column `stretch` takes the width the others leave."""
+    view.setModel(model)
+    view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+def add_items_later(
+    combo: QComboBox, read: Callable[[], Sequence[tuple[str, Any]]], parent: QWidget
+) -> None:
+    """Append the (text, data) items `read` finds, read off the UI thread (gui/ops.py),
+    when they arrive: what the combo holds already (e.g. "Semua") stays chosen, and adding
+    after it changes no choice (no currentIndexChanged)."""
+    from lapor_desktop.gui.ops import run_op
+
+    def add(items: Sequence[tuple[str, Any]]) -> None:
+        for text, data in items:
+            combo.addItem(text, data)
+
+    run_op(parent, lambda: list(read()), add)
+
+
+def add_offices_later(combo: QComboBox, ctx: Ctx, parent: QWidget, *, opd_only: bool) -> None:
+    """The active offices as "CODE — Name" items (only the OPDs with `opd_only`), added
+    by add_items_later."""
+    from lapor_desktop.services import reference
+
+    add_items_later(
+        combo,
+        lambda: [
+            (f"{o.code} — {o.name}", o.code)
+            for o in reference.list_offices(ctx)
+            if o.kind == "opd" or not opd_only
+        ],
+        parent,
+    )
 
 
 def error_label() -> QLabel:

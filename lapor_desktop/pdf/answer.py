@@ -19,16 +19,7 @@ from lapor_desktop.pdf.text import channel_phrase, plain, without_end
 
 
 def render_answer(data: AnswerLetter, templates: Templates, paper: str | None = None) -> bytes:
-    ctx = letter_context(
-        templates,
-        data.office_code,
-        "answer",
-        data.date,
-        data.signatory,
-        f"Surat Jawaban {plain(data.tracking)}",
-        paper,
-        keywords=data.verification_url,
-    )
+    ctx = letter_context(templates, data, "answer", f"Surat Jawaban {plain(data.tracking)}", paper)
     values = {
         "tracking": plain(data.tracking),
         "nama": plain(data.reporter.name, fallback=True),

@@ -13,6 +13,17 @@ from dataclasses import dataclass
 from lapor_desktop.domain.workflow import Action, Status
 
 
+class _Tracked:
+    """A case as a reporter knows it: the LAPOR! tracking number, else the ticket."""
+
+    ticket: str
+    tracking_id: str
+
+    @property
+    def tracking(self) -> str:
+        return self.tracking_id or self.ticket
+
+
 @dataclass(frozen=True)
 class Letterhead:
     """Kop surat of one office (page 1 only)."""
@@ -71,7 +82,7 @@ class ReceiptData:
 
 
 @dataclass(frozen=True)
-class CaseRef:
+class CaseRef(_Tracked):
     """One case as listed in a disposition sheet or a forwarding letter."""
 
     ticket: str
@@ -83,10 +94,6 @@ class CaseRef:
     channel: str = ""
     klasifikasi: str = ""
     category: str = ""
-
-    @property
-    def tracking(self) -> str:
-        return self.tracking_id or self.ticket
 
 
 @dataclass(frozen=True)
@@ -127,7 +134,7 @@ class ForwardingLetter:
 
 
 @dataclass(frozen=True)
-class AnswerLetter:
+class AnswerLetter(_Tracked):
     """Surat jawaban (OPD → reporter), after the head's approval."""
 
     office_code: str
@@ -144,13 +151,9 @@ class AnswerLetter:
     signatory: Signatory | None = None
     verification_url: str = ""
 
-    @property
-    def tracking(self) -> str:
-        return self.tracking_id or self.ticket
-
 
 @dataclass(frozen=True)
-class OmbudsmanCase:
+class OmbudsmanCase(_Tracked):
     ticket: str
     received: dt.date
     opd: str
@@ -158,10 +161,6 @@ class OmbudsmanCase:
     days_running: int
     status: str  # status / obstacle text
     tracking_id: str = ""
-
-    @property
-    def tracking(self) -> str:
-        return self.tracking_id or self.ticket
 
 
 @dataclass(frozen=True)

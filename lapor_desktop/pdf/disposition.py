@@ -13,7 +13,7 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from lapor_desktop.pdf.data import DispositionSheet, ForwardingLetter
 from lapor_desktop.pdf.dates import long_date, place_date, short_date
-from lapor_desktop.pdf.fonts import BOLD, REGULAR
+from lapor_desktop.pdf.fonts import BOLD
 from lapor_desktop.pdf.letter import letter_context, pointer_caption
 from lapor_desktop.pdf.page import (
     build_pdf,
@@ -30,6 +30,7 @@ from lapor_desktop.pdf.parts import (
     SignatureBlock,
     addressee,
     body,
+    cell_style,
     field_table,
     grid_table,
     head_cells,
@@ -144,16 +145,12 @@ def render_disposition(
     grid.setStyle(
         TableStyle(
             [
-                ("FONT", (0, 0), (-1, -1), REGULAR, 8.5),
+                *cell_style(8.5, "TOP", 3, 6, 3, 4),
                 ("GRID", (0, 0), (-1, -1), 0.7, colors.black),
                 ("SPAN", (0, 1), (1, 1)),
                 ("SPAN", (0, 2), (1, 2)),
                 ("SPAN", (0, 3), (1, 3)),
                 ("SPAN", (0, 4), (1, 4)),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
             ]
         )
     )
@@ -187,14 +184,7 @@ def render_forwarding(
 ) -> bytes:
     """Surat penerusan: a letter to the OPD with a table of the forwarded cases."""
     ctx = letter_context(
-        templates,
-        data.office_code,
-        "forwarding",
-        data.date,
-        data.signatory,
-        f"Surat Penerusan {plain(data.nomor)}",
-        paper,
-        keywords=data.verification_url,
+        templates, data, "forwarding", f"Surat Penerusan {plain(data.nomor)}", paper
     )
     if data.rahasia:
         ctx = dataclasses.replace(ctx, setup=dataclasses.replace(ctx.setup, marking="RAHASIA"))

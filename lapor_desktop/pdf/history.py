@@ -11,7 +11,6 @@ from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table, TableSty
 
 from lapor_desktop.pdf.data import CaseHistory, HistoryEvent
 from lapor_desktop.pdf.dates import date_time, day_date, short_date_time
-from lapor_desktop.pdf.fonts import REGULAR
 from lapor_desktop.pdf.letter import pointer_caption
 from lapor_desktop.pdf.page import build_pdf, setup_for, text_width
 from lapor_desktop.pdf.parts import (
@@ -21,6 +20,7 @@ from lapor_desktop.pdf.parts import (
     SMALL,
     TITLE,
     QrFlowable,
+    cell_style,
     field_table,
     grid_table,
     head_cells,
@@ -150,18 +150,7 @@ def render_history(data: CaseHistory, templates: Templates, paper: str | None = 
             [[QrFlowable(data.verification_url, qr), [note, Spacer(1, 1 * mm), caption]]],
             colWidths=[qr + 3 * mm, width - qr - 3 * mm],
         )
-        note_table.setStyle(
-            TableStyle(
-                [
-                    ("FONT", (0, 0), (-1, -1), REGULAR, 9),
-                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 0),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                ]
-            )
-        )
+        note_table.setStyle(TableStyle(cell_style(9, "MIDDLE", 0, 0, 0, 0)))
         story += [Spacer(1, 4 * mm), note_table]
     else:
         story += [Spacer(1, 4 * mm), note]

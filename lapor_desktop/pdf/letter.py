@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 
 from reportlab.platypus import Flowable, Spacer
 
@@ -20,6 +19,8 @@ from lapor_desktop.pdf.page import PageSetup
 from lapor_desktop.pdf.parts import SIGNATURE_GAP, SignatureBlock, body, closing_group, tembusan
 from lapor_desktop.pdf.templates import Templates
 from lapor_desktop.pdf.text import plain
+
+Letter = AnswerLetter | ForwardingLetter | OmbudsmanLetter
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ class LetterContext:
         templates: Templates,
         kind: str,
         values: Mapping[str, str],
-        letter: AnswerLetter | ForwardingLetter | OmbudsmanLetter,
+        letter: Letter,
         copies: Sequence[str] | None = None,
     ) -> list[Flowable]:
         """The letter's closing paragraph (`[kind] closing`) kept with the signature (its
@@ -82,25 +83,20 @@ def pointer_caption(templates: Templates, pointer: str) -> str:
 
 
 def letter_context(
-    templates: Templates,
-    office_code: str,
-    kind: str,
-    when: date,
-    signatory: Signatory | None,
-    title: str,
-    paper: str | None = None,
-    letterhead: bool = True,
-    keywords: str = "",
+    templates: Templates, letter: Letter, kind: str, title: str, paper: str | None = None
 ) -> LetterContext:
-    lh = templates.letterhead(office_code)
-    sig = signatory or templates.signatory(office_code, kind)
+    """The letterhead of the letter's office, its signatory (else the `[kind]` one set up
+    for the office), the page (titled `title`; the verification pointer as keywords) and
+    the place and date line."""
+    lh = templates.letterhead(letter.office_code)
+    sig = letter.signatory or templates.signatory(letter.office_code, kind)
     electronic = sig is not None and sig.electronic
     setup = PageSetup(
         paper=paper or templates.paper,
-        letterhead=lh if letterhead else None,
+        letterhead=lh,
         emblem=templates.emblem_path(lh),
         esign_note=templates.text("signature", "footer") if electronic else "",
         title=title,
-        keywords=plain(keywords),
+        keywords=plain(letter.verification_url),
     )
-    return LetterContext(lh, sig, setup, place_date(lh.city, when))
+    return LetterContext(lh, sig, setup, place_date(lh.city, letter.date))

@@ -37,14 +37,7 @@ def render_ombudsman(
     data: OmbudsmanLetter, templates: Templates, paper: str | None = None
 ) -> bytes:
     ctx = letter_context(
-        templates,
-        data.office_code,
-        "ombudsman",
-        data.date,
-        data.signatory,
-        f"Penyampaian ke Ombudsman {plain(data.nomor)}",
-        paper,
-        keywords=data.verification_url,
+        templates, data, "ombudsman", f"Penyampaian ke Ombudsman {plain(data.nomor)}", paper
     )
     width = text_width(ctx.setup.paper)
     values = {

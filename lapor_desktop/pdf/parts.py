@@ -50,6 +50,22 @@ CELL_HEAD = ParagraphStyle("cellh", parent=CELL, fontName=BOLD, alignment=TA_CEN
 CELL_LIMIT = 600
 
 
+def cell_style(
+    size: float, valign: str, left: float, right: float, top: float, bottom: float
+) -> list[tuple[Any, ...]]:
+    """The commands a table's style starts with: its font, how cells align vertically and
+    their padding (points), for every cell; more specific commands follow them."""
+    every = ((0, 0), (-1, -1))
+    return [
+        ("FONT", *every, REGULAR, size),
+        ("VALIGN", *every, valign),
+        ("LEFTPADDING", *every, left),
+        ("RIGHTPADDING", *every, right),
+        ("TOPPADDING", *every, top),
+        ("BOTTOMPADDING", *every, bottom),
+    ]
+
+
 def p(text: object, style: ParagraphStyle = BASE, limit: int = CELL_LIMIT) -> Paragraph:
     """A paragraph of *user* text (escaped, clipped to `limit` characters)."""
     return Paragraph(markup(clip(text, limit, fallback=True)), style)
@@ -77,16 +93,11 @@ def header_block(
     t.setStyle(
         TableStyle(
             [
-                ("FONT", (0, 0), (-1, -1), REGULAR, BODY_SIZE),
+                *cell_style(BODY_SIZE, "TOP", 0, 0, 0, 1),
                 ("SPAN", (2, 1), (3, 1)),
                 ("SPAN", (2, 2), (3, 2)),
                 ("SPAN", (2, 3), (3, 3)),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (2, 3), (3, 3), 30 * mm),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
             ]
         )
     )
@@ -330,15 +341,10 @@ def grid_table(
     t.setStyle(
         TableStyle(
             [
-                ("FONT", (0, 0), (-1, -1), REGULAR, font_size),
+                *cell_style(font_size, "TOP", CELL_PADDING, CELL_PADDING, 2, 3),
                 ("FONT", (0, 0), (-1, header_rows - 1), BOLD, font_size),
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                 ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.Color(0.9, 0.9, 0.9)),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
             ]
         )
     )
@@ -414,18 +420,7 @@ def field_table(
         for label, v in rows
     ]
     t = Table(data, colWidths=[label_width, 3 * mm, width - label_width - 3 * mm], splitInRow=24)
-    t.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), REGULAR, 9.5),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-                ("TOPPADDING", (0, 0), (-1, -1), 1),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ]
-        )
-    )
+    t.setStyle(TableStyle(cell_style(9.5, "TOP", 0, 2, 1, 2)))
     return t
 
 

@@ -11,7 +11,7 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from lapor_desktop.pdf.data import ReceiptData, Signatory
 from lapor_desktop.pdf.dates import date_time, day_date, place_date
-from lapor_desktop.pdf.fonts import BOLD, REGULAR
+from lapor_desktop.pdf.fonts import BOLD
 from lapor_desktop.pdf.page import build_pdf, setup_for, text_width
 from lapor_desktop.pdf.parts import (
     BASE,
@@ -20,6 +20,7 @@ from lapor_desktop.pdf.parts import (
     TITLE,
     QrFlowable,
     SignatureBlock,
+    cell_style,
     field_table,
     p,
 )
@@ -66,14 +67,7 @@ def _box(
     )
     box.setStyle(
         TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), REGULAR, 9.5),
-                ("BOX", (0, 0), (-1, -1), 0.8, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 6),
-                ("TOPPADDING", (0, 0), (-1, -1), 6),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-            ]
+            [*cell_style(9.5, "TOP", 6, 6, 6, 6), ("BOX", (0, 0), (-1, -1), 0.8, colors.black)]
         )
     )
     return box

@@ -138,6 +138,29 @@ def test_passphrase_dialog_shows_its_whole_title(qtbot, app_look, new: bool) -> 
     assert dialog.width() >= look.title_width(dialog)
 
 
+def test_a_window_shown_before_the_look_gets_it(qtbot, qapp: QApplication) -> None:
+    # run_gui installs the look once the sign-in dialog is on screen (gui/startup.py).
+    from lapor_desktop.gui.passphrase_dialog import PassphraseDialog
+
+    dialog = PassphraseDialog(False)
+    qtbot.addWidget(dialog)
+    window = QWidget()
+    qtbot.addWidget(window)
+    button = QPushButton("Muat ulang", window)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: qapp.focusWidget() is not None)
+    focused = qapp.focusWidget()
+    the_look = look.install(qapp)
+    try:
+        assert dialog.minimumWidth() >= look.title_width(dialog)  # its whole title
+        assert button.autoDefault()  # Enter presses it, as on a polished button
+        frame = the_look.frame()
+        assert frame.widget() is look.ringed(focused) and frame.isVisible()  # the ring
+    finally:
+        look.uninstall(qapp)
+
+
 # ---------------------------------------------------------------- the main window
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import keyring
 import keyring.backends.fail
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 
-from lapor_desktop.gui import application
+from lapor_desktop.gui import application, look
 from lapor_desktop.gui.passphrase_dialog import PassphraseDialog
 from lapor_desktop.gui.sign_in import SignInDialog
 from lapor_desktop.gui.startup import DatabaseOpening
@@ -48,6 +48,39 @@ def test_sign_in_typed_before_the_database_is_open_waits_for_it(qtbot, world: Wo
     assert dlg.session is not None and dlg.session.username == "loket"
     assert opening.store is not None and opening.error is None
     opening.close()
+
+
+def test_the_database_opens_once_the_sign_in_dialog_is_on_screen(
+    qtbot, qapp: QApplication, world: World
+) -> None:
+    # As run_gui starts: the worker's imports would slow the dialog's building and painting.
+    world.store.close()
+    opening = DatabaseOpening(world.data_dir)
+    opening.start_after_first_paint()
+    dlg = SignInDialog(world.base, opening=opening)
+    qtbot.addWidget(dlg)
+    qtbot.wait(20)
+    assert opening.pending and not opening.done  # nothing painted yet: not started
+    dlg.show()
+    qtbot.waitUntil(lambda: opening.done, timeout=10_000)
+    assert not opening.pending and opening.store is not None and opening.error is None
+    dlg.username_edit.setText("loket")
+    dlg.password_edit.setText(PASSWORD)
+    with qtbot.waitSignal(dlg.accepted, timeout=10_000):
+        dlg.sign_in_button.click()
+    opening.close()
+    # The look came with the first paint (run_gui makes the application without it).
+    assert isinstance(qapp.findChild(look.Look), look.Look)
+    look.uninstall(qapp)
+
+
+def test_a_start_closed_before_the_dialog_was_painted_opens_nothing(world: World) -> None:
+    world.store.close()
+    opening = DatabaseOpening(world.data_dir)
+    opening.start_after_first_paint()
+    opening.close()  # e.g. the dialog closed at once: no hang, nothing opened
+    assert not opening.pending and opening.store is None
+    assert opening.error == "Basis data tidak dibuka."
 
 
 def test_wrong_password_while_opening_keeps_the_dialog(qtbot, world: World) -> None:
