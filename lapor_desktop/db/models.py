@@ -126,6 +126,8 @@ class Reporter(SyncedModel):
     created_at = DateTimeField(default=_now)
     row_version = IntegerField(default=1)
     pushed_at = DateTimeField(null=True)  # schema v9: NULL = not yet on the central server
+    # Schema v10: a LAPOR! account (imported without a NIK): its matching key, else NULL.
+    lapor_account = CharField(max_length=300, null=True, unique=True)
 
 
 class Complaint(SyncedModel):
@@ -133,6 +135,7 @@ class Complaint(SyncedModel):
     reporter_id: uuid.UUID
     category_id: str | None
     opd_id: uuid.UUID | None
+    duplicate_of_id: uuid.UUID | None
     rule_set_id: uuid.UUID
     intake_office_id: uuid.UUID
     created_by_id: uuid.UUID
@@ -179,6 +182,14 @@ class Complaint(SyncedModel):
     # that the case list can sort by OPD through an index instead of a join.
     opd_code = CharField(max_length=30, null=True)
     pushed_at = DateTimeField(null=True)  # schema v9
+    # Schema v10 (issue 18): the main case of a duplicate; what was last entered in LAPOR!.
+    duplicate_of = ForeignKeyField(
+        "self", null=True, backref="duplicates", on_delete="RESTRICT", index=False
+    )
+    lapor_entered_bucket = CharField(max_length=60, null=True)
+    lapor_entered_answer = TextField(null=True)
+    lapor_entered_at = DateTimeField(null=True)
+    lapor_status = CharField(max_length=60, null=True)
 
 
 class CaseAction(SyncedModel):
