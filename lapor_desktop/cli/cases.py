@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from lapor_desktop.cli import actions
+from lapor_desktop.cli import actions, lapor
 from lapor_desktop.cli.common import (
     EXIT_OK,
     CliError,
@@ -370,11 +370,13 @@ def add_commands(sub: Any) -> None:
     s.add_argument("--out", required=True, metavar="BERKAS", help="berkas atau folder tujuan")
     s.add_argument("--force", action="store_true", help="timpa berkas yang sudah ada")
     actions.add_commands(gs, leaf)
+    case_group = gs
 
     # cases list / search
     gs = group(sub, "cases", help="daftar laporan")
     s = leaf(gs, "list", "cases list", cases_list, "daftar laporan dengan saringan")
     _filters(s)
+    lapor.add_case_commands(case_group, gs, leaf, _filters)  # duplicate(s), export
     s = leaf(sub, "search", "search", search_cmd, "cari teks (judul, isi, lokasi, tiket, tracking)")
     s.add_argument("text", nargs="+", metavar="TEKS")
     _filters(s)

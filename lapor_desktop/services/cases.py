@@ -118,6 +118,8 @@ class CaseDetail:
     may_attach: bool = False
     may_reveal_nik: bool = False  # the audited "show NIK"
     letter_number: str = ""  # the answer letter's number, once the approval reserved it
+    duplicate_of: str = ""  # the main case's ticket, when this one was closed as its duplicate
+    duplicates: tuple[str, ...] = ()  # the cases closed as duplicates of this one
 
 
 class CaseRow(NamedTuple):
@@ -236,6 +238,15 @@ def get_case(ctx: Ctx, ticket: str) -> CaseDetail:
         may_attach=s.role in ATTACH_ROLES,
         may_reveal_nik=s.role in NIK_REVEAL_ROLES and card.reporter_id is not None,
         letter_number=answer_number(case.id),
+        duplicate_of=(
+            Complaint.get_by_id(case.duplicate_of_id).ticket if case.duplicate_of_id else ""
+        ),
+        duplicates=tuple(
+            c.ticket
+            for c in Complaint.select(Complaint.ticket)
+            .where(Complaint.duplicate_of == case.id)
+            .order_by(Complaint.ticket)
+        ),
     )
 
 

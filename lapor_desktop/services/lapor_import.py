@@ -30,7 +30,7 @@ from typing import Any
 from lapor_desktop import paths
 from lapor_desktop.db.models import CaseAction, Category, Complaint, Reporter, database_proxy
 from lapor_desktop.domain.sla import Clock
-from lapor_desktop.domain.workflow import Action, Role, Status
+from lapor_desktop.domain.workflow import LAPOR_BUCKETS, Action, Role, Status
 from lapor_desktop.services import deadlines
 from lapor_desktop.services.audit import audit
 from lapor_desktop.services.context import Ctx
@@ -414,7 +414,10 @@ def _cell_text(v: Any) -> str:
         return ""
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
-    return str(v)
+    text = str(v)
+    if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@"):
+        return text[1:]  # our own CSV export's guard against Excel formulas
+    return text
 
 
 def _parse_when(v: Any, fmt: str) -> datetime | None:
@@ -757,6 +760,10 @@ def _insert_new(ctx: Ctx, plan: ImportPlan, accounts: dict[str, uuid.UUID], now:
             created_by=s.user_id,
             created_at=now,
             lapor_status=r.lapor_status or None,
+            # LAPOR! knows the report as new: the update list starts from there.
+            lapor_entered_bucket=LAPOR_BUCKETS[Status.DITERIMA],
+            lapor_entered_answer="",
+            lapor_entered_at=now,
         )
         _due_of_new(case, now)
         complaints.append(case.__data__.copy())
