@@ -211,7 +211,7 @@ def test_a_profile_column_missing_from_the_file_is_named(world: World, tmp_path:
     headers = tuple(h for h in files.HEADERS if h != "Rahasia")
     data = [r[:8] + r[9:] for r in files.rows(2)]
     path = files.write_csv(tmp_path / "a.csv", data, headers=headers)
-    with pytest.raises(ValidationError, match="'Rahasia'.*tidak ada di baris judul"):
+    with pytest.raises(ValidationError, match=r"'Rahasia'.*tidak ada di baris judul"):
         _import(world, path, dry_run=True)
 
 
