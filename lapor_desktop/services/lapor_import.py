@@ -66,6 +66,9 @@ FIELD_LABELS = {
 DEFAULT_PROFILE = "lapor-default"
 PROFILE_DIR = "lapor-profil"
 HEADER_SEARCH_ROWS = 20
+# Duplicate suggestions for the new rows of a file up to this size (a few ms a row); a
+# bigger file (a first full import) is checked case by case from the case view instead.
+DUP_CHECK_MAX = 2000
 NO_NAME = "Pelapor LAPOR!"  # an account whose name the export leaves empty
 TITLE_MAX, BODY_MAX, TRACKING_MAX = 300, 200_000, 60
 _NAME_RE = re.compile(r"^[A-Za-z0-9_.-]{1,60}$")
@@ -379,6 +382,7 @@ class PlannedRow:
     ticket: str = ""  # the existing case (update/unchanged)
     changes: tuple[str, ...] = ()  # field labels that change (update)
     warnings: tuple[str, ...] = ()
+    duplicates: tuple[str, ...] = ()  # likely duplicates among existing cases (new rows)
 
 
 @dataclass
@@ -641,6 +645,7 @@ def plan_import(ctx: Ctx, path: Path, profile: Profile) -> ImportPlan:
     keys = {account_key(r.reporter_name, r.reporter_contact) for r in good}
     known = _known_accounts(keys)
     plan.new_accounts = len(keys - set(known))
+    check_duplicates = sum(1 for r in good if r.tracking_id not in existing) <= DUP_CHECK_MAX
     for r in good:
         warn: tuple[str, ...] = ()
         if r.category_text and r.category is None:
@@ -648,13 +653,23 @@ def plan_import(ctx: Ctx, path: Path, profile: Profile) -> ImportPlan:
             warn = (f"Kategori '{r.category_text}' tidak dikenal; diisi saat verifikasi.",)
         old = existing.get(r.tracking_id)
         if old is None:
-            plan.rows.append(PlannedRow(r, "new", warnings=warn))
+            dups = _likely_duplicates(ctx, r) if check_duplicates else ()
+            plan.rows.append(PlannedRow(r, "new", warnings=warn, duplicates=dups))
         else:
             ch = _changes(r, old)
             plan.rows.append(
                 PlannedRow(r, "update" if ch else "unchanged", old["ticket"], ch, warn)
             )
     return plan
+
+
+def _likely_duplicates(ctx: Ctx, r: ImportRow) -> tuple[str, ...]:
+    from lapor_desktop.services import duplicates
+
+    found = duplicates.suggest(
+        ctx, title=r.title, body=r.body, received_at=r.received_at, category=r.category, limit=3
+    )
+    return tuple(s.ticket for s in found)
 
 
 def _known_accounts(keys: Iterable[str]) -> dict[str, uuid.UUID]:
