@@ -265,7 +265,9 @@ def take_in(
             updated = reporters.apply_contact(ctx, edit)
         tracking = str(fields["tracking_id"])
         if tracking:
-            taken = Complaint.get_or_none(Complaint.tracking_id == tracking)
+            taken = Complaint.get_or_none(
+                (Complaint.tracking_id == tracking) & (Complaint.tracking_id != "")
+            )
             if taken is not None:
                 raise ValidationError(
                     f"Nomor tracking LAPOR! {tracking} sudah dipakai laporan {taken.ticket}.",
