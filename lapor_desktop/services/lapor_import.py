@@ -350,6 +350,30 @@ def read_sheet(path: Path, profile: Profile) -> Sheet:
     return Sheet(header, data, header_line, encoding, delimiter)
 
 
+def peek_headers(ctx: Ctx, path: Path, profile: Profile) -> tuple[tuple[str, ...], int]:
+    """The file's column headers as written (for the wizard's mapping) and their line: the
+    row the profile finds, else the first non-blank row (a file of another shape)."""
+    ctx.require(Role.ADMIN_KABUPATEN)
+    path = Path(path)
+    try:
+        sheet = read_sheet(path, profile)
+        line = sheet.header_line
+    except ValidationError as exc:
+        if not exc.message.startswith("Baris judul kolom tidak ditemukan"):
+            raise
+        line = 0
+    rows: Iterable[tuple[int, list[Any]]]
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        rows = _xlsx_rows(path)
+    else:
+        text, _enc = _decode(path.read_bytes(), profile.encoding, path.name)
+        rows = _csv_rows(text, profile.delimiter or _sniff_delimiter(text))
+    for n, cells in rows:
+        if (line and n == line) or (not line and any(str(c or "").strip() for c in cells)):
+            return tuple(" ".join(str(c or "").split()) for c in cells), n
+    raise ValidationError(f"Berkas {path.name} kosong.", "file")
+
+
 # ---------------------------------------------------------------- checking rows
 
 
