@@ -376,7 +376,7 @@ def add_commands(sub: Any) -> None:
     gs = group(sub, "cases", help="daftar laporan")
     s = leaf(gs, "list", "cases list", cases_list, "daftar laporan dengan saringan")
     _filters(s)
-    lapor.add_case_commands(case_group, gs, leaf, _filters)  # duplicate(s), export
+    lapor.add_case_commands(case_group, gs, leaf, _filters, case_filter)  # duplicate(s), export
     s = leaf(sub, "search", "search", search_cmd, "cari teks (judul, isi, lokasi, tiket, tracking)")
     s.add_argument("text", nargs="+", metavar="TEKS")
     _filters(s)

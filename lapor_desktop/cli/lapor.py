@@ -10,7 +10,7 @@ from typing import Any
 
 from lapor_desktop.cli.common import (
     EXIT_OK,
-    EXIT_REFUSED,
+    CliError,
     emit_json,
     fmt_dt,
     iso,
@@ -145,14 +145,14 @@ def lapor_mark(args: argparse.Namespace, a: Acting) -> int:
 
 
 def cases_export(args: argparse.Namespace, a: Acting) -> int:
-    from lapor_desktop.cli.cases import case_filter
     from lapor_desktop.services import exports
 
     out = Path(args.out)
     if out.exists() and not args.force:
-        say(f"{out} sudah ada; tidak ditimpa (pakai --force untuk menimpa).")
-        return EXIT_REFUSED
-    r = exports.export_cases(a.ctx, case_filter(args), out, sort=args.sort, descending=not args.asc)
+        raise CliError(f"{out} sudah ada; tidak ditimpa (pakai --force untuk menimpa).")
+    r = exports.export_cases(
+        a.ctx, args.case_filter_of(args), out, sort=args.sort, descending=not args.asc
+    )
     if args.json:
         emit_json({"out": str(r.path), "rows": r.rows, "format": r.kind})
     else:
@@ -214,7 +214,11 @@ def case_duplicates(args: argparse.Namespace, a: Acting) -> int:
 
 
 def add_case_commands(
-    case_group: Any, cases_group: Any, leaf: Leaves, filters: Callable[[Any], None]
+    case_group: Any,
+    cases_group: Any,
+    leaf: Leaves,
+    filters: Callable[[Any], None],
+    case_filter: Callable[[argparse.Namespace], Any],
 ) -> None:
     """`case duplicate`, `case duplicates` and `cases export` (called by cli.cases)."""
     s = leaf(
@@ -245,7 +249,7 @@ def add_case_commands(
     s.add_argument("--out", required=True, metavar="BERKAS", help="berkas .csv atau .xlsx")
     s.add_argument("--force", action="store_true", help="timpa berkas yang sudah ada")
     filters(s)
-    s.set_defaults(all=True)
+    s.set_defaults(all=True, case_filter_of=case_filter)  # cli.cases's, without an import circle
 
 
 def add_commands(sub: Any) -> None:
