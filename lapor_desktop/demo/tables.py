@@ -14,6 +14,18 @@ from lapor_desktop.db.models import CaseAction, Complaint, Letter, Reporter, Use
 # Sync state (schema v9) that demo rows leave to the columns' defaults: demo data was never
 # on a central server (pushed_at NULL) and every demo action is accepted.
 SYNC_COLUMNS = frozenset({"pushed_at", "accepted", "reason"})
+# Schema v10 (LAPOR! import, duplicates): NULL for demo rows (no LAPOR! accounts, no
+# duplicates, nothing marked as entered in LAPOR!).
+LAPOR_COLUMNS = frozenset(
+    {
+        "lapor_account",
+        "duplicate_of_id",
+        "lapor_entered_bucket",
+        "lapor_entered_answer",
+        "lapor_entered_at",
+        "lapor_status",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -25,7 +37,8 @@ class Table:
     def of(cls, model: type[Model]) -> Table:
         meta = model._meta  # peewee's documented model metadata
         names = (f.column_name for f in meta.sorted_fields)
-        return cls(meta.table_name, tuple(c for c in names if c not in SYNC_COLUMNS))
+        left = SYNC_COLUMNS | LAPOR_COLUMNS
+        return cls(meta.table_name, tuple(c for c in names if c not in left))
 
 
 COMPLAINT = Table.of(Complaint)
