@@ -152,3 +152,17 @@ def test_a_tracking_id_belongs_to_one_case(world: World) -> None:
     world.new_case(tracking_id="LPR-1")
     with pytest.raises(ValidationError, match="sudah dipakai laporan"):
         world.new_case(tracking_id="LPR-1")
+
+
+def test_the_pointer_is_on_both_cases_letters(world: World) -> None:
+    from lapor_desktop.services import documents
+    from tests.pdf.conftest import pdf_text
+
+    admin = world.as_("admin")
+    main = world.new_case(title="Jembatan gantung Lipat Kain putus")
+    dup = world.new_case(title="Jembatan gantung putus di Lipat Kain")
+    duplicates.mark_duplicate(admin, dup, main)
+    dup_text = " ".join(pdf_text(documents.history_pdf(admin, dup)).split())
+    main_text = " ".join(pdf_text(documents.history_pdf(admin, main)).split())
+    assert f"Duplikat dari : {main}" in dup_text
+    assert f"Duplikatnya : {dup}" in main_text
