@@ -23,7 +23,7 @@ import tomllib
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -659,7 +659,9 @@ def _changes(row: ImportRow, old: dict[str, Any]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def plan_import(ctx: Ctx, path: Path, profile: Profile) -> ImportPlan:
+def plan_import(
+    ctx: Ctx, path: Path, profile: Profile, *, suggest_duplicates: bool = True
+) -> ImportPlan:
     """The preview and the dry run: what importing `path` would do; writes nothing."""
     ctx.require(Role.ADMIN_KABUPATEN)
     sheet = read_sheet(Path(path), profile)
@@ -672,7 +674,8 @@ def plan_import(ctx: Ctx, path: Path, profile: Profile) -> ImportPlan:
     keys = {account_key(r.reporter_name, r.reporter_contact) for r in good}
     known = _known_accounts(keys)
     plan.new_accounts = len(keys - set(known))
-    check_duplicates = sum(1 for r in good if r.tracking_id not in existing) <= DUP_CHECK_MAX
+    new_rows = sum(1 for r in good if r.tracking_id not in existing)
+    check_duplicates = suggest_duplicates and new_rows <= DUP_CHECK_MAX
     for r in good:
         warn: tuple[str, ...] = ()
         if r.category_text and r.category is None:
@@ -690,11 +693,17 @@ def plan_import(ctx: Ctx, path: Path, profile: Profile) -> ImportPlan:
     return plan
 
 
-def _likely_duplicates(ctx: Ctx, r: ImportRow) -> tuple[str, ...]:
+def _likely_duplicates(ctx: Ctx, r: ImportRow, own: str | None = None) -> tuple[str, ...]:
     from lapor_desktop.services import duplicates
 
     found = duplicates.suggest(
-        ctx, title=r.title, body=r.body, received_at=r.received_at, category=r.category, limit=3
+        ctx,
+        title=r.title,
+        body=r.body,
+        received_at=r.received_at,
+        category=r.category,
+        exclude=own,
+        limit=3,
     )
     return tuple(s.ticket for s in found)
 
@@ -718,7 +727,9 @@ def import_file(ctx: Ctx, path: Path, profile: Profile, *, dry_run: bool = False
         return plan_import(ctx, path, profile)
     deadlines.calendar()  # built before the write lock, not under it
     with database_proxy.atomic("IMMEDIATE"):
-        plan = plan_import(ctx, path, profile)  # planned again under the lock: nothing stale
+        # Planned again under the lock (nothing stale); the duplicate suggestions, a read
+        # of a few ms a row, come after the commit instead of holding the lock.
+        plan = plan_import(ctx, path, profile, suggest_duplicates=False)
         now = ctx.clock.now()
         accounts = _known_accounts(
             {account_key(p.row.reporter_name, p.row.reporter_contact) for p in plan.rows}
@@ -761,6 +772,11 @@ def import_file(ctx: Ctx, path: Path, profile: Profile, *, dry_run: bool = False
             f"{summary['updated']} diperbarui, {summary['unchanged']} tetap, "
             f"{summary['problems']} bermasalah",
         )
+    new = [i for i, p in enumerate(plan.rows) if p.kind == "new"]
+    if len(new) <= DUP_CHECK_MAX:
+        for i, ticket in zip(new, plan.tickets, strict=True):
+            p = plan.rows[i]
+            plan.rows[i] = replace(p, duplicates=_likely_duplicates(ctx, p.row, own=ticket))
     return plan
 
 
