@@ -73,13 +73,26 @@ class Suggestion:
     reasons: tuple[str, ...]  # Indonesian, for the person deciding
 
 
+def _title_score(ta: str, tb: str) -> float:
+    return max(fuzz.token_set_ratio(ta, tb), fuzz.token_sort_ratio(ta, tb))
+
+
+def _body_score(ba: str, bb: str) -> float | None:
+    return fuzz.token_set_ratio(ba, bb) if ba and bb else None
+
+
 def text_score(title_a: str, body_a: str, title_b: str, body_b: str) -> float:
     """How alike two reports read (0-100): titles weigh most, bodies confirm."""
-    ta, tb = _fold(title_a), _fold(title_b)
-    ba, bb = _fold(body_a[: queries.BODY_PREFIX]), _fold(body_b[: queries.BODY_PREFIX])
-    title = max(fuzz.token_set_ratio(ta, tb), fuzz.token_sort_ratio(ta, tb))
-    body = fuzz.token_set_ratio(ba, bb) if ba and bb else title
-    return 0.6 * title + 0.4 * body
+    title = _title_score(_fold(title_a), _fold(title_b))
+    body = _body_score(_fold(body_a[: queries.BODY_PREFIX]), _fold(body_b[: queries.BODY_PREFIX]))
+    return TITLE_WEIGHT * title + (1 - TITLE_WEIGHT) * (title if body is None else body)
+
+
+TITLE_WEIGHT = 0.6
+BONUS = 4.0  # same category; same kecamatan
+# Below this title score a candidate cannot reach THRESHOLD even with an identical body
+# and both bonuses, so its body is not read (most FTS hits at 100k cases end here).
+TITLE_CUTOFF = (THRESHOLD - 2 * BONUS - (1 - TITLE_WEIGHT) * 100) / TITLE_WEIGHT
 
 
 def suggest(
@@ -109,19 +122,29 @@ def suggest(
     out: list[tuple[float, Suggestion]] = []
     cat = (category or "").strip().upper() or None
     kec = kecamatan.strip().replace(".", "")
+    folded_title = _fold(title)
+    folded_body: str | None = None
     for c in found.values():
         if c.ticket == exclude:
             continue
-        score = text_score(title, body, c.title, c.body)
-        reasons = [f"teks mirip {score:.0f}%"]
         same_reporter = reporter_id is not None and c.reporter_id == reporter_id.hex
+        t_score = _title_score(folded_title, _fold(c.title))
+        if t_score < TITLE_CUTOFF and not same_reporter:
+            continue
+        if folded_body is None:
+            folded_body = _fold(body[: queries.BODY_PREFIX])
+        b_score = _body_score(folded_body, _fold(c.body))
+        score = TITLE_WEIGHT * t_score + (1 - TITLE_WEIGHT) * (
+            t_score if b_score is None else b_score
+        )
+        reasons = [f"teks mirip {score:.0f}%"]
         if same_reporter:
             reasons.append("pelapor sama")
         if cat and c.category == cat:
-            score += 4
+            score += BONUS
             reasons.append("kategori sama")
         if kec and c.kecamatan == kec:
-            score += 4
+            score += BONUS
             reasons.append("lokasi (kecamatan) sama")
         if score < THRESHOLD and not (same_reporter and score >= SAME_REPORTER_MIN):
             continue
