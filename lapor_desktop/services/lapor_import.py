@@ -758,9 +758,7 @@ def import_file(ctx: Ctx, path: Path, profile: Profile, *, dry_run: bool = False
             )
         _bulk_insert(Reporter, new_reporters)
         _insert_new(ctx, plan, accounts, now)
-        for p in plan.rows:
-            if p.kind == "update":
-                _update(ctx, p, now)
+        _apply_updates(ctx, [p for p in plan.rows if p.kind == "update"], now)
         plan.done = True
         summary = plan.summary()
         audit(
@@ -921,41 +919,105 @@ def _due_of_new(received: datetime, rule_set_id: Any, now: datetime) -> tuple[An
     return hit
 
 
-def _update(ctx: Ctx, p: PlannedRow, now: datetime) -> None:
-    from lapor_desktop.services.casework import record_action
+def _apply_updates(ctx: Ctx, updates: list[PlannedRow], now: datetime) -> None:
+    """Every changed case: its new values and a LAPOR_UPDATE action saying what changed,
+    a few hundred cases per statement (a monthly full export may change thousands)."""
+    from peewee import fn
 
     s = ctx.user()
-    case = Complaint.get(Complaint.ticket == p.ticket)
-    r = p.row
-    notes = []
-    if case.title != r.title:
-        notes.append(f"Judul: {case.title} → {r.title}")
-        case.title = r.title
-    if case.body != r.body:
+    for start in range(0, len(updates), 500):
+        batch = updates[start : start + 500]
+        q: Any = (
+            Complaint.select(
+                Complaint.id,
+                Complaint.ticket,
+                Complaint.title,
+                Complaint.body,
+                Complaint.anonim,
+                Complaint.rahasia,
+                Complaint.lapor_status,
+                Complaint.category,
+                Complaint.status,
+            )
+            .where(Complaint.ticket.in_([p.ticket for p in batch]))
+            .dicts()
+        )
+        cases = {c["ticket"]: c for c in q}
+        seq_q: Any = (
+            CaseAction.select(CaseAction.complaint, fn.MAX(CaseAction.seq))
+            .where(CaseAction.complaint.in_([c["id"] for c in cases.values()]))
+            .group_by(CaseAction.complaint)
+            .tuples()
+        )
+        last_seq = {cid: int(n) for cid, n in seq_q}
+        rows: list[list[Any]] = []
+        actions: list[dict[str, Any]] = []
+        for p in batch:
+            c = cases[p.ticket]
+            notes, new = _changed_values(c, p.row)
+            rows.append(
+                [
+                    new["title"],
+                    new["body"],
+                    int(new["anonim"]),
+                    int(new["rahasia"]),
+                    new["lapor_status"],
+                    new["category"],
+                    c["id"].hex,
+                ]
+            )
+            actions.append(
+                {
+                    "id": uuid.uuid4(),
+                    "complaint": c["id"],
+                    "seq": last_seq.get(c["id"], 0) + 1,
+                    "action": Action.LAPOR_UPDATE.value,
+                    "from_status": c["status"],
+                    "to_status": c["status"],
+                    "user": s.user_id,
+                    "role": s.role.value,
+                    "office": s.office_id,
+                    "note": "\n".join(notes),
+                    "at": now,
+                }
+            )
+        database_proxy.cursor().executemany(
+            'UPDATE "complaint" SET "title" = ?, "body" = ?, "anonim" = ?, "rahasia" = ?, '
+            '"lapor_status" = ?, "category_id" = ?, "row_version" = "row_version" + 1 '
+            'WHERE "id" = ?',
+            rows,
+        )
+        _bulk_insert(CaseAction, actions)
+
+
+def _changed_values(c: dict[str, Any], r: ImportRow) -> tuple[list[str], dict[str, Any]]:
+    """What the row changes in the case (Indonesian notes for the history) and the
+    case's values afterwards."""
+    notes: list[str] = []
+    new = {
+        "title": c["title"],
+        "body": c["body"],
+        "anonim": bool(c["anonim"]),
+        "rahasia": bool(c["rahasia"]),
+        "lapor_status": c["lapor_status"],
+        "category": c["category"],
+    }
+    if c["title"] != r.title:
+        notes.append(f"Judul: {c['title']} → {r.title}")
+        new["title"] = r.title
+    if c["body"] != r.body:
         notes.append("Isi laporan diperbarui.")
-        case.body = r.body
-    if bool(case.anonim) != r.anonim:
+        new["body"] = r.body
+    if bool(c["anonim"]) != r.anonim:
         notes.append(f"Anonim: {'ya' if r.anonim else 'tidak'}")
-        case.anonim = r.anonim
-    if bool(case.rahasia) != r.rahasia:
+        new["anonim"] = r.anonim
+    if bool(c["rahasia"]) != r.rahasia:
         notes.append(f"Rahasia: {'ya' if r.rahasia else 'tidak'}")
-        case.rahasia = r.rahasia
-    if r.lapor_status and (case.lapor_status or "") != r.lapor_status:
-        notes.append(f"Status LAPOR!: {case.lapor_status or '-'} → {r.lapor_status}")
-        case.lapor_status = r.lapor_status
-    if r.category and case.category_id is None:
+        new["rahasia"] = r.rahasia
+    if r.lapor_status and (c["lapor_status"] or "") != r.lapor_status:
+        notes.append(f"Status LAPOR!: {c['lapor_status'] or '-'} → {r.lapor_status}")
+        new["lapor_status"] = r.lapor_status
+    if r.category and c["category"] is None:
         notes.append(f"Kategori: {r.category}")
-        case.category = r.category  # type: ignore[assignment]
-    status = Status(case.status)
-    record_action(
-        ctx,
-        case,
-        Action.LAPOR_UPDATE,
-        status,
-        status,
-        role=s.role,
-        note="\n".join(notes),
-        at=now,
-    )
-    case.row_version += 1
-    case.save()
+        new["category"] = r.category
+    return notes, new

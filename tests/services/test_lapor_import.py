@@ -127,6 +127,10 @@ def test_a_newer_file_updates_with_history_and_adds_the_new_rows(
     note = d.actions[-1].note
     assert "Status LAPOR!: Proses → Selesai" in note and "Isi laporan diperbarui" in note
     assert d.status == "DITERIMA"  # our workflow status is what our actions say
+    assert d.status == "DITERIMA"
+    # the search index follows the new text
+    found = cases.search(world.as_("admin"), "diperbaiki pelapor")
+    assert [r.ticket for r in found.rows] == [ticket]
 
 
 BROKEN = [
