@@ -17,6 +17,7 @@ In temporary data dirs (in-memory keyring, raw key as in production):
 from __future__ import annotations
 
 import argparse
+import contextlib
 import shutil
 import statistics
 import sys
@@ -229,10 +230,8 @@ def bench_intake_suggestions(tmp: Path, n_cases: int, repeat: int) -> bool:
 def _admin_with_reporter(base: Ctx, admin: Ctx) -> Ctx:
     from lapor_desktop.services.errors import ServiceError
 
-    try:
+    with contextlib.suppress(ServiceError):  # the demo data may have that NIK already
         reporters.register(sign_in(base, "loket1", demo.DEMO_PASSWORD), nik=NIK, name="Siti")
-    except ServiceError:  # the demo data has registered that NIK already
-        pass
     return admin
 
 
