@@ -69,7 +69,7 @@ PROFILE_DIR = "lapor-profil"
 HEADER_SEARCH_ROWS = 20
 # Duplicate suggestions for the new rows of a file up to this size (a few ms a row); a
 # bigger file (a first full import) is checked case by case from the case view instead.
-DUP_CHECK_MAX = 2000
+DUP_CHECK_MAX = 500
 NO_NAME = "Pelapor LAPOR!"  # an account whose name the export leaves empty
 TITLE_MAX, BODY_MAX, TRACKING_MAX = 300, 200_000, 60
 _NAME_RE = re.compile(r"^[A-Za-z0-9_.-]{1,60}$")
