@@ -103,6 +103,8 @@ def case_json(d: CaseDetail) -> dict[str, Any]:
         "allowed_actions": [x.value for x in d.allowed_actions],
         "intake_office": d.intake_office,
         "created_by": d.created_by,
+        "duplicate_of": d.duplicate_of or None,
+        "duplicates": list(d.duplicates),
     }
 
 
@@ -138,6 +140,10 @@ def _print_case(d: CaseDetail) -> None:
         say(f"Lokasi        : {location}")
     if d.incident_date:
         say(f"Tgl kejadian  : {fmt_day(d.incident_date)}")
+    if d.duplicate_of:
+        say(f"Duplikat dari : {d.duplicate_of}")
+    if d.duplicates:
+        say(f"Duplikatnya   : {', '.join(d.duplicates)}")
     say("")
     say(d.body)
     if d.answer_text:

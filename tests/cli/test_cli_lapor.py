@@ -74,6 +74,9 @@ def test_updates_mark_export_and_duplicate(cli: Cli, tmp_path: Path) -> None:  #
     assert r == {"ticket": t2, "duplicate_of": t1, "from": "DITERIMA", "status": "ARSIP"}
     shown = cli.ok("case", "show", t2, "--json", user="admin").json()
     assert shown["status"] == "ARSIP" and shown["actions"][-1]["action"] == "DUPLICATE"
+    assert shown["duplicate_of"] == t1
+    assert cli.ok("case", "show", t1, "--json", user="admin").json()["duplicates"] == [t2]
+    assert f"Duplikat dari : {t1}" in cli.ok("case", "show", t2, user="admin").out
     r = cli("case", "duplicate", t1, "--of", t1, user="admin")
     assert r.rc == 1 and "dirinya sendiri" in r.err
 
