@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -84,9 +86,13 @@ class ImportWizardPage(QWidget):
         outer.addWidget(self.step_label)
         self.steps = QStackedWidget()
         outer.addWidget(self.steps, 1)
-        self.steps.addWidget(self._file_step())
-        self.steps.addWidget(self._mapping_step())
-        self.steps.addWidget(self._preview_step())
+        # Each step scrolls: the mapping's ten rows are taller than a 1080p screen at 200 %.
+        for step in (self._file_step(), self._mapping_step(), self._preview_step()):
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(step)
+            self.steps.addWidget(scroll)
         nav = QHBoxLayout()
         self.back_button = QPushButton(self.tr("← Kembali"))
         self.next_button = QPushButton(self.tr("Lanjut →"))
