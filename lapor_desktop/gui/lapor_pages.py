@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from lapor_desktop.gui import file_dialogs, messages
+from lapor_desktop.gui.forms.ui_duplicate_dialog import Ui_DuplicateDialog
 from lapor_desktop.gui.ops import run_op
 from lapor_desktop.services import duplicates, lapor_gateway, lapor_import
 from lapor_desktop.services.context import Ctx
@@ -504,32 +504,16 @@ class DuplicateDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.ticket = ticket
+        ui = self.ui = Ui_DuplicateDialog()
+        ui.setupUi(self)
         self.setWindowTitle(self.tr("Tandai {0} sebagai duplikat").format(ticket))
-        lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(self.tr("Laporan yang mirip (pilih laporan utama):")))
-        self.suggestions = QListWidget()
-        self.suggestions.setAccessibleName(self.tr("Usulan laporan utama"))
-        lay.addWidget(self.suggestions, 1)
-        form = QFormLayout()
-        self.main_edit = QLineEdit()
-        self.main_edit.setAccessibleName(self.tr("Tiket laporan utama"))
-        form.addRow(self.tr("Tiket laporan utama:"), self.main_edit)
-        self.note_edit = QLineEdit()
-        self.note_edit.setAccessibleName(self.tr("Catatan"))
-        form.addRow(self.tr("Catatan:"), self.note_edit)
-        lay.addLayout(form)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
+        self.suggestions, self.main_edit = ui.suggestions_list, ui.main_edit
+        self.note_edit, self.error_label = ui.note_edit, ui.error_label
         self.error_label.setStyleSheet("color: #b00020;")
-        lay.addWidget(self.error_label)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button = ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Tutup sebagai duplikat"))
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        ui.buttons.accepted.connect(self.submit)
+        ui.buttons.rejected.connect(self.reject)
         self.suggestions.currentItemChanged.connect(self._picked)
         run_op(self, lambda: duplicates.suggest_for_case(ctx, ticket), self._show_suggestions)
 
