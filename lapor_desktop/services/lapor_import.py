@@ -656,22 +656,17 @@ def _apply_updates(ctx: Ctx, updates: list[PlannedRow], now: datetime) -> None:
             .tuples()
         )
         last_seq = {cid: int(n) for cid, n in seq_q}
-        rows: list[list[Any]] = []
+        # Grouped by the columns that change, and only those set: the full-text
+        # trigger then fires only for a changed title or body (a status-only update of
+        # a whole monthly export does not rewrite 50,000 index entries).
+        groups: dict[tuple[str, ...], list[list[Any]]] = {}
         actions: list[dict[str, Any]] = []
         for p in batch:
             c = cases[p.ticket]
             notes, new = _changed_values(c, p.row)
-            rows.append(
-                [
-                    new["title"],
-                    new["body"],
-                    int(new["anonim"]),
-                    int(new["rahasia"]),
-                    new["lapor_status"],
-                    new["category"],
-                    c["id"].hex,
-                ]
-            )
+            changed = tuple(k for k in _UPDATABLE if new[k] != _stored(c, k))
+            values = [int(new[k]) if k in ("anonim", "rahasia") else new[k] for k in changed]
+            groups.setdefault(changed, []).append([*values, c["id"].hex])
             actions.append(
                 {
                     "id": uuid.uuid4(),
@@ -687,13 +682,21 @@ def _apply_updates(ctx: Ctx, updates: list[PlannedRow], now: datetime) -> None:
                     "at": now,
                 }
             )
-        database_proxy.cursor().executemany(
-            'UPDATE "complaint" SET "title" = ?, "body" = ?, "anonim" = ?, "rahasia" = ?, '
-            '"lapor_status" = ?, "category_id" = ?, "row_version" = "row_version" + 1 '
-            'WHERE "id" = ?',
-            rows,
-        )
+        for changed, rows in groups.items():
+            sets = "".join(f'"{_COLUMN[k]}" = ?, ' for k in changed)
+            database_proxy.cursor().executemany(
+                f'UPDATE "complaint" SET {sets}"row_version" = "row_version" + 1 WHERE "id" = ?',
+                rows,
+            )
         _bulk_insert(CaseAction, actions)
+
+
+_UPDATABLE = ("title", "body", "anonim", "rahasia", "lapor_status", "category")
+_COLUMN = {k: k for k in _UPDATABLE} | {"category": "category_id"}
+
+
+def _stored(c: dict[str, Any], key: str) -> Any:
+    return bool(c[key]) if key in ("anonim", "rahasia") else c[key]
 
 
 def _changed_values(c: dict[str, Any], r: ImportRow) -> tuple[list[str], dict[str, Any]]:
