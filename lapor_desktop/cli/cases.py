@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from lapor_desktop.cli import actions
+from lapor_desktop.cli import actions, lapor
 from lapor_desktop.cli.common import (
     EXIT_OK,
     CliError,
@@ -105,6 +105,8 @@ def case_json(d: CaseDetail) -> dict[str, Any]:
         "allowed_actions": [x.value for x in d.allowed_actions],
         "intake_office": d.intake_office,
         "created_by": d.created_by,
+        "duplicate_of": d.duplicate_of or None,
+        "duplicates": list(d.duplicates),
     }
 
 
@@ -140,6 +142,10 @@ def _print_case(d: CaseDetail) -> None:
         say(f"Lokasi        : {location}")
     if d.incident_date:
         say(f"Tgl kejadian  : {fmt_day(d.incident_date)}")
+    if d.duplicate_of:
+        say(f"Duplikat dari : {d.duplicate_of}")
+    if d.duplicates:
+        say(f"Duplikatnya   : {', '.join(d.duplicates)}")
     say("")
     say(d.body)
     if d.answer_text:
@@ -373,11 +379,13 @@ def add_commands(sub: Any) -> None:
     s.add_argument("--out", required=True, metavar="BERKAS", help="berkas atau folder tujuan")
     s.add_argument("--force", action="store_true", help="timpa berkas yang sudah ada")
     actions.add_commands(gs, leaf)
+    case_group = gs
 
     # cases list / search
     gs = group(sub, "cases", help="daftar laporan")
     s = leaf(gs, "list", "cases list", cases_list, "daftar laporan dengan saringan")
     _filters(s)
+    lapor.add_case_commands(case_group, gs, leaf, _filters, case_filter)  # duplicate(s), export
     s = leaf(sub, "search", "search", search_cmd, "cari teks (judul, isi, lokasi, tiket, tracking)")
     s.add_argument("text", nargs="+", metavar="TEKS")
     _filters(s)

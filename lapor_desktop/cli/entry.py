@@ -21,6 +21,7 @@ from lapor_desktop.cli import (
     documents,
     foundation,
     intake,
+    lapor,
     signing,
     sync,
 )
@@ -116,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_commands(sub)
     central.add_commands(sub)  # central PostgreSQL administration
     sync.add_commands(sub)  # join, sync
+    lapor.add_commands(sub)  # import lapor, lapor updates|mark
     return p
 
 

@@ -132,6 +132,8 @@ class Reporter(SyncedModel):
     edit_base = IntegerField(null=True)
     edit_id = TextField(null=True)
     edit_from = TextField(null=True)  # JSON: the edited fields before the first edit
+    # Schema v11: a LAPOR! account (imported without a NIK): its matching key, else NULL.
+    lapor_account = CharField(max_length=300, null=True, unique=True)
 
 
 class Complaint(SyncedModel):
@@ -139,6 +141,7 @@ class Complaint(SyncedModel):
     reporter_id: uuid.UUID
     category_id: str | None
     opd_id: uuid.UUID | None
+    duplicate_of_id: uuid.UUID | None
     rule_set_id: uuid.UUID
     intake_office_id: uuid.UUID
     created_by_id: uuid.UUID
@@ -189,6 +192,14 @@ class Complaint(SyncedModel):
     edit_base = IntegerField(null=True)
     edit_id = TextField(null=True)
     edit_from = TextField(null=True)  # JSON: the edited fields before the first edit
+    # Schema v11 (issue 18): the main case of a duplicate; what was last entered in LAPOR!.
+    duplicate_of = ForeignKeyField(
+        "self", null=True, backref="duplicates", on_delete="RESTRICT", index=False
+    )
+    lapor_entered_bucket = CharField(max_length=60, null=True)
+    lapor_entered_answer = TextField(null=True)
+    lapor_entered_at = DateTimeField(null=True)
+    lapor_status = CharField(max_length=60, null=True)
 
 
 class CaseAction(SyncedModel):

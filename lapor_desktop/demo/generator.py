@@ -336,12 +336,17 @@ def generate_cases(
             due_clock, due, soon, esc_due, late = gen.due_columns(c)
             intake_user = c.acts[0][6]
             kec_code = refs.kecamatan[plan.kec].code
+            tracking = ""
+            if channel == "lapor":
+                ri(2_000_000, 9_999_999)  # still drawn: the rest of the demo stays as it was
+                # unique per case (schema v10): n -> n * 7919 mod 8,000,000 is one-to-one
+                tracking = str(2_000_000 + (first_num + i) * 7_919 % 8_000_000)
             complaint_rows.append(  # in Complaint's field order (tables.COMPLAINT)
                 (
                     c.cid,
                     first_num + i,
                     ticket,
-                    str(ri(2_000_000, 9_999_999)) if channel == "lapor" else "",
+                    tracking,
                     reporter,
                     channel,
                     tpl.klasifikasi,

@@ -17,6 +17,18 @@ from lapor_desktop.db.models import CaseAction, Complaint, Letter, Reporter, Use
 SYNC_COLUMNS = frozenset(
     {"pushed_at", "accepted", "reason", "server_version", "edit_base", "edit_id", "edit_from"}
 )
+# Schema v11 (LAPOR! import, duplicates): NULL for demo rows (no LAPOR! accounts, no
+# duplicates, nothing marked as entered in LAPOR!).
+LAPOR_COLUMNS = frozenset(
+    {
+        "lapor_account",
+        "duplicate_of_id",
+        "lapor_entered_bucket",
+        "lapor_entered_answer",
+        "lapor_entered_at",
+        "lapor_status",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -28,7 +40,8 @@ class Table:
     def of(cls, model: type[Model]) -> Table:
         meta = model._meta  # peewee's documented model metadata
         names = (f.column_name for f in meta.sorted_fields)
-        return cls(meta.table_name, tuple(c for c in names if c not in SYNC_COLUMNS))
+        left = SYNC_COLUMNS | LAPOR_COLUMNS
+        return cls(meta.table_name, tuple(c for c in names if c not in left))
 
 
 COMPLAINT = Table.of(Complaint)

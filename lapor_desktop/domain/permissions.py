@@ -96,6 +96,9 @@ PAGES: dict[str, frozenset[Role]] = {
     "persetujuan": frozenset({_R.OPD_HEAD}),
     "jatuh_tempo": _DEADLINE_ROLES,
     "laporan": _CASE_READERS,
+    # Working alongside SP4N LAPOR! (issue 18): the regency admin's import and update list.
+    "impor_lapor": frozenset({_A}),
+    "mutakhir_lapor": frozenset({_A}),
     "rekap": DOCUMENT_ROLES["monthly"],
     "register": _REGISTER_ROLES,
     "periksa_surat": _PRINTERS,

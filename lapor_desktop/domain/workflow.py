@@ -66,6 +66,11 @@ class Action(StrEnum):
     AUTO_CLOSE = "AUTO_CLOSE"
     ESCALATE = "ESKALASI_OMBUDSMAN"
     NOTE = "NOTE"
+    # Working alongside SP4N LAPOR! (issue 18); each done only through its own service.
+    LAPOR_UPDATE = "LAPOR_UPDATE"  # a newer LAPOR! export changed the imported report
+    LAPOR_ENTERED = "LAPOR_ENTERED"  # status/answer marked as entered in LAPOR!
+    DUPLICATE = "DUPLICATE"  # closed as a duplicate of another case
+    DUPLICATE_LINKED = "DUPLICATE_LINKED"  # another case was closed as a duplicate of this
 
     @property
     def label(self) -> str:
@@ -95,6 +100,9 @@ class Transition:
     roles: frozenset[Role]
     scope: Scope
     needs_note: bool = False  # the action must carry a reason or text
+    # Done only through its own service call (import, update list, duplicates): never
+    # offered as a plain action button nor accepted by casework.perform.
+    own_service: bool = False
 
 
 OPEN_STATUSES = frozenset(
@@ -127,8 +135,9 @@ def _t(
     roles: frozenset[Role],
     scope: Scope = Scope.REGENCY,
     needs_note: bool = False,
+    own_service: bool = False,
 ) -> Transition:
-    return Transition(action, frozenset(sources), target, roles, scope, needs_note)
+    return Transition(action, frozenset(sources), target, roles, scope, needs_note, own_service)
 
 
 TRANSITIONS: tuple[Transition, ...] = (
@@ -181,6 +190,18 @@ TRANSITIONS: tuple[Transition, ...] = (
     _t(Action.ESCALATE, OPEN_STATUSES, None, frozenset({Role.ADMIN_KABUPATEN, Role.SYSTEM})),
     # Internal notes: every casework role that can see the case, at any status.
     _t(Action.NOTE, ALL_STATUSES, None, CASEWORK_ROLES, needs_note=True),
+    _t(Action.LAPOR_UPDATE, ALL_STATUSES, None, _ADMIN, needs_note=True, own_service=True),
+    _t(Action.LAPOR_ENTERED, ALL_STATUSES, None, _ADMIN, own_service=True),
+    # A duplicate closes (archived with a pointer); an answered one too, before it is final.
+    _t(
+        Action.DUPLICATE,
+        OPEN_STATUSES | {_S.DIJAWAB},
+        _S.ARSIP,
+        _ADMIN,
+        needs_note=True,
+        own_service=True,
+    ),
+    _t(Action.DUPLICATE_LINKED, ALL_STATUSES, None, _ADMIN, needs_note=True, own_service=True),
 )
 
 _BY_ACTION: dict[Action, Transition] = {t.action: t for t in TRANSITIONS}
@@ -229,7 +250,9 @@ def allowed_actions(status: Status, role: Role) -> tuple[Action, ...]:
     Office scope (ASSIGNED_OPD) is not known here; callers that know the case check it.
     """
     return tuple(
-        t.action for t in TRANSITIONS if t.sources and status in t.sources and role in t.roles
+        t.action
+        for t in TRANSITIONS
+        if t.sources and status in t.sources and role in t.roles and not t.own_service
     )
 
 
@@ -287,4 +310,8 @@ ACTION_LABELS: dict[Action, str] = {
     Action.AUTO_CLOSE: "Ditutup otomatis",
     Action.ESCALATE: "Eskalasi ke Ombudsman",
     Action.NOTE: "Catatan internal",
+    Action.LAPOR_UPDATE: "Pembaruan dari LAPOR!",
+    Action.LAPOR_ENTERED: "Dimutakhirkan di LAPOR!",
+    Action.DUPLICATE: "Ditutup sebagai duplikat",
+    Action.DUPLICATE_LINKED: "Duplikat digabungkan",
 }

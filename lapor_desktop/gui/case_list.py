@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -121,6 +122,12 @@ class CaseListPage(QWidget):
         top.addWidget(self.count_label)
         self.reset_button = QPushButton(self.tr("Atur ulang filter"))
         top.addWidget(self.reset_button)
+        self.export_button = QPushButton(self.tr("Ekspor…"))
+        self.export_button.setToolTip(
+            self.tr("Simpan daftar sesuai saringan saat ini ke Excel (XLSX) atau CSV")
+        )
+        self.export_button.clicked.connect(self.ask_export)
+        top.addWidget(self.export_button)
         lay.addLayout(top)
 
         grid = QGridLayout()
@@ -271,6 +278,38 @@ class CaseListPage(QWidget):
             received_to=self._date_of(self.to_edit),
             clock_state=self.state_combo.currentData() or self.preset.clock_state,
             escalated=None if escalated is None else escalated == "yes",
+        )
+
+    def ask_export(self) -> None:
+        from lapor_desktop.gui import file_dialogs
+
+        path = file_dialogs.save_file(
+            self,
+            self.tr("Ekspor daftar laporan"),
+            f"laporan-{self.ctx.clock.now():%Y%m%d}.xlsx",
+            self.tr("Excel (*.xlsx);;CSV UTF-8 (*.csv)"),
+        )
+        if path is not None:
+            self.export_to(path)
+
+    def export_to(self, path: Path) -> None:
+        """The list as filtered and sorted now, to `path` (.xlsx or .csv), off-thread."""
+        from lapor_desktop.gui import messages
+        from lapor_desktop.services import exports
+
+        if path.suffix.lower() not in (".xlsx", ".csv"):
+            path = path.with_suffix(".xlsx")
+        ctx, f = self.ctx, self.current_filter()
+        sort, descending = self.model.sort_key, self.model.descending
+        self.export_button.setEnabled(False)
+        run_op(
+            self,
+            lambda: exports.export_cases(ctx, f, path, sort=sort, descending=descending),
+            lambda r: messages.info(
+                self, self.tr("{0} laporan diekspor ke {1}.").format(r.rows, r.path)
+            ),
+            lambda exc: messages.warn(self, exc.message),
+            on_finished=lambda: self.export_button.setEnabled(True),
         )
 
     def _run_off_thread(self, fn: Callable[[], Any], done: Callable[[Any], None]) -> None:

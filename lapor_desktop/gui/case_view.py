@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QApplication,
+    QDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -124,6 +126,8 @@ class CaseViewPage(QWidget):
         self.dialog: ActionDialog | None = None  # the action dialog open now
         self._load_seq = 0  # only the latest load is shown (a reload may overtake one)
         self.reveal_button: QPushButton | None = None
+        self.duplicate_button: QPushButton | None = None
+        self.duplicate_dialog: QDialog | None = None
         # Private plain copies of attachments handed to the system viewer; removed when
         # this page goes (MainWindow.open_case) and, for any left, at sign-out and start.
         self.open_copies: list[Path] = []
@@ -343,6 +347,10 @@ class CaseViewPage(QWidget):
             rows.append((self.tr("Sifat:"), ", ".join(flags)))
         if d.reopened:
             rows.append((self.tr("Dibuka kembali:"), self.tr("{0} kali").format(d.reopened)))
+        if d.duplicate_of:
+            rows.append((self.tr("Duplikat dari:"), d.duplicate_of))
+        if d.duplicates:
+            rows.append((self.tr("Duplikatnya:"), ", ".join(d.duplicates)))
         for k, v in rows:
             self.info_form.addRow(k, plain_label(v))
 
@@ -433,6 +441,16 @@ class CaseViewPage(QWidget):
             b.clicked.connect(lambda _=False, a=action: self.run_action(a))
             self.actions_row.insertWidget(len(self.action_buttons), b)
             self.action_buttons[action] = b
+        if self.duplicate_button is not None:
+            self.actions_row.removeWidget(self.duplicate_button)
+            self.duplicate_button.deleteLater()
+            self.duplicate_button = None
+        if d.may_mark_duplicate:
+            b = QPushButton(self.tr("Tandai duplikat…"))
+            b.setToolTip(self.tr("Tutup laporan ini sebagai duplikat laporan lain"))
+            b.clicked.connect(self.mark_duplicate)
+            self.actions_row.insertWidget(len(self.action_buttons), b)
+            self.duplicate_button = b
 
     def allowed(self) -> list[Action]:
         return list(self.action_buttons)
@@ -462,6 +480,21 @@ class CaseViewPage(QWidget):
                 button.setEnabled(True)
 
         run_op(self, lambda: load_choices(ctx, detail, action), ready, on_finished=enable)
+
+    def mark_duplicate(self) -> None:
+        from lapor_desktop.gui.lapor_pages import DuplicateDialog
+
+        dlg = DuplicateDialog(self.ctx, self.ticket, self)
+        dlg.marked.connect(self._duplicate_marked)
+        dlg.finished.connect(lambda _r: dlg.deleteLater())
+        self.duplicate_dialog = dlg
+        dlg.open()
+
+    def _duplicate_marked(self, result: Any) -> None:
+        self.reload()
+        self.changed.emit(
+            Changed(frozenset((Kind.CASES,)), frozenset((result.duplicate, result.main)))
+        )
 
     def _dialog_closed(self, dlg: ActionDialog) -> None:
         if self.dialog is dlg:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from lapor_desktop.domain.channels import CHANNEL_LABELS, KLASIFIKASI_LABELS
 from lapor_desktop.domain.nik import InvalidNik, parse_nik, warning_message
@@ -28,6 +28,7 @@ from lapor_desktop.services.errors import ServiceError, StaleEdit, ValidationErr
 from lapor_desktop.services.reporters import ReporterView
 
 NIK_DIGITS = 16
+DUPLICATE_CHECK_DELAY_MS = 600  # after typing pauses: likely duplicates (issue 18)
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -134,6 +135,20 @@ class IntakePage(QWidget):
             lambda: self.errors.set(self.loc_kecamatan_combo, "")
         )
         self.location_edit.textEdited.connect(lambda: self.errors.set(self.loc_kecamatan_combo, ""))
+
+        # Likely duplicates of what is being typed (issue 18), below the body, as a hint.
+        self.duplicates_label = QLabel()
+        self.duplicates_label.setObjectName("duplicates_label")
+        self.duplicates_label.setWordWrap(True)
+        self.duplicates_label.setTextFormat(Qt.TextFormat.PlainText)
+        ui.body_box.addWidget(self.duplicates_label)
+        self._duplicates_seq = 0
+        self._duplicates_timer = QTimer(self)
+        self._duplicates_timer.setSingleShot(True)
+        self._duplicates_timer.setInterval(DUPLICATE_CHECK_DELAY_MS)
+        self._duplicates_timer.timeout.connect(self.check_duplicates)
+        self.title_edit.textEdited.connect(self._duplicates_timer.start)
+        self.body_edit.textChanged.connect(self._duplicates_timer.start)
 
         self.receipt_button: DocumentButton | None = None
         if may_print(ctx.user(), "receipt"):
@@ -504,6 +519,37 @@ class IntakePage(QWidget):
         if self.receipt_button is not None and self.receipt_button.isEnabled():
             self.receipt_button.print_()
 
+    def check_duplicates(self) -> None:
+        """Suggest existing cases like the one being typed (off-thread; the latest wins)."""
+        from lapor_desktop.services import duplicates
+
+        self._duplicates_timer.stop()
+        self._duplicates_seq += 1
+        seq, ctx = self._duplicates_seq, self.ctx
+        title, body = self.title_edit.text().strip(), self.body_edit.toPlainText()
+        if len(title.split()) < 2:
+            self.duplicates_label.clear()
+            return
+        reporter = self.reporter.id if self.reporter is not None else None
+
+        def show(found: list[duplicates.Suggestion]) -> None:
+            if seq != self._duplicates_seq:
+                return
+            self.duplicates_label.setText(
+                self.tr("Mungkin duplikat: {0}").format(
+                    "; ".join(f"{s.ticket} — {s.title} ({', '.join(s.reasons)})" for s in found)
+                )
+                if found
+                else ""
+            )
+
+        run_op(
+            self,
+            lambda: duplicates.suggest(ctx, title=title, body=body, reporter_id=reporter),
+            show,
+            lambda _exc: None,  # a hint only: a refusal here is not worth a message
+        )
+
     def _receipt_done(self, text: str) -> None:
         self.receipt_status.setText(text)
 
@@ -535,8 +581,14 @@ class IntakePage(QWidget):
         self.attachments.clear()
         self.files_list.clear()
         self.errors.clear()
-        for label in (self.nik_status, self.result_label, self.receipt_status):
+        for label in (
+            self.nik_status,
+            self.result_label,
+            self.receipt_status,
+            self.duplicates_label,
+        ):
             label.clear()
+        self._duplicates_seq += 1
         self.save_button.setEnabled(True)
         self.open_button.setEnabled(False)
         if self.receipt_button is not None:

@@ -288,6 +288,8 @@ class MainWindow(QMainWindow):
             ),
             "jatuh_tempo": self._due_page,
             "laporan": lambda: self._case_list(None, "case_list"),
+            "impor_lapor": self._import_page,
+            "mutakhir_lapor": self._lapor_updates_page,
             "pengguna": self._users_page,
             "kantor": self._offices_page,
             "aturan": self._rules_page,
@@ -310,6 +312,22 @@ class MainWindow(QMainWindow):
 
         page = CaseListPage(self.ctx, preset, settings_key, order=order)
         page.open_case.connect(self.open_case)
+        return self._watch(page, Kind.CASES)
+
+    def _import_page(self) -> QWidget:
+        from lapor_desktop.gui.lapor_pages import ImportWizardPage
+
+        page = ImportWizardPage(self.ctx)
+        page.imported.connect(
+            lambda _plan: self.apply_changes(Changed(frozenset((Kind.CASES, Kind.REPORTERS))))
+        )
+        return self._watch(page)
+
+    def _lapor_updates_page(self) -> QWidget:
+        from lapor_desktop.gui.lapor_pages import LaporUpdatesPage
+
+        page = LaporUpdatesPage(self.ctx)
+        page.changed.connect(lambda: self.apply_changes(Changed(frozenset((Kind.CASES,)))))
         return self._watch(page, Kind.CASES)
 
     def _dashboard(self) -> QWidget:

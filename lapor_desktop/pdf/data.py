@@ -210,6 +210,8 @@ class CaseHistory:
     events: tuple[HistoryEvent, ...] = ()
     printed_by: str = ""
     verification_url: str = ""  # the verification pointer: a QR and the PDF "Keywords"
+    duplicate_of: str = ""  # the main case's ticket, for a case closed as its duplicate
+    duplicates: tuple[str, ...] = ()  # the cases closed as duplicates of this one
 
 
 # --- monthly summary --------------------------------------------------------------

@@ -84,6 +84,10 @@ def render_history(data: CaseHistory, templates: Templates, paper: str | None = 
         fields.append(("Alamat Pelapor", data.reporter.address))
     if plain(data.privacy):
         fields.append(("Kerahasiaan", data.privacy))
+    if plain(data.duplicate_of):
+        fields.append(("Duplikat dari", data.duplicate_of))
+    if data.duplicates:
+        fields.append(("Duplikatnya", ", ".join(data.duplicates)))
     fields.append(("Ringkasan", data.summary))
     for d in data.deadlines:  # due dates, not events: "Batas verifikasi: …"
         label = plain(d.label)

@@ -17,7 +17,7 @@ from lapor_desktop.db.queries.cases import IdentityLimit
 from lapor_desktop.domain.nik import mask_nik
 from lapor_desktop.domain.permissions import ATTACH_ROLES, NIK_REVEAL_ROLES, case_documents
 from lapor_desktop.domain.sla import CLOCK_LABELS, STATE_LABELS, Clock, ClockState
-from lapor_desktop.domain.workflow import Action, Status
+from lapor_desktop.domain.workflow import Action, Status, is_allowed
 from lapor_desktop.services import attachments as files
 from lapor_desktop.services import deadlines
 from lapor_desktop.services.casework import allowed_for, load_case
@@ -118,6 +118,9 @@ class CaseDetail:
     may_attach: bool = False
     may_reveal_nik: bool = False  # the audited "show NIK"
     letter_number: str = ""  # the answer letter's number, once the approval reserved it
+    duplicate_of: str = ""  # the main case's ticket, when this one was closed as its duplicate
+    duplicates: tuple[str, ...] = ()  # the cases closed as duplicates of this one
+    may_mark_duplicate: bool = False  # services.duplicates.mark_duplicate would be allowed
 
 
 class CaseRow(NamedTuple):
@@ -236,6 +239,17 @@ def get_case(ctx: Ctx, ticket: str) -> CaseDetail:
         may_attach=s.role in ATTACH_ROLES,
         may_reveal_nik=s.role in NIK_REVEAL_ROLES and card.reporter_id is not None,
         letter_number=answer_number(case.id),
+        duplicate_of=(
+            Complaint.get_by_id(case.duplicate_of_id).ticket if case.duplicate_of_id else ""
+        ),
+        may_mark_duplicate=case.duplicate_of_id is None
+        and is_allowed(Status(case.status), Action.DUPLICATE, s.role),
+        duplicates=tuple(
+            c.ticket
+            for c in Complaint.select(Complaint.ticket)
+            .where(Complaint.duplicate_of == case.id)
+            .order_by(Complaint.ticket)
+        ),
     )
 
 

@@ -174,6 +174,8 @@ def perform(
     if role not in CASEWORK_ROLES:
         raise PermissionDenied(f"Peran {role.label} tidak menangani laporan.")
     t = transition_for(action)
+    if t.own_service:
+        raise PermissionDenied(f"Tindakan '{action.label}' dilakukan melalui menunya sendiri.")
     note = checked_text(
         note, field="note", label="Catatan", max_len=NOTE_MAX, required=t.needs_note
     )
@@ -181,6 +183,9 @@ def perform(
     # IMMEDIATE: take the write lock first, so two PCs' actions on one case serialize.
     with database_proxy.atomic("IMMEDIATE"):
         case = load_case(ticket)
+        if action is Action.REPORTER_RESPONSE and case.duplicate_of_id is not None:
+            # The reporter's later responses land on the main case (issue 18).
+            case = Complaint.get_by_id(case.duplicate_of_id)
         if role not in t.roles:  # the role first: "not your job" before "not your case"
             raise PermissionDenied(
                 f"Peran {role.label} tidak berwenang melakukan tindakan '{action.label}'."

@@ -98,7 +98,8 @@ class ActionTimes:
 
 _FOLLOW_STARTS = frozenset(a.value for a in FOLLOW_UP_STARTS)
 _CLOSING = frozenset(
-    a.value for a in (Action.ACCEPT, Action.CLOSE, Action.AUTO_CLOSE, Action.ARCHIVE)
+    a.value
+    for a in (Action.ACCEPT, Action.CLOSE, Action.AUTO_CLOSE, Action.ARCHIVE, Action.DUPLICATE)
 )
 _DISPOSE, _NOT_OURS, _APPROVE = Action.DISPOSE.value, Action.NOT_OURS.value, Action.APPROVE.value
 _HOLD, _RESUME = Action.HOLD.value, Action.RESUME.value

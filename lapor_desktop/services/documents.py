@@ -686,6 +686,8 @@ def history_pdf(ctx: Ctx, ticket: str) -> bytes:
         ),
         events=events,
         printed_by=s.full_name,
+        duplicate_of=d.duplicate_of,
+        duplicates=d.duplicates,
     )
     templates = templates_for([s.office_code])
     data = with_pointer(ctx, data, templates)

@@ -263,6 +263,16 @@ def take_in(
             if edit.reporter_id != found.id:
                 raise ValidationError("Data kontak bukan milik pelapor dengan NIK ini.", "nik")
             updated = reporters.apply_contact(ctx, edit)
+        tracking = str(fields["tracking_id"])
+        if tracking:
+            taken = Complaint.get_or_none(
+                (Complaint.tracking_id == tracking) & (Complaint.tracking_id != "")
+            )
+            if taken is not None:
+                raise ValidationError(
+                    f"Nomor tracking LAPOR! {tracking} sudah dipakai laporan {taken.ticket}.",
+                    "tracking_id",
+                )
         rule_set = deadlines.rule_set_for(fields["received_at"])  # type: ignore[arg-type]
         case = Complaint(
             id=uuid.uuid4(),

@@ -18,6 +18,8 @@ EXPECTED = {
         "verifikasi",
         "jatuh_tempo",
         "laporan",
+        "impor_lapor",
+        "mutakhir_lapor",
         "rekap",
         "register",
         "periksa_surat",

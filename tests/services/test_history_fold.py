@@ -9,14 +9,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lapor_desktop.db.models import CaseAction, Complaint
-from lapor_desktop.domain.workflow import Action, Role, Status, next_status
+from lapor_desktop.domain.workflow import Action, Role, Status, next_status, transition_for
 from lapor_desktop.services.errors import ServiceError
 
 from .casepaths import do
 from .conftest import World
 
 USERS = ["loket", "admin", "pupr", "kadis.pupr", "dinkes", "kadis.dinkes", "inspektur"]
-ACTIONS = [a for a in Action if a not in (Action.INTAKE, Action.AUTO_CLOSE)]
+# Own-service actions (LAPOR! import/updates, duplicates) go through their own services.
+ACTIONS = [
+    a
+    for a in Action
+    if a not in (Action.INTAKE, Action.AUTO_CLOSE) and not transition_for(a).own_service
+]
 
 
 def fold(rows: list[CaseAction]) -> Status | None:
