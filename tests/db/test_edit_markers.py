@@ -29,7 +29,7 @@ def _write(model: object, **values: object) -> None:
 def test_edits_mark_rows_dirty_but_not_a_sync_apply_nor_an_opd_pc(data_dir: Path) -> None:
     store = _open_v9(data_dir)
     try:
-        assert store.migrated == [10]
+        assert store.migrated[0] == 10  # (and any later version)
         case, rep = Complaint.select().get(), Reporter.select().get()
         assert (case.server_version, case.edit_base, case.edit_id) == (1, None, None)
         assert (rep.server_version, rep.edit_base) == (1, None)
