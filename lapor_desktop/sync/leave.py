@@ -160,6 +160,16 @@ def settle(entity: str, entity_id: str, now: datetime) -> None:
     if row is None:
         return
     case_id = str(row.complaint_id)
+    apply.set_applying(True)  # history is append-only except for the sync itself
+    try:
+        _settle(model, entity_id, case_id, now)
+    finally:
+        apply.set_applying(False)
+
+
+def _settle(model: Any, entity_id: str, case_id: str, now: datetime) -> None:
+    from lapor_desktop.sync import apply
+
     if model is CaseAction:
         CaseAction.update(pushed_at=now, accepted=False, reason="tidak dikirim").where(
             CaseAction.id == entity_id
