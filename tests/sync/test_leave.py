@@ -162,3 +162,30 @@ def test_status_counts_a_parked_row_once(hub: Any, office_pc: Any) -> None:
         )
     st = engine.status()
     assert (st.pending, st.failed) == (2, 1)
+
+
+def test_a_rule_set_changed_on_the_server_moves_the_deadlines_on_the_pc(
+    hub: Any, office_pc: Any
+) -> None:
+    from lapor_desktop.services import deadlines
+    from tests.sync.test_cycle import _intake
+
+    desk = office_pc("desk")
+    ticket = _intake(desk.use(), nik="1401021203880206")
+    desk.sync()
+    case = Complaint.get(Complaint.ticket == ticket)
+    before = deadlines.rules_of(case.rule_set_id).verification.days  # cached in the process
+    due_before = case.due_date
+    assert due_before is not None
+    hub.shared("owner").execute(
+        "UPDATE lapor.rule_set SET verification_days = verification_days + 10 WHERE id = %s",
+        (case.rule_set_id,),
+    )
+    desk.sync()
+    case = Complaint.get(Complaint.ticket == ticket)
+    assert deadlines.rules_of(case.rule_set_id).verification.days == before + 10
+    assert case.due_date is not None and case.due_date > due_before
+    # As the PC computes it from the history and the rule set it now holds.
+    fresh = Complaint.get_by_id(case.id)
+    deadlines.refresh_due(fresh, fresh.received_at)
+    assert fresh.due_date == case.due_date
