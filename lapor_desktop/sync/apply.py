@@ -515,6 +515,11 @@ def _actions(rows: list[dict[str, Any]], now: datetime) -> int:
     # action may hold the number the server gave another office's action), then the
     # server's number. A case with no local history yet (a first sync) needs no detour.
     busy = _cases_with_history([str(r["complaint_id"]) for r in wanted])
+    # This PC's own actions whose verdict it learns now: sent from here (so held here),
+    # not yet known as refused. A regency PC also reads every other office's refusals,
+    # and a repeated window brings known ones again: neither counts as `rejected`.
+    refused_ids = [str(r["id"]) for r in wanted if not r["accepted"]]
+    own = {k for k, ok in _column_of(CaseAction, "accepted", refused_ids).items() if ok}
     final: dict[str, int] = {}
     detours: set[str] = set()
     batch = []
@@ -555,10 +560,7 @@ def _actions(rows: list[dict[str, Any]], now: datetime) -> int:
         'WHERE "complaint_id" = ?) + 1 WHERE "id" = ?',
         [(case, aid) for case, _, aid in sorted(moved)],
     )
-    # Refusals of this PC's own actions (a regency PC reads every office's refusals).
-    run = _RUN.get()
-    me = run.login if run is not None else ""
-    return sum(1 for r in wanted if not r["accepted"] and (not me or r.get("login") == me))
+    return sum(1 for r in wanted if not r["accepted"] and _hex(r["id"]) in own)
 
 
 def _move_aside(taken: list[tuple[str, int]]) -> list[tuple[str, int, str]]:

@@ -139,6 +139,7 @@ def test_rejected_counts_only_this_pcs_own_refused_actions(hub: Any, office_pc: 
     assert opd.sync().rejected == 1  # the OPD's own START, refused
     # The regency PC reads every office's refused actions, but none of them is its own.
     assert admin.sync().rejected == 0
+    assert opd.sync().rejected == 0  # known already: counted once
     case_id = Complaint.get(Complaint.ticket == ticket).id
     refused = _server(
         hub, "SELECT action FROM lapor.case_action WHERE complaint_id = %s AND NOT accepted",
