@@ -140,6 +140,7 @@ def test_rejected_counts_only_this_pcs_own_refused_actions(hub: Any, office_pc: 
     # The regency PC reads every office's refused actions, but none of them is its own.
     assert admin.sync().rejected == 0
     assert opd.sync().rejected == 0  # known already: counted once
+    admin.use()
     case_id = Complaint.get(Complaint.ticket == ticket).id
     refused = _server(
         hub, "SELECT action FROM lapor.case_action WHERE complaint_id = %s AND NOT accepted",
