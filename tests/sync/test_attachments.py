@@ -434,7 +434,11 @@ def test_an_attachment_for_a_case_taken_away_goes_to_the_failed_list(
     case = Complaint.get(Complaint.ticket == ticket)
     assert case.opd_id is None
     assert AttachmentContent.select().count() == 1
+    from lapor_desktop.db.queries.sync import failed_rows
     from lapor_desktop.services import sync_repair
+
+    (listed,) = failed_rows()
+    assert (listed.ticket, listed.what, listed.author) == (ticket, "Lampiran foto.png", "opd_a")
 
     sync_repair.drop_failed(octx, failed[0].id)
     assert not Complaint.select().where(Complaint.ticket == ticket).exists()
