@@ -575,19 +575,28 @@ def sync(
     one cycle. One cycle at a time per data folder, whoever runs it (the app, the CLI):
     `lock.SyncBusy` at once when another holds the folder's sync lock."""
     with lock.held(ctx.data_dir):
-        started = time.perf_counter()
-        try:
-            if dsn is None:
-                _, dsn = connection_dsn(ask_password)
-            progress("Menghubungi server pusat…")
-            link = open_link(dsn)
-        except SyncError as exc:
-            _log(ctx.clock.now().replace(microsecond=0), None, exc.message, started)
-            raise
-        try:
-            return run_cycle(ctx, link, progress)
-        finally:
-            link.close()
+        return _sync(ctx, ask_password, progress, dsn)
+
+
+def _sync(
+    ctx: Ctx,
+    ask_password: Callable[[str], str],
+    progress: Progress,
+    dsn: str | None,
+) -> Summary:
+    started = time.perf_counter()
+    try:
+        if dsn is None:
+            _, dsn = connection_dsn(ask_password)
+        progress("Menghubungi server pusat…")
+        link = open_link(dsn)
+    except SyncError as exc:
+        _log(ctx.clock.now().replace(microsecond=0), None, exc.message, started)
+        raise
+    try:
+        return run_cycle(ctx, link, progress)
+    finally:
+        link.close()
 
 
 # ---------------------------------------------------------------- join
