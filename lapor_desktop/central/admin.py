@@ -389,8 +389,9 @@ def status(db: Any, long_after: int = LONG_TRANSACTION_SECONDS) -> dict[str, Any
     """Schema version, offices, last sync per login with its lag behind the feed, and the
     transactions old enough to hold the feed's horizon back."""
     _names(db)
-    version, min_client = db.execute_sql(
-        f"SELECT schema_version, min_client_version FROM {SCHEMA}.sync_meta"
+    version, min_client, purge_horizon = db.execute_sql(
+        f"SELECT schema_version, min_client_version, purge_horizon::text::bigint "
+        f"FROM {SCHEMA}.sync_meta"
     ).fetchone()
     horizon = int(_one(db, "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint"))
     offices = int(_one(db, f"SELECT count(*) FROM {SCHEMA}.office WHERE NOT deleted"))
@@ -414,6 +415,7 @@ def status(db: Any, long_after: int = LONG_TRANSACTION_SECONDS) -> dict[str, Any
         "min_client_version": min_client,
         "app_schema_version": LATEST,
         "feed_horizon": horizon,
+        "purge_horizon": int(purge_horizon),  # `central purge`: PCs below it resync in full
         "offices": offices,
         "last_sync": [
             {

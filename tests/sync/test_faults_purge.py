@@ -120,6 +120,8 @@ def test_central_purge_then_a_pc_offline_past_it_resyncs_in_full_and_converges(
     ) == [(0,)]
     (horizon,) = _server(hub, "SELECT purge_horizon::text::bigint FROM lapor.sync_meta")[0]
     assert horizon == result["horizon"]
+    rc, out, _ = _central(capsys, "status", "--dsn", hub.admin_dsn, "--json")
+    assert rc == 0 and json.loads(out)["purge_horizon"] == horizon
     # The PC offline past the horizon: pushes its own work, then reloads everything.
     said: list[str] = []
     settle(hub)
