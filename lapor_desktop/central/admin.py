@@ -389,8 +389,9 @@ def status(db: Any, long_after: int = LONG_TRANSACTION_SECONDS) -> dict[str, Any
     """Schema version, offices, last sync per login with its lag behind the feed, and the
     transactions old enough to hold the feed's horizon back."""
     _names(db)
-    version, min_client = db.execute_sql(
-        f"SELECT schema_version, min_client_version FROM {SCHEMA}.sync_meta"
+    version, min_client, purge_horizon = db.execute_sql(
+        f"SELECT schema_version, min_client_version, purge_horizon::text::bigint "
+        f"FROM {SCHEMA}.sync_meta"
     ).fetchone()
     horizon = int(_one(db, "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint"))
     offices = int(_one(db, f"SELECT count(*) FROM {SCHEMA}.office WHERE NOT deleted"))
@@ -414,6 +415,7 @@ def status(db: Any, long_after: int = LONG_TRANSACTION_SECONDS) -> dict[str, Any
         "min_client_version": min_client,
         "app_schema_version": LATEST,
         "feed_horizon": horizon,
+        "purge_horizon": int(purge_horizon),  # `central purge`: PCs below it resync in full
         "offices": offices,
         "last_sync": [
             {
@@ -432,3 +434,81 @@ def status(db: Any, long_after: int = LONG_TRANSACTION_SECONDS) -> dict[str, Any
             for pid, user, state, secs, _start in long_tx
         ],
     }
+
+
+# ---------------------------------------------------------------- purge
+
+PURGE_DAYS = 180  # default age of the soft-deleted rows `central purge` removes
+
+# Soft-deleted rows that go for good besides cases (with their access rows and
+# attachments), per table: (table, extra condition). A row another table still refers
+# to stays (a category of old cases, a rule set in force for them).
+_PURGEABLE = (
+    ("holiday_override", ""),
+    (
+        "reporter",
+        "AND NOT EXISTS (SELECT 1 FROM complaint c WHERE c.reporter_id = t.id) "
+        "AND NOT EXISTS (SELECT 1 FROM reporter m WHERE m.merged_into = t.id)",
+    ),
+    ("category", "AND NOT EXISTS (SELECT 1 FROM complaint c WHERE c.category_code = t.code)"),
+    ("rule_set", "AND NOT EXISTS (SELECT 1 FROM complaint c WHERE c.rule_set_id = t.id)"),
+)
+
+
+@dataclass(frozen=True)
+class PurgeResult:
+    horizon: int  # sync_meta.purge_horizon after the purge (a transaction id)
+    moved: bool  # the horizon moved (PCs whose checkpoint is below it resync in full)
+    purged: dict[str, int]  # rows removed per table
+
+
+def purge(db: Any, older_than_days: int = PURGE_DAYS) -> PurgeResult:
+    """Remove soft-deleted rows (tombstones) older than the horizon, and move sync_meta's
+    purge horizon there, in one transaction: a PC whose checkpoint is below it never saw
+    those tombstones and now never will, so it pushes its own work and resyncs in full
+    (sync/engine.py); a PC that synced since has them applied already.
+
+    The horizon is the feed position of `older_than_days` ago: the highest checkpoint any
+    PC recorded (sync_log) at least that long ago (a transaction id, since rows carry no
+    deletion time: a row deleted before it is at least that old). With 0 days it is the
+    feed's position now. It never moves back. A deleted case goes with its access rows,
+    attachments; its history, edits and letters (append-only) stay on the server."""
+    _check_admin(db)
+    names = _names(db)
+    if older_than_days < 0:
+        raise CentralError("--older-than harus 0 hari atau lebih.")
+    with db.atomic():
+        _as_owner(db, names)
+        before = int(_one(db, "SELECT purge_horizon::text::bigint FROM sync_meta FOR UPDATE"))
+        if older_than_days == 0:
+            target = _one(db, "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
+        else:
+            target = _one(
+                db,
+                "SELECT max(checkpoint)::text::bigint FROM sync_log "
+                "WHERE at <= now() - make_interval(days => %s)",
+                (older_than_days,),
+            )
+        horizon = max(before, int(target or 0))
+        purged = _purge_below(db, horizon) if horizon > 0 else {}
+        if horizon > before:
+            db.execute_sql("UPDATE sync_meta SET purge_horizon = %s::text::xid8", (str(horizon),))
+    return PurgeResult(horizon, horizon > before, purged)
+
+
+def _purge_below(db: Any, horizon: int) -> dict[str, int]:
+    """Delete the tombstones below `horizon` (inside the caller's owner transaction)."""
+
+    def run(sql: str, n: int = 1) -> int:
+        cur = db.execute_sql(sql, (str(horizon),) * n)
+        return int(cur.rowcount or 0)
+
+    old = "deleted AND txid < %s::text::xid8"
+    cases = f"SELECT id FROM complaint WHERE {old}"
+    out: dict[str, int] = {}
+    out["complaint_access"] = run(f"DELETE FROM complaint_access WHERE complaint_id IN ({cases})")
+    out["attachment"] = run(f"DELETE FROM attachment WHERE complaint_id IN ({cases}) OR ({old})", 2)
+    out["complaint"] = run(f"DELETE FROM complaint WHERE {old}")
+    for table, extra in _PURGEABLE:
+        out[table] = run(f"DELETE FROM {table} t WHERE t.{old} {extra}")
+    return {k: v for k, v in out.items() if v}

@@ -7,6 +7,7 @@
     lapor-desktop central user list [--json]
     lapor-desktop central office list [--json]
     lapor-desktop central status [--json]
+    lapor-desktop central purge [--older-than HARI] [--json]
 
 Each takes `--dsn DSN` or reads LAPOR_CENTRAL_OWNER_DSN (an administrator login of the
 PostgreSQL server). A new person's password comes from LAPOR_PASSWORD or is asked twice.
@@ -174,6 +175,31 @@ def _status(args: argparse.Namespace, db: Any) -> int:
     return EXIT_OK
 
 
+def _purge(args: argparse.Namespace, db: Any) -> int:
+    from lapor_desktop.central import admin
+
+    r = admin.purge(db, args.older_than)
+    if args.json:
+        emit_json(r)
+        return EXIT_OK
+    total = sum(r.purged.values())
+    detail = ", ".join(f"{n} {t}" for t, n in sorted(r.purged.items()))
+    say(
+        f"{total} baris yang sudah dihapus lebih dari {args.older_than} hari dibersihkan"
+        + (f" ({detail})" if detail else "")
+        + "."
+    )
+    if r.moved:
+        say(
+            f"Batas pembersihan kini transaksi {r.horizon}: PC yang terakhir sinkron "
+            "sebelum itu memuat ulang semua data pada sinkron berikutnya (setelah "
+            "mengirim pekerjaannya sendiri)."
+        )
+    else:
+        say(f"Batas pembersihan tetap transaksi {r.horizon}.")
+    return EXIT_OK
+
+
 def add_commands(sub: Any) -> None:
     def dsn_option(p: argparse.ArgumentParser) -> None:
         p.add_argument(
@@ -227,6 +253,24 @@ def add_commands(sub: Any) -> None:
     dsn_option(s)
     s.add_argument("--json", action="store_true")
     s.set_defaults(handler=_with_db(_office_list))
+
+    s = csub.add_parser(
+        "purge",
+        help="hapus permanen baris yang sudah lama dihapus (tombstone)",
+        description="Menghapus permanen baris yang dihapus (soft delete) lebih dari HARI "
+        "hari lalu dan memajukan batas pembersihan: PC yang lebih lama luring memuat ulang "
+        "semua data pada sinkron berikutnya.",
+    )
+    s.add_argument(
+        "--older-than",
+        type=int,
+        default=180,
+        metavar="HARI",
+        help="umur minimum baris yang dihapus, dalam hari (bawaan: 180; 0 = semua)",
+    )
+    dsn_option(s)
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(handler=_with_db(_purge))
 
     s = csub.add_parser("status", help="versi skema, sinkron terakhir per login, transaksi lama")
     dsn_option(s)

@@ -1,7 +1,8 @@
 """Background sync in the app (issue 17): one cycle at a time on its own worker thread, on a
 timer (default every 2 minutes), a few seconds after each action the person takes, and on
 demand (F9, the button). Never on the UI thread; never two at once on this PC (one worker
-here, and a lock file against a second copy of the app or the CLI's `sync`).
+here, and engine.sync's lock (sync/lock.py) against a second copy of the app or the
+CLI's `sync`).
 
 What it tells the window: the indicator's state (`status_changed`), what arrived for this
 person (`arrived`: "3 disposisi baru untuk PUPR"), that rows arrived (`data_arrived`: open
@@ -19,7 +20,7 @@ from enum import StrEnum
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, Signal
 
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.errors import ServiceError
@@ -145,6 +146,7 @@ def run_once(ctx: Ctx, password: str, progress: Any, cancelled: Any) -> Outcome:
     from lapor_desktop.services import sync_status as q
     from lapor_desktop.sync import engine, online
     from lapor_desktop.sync.link import ClientTooOld, LoginDisabled, SyncError
+    from lapor_desktop.sync.lock import SyncBusy
 
     if not online.joined():
         return Outcome(Indicator(Phase.LOCAL))
@@ -162,6 +164,8 @@ def run_once(ctx: Ctx, password: str, progress: Any, cancelled: Any) -> Outcome:
     try:
         dsn = online.person_dsn(s.username, password)
         summary = engine.sync(ctx, no_prompt, step, dsn=dsn)
+    except SyncBusy as exc:  # another window or the CLI runs a cycle on this database
+        return Outcome(replace(read_indicator(), message=exc.message))
     except LoginDisabled as exc:
         return Outcome(_status_of(Phase.DISABLED, exc.message), disabled=True)
     except ClientTooOld as exc:
@@ -201,8 +205,6 @@ class SyncRunner(QObject):
         self._signals = _Signals(self)
         self._signals.done.connect(self._finished, Qt.ConnectionType.QueuedConnection)
         self._signals.progress.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
-        self._lock = QLockFile(str(ctx.data_dir / "sync.lock"))
-        self._lock.setStaleLockTime(0)  # a lock left by a crashed run is taken over
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms or interval_minutes() * 60_000)
         self.timer.timeout.connect(self.sync_now)
@@ -238,8 +240,6 @@ class SyncRunner(QObject):
 
         self._executor.submit(release_thread_connection)
         self._executor.shutdown(wait=True)
-        if self._lock.isLocked():
-            self._lock.unlock()
 
     def set_interval(self, minutes: int) -> None:
         set_interval_minutes(minutes)
@@ -259,14 +259,6 @@ class SyncRunner(QObject):
             return False
         if self.running:
             self._again = True
-            return False
-        if not self._lock.tryLock(0):
-            self._show(
-                replace(
-                    self.indicator,
-                    message=_tr("Sinkronisasi sedang berjalan di jendela atau perintah lain."),
-                )
-            )
             return False
         self.running = True
         self._cancel = False
@@ -310,8 +302,6 @@ class SyncRunner(QObject):
 
     def _cycle_done(self, outcome: Outcome) -> None:
         self.running = False
-        if self._lock.isLocked():
-            self._lock.unlock()
         self._show(outcome.indicator)
         if outcome.disabled:
             self.enabled = False

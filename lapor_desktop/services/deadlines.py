@@ -68,6 +68,11 @@ def use_calendar(cal: WorkCalendar) -> None:
 _rule_cache: dict[uuid.UUID, RuleSet] = {}
 
 
+def invalidate_rules() -> None:
+    """Forget the cached rule sets (a sync brought a changed one)."""
+    _rule_cache.clear()
+
+
 def rules_of(rule_set_id: uuid.UUID) -> RuleSet:
     cached = _rule_cache.get(rule_set_id)
     if cached is None:

@@ -12,6 +12,7 @@ from lapor_desktop.services.audit import audit
 from lapor_desktop.services.casework import ActionResult
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.errors import NotFound, PermissionDenied, ServiceError
+from lapor_desktop.sync import leave
 
 
 def _open_failed(failed_id: int) -> SyncFailed:
@@ -68,4 +69,6 @@ def drop_failed(ctx: Ctx, failed_id: int) -> None:
     with database_proxy.atomic("IMMEDIATE"):
         f = _open_failed(failed_id)
         SyncFailed.update(resolved=True).where(SyncFailed.id == f.id).execute()
+        if f.reason in leave.REASONS:  # own work on a case that left this PC: never sent
+            leave.settle(f.entity, f.entity_id, ctx.clock.now().replace(microsecond=0))
         audit(ctx, "sinkron_abaikan", f.entity, "", f"baris {f.entity} yang ditolak diabaikan")

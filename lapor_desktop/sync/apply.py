@@ -515,6 +515,11 @@ def _actions(rows: list[dict[str, Any]], now: datetime) -> int:
     # action may hold the number the server gave another office's action), then the
     # server's number. A case with no local history yet (a first sync) needs no detour.
     busy = _cases_with_history([str(r["complaint_id"]) for r in wanted])
+    # This PC's own actions whose verdict it learns now: sent from here (so held here),
+    # not yet known as refused. A regency PC also reads every other office's refusals,
+    # and a repeated window brings known ones again: neither counts as `rejected`.
+    refused_ids = [str(r["id"]) for r in wanted if not r["accepted"]]
+    own = {k for k, ok in _column_of(CaseAction, "accepted", refused_ids).items() if ok}
     final: dict[str, int] = {}
     detours: set[str] = set()
     batch = []
@@ -555,7 +560,7 @@ def _actions(rows: list[dict[str, Any]], now: datetime) -> int:
         'WHERE "complaint_id" = ?) + 1 WHERE "id" = ?',
         [(case, aid) for case, _, aid in sorted(moved)],
     )
-    return sum(1 for r in wanted if not r["accepted"])
+    return sum(1 for r in wanted if not r["accepted"] and _hex(r["id"]) in own)
 
 
 def _move_aside(taken: list[tuple[str, int]]) -> list[tuple[str, int, str]]:
@@ -643,12 +648,16 @@ def apply_rows(rows: dict[str, list[dict[str, Any]]], now: datetime) -> tuple[in
     with _run() as run:
         run.edit_ids = {str(r["id"]) for r in rows.get("record_edit", [])}
         applied, refused = _apply_rows(rows, now)
+        from lapor_desktop.services import deadlines
+
         if rows.get("holiday_override"):
             # The working-day calendar changed: every open case's deadline may move (as
             # when the admin edits an override on this PC, services.admin).
-            from lapor_desktop.services import deadlines
-
             deadlines.invalidate_calendar()
+        if rows.get("rule_set"):
+            # A rule set arrived or changed (its days or kinds): the process-wide cache of
+            # rule sets must not keep the old limits.
+            deadlines.invalidate_rules()
     return applied, refused
 
 
@@ -704,8 +713,11 @@ def granted_cases(rows: dict[str, list[dict[str, Any]]], office_id: str) -> list
         for r in rows.get("complaint_access", [])
         if r["active"] and str(r["office_id"]) == office_id
     ]
+    from lapor_desktop.sync.leave import left_cases
+
     query: Any = Complaint.select(Complaint.id).where(Complaint.id.in_(ids)).tuples()
     held = {uuid.UUID(str(row[0])) for row in query}
+    held -= {uuid.UUID(c) for c in left_cases()}  # kept only for parked own work
     return [i for i in ids if i not in held]
 
 

@@ -36,7 +36,7 @@ from lapor_desktop.db.models import (
     database_proxy,
 )
 from lapor_desktop.services.context import Ctx
-from lapor_desktop.sync import apply, attachments, edits, settings
+from lapor_desktop.sync import apply, attachments, edits, leave, lock, settings
 from lapor_desktop.sync.link import (
     CentralLink,
     ClientTooOld,
@@ -83,13 +83,28 @@ class Status:
 def status() -> Status:
     """What `sync --status` shows, from the local database only."""
     state = SyncState.get_or_none(SyncState.id == 1)
-    pending = sum(m.select().where(m.pushed_at.is_null()).count() for m in PENDING_MODELS)
+    # Pending: not sent yet and not parked in the failed list (those count as failed).
+    pending = sum(
+        m.select().where(m.pushed_at.is_null()).count()
+        - _parked_unsent(m, parked_ids(m._meta.table_name))
+        for m in PENDING_MODELS
+    )
     pending += len(edits.pending())  # edits of headers and reporters not yet sent
     return Status(
         state.last_sync if state else None,
         pending,
         SyncFailed.select().where(~SyncFailed.resolved).count(),
         SyncConflict.select().where(~SyncConflict.resolved).count(),
+    )
+
+
+def _parked_unsent(model: Any, ids: set[str]) -> int:
+    keys = list(ids)
+    return sum(
+        model.select()
+        .where(model.pushed_at.is_null() & model.id.in_(keys[start : start + 500]))
+        .count()
+        for start in range(0, len(keys), 500)
     )
 
 
@@ -335,11 +350,12 @@ def _apply_part(
         apply.set_applying(True)
         applied, refused = apply.apply_rows(rows, now)
         if me.audience == "opd":
+            leave.back_again(rows, office)
             for case_id in apply.revoked_cases(rows, office):
-                apply.purge_case(case_id)
-        _apply_tombstones(rows)
+                leave.leave_case(case_id, now)  # own unsent work stays, parked
+        _apply_tombstones(rows, now)
         if keep is not None:
-            _drop_purged(keep)
+            _drop_purged(keep, now)
         _refresh_deadlines(rows, now)
         for r in rows.get("case_action", []):
             if not r["accepted"] and str(r["user_id"]) == str(me.user_id):
@@ -361,12 +377,13 @@ def _case_rows(rows: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
     return [*rows.get("complaint", []), *rows.get("complaint_opd", [])]
 
 
-def _apply_tombstones(rows: dict[str, list[dict[str, Any]]]) -> None:
+def _apply_tombstones(rows: dict[str, list[dict[str, Any]]], now: datetime) -> None:
     """Soft deletes (SYNC.md "Deletes are soft"): a case deleted on the server goes from
-    this PC with its history; a deleted reporter goes once no case of this PC names it."""
+    this PC with its history (own unsent work on it stays, parked: sync/leave.py); a
+    deleted reporter goes once no case of this PC names it."""
     for r in _case_rows(rows):
         if r.get("deleted"):
-            apply.purge_case(str(r["id"]))
+            leave.leave_case(str(r["id"]), now, leave.DELETED)
     for r in rows.get("reporter", []):
         if r.get("deleted"):
             apply.drop_reporter_if_unused(str(r["id"]))
@@ -381,9 +398,9 @@ def _refresh_deadlines(rows: dict[str, list[dict[str, Any]]], now: datetime) -> 
 
     ids = {str(r["id"]) for r in _case_rows(rows)}
     ids |= {str(r["complaint_id"]) for r in rows.get("case_action", [])}
-    if rows.get("holiday_override"):
-        # The working-day calendar changed (apply invalidated it): every open case's
-        # deadline may move, as when the admin edits an override on this PC.
+    if rows.get("holiday_override") or rows.get("rule_set"):
+        # The working-day calendar or a rule set changed (apply invalidated its cache):
+        # every open case's deadline may move, as when the admin edits them on this PC.
         ids |= apply.open_cases()
     due: tuple[Any, ...] = (
         Complaint.due_clock,
@@ -430,14 +447,14 @@ def _listed(rows: dict[str, list[dict[str, Any]]]) -> set[str]:
     return {str(r["id"]).replace("-", "") for r in _case_rows(rows) if not r.get("deleted")}
 
 
-def _drop_purged(listed: set[str]) -> None:
+def _drop_purged(listed: set[str], now: datetime) -> None:
     """After a full resync: a case this PC got from the server that the server no longer
     lists (`listed`: the whole window's) was deleted and purged meanwhile (its tombstone is
     gone too). Cases still waiting to be sent are this PC's own work and stay."""
     query: Any = Complaint.select(Complaint.id).where(Complaint.pushed_at.is_null(False)).tuples()
     for (case_id,) in query:
         if str(case_id).replace("-", "") not in listed:
-            apply.purge_case(str(case_id))
+            leave.leave_case(str(case_id), now, leave.DELETED)
 
 
 # ---------------------------------------------------------------- one cycle
@@ -555,7 +572,18 @@ def sync(
     dsn: str | None = None,
 ) -> Summary:
     """Connect with the stored connection (or `dsn`: the app's signed-in person) and run
-    one cycle."""
+    one cycle. One cycle at a time per data folder, whoever runs it (the app, the CLI):
+    `lock.SyncBusy` at once when another holds the folder's sync lock."""
+    with lock.held(ctx.data_dir):
+        return _sync(ctx, ask_password, progress, dsn)
+
+
+def _sync(
+    ctx: Ctx,
+    ask_password: Callable[[str], str],
+    progress: Progress,
+    dsn: str | None,
+) -> Summary:
     started = time.perf_counter()
     try:
         if dsn is None:

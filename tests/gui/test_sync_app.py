@@ -287,6 +287,25 @@ def test_old_client_says_update_and_keeps_working_offline(
     runner.stop()
 
 
+def test_a_cycle_running_elsewhere_on_this_pc_is_waited_out_not_an_error(
+    hub: Any, office_pc: Any, qtbot: Any
+) -> None:
+    from lapor_desktop.sync import lock
+
+    pc = _joined(office_pc, "desk")
+    ctx = pc.use()
+    _intake(ctx, "Saat CLI sinkron", nik="1401021203885010")
+    runner = _runner(qtbot, ctx)
+    with lock.held(pc.data_dir):  # as the CLI's `sync` (another process) holds it
+        outcome = _cycle(qtbot, runner)
+    assert outcome.indicator.phase == Phase.IDLE
+    assert "Sinkronisasi lain sedang berjalan di komputer ini" in outcome.indicator.message
+    assert outcome.indicator.pending == 3 and runner.enabled
+    assert _cycle(qtbot, runner).indicator.phase == Phase.IDLE  # free again: it goes
+    assert engine.status().pending == 0
+    runner.stop()
+
+
 def test_a_new_pc_joins_from_the_wizard_and_a_stopped_first_pull_resumes(
     hub: Any, qtbot: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:

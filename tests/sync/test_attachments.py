@@ -427,9 +427,20 @@ def test_an_attachment_for_a_case_taken_away_goes_to_the_failed_list(
     opd.use()
     _sync(hub, opd)  # nothing lost, nothing stuck: the refusal is listed with its reason
     failed = list(SyncFailed.select().where(SyncFailed.entity == "attachment"))
-    assert len(failed) == 1 and "ditolak server pusat" in failed[0].reason
+    assert len(failed) == 1 and failed[0].reason == "laporan sudah dialihkan dari OPD ini"
     assert engine.status().failed >= 1
-    # The case left this PC, and with it the sealed content (no other case refers to it).
+    # The case left this office's work, but the PC's own unsent file stays (sealed) with
+    # the case header it belongs to, until a person drops it ("Abaikan").
+    case = Complaint.get(Complaint.ticket == ticket)
+    assert case.opd_id is None
+    assert AttachmentContent.select().count() == 1
+    from lapor_desktop.db.queries.sync import failed_rows
+    from lapor_desktop.services import sync_repair
+
+    (listed,) = failed_rows()
+    assert (listed.ticket, listed.what, listed.author) == (ticket, "Lampiran foto.png", "opd_a")
+
+    sync_repair.drop_failed(octx, failed[0].id)
     assert not Complaint.select().where(Complaint.ticket == ticket).exists()
     assert AttachmentContent.select().count() == 0
 

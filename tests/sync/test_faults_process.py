@@ -171,3 +171,31 @@ def test_long_running_writer_holds_the_window_back_and_no_row_is_lost(
     desk.sync()
     assert Complaint.get_by_id(case_id).title.endswith("(dikoreksi)")
     assert CaseAction.select().where(CaseAction.complaint == case_id).count() == 1
+
+
+def test_two_syncs_of_one_database_never_run_at_once(
+    hub: Any, office_pc: Any, memory_keyring: Any, tmp_path: Path
+) -> None:
+    desk = office_pc("desk")
+    _intake(desk.use(), nik="1401021203887901")
+    holding, release = tmp_path / "holding", tmp_path / "release"
+    first = _child(
+        desk, memory_keyring, tmp_path, CHILD_HOLD=str(holding), CHILD_RELEASE=str(release)
+    )
+    try:
+        _wait_for(holding, first)  # the first cycle holds the lock
+        second = _child(desk, memory_keyring, tmp_path)
+        second.wait(120)
+        log = "".join(p.read_text() for p in tmp_path.glob(f"child-{desk.login}-*.log"))
+        assert second.returncode == 1, log
+        assert "Sinkronisasi lain sedang berjalan di komputer ini" in log
+        assert "Traceback" not in log
+        release.write_text("go")
+        assert first.wait(120) == 0, log
+    finally:
+        release.write_text("go")
+        first.kill()
+        first.wait(30)
+    desk.use()
+    assert engine.status().pending == 0  # the first cycle sent the case; nothing lost
+    assert desk.sync().pushed == 0  # the lock is free again

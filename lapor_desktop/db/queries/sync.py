@@ -12,6 +12,7 @@ from typing import Any
 from peewee import fn
 
 from lapor_desktop.db.models import (
+    Attachment,
     CaseAction,
     Complaint,
     Letter,
@@ -84,6 +85,19 @@ def failed_rows() -> list[Failed]:
                     what = Action(a.action).label
                 except ValueError:
                     what = a.action
+        elif f.entity == "attachment":
+            att = (
+                Attachment.select(Attachment, Complaint.ticket, User.full_name)
+                .join(Complaint)
+                .switch(Attachment)
+                .join(User, on=(Attachment.added_by == User.id))
+                .where(Attachment.id == f.entity_id)
+                .objects()
+                .first()
+            )
+            if att is not None:
+                ticket, author = att.ticket, att.full_name
+                what = f"Lampiran {att.filename}"
         out.append(
             Failed(
                 f.id, f.entity, f.entity_id, f.reason, f.at, ticket, what or f.entity, note, author
