@@ -17,7 +17,7 @@ Attachment rows (metadata only; the content is fetched on demand) in sync/attach
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -421,6 +421,11 @@ def _complaint(r: dict[str, Any], now: datetime) -> bool:
 _ANONYMOUS = uuid.UUID("6c61706f-722d-616e-6f6e-696d00000000")  # namespace of stand-ins
 
 
+def stand_in_reporter(case_id: Any) -> str:
+    """The id of the stand-in reporter row of a case whose reporter this PC may not hold."""
+    return str(uuid.uuid5(_ANONYMOUS, str(uuid.UUID(str(case_id)))))
+
+
 def drop_reporter_if_unused(reporter_id: str | None) -> None:
     if reporter_id is None:
         return
@@ -441,7 +446,7 @@ def _complaints_opd(rows: list[dict[str, Any]], now: datetime) -> int:
     for r in live:
         cid = str(r["id"])
         if r["reporter_id"] is None:
-            rid = str(uuid.uuid5(_ANONYMOUS, cid))
+            rid = stand_in_reporter(cid)
             person = {"name": "(anonim)", "address": "", "phone": "", "email": ""}
         else:
             rid = str(r["reporter_id"])
@@ -706,18 +711,19 @@ def revoked_cases(rows: dict[str, list[dict[str, Any]]], office_id: str) -> list
     ]
 
 
-def granted_cases(rows: dict[str, list[dict[str, Any]]], office_id: str) -> list[uuid.UUID]:
-    """Cases granted to this office that this PC does not hold yet (fetch them whole)."""
+def granted_cases(
+    rows: dict[str, list[dict[str, Any]]], office_id: str, kept: Iterable[str] = ()
+) -> list[uuid.UUID]:
+    """Cases granted to this office that this PC does not hold yet (fetch them whole).
+    `kept`: cases held only for parked own work (sync/leave.py) count as not held."""
     ids = [
         uuid.UUID(str(r["complaint_id"]))
         for r in rows.get("complaint_access", [])
         if r["active"] and str(r["office_id"]) == office_id
     ]
-    from lapor_desktop.sync.leave import left_cases
-
     query: Any = Complaint.select(Complaint.id).where(Complaint.id.in_(ids)).tuples()
     held = {uuid.UUID(str(row[0])) for row in query}
-    held -= {uuid.UUID(c) for c in left_cases()}  # kept only for parked own work
+    held -= {uuid.UUID(c) for c in kept}
     return [i for i in ids if i not in held]
 
 

@@ -315,7 +315,7 @@ def pull_and_apply(
         # could not see then, so it comes whole (and its rows again, harmlessly).
         # (From checkpoint 0 the window already holds everything the login may see.)
         fetch = me.audience == "opd" and start > 0
-        granted = apply.granted_cases(window.rows, office) if fetch else []
+        granted = apply.granted_cases(window.rows, office, leave.left_cases()) if fetch else []
         whole = link.fetch_cases(granted, me.audience) if granted else {}
     rows = {k: [*v, *whole.get(k, [])] for k, v in window.rows.items()}
     progress(f"Menerima {window.count} baris perubahan…")

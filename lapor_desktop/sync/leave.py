@@ -81,7 +81,7 @@ def leave_case(case_id: str, now: datetime, reason: str = REVOKED) -> bool:
     attachments.forget_unreferenced(shas)
     # The reporter: a stand-in that holds nothing (as for an anonim case on an OPD PC).
     old = str(header.reporter_id)
-    stand_in = str(uuid.uuid5(apply._ANONYMOUS, str(uuid.UUID(str(case_id)))))
+    stand_in = apply.stand_in_reporter(case_id)
     if uuid.UUID(old) != uuid.UUID(stand_in):
         Reporter.insert(
             id=stand_in,
