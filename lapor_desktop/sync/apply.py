@@ -413,6 +413,7 @@ def _complaints(rows: list[dict[str, Any]], now: datetime) -> int:
         else:
             top += 1
             row["num"] = top
+    lapor.free_tracking_ids(batch, now)
     clean, edited = _split_edited("complaint", batch)
     _upsert_many(Complaint, clean, keep=("num",))
     _upsert_many(Complaint, edited, keep=("num", *_edited_columns("complaint")))

@@ -7,6 +7,8 @@
   foreign key cannot hold a pointer to a case that is not here, so the server's pointer
   waits in `duplicate_pointer` until its main case is on this PC (`point_duplicates`),
   and a purged main case puts the pointers to it back there (`set_aside_pointers_to`).
+- A tracking ID is unique locally too: a case from the server takes its tracking ID from
+  another local case still holding it (`free_tracking_ids`).
 - A LAPOR! account key is unique locally: a reporter row from the server takes its key
   from any other local row still holding it (`free_accounts`; the server is the truth).
 """
@@ -15,9 +17,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
-from lapor_desktop.db.models import database_proxy
+from lapor_desktop.db.models import SyncConflict, database_proxy
 
 HEADER = ("lapor_status", "lapor_entered_bucket", "lapor_entered_answer", "lapor_entered_at")
 
@@ -41,6 +44,37 @@ def free_accounts(reporters: Iterable[dict[str, Any]]) -> None:
         'UPDATE "reporter" SET "lapor_account" = NULL WHERE "lapor_account" = ? AND "id" <> ?',
         pairs,
     )
+
+
+def free_tracking_ids(cases: Iterable[dict[str, Any]], now: datetime) -> None:
+    """Before case rows from the server are applied: a LAPOR! tracking ID is on one case
+    (central c0003); another local case still holding one of theirs (this PC imported the
+    same file offline; the server kept its copy without the ID and said so in a conflict)
+    lets go of it. A case not yet sent gets the conflict note here, so nothing is lost."""
+    pairs = [(r["tracking_id"], _hex(r["id"])) for r in cases if r.get("tracking_id")]
+    if not pairs:
+        return
+    db = database_proxy
+    for tracking, case in pairs:
+        row = db.execute_sql(
+            'SELECT "id", "ticket", "pushed_at" FROM "complaint" '
+            'WHERE "tracking_id" = ? AND "id" <> ?',
+            (tracking, case),
+        ).fetchone()
+        if row is None:
+            continue
+        db.execute_sql('UPDATE "complaint" SET "tracking_id" = \'\' WHERE "id" = ?', (row[0],))
+        if row[2] is None:
+            SyncConflict.insert(
+                id=str(uuid.uuid4()),
+                entity="complaint",
+                entity_id=str(uuid.UUID(str(row[0]))),
+                reason=f"Nomor pelacakan LAPOR! {tracking} sudah dipakai laporan lain di "
+                f"server pusat; laporan {row[1]} disimpan tanpa nomor itu. Periksa apakah "
+                "laporan ini duplikat.",
+                at=now,
+                resolved=False,
+            ).execute()
 
 
 def point_duplicates(rows: Iterable[dict[str, Any]], dirty: set[str]) -> None:
