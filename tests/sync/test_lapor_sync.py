@@ -222,3 +222,58 @@ def test_one_file_imported_on_two_pcs_offline_keeps_one_tracking_id_and_one_acco
         pc.use()
         keys = [r.lapor_account for r in Reporter.select() if r.lapor_account]
         assert len(keys) == len(set(keys))
+
+
+def _waiting() -> list[tuple[str, str]]:
+    from lapor_desktop.db.models import database_proxy
+
+    rows = database_proxy.execute_sql("SELECT complaint_id, main_id FROM duplicate_pointer")
+    return [(str(a), str(b)) for a, b in rows.fetchall()]
+
+
+def test_a_duplicate_pointer_waits_on_the_opd_pc_for_its_main_case(
+    hub: Any, office_pc: Any, tmp_path: Path
+) -> None:
+    """The OPD sees the duplicate but not (yet, or any more) its main case: the pointer
+    waits instead of breaking the local foreign key, and lands when the main case comes."""
+    from lapor_desktop.services import casework
+    from tests.central.conftest import OPD_A, OPD_B
+
+    start = (datetime.now() - timedelta(days=3)).replace(second=0, microsecond=0)
+    admin = office_pc("admin")
+    ctx = admin.use()
+    path = files.write_csv(tmp_path / "p.csv", _rows("PTR", 2, start))
+    main, dup = lapor_import.import_file(
+        ctx, path, lapor_import.load_profile(ctx, "lapor-default")
+    ).tickets
+    casework.verify(ctx, dup, category="INFRASTRUKTUR", klasifikasi="pengaduan")
+    casework.dispose(ctx, dup, opd=OPD_A, note="Mohon ditindaklanjuti")
+    duplicates.mark_duplicate(ctx, dup, main)
+    main_id = _case(main).id
+    assert admin.sync().rejected == 0
+
+    opd = office_pc("opd_a")
+    opd.use()
+    assert _case(dup).duplicate_of_id is None
+    assert _waiting() == [(_case(dup).id.hex, main_id.hex)]
+
+    # The main case is dispositioned to the same OPD: the pointer lands.
+    ctx = admin.use()
+    casework.verify(ctx, main, category="INFRASTRUKTUR", klasifikasi="pengaduan")
+    casework.dispose(ctx, main, opd=OPD_A, note="Mohon ditindaklanjuti")
+    assert admin.sync().rejected == 0
+    opd.sync()
+    opd.use()
+    assert _case(dup).duplicate_of_id == main_id and _waiting() == []
+
+    # … and taken away again: the main case goes from the OPD PC, the pointer waits again.
+    ctx = admin.use()
+    casework.redispose(ctx, main, opd=OPD_B, note="Bukan kewenangan Dinkes")
+    assert admin.sync().rejected == 0
+    opd.sync()
+    opd.use()
+    from lapor_desktop.db.models import Complaint
+
+    assert Complaint.select().where(Complaint.ticket == main).count() == 0
+    assert _case(dup).duplicate_of_id is None
+    assert _waiting() == [(_case(dup).id.hex, main_id.hex)]
