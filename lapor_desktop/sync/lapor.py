@@ -35,15 +35,37 @@ def _many(sql: str, params: list[Any]) -> None:
     execute_many(sql, params)
 
 
+_BATCH = 500
+
+
+def _holders(
+    table: str, column: str, extra: str, pairs: list[tuple[str, str]], cond: str
+) -> list[Any]:
+    """Local rows of `table` whose `column` is one of the pairs' values but whose id is
+    not the pair's (value, id as 32 hex digits): (id, value, *extra columns). `cond` is the
+    WHERE of the column's partial index (so the look-up uses it)."""
+    owner = dict(pairs)
+    out: list[Any] = []
+    values = list(owner)
+    for start in range(0, len(values), _BATCH):
+        part = values[start : start + _BATCH]
+        marks = ", ".join("?" * len(part))
+        cur = database_proxy.execute_sql(
+            f'SELECT "id", "{column}"{extra} FROM "{table}" '
+            f'WHERE "{column}" IN ({marks}) AND {cond}',
+            part,
+        )
+        out += [row for row in cur.fetchall() if _hex(row[0]) != owner[row[1]]]
+    return out
+
+
 def free_accounts(reporters: Iterable[dict[str, Any]]) -> None:
     """Before reporter rows from the server are applied: no other local reporter keeps
     the LAPOR! account key one of them carries (e.g. this PC's own row of an account that
     the server merged into an earlier one)."""
     pairs = [(r["lapor_account"], _hex(r["id"])) for r in reporters if r.get("lapor_account")]
-    _many(
-        'UPDATE "reporter" SET "lapor_account" = NULL WHERE "lapor_account" = ? AND "id" <> ?',
-        pairs,
-    )
+    held = _holders("reporter", "lapor_account", "", pairs, '"lapor_account" IS NOT NULL')
+    _many('UPDATE "reporter" SET "lapor_account" = NULL WHERE "id" = ?', [[h[0]] for h in held])
 
 
 def free_tracking_ids(cases: Iterable[dict[str, Any]], now: datetime) -> None:
@@ -52,25 +74,18 @@ def free_tracking_ids(cases: Iterable[dict[str, Any]], now: datetime) -> None:
     same file offline; the server kept its copy without the ID and said so in a conflict)
     lets go of it. A case not yet sent gets the conflict note here, so nothing is lost."""
     pairs = [(r["tracking_id"], _hex(r["id"])) for r in cases if r.get("tracking_id")]
-    if not pairs:
-        return
-    db = database_proxy
-    for tracking, case in pairs:
-        row = db.execute_sql(
-            'SELECT "id", "ticket", "pushed_at" FROM "complaint" '
-            'WHERE "tracking_id" = ? AND "id" <> ?',
-            (tracking, case),
-        ).fetchone()
-        if row is None:
-            continue
-        db.execute_sql('UPDATE "complaint" SET "tracking_id" = \'\' WHERE "id" = ?', (row[0],))
-        if row[2] is None:
+    held = _holders(
+        "complaint", "tracking_id", ', "ticket", "pushed_at"', pairs, "\"tracking_id\" <> ''"
+    )
+    _many('UPDATE "complaint" SET "tracking_id" = \'\' WHERE "id" = ?', [[h[0]] for h in held])
+    for case_id, tracking, ticket, pushed_at in held:
+        if pushed_at is None:
             SyncConflict.insert(
                 id=str(uuid.uuid4()),
                 entity="complaint",
-                entity_id=str(uuid.UUID(str(row[0]))),
+                entity_id=str(uuid.UUID(str(case_id))),
                 reason=f"Nomor pelacakan LAPOR! {tracking} sudah dipakai laporan lain di "
-                f"server pusat; laporan {row[1]} disimpan tanpa nomor itu. Periksa apakah "
+                f"server pusat; laporan {ticket} disimpan tanpa nomor itu. Periksa apakah "
                 "laporan ini duplikat.",
                 at=now,
                 resolved=False,
