@@ -277,3 +277,56 @@ def test_a_duplicate_pointer_waits_on_the_opd_pc_for_its_main_case(
     assert Complaint.select().where(Complaint.ticket == main).count() == 0
     assert _case(dup).duplicate_of_id is None
     assert _waiting() == [(_case(dup).id.hex, main_id.hex)]
+
+
+def test_the_server_checks_edits_of_the_lapor_columns(hub: Any) -> None:
+    """Plain SQL as the regency admin's login: an edit naming a main case that does not
+    exist, or a tracking ID another case holds, is kept rejected with the reason (never a
+    failed push); a LAPOR! status and a real main case are applied."""
+    import json
+    import uuid
+
+    from tests.central.conftest import new_case
+
+    main, dup = new_case(hub), new_case(hub)
+    admin = hub.shared("admin")
+    owner = hub.shared("owner")
+    owner.execute("UPDATE lapor.complaint SET tracking_id = %s WHERE id = %s", (
+        f"CHK-{main.hex[:8]}", main))  # fmt: skip
+    (version,) = owner.execute(
+        "SELECT row_version FROM lapor.complaint WHERE id = %s", (dup,)
+    ).fetchone()
+
+    def edit(changes: dict[str, Any], base: int) -> tuple[str, str | None]:
+        eid = uuid.uuid4()
+        admin.execute(
+            "INSERT INTO lapor.record_edit (id, entity, entity_id, base_version, changes) "
+            "VALUES (%s, 'complaint', %s, %s, %s::jsonb)",
+            (eid, dup, base, json.dumps(changes)),
+        )
+        return admin.execute(
+            "SELECT outcome, reason FROM lapor.record_edit WHERE id = %s", (eid,)
+        ).fetchone()
+
+    outcome, reason = edit({"duplicate_of_id": str(uuid.uuid4())}, version)
+    assert outcome == "rejected" and "tidak ditemukan" in (reason or "")
+    outcome, reason = edit({"duplicate_of_id": str(dup)}, version)
+    assert outcome == "rejected"
+    outcome, reason = edit({"tracking_id": f"CHK-{main.hex[:8]}"}, version)
+    assert outcome == "rejected" and "sudah dipakai" in (reason or "")
+    assert edit({"duplicate_of_id": str(main), "lapor_status": "Selesai",
+                 "lapor_entered_at": "2026-12-01T10:00:00"}, version)[0] == "applied"  # fmt: skip
+    row = owner.execute(
+        "SELECT duplicate_of_id, lapor_status, lapor_entered_at FROM lapor.complaint WHERE id = %s",
+        (dup,),
+    ).fetchone()
+    assert row == (main, "Selesai", datetime(2026, 12, 1, 10, 0))
+    # An OPD login may not send edits at all.
+    import psycopg
+
+    with hub.conn("opd_a") as c, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        c.execute(
+            "INSERT INTO lapor.record_edit (id, entity, entity_id, base_version, changes) "
+            "VALUES (%s, 'complaint', %s, 1, '{}'::jsonb)",
+            (uuid.uuid4(), dup),
+        )
