@@ -106,12 +106,19 @@ def point_duplicates(rows: Iterable[dict[str, Any]], dirty: set[str]) -> None:
             cleared.append([case])
         else:
             waiting.append([case, _hex(main)])
+    if cleared:  # only the few cases that point anywhere now (a first sync: none)
+        db = database_proxy
+        pointing = {
+            str(row[0])
+            for sql in (
+                'SELECT "id" FROM "complaint" WHERE "duplicate_of_id" IS NOT NULL',
+                'SELECT "complaint_id" FROM "duplicate_pointer"',
+            )
+            for row in db.execute_sql(sql).fetchall()
+        }
+        cleared = [c for c in cleared if c[0] in pointing]
     _many('DELETE FROM "duplicate_pointer" WHERE "complaint_id" = ?', cleared)
-    _many(
-        'UPDATE "complaint" SET "duplicate_of_id" = NULL '
-        'WHERE "id" = ? AND "duplicate_of_id" IS NOT NULL',
-        cleared,
-    )
+    _many('UPDATE "complaint" SET "duplicate_of_id" = NULL WHERE "id" = ?', cleared)
     _many(
         'INSERT OR REPLACE INTO "duplicate_pointer" ("complaint_id", "main_id") VALUES (?, ?)',
         waiting,
