@@ -2,8 +2,9 @@
 # Smoke check of a built bundle (dist/lapor-desktop/ or the folder given): the version,
 # `central --help`, the PostgreSQL driver (and, with LAPOR_TEST_PG_DSN, `central init` on a
 # scratch database, dropped afterwards with its roles), a new local database, `self-check`,
-# a PDF rendered and read back, the oldest released database upgraded (after its backup),
-# and the GUI starting. Everything else runs in a scratch
+# a PDF rendered and read back, a small LAPOR! CSV imported and the cases exported to XLSX
+# (rapidfuzz's compiled modules and openpyxl in the bundle), the oldest released database
+# upgraded (after its backup), and the GUI starting. Everything else runs in a scratch
 # data folder; nothing outside it is touched.
 #   packaging/smoke.sh [BUNDLE_DIR]
 set -euo pipefail
@@ -86,6 +87,24 @@ if command -v pdftotext >/dev/null; then
   pdftotext "$scratch/rekap.pdf" "$scratch/rekap.txt"
   grep -qi "pengaduan" "$scratch/rekap.txt" || { echo "smoke: the PDF has no readable text" >&2; exit 1; }
 fi
+
+step "a small LAPOR! export imported (CSV; duplicate suggestions: rapidfuzz) and exported (XLSX: openpyxl)"
+printf '%s\r\n' \
+  'ID Tracking;Tanggal Laporan;Judul Laporan;Isi Laporan;Kategori;Nama Pelapor;Kontak Pelapor;Anonim;Rahasia;Status' \
+  'SMK-000001;02/11/2026 08:15;Jalan rusak di Desa Pulau;Lubang besar di jalan utama desa.;INFRASTRUKTUR;Warga Smoke;081200000001;Tidak;Tidak;Proses' \
+  'SMK-000002;03/11/2026 09:30;Jalan rusak di Desa Pulau;Lubang besar di jalan utama desa!;INFRASTRUKTUR;Warga Smoke;081200000001;Tidak;Tidak;Proses' \
+  >"$scratch/lapor.csv"
+# RAPIDFUZZ_IMPLEMENTATION=cpp: rapidfuzz fails instead of falling back to pure Python
+# when its compiled modules are not in the bundle.
+RAPIDFUZZ_IMPLEMENTATION=cpp LAPOR_PASSWORD="Sandi-Kab-Smoke-123" \
+  "$exe" --user kab import lapor "$scratch/lapor.csv" \
+  --profile lapor-default --json >"$scratch/out" 2>&1 || { cat "$scratch/out" >&2; exit 1; }
+want '"new": 2' "$scratch/out"
+want '"new_accounts": 1' "$scratch/out"
+LAPOR_PASSWORD="Sandi-Kab-Smoke-123" "$exe" --user kab cases export --out "$scratch/kasus.xlsx" \
+  >"$scratch/out" 2>&1 || { cat "$scratch/out" >&2; exit 1; }
+head -c 2 "$scratch/kasus.xlsx" | grep -qF "PK" || { echo "smoke: not an XLSX file" >&2; exit 1; }
+if grep -qiE "traceback|no module" "$scratch/out"; then cat "$scratch/out" >&2; exit 1; fi
 
 step "the oldest released database (tests/fixtures/lapor-v1.db) upgraded by the bundle"
 old="$scratch/old"

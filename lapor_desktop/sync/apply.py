@@ -50,7 +50,7 @@ from lapor_desktop.db.models import (
     User,
     database_proxy,
 )
-from lapor_desktop.sync import attachments
+from lapor_desktop.sync import attachments, lapor
 
 UNUSABLE_HASH = "!"  # a person who never signed in on this PC cannot sign in offline
 
@@ -343,6 +343,9 @@ def _reporter_row(r: dict[str, Any], now: datetime) -> dict[str, Any]:
     row = {"id": _s(r["id"]), **{c: r[c] for c in (*cols, *more)}, "pushed_at": now}
     row["server_version"] = r["row_version"]
     row["registered_by_id"] = _s(r["registered_by"])
+    # A LAPOR! account; the later of two rows of one account (merged on the server) leaves
+    # the key to the earlier, so the next import on this PC matches that one.
+    row["lapor_account"] = None if r.get("merged_into") else r.get("lapor_account")
     return row
 
 
@@ -354,6 +357,7 @@ def _reporters(rows: list[dict[str, Any]], now: datetime) -> int:
     for row in batch:
         if row["registered_by_id"] is not None and _hex(row["registered_by_id"]) not in held:
             row["registered_by_id"] = None
+    lapor.free_accounts(batch)
     clean, edited = _split_edited("reporter", batch)
     _upsert_many(Reporter, clean)
     _upsert_many(Reporter, edited, keep=_edited_columns("reporter"))
@@ -385,6 +389,7 @@ def _complaint_row(r: dict[str, Any], now: datetime) -> dict[str, Any]:
         pushed_at=now,
         server_version=r["row_version"],
     )
+    row.update({c: r[c] for c in lapor.HEADER if c in r})  # complaint_opd: lapor_status only
     return row
 
 
@@ -408,9 +413,11 @@ def _complaints(rows: list[dict[str, Any]], now: datetime) -> int:
         else:
             top += 1
             row["num"] = top
+    lapor.free_tracking_ids(batch, now)
     clean, edited = _split_edited("complaint", batch)
     _upsert_many(Complaint, clean, keep=("num",))
     _upsert_many(Complaint, edited, keep=("num", *_edited_columns("complaint")))
+    lapor.point_duplicates(live, {row["id"] for row in edited})
     return len(batch)
 
 
@@ -484,6 +491,7 @@ def purge_case(case_id: str) -> None:
     Attachment.delete().where(Attachment.complaint == case_id).execute()
     attachments.forget_unreferenced(shas)
     Letter.update(complaint=None).where(Letter.complaint == case_id).execute()
+    lapor.set_aside_pointers_to(case_id)
     Complaint.delete().where(Complaint.id == case_id).execute()
     drop_reporter_if_unused(str(reporter))
 

@@ -38,7 +38,8 @@ class Field:
 
 
 # The fields a client may change by a version-checked edit (a subset of the central
-# COMPLAINT_EDITABLE / REPORTER_EDITABLE; m0010's trigger lists the same columns).
+# COMPLAINT_EDITABLE / REPORTER_EDITABLE of c0003; the triggers of m0010 (reporter) and
+# m0012 (complaint) list the same columns).
 FIELDS: dict[str, tuple[Field, ...]] = {
     "complaint": (
         Field("tracking_id", "tracking_id", "Nomor pelacakan"),
@@ -53,6 +54,12 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         Field("anonim", "anonim", "Anonim"),
         Field("rahasia", "rahasia", "Rahasia"),
         Field("category", "category_code", "Kategori"),
+        # Schema v12 (issue 18): a duplicate mark, an import update, "entered in LAPOR!".
+        Field("duplicate_of", "duplicate_of_id", "Duplikat dari"),
+        Field("lapor_status", "lapor_status", "Status LAPOR!"),
+        Field("lapor_entered_bucket", "lapor_entered_bucket", "Status tercatat di LAPOR!"),
+        Field("lapor_entered_answer", "lapor_entered_answer", "Jawaban tercatat di LAPOR!"),
+        Field("lapor_entered_at", "lapor_entered_at", "Dicatat di LAPOR! pada"),
     ),
     "reporter": (
         Field("nik", "nik", "NIK"),
@@ -69,6 +76,8 @@ FIELDS: dict[str, tuple[Field, ...]] = {
 }
 MODELS: dict[str, Any] = {"complaint": Complaint, "reporter": Reporter}
 DATE_FIELDS = frozenset({"incident_date", "birth_date"})
+DATETIME_FIELDS = frozenset({"lapor_entered_at"})
+UUID_FIELDS = frozenset({"duplicate_of"})  # SQLite keeps them as 32 hex digits
 BOOL_FIELDS = frozenset({"anonim", "rahasia"})
 
 
@@ -88,9 +97,15 @@ def plain(value: Any) -> Any:
 
 
 def normal(name: str, value: Any) -> Any:
-    """A value as `plain` gives it, also when it came from SQLite's JSON (0/1 booleans)."""
+    """A value as `plain` gives it, also when it came from SQLite's JSON (0/1 booleans,
+    "YYYY-MM-DD HH:MM:SS" times, undashed UUIDs)."""
     if name in BOOL_FIELDS and value is not None:
         return bool(value)
+    if isinstance(value, str) and value:
+        if name in DATETIME_FIELDS:
+            return datetime.fromisoformat(value).isoformat()
+        if name in UUID_FIELDS:
+            return str(uuid.UUID(value))
     return plain(value)
 
 
@@ -98,6 +113,10 @@ def typed(name: str, value: Any) -> Any:
     """A JSON value back into the field's Python value."""
     if name in DATE_FIELDS and isinstance(value, str):
         return date.fromisoformat(value)
+    if name in DATETIME_FIELDS and isinstance(value, str):
+        return datetime.fromisoformat(value)
+    if name in UUID_FIELDS and isinstance(value, str):
+        return uuid.UUID(value)
     return value
 
 

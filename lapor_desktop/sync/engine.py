@@ -131,6 +131,12 @@ def _check_gate(link: CentralLink) -> Gate:
             f"versi {gate.min_client_version}). Perbarui aplikasi; perubahan di komputer ini "
             "tetap tersimpan dan dikirim setelah pembaruan."
         )
+    if gate.schema_version < LATEST:  # e.g. the LAPOR! columns (c0003) are not there yet
+        raise SyncError(
+            f"Server pusat masih memakai skema versi {gate.schema_version}; aplikasi ini "
+            f"memerlukan versi {LATEST}. Minta TI kabupaten menjalankan 'lapor-desktop "
+            "central upgrade'; perubahan di komputer ini tetap tersimpan."
+        )
     return gate
 
 

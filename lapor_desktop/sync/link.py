@@ -21,13 +21,14 @@ from lapor_desktop.services.errors import ServiceError
 PUSH_COLUMNS: dict[str, tuple[str, ...]] = {
     "reporter": (
         "id", "nik", "name", "sex", "birth_date", "address", "kecamatan", "desa", "phone",
-        "email", "identity_check", "registered_by", "created_at",
+        "email", "identity_check", "registered_by", "created_at", "lapor_account",
     ),
     "complaint": (
         "id", "ticket", "tracking_id", "reporter_id", "channel", "klasifikasi", "title",
         "body", "location_kecamatan", "location_desa", "location_text", "incident_date",
         "received_at", "anonim", "rahasia", "category_code", "rule_set_id",
-        "intake_office_id", "created_by", "created_at",
+        "intake_office_id", "created_by", "created_at", "duplicate_of_id", "lapor_status",
+        "lapor_entered_bucket", "lapor_entered_answer", "lapor_entered_at",
     ),
     "case_action": ("id", "complaint_id", "action", "role", "opd_id", "note", "for_reporter", "at"),
     # full_number with the literal {nomor}: the server numbers letters per office and year
@@ -168,7 +169,7 @@ class DirectLink:
         read back with the row as it stands now; {edit id: edits.Outcome}."""
         import json
 
-        from lapor_desktop.central.migrations.c0001_schema import (
+        from lapor_desktop.central.migrations.c0003_lapor import (
             COMPLAINT_EDITABLE,
             REPORTER_EDITABLE,
         )
