@@ -28,13 +28,13 @@ import peewee
 from peewee import (
     BooleanField,
     CharField,
-    DatabaseError,
     ForeignKeyField,
     IntegerField,
     TextField,
     UUIDField,
 )
 
+from lapor_desktop.db.bulk import execute_many
 from lapor_desktop.db.models import (
     Attachment,
     CaseAction,
@@ -198,20 +198,6 @@ def _converter(model: Any, column: str) -> Any:
             fn = field.db_value
         _CONVERTERS[(model, column)] = fn
     return fn
-
-
-def execute_many(sql: str, params: list[Any]) -> None:
-    """One prepared statement run for every parameter tuple (sqlite's executemany), with
-    the local database's classified failures."""
-    if not params:
-        return
-    db: Any = database_proxy.obj
-    try:
-        with peewee.__exception_wrapper__:  # type: ignore[attr-defined]
-            db.connection().executemany(sql, params)
-    except DatabaseError as exc:
-        db._raise_problem(exc)
-        raise
 
 
 def _upsert_many(model: Any, rows: list[dict[str, Any]], keep: tuple[str, ...] = ()) -> None:

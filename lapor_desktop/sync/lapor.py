@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
+from lapor_desktop.db.bulk import execute_many
 from lapor_desktop.db.models import SyncConflict, database_proxy
 
 HEADER = ("lapor_status", "lapor_entered_bucket", "lapor_entered_answer", "lapor_entered_at")
@@ -30,8 +31,6 @@ def _hex(v: Any) -> str:
 
 
 def _many(sql: str, params: list[Any]) -> None:
-    from lapor_desktop.sync.apply import execute_many
-
     execute_many(sql, params)
 
 

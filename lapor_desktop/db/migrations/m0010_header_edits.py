@@ -37,8 +37,8 @@ REPORTER_COLUMNS = (
     "identity_check",
 )  # fmt: skip
 
-_NOT_APPLYING = 'coalesce((SELECT "applying" FROM "sync_state" WHERE "id" = 1), 0) = 0'
-_NOT_OPD = 'coalesce((SELECT "audience" FROM "sync_state" WHERE "id" = 1), \'\') <> \'opd\''
+NOT_APPLYING = 'coalesce((SELECT "applying" FROM "sync_state" WHERE "id" = 1), 0) = 0'
+NOT_OPD = 'coalesce((SELECT "audience" FROM "sync_state" WHERE "id" = 1), \'\') <> \'opd\''
 
 
 def _trigger(table: str, columns: tuple[str, ...]) -> str:
@@ -46,7 +46,7 @@ def _trigger(table: str, columns: tuple[str, ...]) -> str:
     changed = " OR ".join(f'NEW."{c}" IS NOT OLD."{c}"' for c in columns)
     before = ", ".join(f"'{FIELD_NAMES.get(c, c)}', OLD.\"{c}\"" for c in columns)
     return f"""CREATE TRIGGER "{table}_edited" AFTER UPDATE OF {cols} ON "{table}"
-        WHEN {_NOT_APPLYING} AND {_NOT_OPD} AND ({changed}) BEGIN
+        WHEN {NOT_APPLYING} AND {NOT_OPD} AND ({changed}) BEGIN
         UPDATE "{table}" SET
             "edit_from" = CASE WHEN "edit_base" IS NULL THEN json_object({before})
                           ELSE "edit_from" END,

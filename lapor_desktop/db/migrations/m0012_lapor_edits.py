@@ -18,7 +18,7 @@ from __future__ import annotations
 from peewee import Database
 from playhouse.migrate import SchemaMigrator
 
-from lapor_desktop.db.migrations.m0010_header_edits import _NOT_APPLYING, _NOT_OPD
+from lapor_desktop.db.migrations.m0010_header_edits import NOT_APPLYING, NOT_OPD
 
 VERSION = 12
 
@@ -37,7 +37,7 @@ def _trigger(table: str, columns: tuple[str, ...]) -> str:
     changed = " OR ".join(f'NEW."{c}" IS NOT OLD."{c}"' for c in columns)
     before = ", ".join(f"'{FIELD_NAMES.get(c, c)}', OLD.\"{c}\"" for c in columns)
     return f"""CREATE TRIGGER "{table}_edited" AFTER UPDATE OF {cols} ON "{table}"
-        WHEN {_NOT_APPLYING} AND {_NOT_OPD} AND ({changed}) BEGIN
+        WHEN {NOT_APPLYING} AND {NOT_OPD} AND ({changed}) BEGIN
         UPDATE "{table}" SET
             "edit_from" = CASE WHEN "edit_base" IS NULL THEN json_object({before})
                           ELSE "edit_from" END,
