@@ -235,3 +235,18 @@ def case_row(cen: Central, cid: uuid.UUID, *cols: str) -> tuple[Any, ...]:
 
 
 Pusher = Callable[..., tuple[bool, str | None, int | None]]
+
+
+def settle(cen: Central, timeout: float = 120.0) -> None:
+    """Wait until every transaction that began before now has ended, so a pull's window
+    (below the snapshot xmin) holds what the test just wrote. The snapshot xmin is
+    cluster-wide: on a shared test server another database's long transaction holds the
+    window back (rows then come a cycle later, by design). In CI nothing waits."""
+    import time
+
+    owner = cen.shared("owner")
+    (marker,) = owner.execute("SELECT pg_current_xact_id()::text::bigint").fetchone()
+    until = time.monotonic() + timeout
+    sql = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
+    while owner.execute(sql).fetchone()[0] <= marker and time.monotonic() < until:
+        time.sleep(0.05)

@@ -11,7 +11,16 @@ import pytest
 
 from lapor_desktop.central import feed
 from lapor_desktop.db import central as driver
-from tests.central.conftest import OPD_A, OPD_B, Central, _psycopg, new_case, push, to_disposed
+from tests.central.conftest import (
+    OPD_A,
+    OPD_B,
+    Central,
+    _psycopg,
+    new_case,
+    push,
+    settle,
+    to_disposed,
+)
 
 pytestmark = pytest.mark.postgres
 
@@ -64,6 +73,7 @@ def test_keyset_pages_return_every_row_once_in_order(central: Central, as_admin:
     start = feed.pull(as_admin, 0, feed.REGENCY_FEED).high
     for _ in range(3):
         to_disposed(central, OPD_A)
+    settle(central)  # (a shared test server's other transactions hold the window back)
     whole = feed.pull(as_admin, start, feed.REGENCY_FEED)
     paged = feed.pull(as_admin, start, feed.REGENCY_FEED, page=2)
     assert whole.high == paged.high
@@ -81,6 +91,7 @@ def test_an_opd_pull_holds_only_its_cases_and_no_identity(central: Central) -> N
     hidden = new_case(central, anonim=True)
     assert push(central, "admin", hidden, "VERIFY")[0]
     assert push(central, "admin", hidden, "DISPOSE", opd=OPD_A)[0]
+    settle(central)
     db = driver.connect(central.dsn(central.logins["opd_a"]))
     try:
         w = feed.pull(db, 0, feed.OPD_FEED)
@@ -105,6 +116,7 @@ def test_a_case_granted_after_the_checkpoint_is_fetched_whole(central: Central) 
         cid = new_case(central)
         assert push(central, "admin", cid, "VERIFY")[0]
         assert push(central, "admin", cid, "DISPOSE", opd=OPD_B)[0]
+        settle(central)
         w = feed.pull(db, checkpoint, feed.OPD_FEED)
         granted = [r["complaint_id"] for r in w.rows["complaint_access"] if r["active"]]
         assert cid in granted and cid in {r["id"] for r in w.rows["complaint_opd"]}

@@ -9,7 +9,7 @@ import pytest
 
 from lapor_desktop.central import feed
 from lapor_desktop.db import central as driver
-from tests.central.conftest import OPD_A, OPD_B, Central, new_case, push, to_disposed
+from tests.central.conftest import OPD_A, OPD_B, Central, new_case, push, settle, to_disposed
 
 pytestmark = pytest.mark.postgres
 
@@ -23,6 +23,7 @@ def test_an_opd_first_pull_by_case_brings_what_the_txid_walk_brings(central: Cen
     assert not accepted
     stale = new_case(central)  # not verified: a refused disposal by the admin
     assert not push(central, "admin", stale, "START")[0]
+    settle(central)  # (a shared test server's other transactions hold the window back)
     db = driver.connect(central.dsn(central.logins["opd_a"]))
     try:
         walked = feed.pull(db, 0, feed.OPD_FEED)

@@ -19,7 +19,7 @@ from lapor_desktop.services import storage, users
 from lapor_desktop.services.context import Ctx
 from lapor_desktop.services.users import Session
 from lapor_desktop.sync import engine
-from tests.central.conftest import PASSWORD, Central, scratch_central
+from tests.central.conftest import PASSWORD, Central, scratch_central, settle
 
 pytestmark = pytest.mark.postgres
 
@@ -65,21 +65,6 @@ class PC:
         ctx = self.use()
         settle(self.hub)
         return engine.sync(ctx, no_prompt)
-
-
-def settle(hub: Central, timeout: float = 120.0) -> None:
-    """Wait until every transaction that began before now has ended, so a pull's window
-    (below the snapshot xmin) holds what the test just wrote. The snapshot xmin is
-    cluster-wide: on a shared test server another database's long transaction holds the
-    window back (rows then come a cycle later, by design). In CI nothing waits."""
-    import time
-
-    owner = hub.shared("owner")
-    (marker,) = owner.execute("SELECT pg_current_xact_id()::text::bigint").fetchone()
-    until = time.monotonic() + timeout
-    sql = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
-    while owner.execute(sql).fetchone()[0] <= marker and time.monotonic() < until:
-        time.sleep(0.05)
 
 
 PCS: list[PC] = []
