@@ -98,11 +98,20 @@ def in_unit(value: float, unit: str, wanted: str) -> float:
     return value * UNITS[unit] / UNITS[wanted]
 
 
+# bench_import: "the same, CPU time of this process …  0.282 s" on the line right after a figure
+CPU_AFTER = re.compile(rf"^\s+the same, CPU time\b.*?\s(?P<cpu>{NUM})\s*(?P<cunit>ms|s)\s*$")
+
+
 def generic(bench: str, out: str) -> list[Figure]:
-    found = []
+    found: list[Figure] = []
+    previous: Figure | None = None  # the figure of the line just before, if any
     for line in out.splitlines():
         m = GENERIC.match(line)
         if m is None:
+            c = CPU_AFTER.match(line)
+            if c is not None and previous is not None and previous.unit in ("ms", "s"):
+                previous.cpu = in_unit(number(c["cpu"]), c["cunit"], previous.unit)
+            previous = None
             continue
         unit, tunit = m["unit"], m["tunit"]
         value = number(m["val"])
@@ -111,7 +120,8 @@ def generic(bench: str, out: str) -> list[Figure]:
             target = number(m["tval"])
         cpu = in_unit(number(m["cpu"]), m["cunit"], unit) if m["cpu"] and unit != "MB" else None
         name = m["name"].strip().rstrip(":")
-        found.append(Figure(bench, name, value, unit, target, cpu=cpu))
+        previous = Figure(bench, name, value, unit, target, cpu=cpu)
+        found.append(previous)
     return found
 
 
@@ -563,7 +573,7 @@ def run_one(spec: Spec, args: argparse.Namespace) -> BenchRun:
         (args.raw / f"{spec.name}.out").write_text(done.out, encoding="utf-8")
         (args.raw / f"{spec.name}.err").write_text(done.err, encoding="utf-8")
     run.figures = read_figures(spec, done.out)
-    last_err = _last_line(done.err)
+    last_err = _last_line(done.err) or _last_line(done.out)  # some print their error
     if done.code is None:
         run.status, run.detail = "timeout", f"stopped after {args.timeout} s"
     elif done.code != 0 and not run.figures:

@@ -106,6 +106,9 @@ def test_the_later_benches_are_read_with_their_targets() -> None:
         for name, out in SAMPLES.items()
     }
     assert got["import"]["import 50,000 rows (goal 10 s)"] == (12.345, 60.0, True)
+    cpu = {f.name: f.cpu for f in run_all.read_figures(specs["import"], SAMPLES["import"])}
+    assert cpu["import 50,000 rows (goal 10 s)"] == 9.1  # from the line after it
+    assert cpu["suggestions for one new report, median"] is None
     assert got["import"]["suggestions for one new report, median"] == (21.5, 50.0, True)
     precision = "duplicate suggestions on the labelled set, precision"
     assert got["import"][precision] == (0.95, 0.9, True)
