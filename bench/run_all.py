@@ -2,12 +2,15 @@
 
     .tools/bin/uv run --frozen python bench/run_all.py [--cases 100000] [--quick]
         [--only casework,pdf] [--skip gui] [--dsn "host=… user=… password=…"]
-        [--json] [--markdown] [--timeout 1800] [--raw DIR]
+        [--with-central] [--json] [--markdown] [--timeout 1800] [--raw DIR]
 
 Runs each bench/bench_*.py in its own process, as its own CLI documents it, with the same
 number of demo cases (default 100,000: each bench that needs a database generates its own
-in a temporary folder), the sync bench against the PostgreSQL of `--dsn` (else
-LAPOR_BENCH_PG_DSN, else LAPOR_TEST_PG_DSN; a superuser: it makes a scratch database).
+in a temporary folder), the PostgreSQL benches (sync, sync_gui, sync_many, attachments,
+central) against the PostgreSQL of `--dsn` (else LAPOR_BENCH_PG_DSN, else
+LAPOR_TEST_PG_DSN; a superuser: each makes a scratch database; without one they are rows
+saying "skipped"). bench_central (1,000,000 cases on the server, ~5 minutes to generate)
+runs only with `--with-central` or when named in `--only`.
 The benches print text for people; this reads their figures from that text. A bench that
 is missing, fails, times out or prints nothing readable gets a row saying so, and the
 others still run. `--quick` is a short rehearsal (2,000 cases, fewer repeats): its figures
@@ -95,11 +98,20 @@ def in_unit(value: float, unit: str, wanted: str) -> float:
     return value * UNITS[unit] / UNITS[wanted]
 
 
+# bench_import: "the same, CPU time of this process …  0.282 s" on the line right after a figure
+CPU_AFTER = re.compile(rf"^\s+the same, CPU time\b.*?\s(?P<cpu>{NUM})\s*(?P<cunit>ms|s)\s*$")
+
+
 def generic(bench: str, out: str) -> list[Figure]:
-    found = []
+    found: list[Figure] = []
+    previous: Figure | None = None  # the figure of the line just before, if any
     for line in out.splitlines():
         m = GENERIC.match(line)
         if m is None:
+            c = CPU_AFTER.match(line)
+            if c is not None and previous is not None and previous.unit in ("ms", "s"):
+                previous.cpu = in_unit(number(c["cpu"]), c["cunit"], previous.unit)
+            previous = None
             continue
         unit, tunit = m["unit"], m["tunit"]
         value = number(m["val"])
@@ -108,7 +120,8 @@ def generic(bench: str, out: str) -> list[Figure]:
             target = number(m["tval"])
         cpu = in_unit(number(m["cpu"]), m["cunit"], unit) if m["cpu"] and unit != "MB" else None
         name = m["name"].strip().rstrip(":")
-        found.append(Figure(bench, name, value, unit, target, cpu=cpu))
+        previous = Figure(bench, name, value, unit, target, cpu=cpu)
+        found.append(previous)
     return found
 
 
@@ -123,6 +136,7 @@ class Pattern:
     target: float | None
     higher_is_better: bool = False
     total_group: str = ""  # the target is this group of the same line (e.g. "10/10")
+    value: float | None = None  # a line that is itself the figure (e.g. "invariants: OK" = 1)
 
 
 def patterned(bench: str, out: str, patterns: tuple[Pattern, ...]) -> list[Figure]:
@@ -132,7 +146,8 @@ def patterned(bench: str, out: str, patterns: tuple[Pattern, ...]) -> list[Figur
             groups = m.groupdict()
             name = p.name.format(**{k: v for k, v in groups.items() if v is not None})
             target = number(m[p.total_group]) if p.total_group else p.target
-            found.append(Figure(bench, name, number(m["val"]), p.unit, target, p.higher_is_better))
+            value = p.value if p.value is not None else number(m["val"])
+            found.append(Figure(bench, name, value, p.unit, target, p.higher_is_better))
     return found
 
 
@@ -150,6 +165,7 @@ class Spec:
     needs_pg: bool = False
     note: str = ""
     prepare: Callable[[argparse.Namespace, Path], list[str]] | None = None
+    opt_in: str = ""  # run only with this flag (or named in --only): minutes-long benches
 
 
 # bench_gui's own prepare(): the demo database and its key file, which --data-dir reuses.
@@ -295,6 +311,192 @@ SPECS: tuple[Spec, ...] = (
         ),
         note="targets for 10,000 cases and 1,000 actions",
     ),
+    Spec(
+        "import",
+        "bench_import.py",
+        lambda a, w: [
+            "--cases",
+            str(a.cases),
+            *_quick(a, [], ["--rows", "2000", "--repeat", "5"]),
+        ],
+        # "import 50,000 rows (goal 10 s)   12.345 s  target ≤ 60 s  OK" and the median of the
+        # duplicate suggestions at intake (≤ 50 ms) are in the generic shape.
+        generic=True,
+        patterns=(
+            Pattern(
+                rf"^\s+precision (?P<val>{NUM}) \(target ≥ 0\.9\)",
+                "duplicate suggestions on the labelled set, precision",
+                "",
+                0.9,
+                higher_is_better=True,
+            ),
+            Pattern(
+                rf"recall (?P<val>{NUM}) \(target ≥ 0\.8\)",
+                "duplicate suggestions on the labelled set, recall",
+                "",
+                0.8,
+                higher_is_better=True,
+            ),
+        ),
+        note="targets for 50,000 rows (the import's scales with --rows) and 100,000 cases",
+    ),
+    Spec(
+        "sync_gui",
+        "bench_sync_gui.py",
+        lambda a, w: _quick(a, [], ["--rows", "500", "--intakes", "10"]),
+        needs_pg=True,
+        patterns=(
+            Pattern(
+                rf"^1\. background cycle: (?P<n>{NUM}) rows pulled and applied in (?P<val>{NUM}) s",
+                "background sync cycle applying {n} rows (no target)",
+                "s",
+                None,
+            ),
+            Pattern(
+                rf"^\s+intake latency: median (?P<val>{NUM}) ms",
+                "intake at the counter during a background sync, median (no target)",
+                "ms",
+                None,
+            ),
+            Pattern(
+                rf"^\s+intake latency: median {NUM} ms, worst (?P<val>{NUM}) ms",
+                "intake at the counter during a background sync, worst",
+                "ms",
+                100.0,
+            ),
+            Pattern(
+                rf"UI thread's worst gap (?P<val>{NUM}) ms",
+                "UI thread's worst gap between 10 ms ticks (no target)",
+                "ms",
+                None,
+            ),
+            Pattern(
+                rf"^2\. approval → admin's PC:.*expected (?P<val>{NUM}) s",
+                "approval → regency admin's PC, 2-minute timer, expected (no target)",
+                "s",
+                None,
+            ),
+            Pattern(
+                rf"^2\. approval → admin's PC:.*\(F9 on the admin's PC: (?P<val>{NUM}) s",
+                "approval → regency admin's PC with F9 there (no target)",
+                "s",
+                None,
+            ),
+        ),
+        note="target for a cycle applying 10,000 rows",
+    ),
+    Spec(
+        "sync_many",
+        "bench_sync_many.py",
+        lambda a, w: _quick(
+            a, [], ["--pcs", "5", "--rounds", "2", "--per-round", "3", "--cases", "20"]
+        ),
+        needs_pg=True,
+        patterns=(
+            Pattern(
+                r"^invariants: .*OK\s*$",
+                "PCs syncing at once: every invariant holds (1 = yes)",
+                "",
+                1.0,
+                higher_is_better=True,
+                value=1.0,
+            ),
+            Pattern(
+                r"^INVARIANTS BROKEN",
+                "PCs syncing at once: every invariant holds (1 = yes)",
+                "",
+                1.0,
+                higher_is_better=True,
+                value=0.0,
+            ),
+            Pattern(
+                rf"^join, all (?P<n>{NUM}) at once: median {NUM} s, max (?P<val>{NUM}) s",
+                "{n} PCs joining at once, slowest (no target)",
+                "s",
+                None,
+            ),
+            Pattern(
+                rf"^\d+ rounds: \d+ syncs in {NUM} s = (?P<val>{NUM}) syncs/s",
+                "PCs syncing at once, throughput (no target)",
+                "syncs/s",
+                None,
+            ),
+            Pattern(
+                rf"^\d+ rounds: .* = (?P<val>{NUM}) rows/s",
+                "PCs syncing at once, rows pushed per second (no target)",
+                "rows/s",
+                None,
+            ),
+            Pattern(
+                rf"^\d+ rounds: .*sync median {NUM} ms, p95 (?P<val>{NUM}) ms",
+                "PCs syncing at once, one sync p95 (no target)",
+                "ms",
+                None,
+            ),
+        ),
+        note="20 PCs (--quick: 5)",
+    ),
+    Spec(
+        "attachments",
+        "bench_attachments.py",
+        lambda a, w: _quick(a, [], ["--mb", "2"]),
+        needs_pg=True,
+        patterns=(
+            Pattern(
+                rf"^1\. upload (?P<mb>{NUM}) MiB in \d+ chunks: (?P<val>{NUM}) s",
+                "attachment upload, {mb} MiB (no target)",
+                "s",
+                None,
+            ),
+            Pattern(
+                rf"^2\. same content again: .*sent whole by another (?P<val>{NUM}) s",
+                "the same attachment sent again by another login (no target)",
+                "s",
+                None,
+            ),
+            Pattern(
+                rf"^3\. OPD fetch on demand (?P<mb>{NUM}) MiB: (?P<val>{NUM}) s",
+                "attachment download on demand, {mb} MiB (no target)",
+                "s",
+                None,
+            ),
+        ),
+        note="informational: no target",
+    ),
+    Spec(
+        "central",
+        "bench_central.py",
+        lambda a, w: _quick(a, [], ["--cases", "20000", "--day", "300"]),
+        needs_pg=True,
+        opt_in="--with-central",
+        patterns=(
+            Pattern(
+                rf"generated (?P<n>{NUM}) cases in (?P<val>{NUM}) s",
+                "central database: generating {n} cases (no target)",
+                "s",
+                None,
+            ),
+            Pattern(
+                rf"^1\. the day's pull: (?P<val>{NUM}) ms, (?P<n>{NUM}) rows",
+                "central: an OPD's pull of a day's work ({n} rows)",
+                "ms",
+                1000.0,
+            ),
+            Pattern(
+                rf"^2\. nothing new: (?P<val>{NUM}) ms",
+                "central: an OPD's pull with nothing new",
+                "ms",
+                1000.0,
+            ),
+            Pattern(
+                rf"^3\. the OPD's first pull \(checkpoint 0\): (?P<val>{NUM}) s, (?P<n>{NUM}) rows",
+                "central: an OPD's first pull, {n} rows (no target)",
+                "s",
+                None,
+            ),
+        ),
+        note="targets for 1,000,000 cases on the server (--quick: 20,000)",
+    ),
 )
 
 
@@ -347,6 +549,8 @@ def run_one(spec: Spec, args: argparse.Namespace) -> BenchRun:
         run.status, run.detail = "missing", f"bench/{spec.script} tidak ada"
         return run
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONUNBUFFERED": "1"}
+    # some benches import `bench.…` / `tests.…` as packages of the repository
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
     if spec.needs_pg:
         dsn = pg_dsn(args)
         if not dsn:
@@ -369,7 +573,7 @@ def run_one(spec: Spec, args: argparse.Namespace) -> BenchRun:
         (args.raw / f"{spec.name}.out").write_text(done.out, encoding="utf-8")
         (args.raw / f"{spec.name}.err").write_text(done.err, encoding="utf-8")
     run.figures = read_figures(spec, done.out)
-    last_err = _last_line(done.err)
+    last_err = _last_line(done.err) or _last_line(done.out)  # some print their error
     if done.code is None:
         run.status, run.detail = "timeout", f"stopped after {args.timeout} s"
     elif done.code != 0 and not run.figures:
@@ -433,6 +637,8 @@ def fmt_value(value: float, unit: str) -> str:
         return f"{value:.2f} s" if value < 10 else f"{value:.1f} s"
     if unit == "ms":
         return f"{value:.1f} ms"
+    if unit == "" and value % 1 and abs(value) < 10:  # a ratio such as precision 0.950
+        return f"{value:.3f}"
     text = f"{value:,.1f}" if value % 1 else f"{value:,.0f}"
     return f"{text} {unit}".strip()
 
@@ -513,6 +719,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--timeout", type=int, default=1800, help="seconds per bench (1800)")
     p.add_argument("--raw", type=Path, help="keep each bench's output in this folder")
     p.add_argument(
+        "--with-central",
+        action="store_true",
+        help="also bench_central (1,000,000 cases on the server: ~5 min to generate)",
+    )
+    p.add_argument(
         "--from-json", type=Path, metavar="FILE", help="print the table of an earlier --json run"
     )
     args = p.parse_args(argv)
@@ -533,6 +744,8 @@ def main(argv: list[str] | None = None) -> int:
     for spec in SPECS:
         if spec.name not in only or spec.name in skip:
             continue
+        if spec.opt_in and not (args.with_central or args.only):
+            continue  # minutes-long: only when asked for (its flag, or by name in --only)
         runs.append(run_one(spec, args))
     if hasattr(os, "getloadavg"):  # how busy the machine was while the benches ran
         info["load_after"] = ", ".join(f"{x:.2f}" for x in os.getloadavg())
