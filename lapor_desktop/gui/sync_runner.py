@@ -143,7 +143,7 @@ def read_indicator() -> Indicator:
 def run_once(ctx: Ctx, password: str, progress: Any, cancelled: Any) -> Outcome:
     """Worker thread: one cycle as the signed-in person; every outcome in words."""
     from lapor_desktop.services import sync_status as q
-    from lapor_desktop.sync import engine, online
+    from lapor_desktop.sync import apply, engine, online
     from lapor_desktop.sync.link import ClientTooOld, LoginDisabled, SyncError
 
     if not online.joined():
@@ -161,7 +161,8 @@ def run_once(ctx: Ctx, password: str, progress: Any, cancelled: Any) -> Outcome:
     mark = q.action_mark()
     try:
         dsn = online.person_dsn(s.username, password)
-        summary = engine.sync(ctx, no_prompt, step, dsn=dsn)
+        # Short pieces: the counter keeps saving while what arrived is applied.
+        summary = engine.sync(ctx, no_prompt, step, dsn=dsn, piece_seconds=apply.PIECE_SECONDS)
     except LoginDisabled as exc:
         return Outcome(_status_of(Phase.DISABLED, exc.message), disabled=True)
     except ClientTooOld as exc:

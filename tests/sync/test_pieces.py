@@ -58,7 +58,7 @@ def test_a_big_first_pull_comes_in_pieces_with_every_case_whole(
     monkeypatch.setattr(engine, "join", lambda *a, **k: join(*a, progress=said.append, **k))
     opd = office_pc("opd_a")
     opd.use()
-    assert sum("Menerapkan bagian" in s for s in said) >= 3
+    assert sum("Menerapkan perubahan" in s for s in said) >= 3
     for ticket in tickets:
         assert Complaint.get(Complaint.ticket == ticket).status == "TERDISPOSISI"
         assert _local_history(ticket) == _history(hub, ticket)
