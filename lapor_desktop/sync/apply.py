@@ -813,9 +813,9 @@ class Pacer:
     """Rows per piece so that one piece's transaction takes about `seconds`: from the
     rate of the pieces applied so far (it grows at most twofold a piece)."""
 
-    def __init__(self, seconds: float = PIECE_SECONDS, first: int = FIRST_PIECE_ROWS) -> None:
-        self.seconds = seconds
-        self.rows = first
+    def __init__(self, seconds: float | None = None, first: int | None = None) -> None:
+        self.seconds = seconds or PIECE_SECONDS
+        self.rows = first or FIRST_PIECE_ROWS
 
     def __call__(self) -> int:
         return self.rows
@@ -824,7 +824,7 @@ class Pacer:
         if rows <= 0:
             return
         fits = rows * self.seconds / max(seconds, 1e-4)
-        self.rows = int(max(FEWEST_PIECE_ROWS, min(fits, 2 * self.rows, CHUNK_ROWS)))
+        self.rows = int(min(CHUNK_ROWS, max(FEWEST_PIECE_ROWS, min(fits, 2 * self.rows))))
 
 
 def let_writers_in(most: float = 0.2) -> None:

@@ -164,3 +164,115 @@ def test_another_writer_gets_the_database_between_pieces(
         other.close()
     assert len(wrote) >= 3
     assert Setting.select().where(Setting.key.startswith("loket-")).count() == len(wrote)
+
+
+def test_paced_pieces_take_the_size_asked_for_each_piece_and_keep_cases_whole() -> None:
+    """The app's short pieces: the size is asked again for every piece (the Pacer
+    measures as it goes); reporters may spread over several pieces, always before the
+    cases; a case is never split; every row comes exactly once; the checkpoint only
+    moves forward and never past a row still to come."""
+
+    def row(case: str, txid: int) -> dict[str, Any]:
+        return {"complaint_id": case, "id": f"{case}-{txid}", "txid_num": txid}
+
+    cases = [f"c{i}" for i in range(6)]
+    rows: dict[str, list[dict[str, Any]]] = {
+        "office": [{"id": "o", "txid_num": 90}],
+        "reporter": [{"id": f"r{i}", "txid_num": 15 + i} for i in range(5)],
+        "complaint_opd": [{"id": c, "txid_num": 30 + i} for i, c in enumerate(cases)],
+        "case_action": [row(c, 12 + i) for i, c in enumerate(cases)]
+        + [row(c, 40 + i) for i, c in enumerate(cases)],
+        "sync_conflict": [{"id": "x", "txid_num": 20}],
+    }
+    total = sum(len(v) for v in rows.values())
+    asked = iter([2, 1, 4, 3, 1, 5, 2, 2, 2, 2, 2, 2, 2, 2])
+    parts = list(apply.paced_pieces(rows, 10, 99, lambda: next(asked)))
+    assert len(parts) >= 5
+    assert [last for _, _, last in parts] == [False] * (len(parts) - 1) + [True]
+    assert parts[-1][1] == 99
+    assert [c for _, c, _ in parts] == sorted(c for _, c, _ in parts)
+    seen: dict[str, int] = {}
+    reporter_pieces, case_pieces = set(), set()
+    for n, (part, checkpoint, _) in enumerate(parts):
+        for relation, items in part.items():
+            for r in items:
+                if relation == "reporter":
+                    reporter_pieces.add(n)
+                case = r["id"] if relation == "complaint_opd" else r.get("complaint_id")
+                if case is not None:
+                    case_pieces.add(n)
+                    assert seen.setdefault(case, n) == n  # a case lives in one piece
+        later = [r for p, _, _ in parts[n + 1 :] for items in p.values() for r in items]
+        assert all(r["txid_num"] >= checkpoint for r in later)
+    assert len(reporter_pieces) > 1 and max(reporter_pieces) <= min(case_pieces)
+    assert "sync_conflict" in parts[-1][0]
+    assert sorted(r["id"] for p, _, _ in parts for v in p.values() for r in v) == sorted(
+        r["id"] for v in rows.values() for r in v
+    )
+    assert total == sum(len(v) for p, _, _ in parts for v in p.values())
+
+
+def test_the_pacer_sizes_pieces_to_the_time_budget() -> None:
+    pacer = apply.Pacer(0.04, first=200)
+    assert pacer() == 200
+    pacer.took(200, 0.08)  # twice the budget: half the rows next
+    assert pacer() == 100
+    pacer.took(100, 0.001)  # much faster than needed: it grows, at most twofold
+    assert pacer() == 200
+    for _ in range(20):
+        pacer.took(pacer(), 0.0001)
+    assert pacer() == apply.CHUNK_ROWS  # never more than the CLI's pieces
+    pacer.took(5000, 60.0)  # a very slow PC: few rows, never none
+    assert pacer() == apply.FEWEST_PIECE_ROWS
+
+
+def test_the_apps_sync_lets_a_waiting_save_in_between_two_short_pieces(
+    hub: Any, office_pc: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The counter saves while the background sync applies: the save waits (busy timeout,
+    no failure) for the piece being applied, then gets the lock before the next piece."""
+    import threading
+    import time
+
+    from lapor_desktop.db.models import database_proxy
+
+    opd = office_pc("opd_a")
+    tickets = _cases_for_a(office_pc, 4, 61)
+    ctx = opd.use()
+    monkeypatch.setattr(apply, "CHUNK_ROWS", 5)  # the Pacer never goes above it: a case a piece
+    monkeypatch.setattr(apply, "FIRST_PIECE_ROWS", 5)
+    events: list[str] = []
+    failed: list[BaseException] = []
+    real = apply.apply_rows
+
+    def counter() -> None:
+        try:
+            with database_proxy.atomic("IMMEDIATE"):  # what a save at the counter does
+                Setting.insert(key="loket-saat-sinkron", value="x").execute()
+                events.append("counter")
+        except BaseException as exc:
+            failed.append(exc)
+        finally:
+            database_proxy.close()
+
+    def watched(rows: Any, now: Any) -> Any:
+        events.append("piece")
+        if len(events) == 1:  # the save comes while the first piece holds the lock
+            threading.Thread(target=counter).start()
+            db = database_proxy.obj
+            deadline = time.monotonic() + 10
+            while not db.writers_waiting and time.monotonic() < deadline:
+                time.sleep(0.001)
+            assert db.writers_waiting == 1
+        return real(rows, now)
+
+    monkeypatch.setattr(apply, "apply_rows", watched)
+    engine.sync(ctx, no_prompt, piece_seconds=0.04)
+    assert not failed
+    assert events[:3] == ["piece", "counter", "piece"]
+    assert events.count("piece") >= 3
+    assert Setting.get_or_none(Setting.key == "loket-saat-sinkron") is not None
+    for ticket in tickets:
+        assert Complaint.get(Complaint.ticket == ticket).status == "TERDISPOSISI"
+        assert _local_history(ticket) == _history(hub, ticket)
+    assert SyncState.get_by_id(1).last_sync is not None
