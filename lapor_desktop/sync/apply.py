@@ -720,7 +720,7 @@ CHUNK_ROWS = 5000  # a window with more rows is applied in several short transac
 
 # The app's background sync (the counter keeps saving meanwhile): pieces sized so one
 # local write transaction takes about this long, measured as it goes (`Pacer`).
-PIECE_SECONDS = 0.04
+PIECE_SECONDS = 0.025
 FIRST_PIECE_ROWS = 200  # before anything is measured (~15 ms on the dev VM)
 FEWEST_PIECE_ROWS = 20
 
@@ -740,11 +740,11 @@ _CASE_OF = {
 Rows = dict[str, list[dict[str, Any]]]
 
 
-def _units(rows: Rows, low: int) -> list[Rows]:
-    """The window in the order it is applied, in units never split between pieces: the
-    reference data, then each reporter (parents of cases), then each case whole (header,
-    access rows, history, attachments, letters; by its newest row), then the rest
-    (conflicts, edits, a letter of no case: they may name the cases)."""
+def _units(rows: Rows, low: int) -> list[tuple[str, Rows]]:
+    """The window in the order it is applied, in units never split between pieces, each
+    with its kind: the reference data, then each reporter (parents of cases), then each
+    case whole (header, access rows, history, attachments, letters; by its newest row),
+    then the rest (conflicts, edits, a letter of no case: they may name the cases)."""
     first: Rows = {}
     reporters: list[dict[str, Any]] = []
     tail: Rows = {}
@@ -763,38 +763,40 @@ def _units(rows: Rows, low: int) -> list[Rows]:
             key = str(case)
             cases.setdefault(key, {}).setdefault(relation, []).append(r)
             top[key] = max(top.get(key, low), int(r.get("txid_num", low)))
-    units = [first, *({"reporter": [r]} for r in reporters)]
-    units += [cases[key] for key in sorted(cases, key=lambda k: top[k])]
+    units = [("rows", first), *(("rows", {"reporter": [r]}) for r in reporters)]
+    units += [("case", cases[key]) for key in sorted(cases, key=lambda k: top[k])]
     if tail:
-        units.append(tail)
+        units.append(("case", tail))
     return units
 
 
 def paced_pieces(
-    rows: Rows, low: int, high: int, size: Callable[[], int]
+    rows: Rows, low: int, high: int, size: Callable[[str], int]
 ) -> Iterator[tuple[Rows, int, bool]]:
     """One window split into pieces, each applied with its checkpoint in its own short
     IMMEDIATE transaction, so the counter keeps writing while a sync applies 10,000
     cases: (piece, checkpoint, last). Each piece takes units (`_units`: a case is never
-    half there) until it holds `size()` rows — asked again for every piece, so the app's
+    half there) of one kind ("rows": reference data and reporters, cheap; "case": cases,
+    dearer) until it holds `size(kind)` rows — asked again for every piece, so the app's
     sync sizes them by time (`Pacer`). A piece moves the checkpoint to the lowest txid of
     the rows still to come (never below `low`; the last piece to `high`): a crash re-pulls
     from there, and every row below it is applied."""
-    if sum(len(v) for v in rows.values()) <= size():
+    if sum(len(v) for v in rows.values()) <= size("rows"):
         yield rows, high, True
         return
     units = _units(rows, low)
     # The lowest txid of the rows from unit i on (what a piece ending before i leaves).
     after = [high] * (len(units) + 1)
     for i in range(len(units) - 1, -1, -1):
-        txids = [int(r.get("txid_num", low)) for items in units[i].values() for r in items]
+        txids = [int(r.get("txid_num", low)) for items in units[i][1].values() for r in items]
         after[i] = min([after[i + 1], *txids])
     i = 0
     while i < len(units):
         part: Rows = {}
-        count, most = 0, max(1, size())
-        while i < len(units) and (count < most or not count):
-            for relation, items in units[i].items():
+        kind = units[i][0]
+        count, most = 0, max(1, size(kind))
+        while i < len(units) and units[i][0] == kind and (count < most or not count):
+            for relation, items in units[i][1].items():
                 part.setdefault(relation, []).extend(items)
                 count += len(items)
             i += 1
@@ -806,25 +808,30 @@ def pieces(rows: Rows, low: int, high: int, size: int | None = None) -> list[tup
     """`paced_pieces` with a fixed size (`CHUNK_ROWS`: the CLI and the first join, where
     nobody writes meanwhile and big pieces are fastest)."""
     fixed = size or CHUNK_ROWS
-    return [(p, c) for p, c, _ in paced_pieces(rows, low, high, lambda: fixed)]
+    return [(p, c) for p, c, _ in paced_pieces(rows, low, high, lambda kind: fixed)]
 
 
 class Pacer:
-    """Rows per piece so that one piece's transaction takes about `seconds`: from the
-    rate of the pieces applied so far (it grows at most twofold a piece)."""
+    """Rows per piece so that one piece's transaction takes about `seconds`, per kind of
+    piece (`paced_pieces`), from the rate of the last piece of that kind (a piece grows at
+    most 1.5-fold on the one before)."""
 
     def __init__(self, seconds: float | None = None, first: int | None = None) -> None:
         self.seconds = seconds or PIECE_SECONDS
-        self.rows = first or FIRST_PIECE_ROWS
+        self.first = first or FIRST_PIECE_ROWS
+        self.rows: dict[str, int] = {}
+        self.kind = "rows"
 
-    def __call__(self) -> int:
-        return self.rows
+    def __call__(self, kind: str) -> int:
+        self.kind = kind  # the piece about to come: `took` is told how long it held
+        return self.rows.get(kind, self.first)
 
     def took(self, rows: int, seconds: float) -> None:
         if rows <= 0:
             return
         fits = rows * self.seconds / max(seconds, 1e-4)
-        self.rows = int(min(CHUNK_ROWS, max(FEWEST_PIECE_ROWS, min(fits, 2 * self.rows))))
+        grown = min(fits, 1.5 * self.rows.get(self.kind, self.first))
+        self.rows[self.kind] = int(min(CHUNK_ROWS, max(FEWEST_PIECE_ROWS, grown)))
 
 
 def let_writers_in(most: float = 0.2) -> None:

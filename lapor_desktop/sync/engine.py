@@ -320,7 +320,7 @@ def pull_and_apply(
     fixed = apply.CHUNK_ROWS
     total, done_rows = sum(len(v) for v in rows.values()), 0
     for part, checkpoint, last in apply.paced_pieces(
-        rows, start, window.high, pacer or (lambda: fixed)
+        rows, start, window.high, pacer or (lambda kind: fixed)
     ):
         size = sum(len(v) for v in part.values())
         if done_rows or not last:
@@ -328,10 +328,9 @@ def pull_and_apply(
             progress("Menerapkan perubahan: {} dari {} baris…".format(*shown))
         # After a full resync the last piece drops what the whole window no longer lists.
         keep = _listed(rows) if full and last else None
-        began = time.perf_counter()
         done = _apply_part(part, me, now, checkpoint, last=last, keep=keep)
         if pacer is not None:
-            pacer.took(size, time.perf_counter() - began)
+            pacer.took(size, done[2])
             apply.let_writers_in()
         applied, refused = applied + done[0], refused + done[1]
         done_rows += size
@@ -346,10 +345,12 @@ def _apply_part(
     checkpoint: int,
     last: bool,
     keep: set[str] | None = None,
-) -> tuple[int, int]:
-    """Apply (part of) a window with its checkpoint in one local IMMEDIATE transaction."""
+) -> tuple[int, int, float]:
+    """Apply (part of) a window with its checkpoint in one local IMMEDIATE transaction:
+    rows applied, refused, and the seconds it held the write lock."""
     office = str(me.office_id)
     with database_proxy.atomic("IMMEDIATE"):
+        began = time.perf_counter()  # (after any wait for the lock)
         apply.set_applying(True)
         applied, refused = apply.apply_rows(rows, now)
         if me.audience == "opd":
@@ -372,7 +373,7 @@ def _apply_part(
             state[SyncState.last_sync] = now
         SyncState.update(state).where(SyncState.id == 1).execute()
         apply.set_applying(False)
-    return applied, refused
+    return applied, refused, time.perf_counter() - began
 
 
 def _case_rows(rows: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:

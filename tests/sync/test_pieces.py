@@ -186,7 +186,15 @@ def test_paced_pieces_take_the_size_asked_for_each_piece_and_keep_cases_whole() 
     }
     total = sum(len(v) for v in rows.values())
     asked = iter([2, 1, 4, 3, 1, 5, 2, 2, 2, 2, 2, 2, 2, 2])
-    parts = list(apply.paced_pieces(rows, 10, 99, lambda: next(asked)))
+    kinds: list[str] = []
+
+    def size(kind: str) -> int:
+        kinds.append(kind)
+        return next(asked)
+
+    parts = list(apply.paced_pieces(rows, 10, 99, size))
+    assert kinds[0] == "rows" and kinds[-1] == "case"
+    assert kinds[1:] == sorted(kinds[1:], key=lambda k: k == "case")  # never back
     assert len(parts) >= 5
     assert [last for _, _, last in parts] == [False] * (len(parts) - 1) + [True]
     assert parts[-1][1] == 99
@@ -204,7 +212,7 @@ def test_paced_pieces_take_the_size_asked_for_each_piece_and_keep_cases_whole() 
                     assert seen.setdefault(case, n) == n  # a case lives in one piece
         later = [r for p, _, _ in parts[n + 1 :] for items in p.values() for r in items]
         assert all(r["txid_num"] >= checkpoint for r in later)
-    assert len(reporter_pieces) > 1 and max(reporter_pieces) <= min(case_pieces)
+    assert len(reporter_pieces) > 1 and max(reporter_pieces) < min(case_pieces)
     assert "sync_conflict" in parts[-1][0]
     assert sorted(r["id"] for p, _, _ in parts for v in p.values() for r in v) == sorted(
         r["id"] for v in rows.values() for r in v
@@ -212,18 +220,19 @@ def test_paced_pieces_take_the_size_asked_for_each_piece_and_keep_cases_whole() 
     assert total == sum(len(v) for p, _, _ in parts for v in p.values())
 
 
-def test_the_pacer_sizes_pieces_to_the_time_budget() -> None:
+def test_the_pacer_sizes_pieces_to_the_time_budget_per_kind() -> None:
     pacer = apply.Pacer(0.04, first=200)
-    assert pacer() == 200
+    assert pacer("case") == 200
     pacer.took(200, 0.08)  # twice the budget: half the rows next
-    assert pacer() == 100
-    pacer.took(100, 0.001)  # much faster than needed: it grows, at most twofold
-    assert pacer() == 200
-    for _ in range(20):
-        pacer.took(pacer(), 0.0001)
-    assert pacer() == apply.CHUNK_ROWS  # never more than the CLI's pieces
+    assert pacer("case") == 100
+    pacer.took(100, 0.001)  # much faster than needed: it grows, at most 1.5-fold
+    assert pacer("case") == 150
+    for _ in range(30):
+        pacer.took(pacer("rows"), 0.0001)  # cheap reporters grow their own pieces only
+    assert pacer("rows") == apply.CHUNK_ROWS  # never more than the CLI's pieces
+    assert pacer("case") == 150
     pacer.took(5000, 60.0)  # a very slow PC: few rows, never none
-    assert pacer() == apply.FEWEST_PIECE_ROWS
+    assert pacer("case") == apply.FEWEST_PIECE_ROWS
 
 
 def test_the_apps_sync_lets_a_waiting_save_in_between_two_short_pieces(
