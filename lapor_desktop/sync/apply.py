@@ -813,13 +813,15 @@ def pieces(rows: Rows, low: int, high: int, size: int | None = None) -> list[tup
 
 class Pacer:
     """Rows per piece so that one piece's transaction takes about `seconds`, per kind of
-    piece (`paced_pieces`), from the rate of the last piece of that kind (a piece grows at
-    most 1.5-fold on the one before)."""
+    piece (`paced_pieces`), from the slowest rate of the last pieces of that kind (the
+    cost of a row varies with what else runs: the counter, the window's GIL), growing at
+    most 1.5-fold a piece."""
 
     def __init__(self, seconds: float | None = None, first: int | None = None) -> None:
         self.seconds = seconds or PIECE_SECONDS
         self.first = first or FIRST_PIECE_ROWS
         self.rows: dict[str, int] = {}
+        self.costs: dict[str, list[float]] = {}  # seconds a row, the last few pieces
         self.kind = "rows"
 
     def __call__(self, kind: str) -> int:
@@ -829,7 +831,9 @@ class Pacer:
     def took(self, rows: int, seconds: float) -> None:
         if rows <= 0:
             return
-        fits = rows * self.seconds / max(seconds, 1e-4)
+        costs = self.costs.setdefault(self.kind, [])
+        costs[:] = [*costs[-2:], max(seconds, 1e-4) / rows]
+        fits = self.seconds / max(costs)
         grown = min(fits, 1.5 * self.rows.get(self.kind, self.first))
         self.rows[self.kind] = int(min(CHUNK_ROWS, max(FEWEST_PIECE_ROWS, grown)))
 

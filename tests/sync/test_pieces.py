@@ -225,12 +225,15 @@ def test_the_pacer_sizes_pieces_to_the_time_budget_per_kind() -> None:
     assert pacer("case") == 200
     pacer.took(200, 0.08)  # twice the budget: half the rows next
     assert pacer("case") == 100
-    pacer.took(100, 0.001)  # much faster than needed: it grows, at most 1.5-fold
+    for _ in range(3):  # much faster than needed: it grows, at most 1.5-fold a piece,
+        pacer.took(pacer("case"), 0.001)  # once the slow piece is three pieces back
     assert pacer("case") == 150
+    pacer.took(150, 0.001)
+    assert pacer("case") == 225
     for _ in range(30):
         pacer.took(pacer("rows"), 0.0001)  # cheap reporters grow their own pieces only
     assert pacer("rows") == apply.CHUNK_ROWS  # never more than the CLI's pieces
-    assert pacer("case") == 150
+    assert pacer("case") == 225
     pacer.took(5000, 60.0)  # a very slow PC: few rows, never none
     assert pacer("case") == apply.FEWEST_PIECE_ROWS
 
