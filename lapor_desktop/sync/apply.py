@@ -720,8 +720,8 @@ CHUNK_ROWS = 5000  # a window with more rows is applied in several short transac
 
 # The app's background sync (the counter keeps saving meanwhile): pieces sized so one
 # local write transaction takes about this long, measured as it goes (`Pacer`).
-PIECE_SECONDS = 0.025
-FIRST_PIECE_ROWS = 200  # before anything is measured (~15 ms on the dev VM)
+PIECE_SECONDS = 0.015
+FIRST_PIECE_ROWS = 100  # before anything is measured (cases: ~10 ms on the dev VM)
 FEWEST_PIECE_ROWS = 20
 
 # Parents of cases: in the first piece. Rows of no case of other relations (conflicts,
