@@ -763,7 +763,8 @@ def _units(rows: Rows, low: int) -> list[tuple[str, Rows]]:
             key = str(case)
             cases.setdefault(key, {}).setdefault(relation, []).append(r)
             top[key] = max(top.get(key, low), int(r.get("txid_num", low)))
-    units = [("rows", first), *(("rows", {"reporter": [r]}) for r in reporters)]
+    units = [("rows", first)] if first else []
+    units += [("rows", {"reporter": [r]}) for r in reporters]
     units += [("case", cases[key]) for key in sorted(cases, key=lambda k: top[k])]
     if tail:
         units.append(("case", tail))
