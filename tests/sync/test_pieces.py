@@ -4,6 +4,7 @@ and loses nothing — the next sync completes the window."""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
@@ -32,6 +33,20 @@ def _cases_for_a(office_pc: Any, n: int, first_nik: int) -> list[str]:
     return tickets
 
 
+def _settled(hub: Any) -> None:
+    """Wait until a pull's window reaches the newest case rows: it ends below the oldest
+    transaction still open anywhere in the cluster (SYNC.md), and on a shared test server
+    another job's transaction may hold it back for a moment (then too few pieces come)."""
+    sql = (
+        "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint > "
+        "(SELECT max(txid::text::bigint) FROM lapor.case_action)"
+    )
+    for _ in range(300):
+        if _server(hub, sql)[0][0]:
+            return
+        time.sleep(0.1)
+
+
 def _history(hub: Any, ticket: str) -> list[tuple[int, str]]:
     rows = _server(
         hub,
@@ -56,6 +71,7 @@ def test_a_big_first_pull_comes_in_pieces_with_every_case_whole(
     said: list[str] = []
     join = engine.join
     monkeypatch.setattr(engine, "join", lambda *a, **k: join(*a, progress=said.append, **k))
+    _settled(hub)
     opd = office_pc("opd_a")
     opd.use()
     assert sum("Menerapkan perubahan" in s for s in said) >= 3
@@ -84,6 +100,7 @@ def test_a_failure_between_pieces_keeps_whole_cases_and_the_next_sync_completes(
         return real(rows, now)
 
     monkeypatch.setattr(apply, "apply_rows", busy_on_the_third)
+    _settled(hub)
     with pytest.raises(DatabaseBusy):
         engine.sync(ctx, no_prompt)
     state = SyncState.get_by_id(1)
@@ -158,6 +175,7 @@ def test_another_writer_gets_the_database_between_pieces(
         return done
 
     monkeypatch.setattr(engine, "_apply_part", then_the_counter)
+    _settled(hub)
     try:
         engine.sync(ctx, no_prompt)
     finally:
@@ -244,7 +262,6 @@ def test_the_apps_sync_lets_a_waiting_save_in_between_two_short_pieces(
     """The counter saves while the background sync applies: the save waits (busy timeout,
     no failure) for the piece being applied, then gets the lock before the next piece."""
     import threading
-    import time
 
     from lapor_desktop.db.models import database_proxy
 
@@ -279,6 +296,7 @@ def test_the_apps_sync_lets_a_waiting_save_in_between_two_short_pieces(
         return real(rows, now)
 
     monkeypatch.setattr(apply, "apply_rows", watched)
+    _settled(hub)
     engine.sync(ctx, no_prompt, piece_seconds=0.04)
     assert not failed
     assert events[:3] == ["piece", "counter", "piece"]
