@@ -26,7 +26,8 @@ What the client (`join`/`sync`, next) does against this schema, as the person's 
    READ ONLY transaction (an OPD's first pull reads its cases' history by case id:
    `by_case`); apply the rows and store `window.high` as the new checkpoint in one local
    transaction — or, for a window of more than 5,000 rows, in pieces (`sync.apply.pieces`:
-   each case whole in one piece, each piece's checkpoint the lowest txid still to come).
+   each case whole in one piece, each piece's checkpoint the lowest txid still to come; the
+   app's background sync: pieces of ~15 ms, `apply.paced_pieces` with a `Pacer`).
    Own actions come back with seq/accepted/reason; own edits with
    outcome (applied | conflict | rejected). complaint_access rows: active=false → purge the
    case locally (keeping own unsent work); active=true for a case not held → fetch it whole

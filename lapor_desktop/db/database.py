@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import os
+import threading
 from collections import Counter
 from collections.abc import Callable
 from enum import Enum
@@ -187,6 +188,10 @@ class LocalDatabase(SqlCipherDatabase):
         self.read_only = read_only
         self.problem_error = problem_error
         self.on_wait: Callable[[], None] | None = None
+        # Write transactions of this process waiting for the lock right now (any thread).
+        self.writers_waiting = 0
+        self.writing_thread: int | None = None  # the thread in a write transaction
+        self._waiting_lock = threading.Lock()
         # While the key is not yet proven: the file being opened (see `classify`).
         self.opening: Path | None = None
         self.timeout_ms = busy_timeout_ms()
@@ -243,7 +248,7 @@ class LocalDatabase(SqlCipherDatabase):
 
     def begin(self, lock_type: str | None = None) -> None:
         try:
-            if self.on_wait is None or self.timeout_ms == 0:
+            if self.timeout_ms == 0 or (lock_type or "").upper() not in ("IMMEDIATE", "EXCLUSIVE"):
                 super().begin(lock_type)
             else:
                 self._begin_noticing_wait(lock_type)
@@ -252,21 +257,31 @@ class LocalDatabase(SqlCipherDatabase):
             raise
 
     def _begin_noticing_wait(self, lock_type: str | None) -> None:
-        # First without waiting; if another process holds the lock, say so, then wait the
-        # whole timeout for it.
+        # First without waiting; if another connection holds the lock, say so (`on_wait`,
+        # and `writers_waiting` for a long writer of this process that lets it in between
+        # its pieces: the background sync), then wait the whole timeout for it.
         conn = self.connection()
         conn.execute("PRAGMA busy_timeout = 0")
         try:
             super().begin(lock_type)
+            self.writing_thread = threading.get_ident()
             return
         except OperationalError as exc:
             if sqlite_code(exc)[0] != SQLITE_BUSY:
                 raise
         finally:
             conn.execute(f"PRAGMA busy_timeout = {int(self.timeout_ms)}")
-        if self.on_wait is not None:
-            self.on_wait()
-        super().begin(lock_type)
+        with self._waiting_lock:
+            self.writers_waiting += 1
+        try:
+            writer = self.writing_thread
+            if self.on_wait is not None and writer in (None, threading.get_ident()):
+                self.on_wait()  # not for a wait on this process's own writer (the sync)
+            super().begin(lock_type)
+        finally:
+            with self._waiting_lock:
+                self.writers_waiting -= 1
+        self.writing_thread = threading.get_ident()
 
     def commit(self) -> None:
         try:
@@ -274,6 +289,18 @@ class LocalDatabase(SqlCipherDatabase):
         except DatabaseError as exc:
             self._raise_problem(exc)
             raise
+        finally:
+            self._done_writing()
+
+    def rollback(self) -> None:
+        try:
+            super().rollback()
+        finally:
+            self._done_writing()
+
+    def _done_writing(self) -> None:
+        if self.writing_thread == threading.get_ident():
+            self.writing_thread = None
 
     def integrity_check(self) -> list[str]:
         """`PRAGMA integrity_check` (read only): ["ok"] or what SQLite found wrong."""

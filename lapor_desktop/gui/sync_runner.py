@@ -144,7 +144,7 @@ def read_indicator() -> Indicator:
 def run_once(ctx: Ctx, password: str, progress: Any, cancelled: Any) -> Outcome:
     """Worker thread: one cycle as the signed-in person; every outcome in words."""
     from lapor_desktop.services import sync_status as q
-    from lapor_desktop.sync import engine, online
+    from lapor_desktop.sync import apply, engine, online
     from lapor_desktop.sync.link import ClientTooOld, LoginDisabled, SyncError
     from lapor_desktop.sync.lock import SyncBusy
 
@@ -163,7 +163,8 @@ def run_once(ctx: Ctx, password: str, progress: Any, cancelled: Any) -> Outcome:
     mark = q.action_mark()
     try:
         dsn = online.person_dsn(s.username, password)
-        summary = engine.sync(ctx, no_prompt, step, dsn=dsn)
+        # Short pieces: the counter keeps saving while what arrived is applied.
+        summary = engine.sync(ctx, no_prompt, step, dsn=dsn, piece_seconds=apply.PIECE_SECONDS)
     except SyncBusy as exc:  # another window or the CLI runs a cycle on this database
         return Outcome(replace(read_indicator(), message=exc.message))
     except LoginDisabled as exc:

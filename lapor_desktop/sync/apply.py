@@ -16,8 +16,9 @@ Attachment rows (metadata only; the content is fetched on demand) in sync/attach
 
 from __future__ import annotations
 
+import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -729,6 +730,12 @@ def set_applying(on: bool) -> None:
 
 CHUNK_ROWS = 5000  # a window with more rows is applied in several short transactions
 
+# The app's background sync (the counter keeps saving meanwhile): pieces sized so one
+# local write transaction takes about this long, measured as it goes (`Pacer`).
+PIECE_SECONDS = 0.015
+FIRST_PIECE_ROWS = 100  # before anything is measured (cases: ~10 ms on the dev VM)
+FEWEST_PIECE_ROWS = 20
+
 # Parents of cases: in the first piece. Rows of no case of other relations (conflicts,
 # edits, a letter of no case): in the last, after the cases they may name.
 _FIRST = frozenset(("office", "app_user", "category", "rule_set", "holiday_override", "reporter"))
@@ -742,51 +749,114 @@ _CASE_OF = {
     "letter": "complaint_id",
 }
 
+Rows = dict[str, list[dict[str, Any]]]
 
-def pieces(
-    rows: dict[str, list[dict[str, Any]]], low: int, high: int, size: int | None = None
-) -> list[tuple[dict[str, list[dict[str, Any]]], int]]:
-    """One window split into pieces, each applied with its checkpoint in its own short
-    IMMEDIATE transaction, so the counter keeps writing while a first sync applies 10,000
-    cases. Every case goes whole into one piece (header, access rows, history,
-    attachments, letters) — a case is never half there; the reference data and reporters
-    go into the first, conflicts and edits into the last. A piece moves the checkpoint
-    to the lowest txid of the rows still to come (never below `low`; the last piece to
-    `high`): a crash re-pulls from there, and every row below it is applied."""
-    size = size or CHUNK_ROWS
-    if sum(len(v) for v in rows.values()) <= size:
-        return [(rows, high)]
-    first: dict[str, list[dict[str, Any]]] = {}
-    tail: dict[str, list[dict[str, Any]]] = {}
-    cases: dict[str, dict[str, list[dict[str, Any]]]] = {}
+
+def _units(rows: Rows, low: int) -> list[tuple[str, Rows]]:
+    """The window in the order it is applied, in units never split between pieces, each
+    with its kind: the reference data, then each reporter (parents of cases), then each
+    case whole (header, access rows, history, attachments, letters; by its newest row),
+    then the rest (conflicts, edits, a letter of no case: they may name the cases)."""
+    first: Rows = {}
+    reporters: list[dict[str, Any]] = []
+    tail: Rows = {}
+    cases: dict[str, Rows] = {}
     top: dict[str, int] = {}
     for relation, items in rows.items():
         column = _CASE_OF.get(relation)
         for r in items:
             case = r.get(column) if column else None
             if case is None:
-                (first if relation in _FIRST else tail).setdefault(relation, []).append(r)
+                if relation == "reporter":
+                    reporters.append(r)
+                else:
+                    (first if relation in _FIRST else tail).setdefault(relation, []).append(r)
                 continue
             key = str(case)
             cases.setdefault(key, {}).setdefault(relation, []).append(r)
             top[key] = max(top.get(key, low), int(r.get("txid_num", low)))
-    out: list[dict[str, list[dict[str, Any]]]] = [first]
-    count = sum(len(v) for v in first.values())
-    for key in sorted(cases, key=lambda k: top[k]):
-        if count >= size:
-            out.append({})
-            count = 0
-        for relation, items in cases[key].items():
-            out[-1].setdefault(relation, []).extend(items)
-            count += len(items)
-    for relation, items in tail.items():
-        out[-1].setdefault(relation, []).extend(items)
-    checkpoints: list[int] = []
-    lowest = high
-    for part in reversed(out):
-        checkpoints.append(max(low, min(lowest, high)))
-        for items in part.values():
-            for r in items:
-                lowest = min(lowest, int(r.get("txid_num", low)))
-    checkpoints.reverse()
-    return list(zip(out, checkpoints, strict=True))
+    units = [("rows", first)] if first else []
+    units += [("rows", {"reporter": [r]}) for r in reporters]
+    units += [("case", cases[key]) for key in sorted(cases, key=lambda k: top[k])]
+    if tail:
+        units.append(("case", tail))
+    return units
+
+
+def paced_pieces(
+    rows: Rows, low: int, high: int, size: Callable[[str], int]
+) -> Iterator[tuple[Rows, int, bool]]:
+    """One window split into pieces, each applied with its checkpoint in its own short
+    IMMEDIATE transaction, so the counter keeps writing while a sync applies 10,000
+    cases: (piece, checkpoint, last). Each piece takes units (`_units`: a case is never
+    half there) of one kind ("rows": reference data and reporters, cheap; "case": cases,
+    dearer) until it holds `size(kind)` rows — asked again for every piece, so the app's
+    sync sizes them by time (`Pacer`). A piece moves the checkpoint to the lowest txid of
+    the rows still to come (never below `low`; the last piece to `high`): a crash re-pulls
+    from there, and every row below it is applied."""
+    if sum(len(v) for v in rows.values()) <= size("rows"):
+        yield rows, high, True
+        return
+    units = _units(rows, low)
+    # The lowest txid of the rows from unit i on (what a piece ending before i leaves).
+    after = [high] * (len(units) + 1)
+    for i in range(len(units) - 1, -1, -1):
+        txids = [int(r.get("txid_num", low)) for items in units[i][1].values() for r in items]
+        after[i] = min([after[i + 1], *txids])
+    i = 0
+    while i < len(units):
+        part: Rows = {}
+        kind = units[i][0]
+        count, most = 0, max(1, size(kind))
+        while i < len(units) and units[i][0] == kind and (count < most or not count):
+            for relation, items in units[i][1].items():
+                part.setdefault(relation, []).extend(items)
+                count += len(items)
+            i += 1
+        last = i == len(units)
+        yield part, high if last else max(low, min(after[i], high)), last
+
+
+def pieces(rows: Rows, low: int, high: int, size: int | None = None) -> list[tuple[Rows, int]]:
+    """`paced_pieces` with a fixed size (`CHUNK_ROWS`: the CLI and the first join, where
+    nobody writes meanwhile and big pieces are fastest)."""
+    fixed = size or CHUNK_ROWS
+    return [(p, c) for p, c, _ in paced_pieces(rows, low, high, lambda kind: fixed)]
+
+
+class Pacer:
+    """Rows per piece so that one piece's transaction takes about `seconds`, per kind of
+    piece (`paced_pieces`), from the slowest rate of the last pieces of that kind (the
+    cost of a row varies with what else runs: the counter, the window's GIL), growing at
+    most 1.5-fold a piece."""
+
+    def __init__(self, seconds: float | None = None, first: int | None = None) -> None:
+        self.seconds = seconds or PIECE_SECONDS
+        self.first = first or FIRST_PIECE_ROWS
+        self.rows: dict[str, int] = {}
+        self.costs: dict[str, list[float]] = {}  # seconds a row, the last few pieces
+        self.kind = "rows"
+
+    def __call__(self, kind: str) -> int:
+        self.kind = kind  # the piece about to come: `took` is told how long it held
+        return self.rows.get(kind, self.first)
+
+    def took(self, rows: int, seconds: float) -> None:
+        if rows <= 0:
+            return
+        costs = self.costs.setdefault(self.kind, [])
+        costs[:] = [*costs[-2:], max(seconds, 1e-4) / rows]
+        fits = self.seconds / max(costs)
+        grown = min(fits, 1.5 * self.rows.get(self.kind, self.first))
+        self.rows[self.kind] = int(min(CHUNK_ROWS, max(FEWEST_PIECE_ROWS, grown)))
+
+
+def let_writers_in(most: float = 0.2) -> None:
+    """Between two pieces: give the GIL away, and if a write of this process (the counter
+    saving) waits for the lock, let it take the lock before the next piece does — SQLite's
+    busy handler polls, so without this the next piece could take it first again."""
+    time.sleep(0)
+    db = database_proxy.obj
+    deadline = time.perf_counter() + most
+    while getattr(db, "writers_waiting", 0) and time.perf_counter() < deadline:
+        time.sleep(0.001)

@@ -306,9 +306,15 @@ def _parents(row: dict[str, Any]) -> set[str]:
 
 
 def pull_and_apply(
-    link: CentralLink, me: Me, now: datetime, progress: Progress, full: bool = False
+    link: CentralLink,
+    me: Me,
+    now: datetime,
+    progress: Progress,
+    full: bool = False,
+    piece_seconds: float | None = None,
 ) -> Summary:
-    """Pull one window and apply it with its checkpoint in one local transaction. `full`:
+    """Pull one window and apply it with its checkpoint in one local transaction (a big
+    one in pieces; `piece_seconds`: pieces of about that long, for the app). `full`:
     from the beginning (a PC offline past the purge horizon), then drop local copies of
     cases the server no longer has."""
     start = 0 if full else SyncState.get_by_id(1).checkpoint
@@ -329,15 +335,26 @@ def pull_and_apply(
 
     deadlines.calendar()  # built (once per process) before the write lock, not under it
     applied = refused = 0
-    parts = apply.pieces(rows, start, window.high)
-    for n, (part, checkpoint) in enumerate(parts, 1):
-        if len(parts) > 1:
-            progress(f"Menerapkan bagian {n} dari {len(parts)}…")
-        last = n == len(parts)
+    # The app's sync (piece_seconds): pieces short enough that a save at the counter
+    # waits for one of them only briefly; the CLI and a join: big pieces (fastest).
+    pacer = apply.Pacer(piece_seconds) if piece_seconds else None
+    fixed = apply.CHUNK_ROWS
+    total, done_rows = sum(len(v) for v in rows.values()), 0
+    for part, checkpoint, last in apply.paced_pieces(
+        rows, start, window.high, pacer or (lambda kind: fixed)
+    ):
+        size = sum(len(v) for v in part.values())
+        if done_rows or not last:
+            shown = (f"{n:,}".replace(",", ".") for n in (done_rows + size, total))
+            progress("Menerapkan perubahan: {} dari {} baris…".format(*shown))
         # After a full resync the last piece drops what the whole window no longer lists.
         keep = _listed(rows) if full and last else None
         done = _apply_part(part, me, now, checkpoint, last=last, keep=keep)
+        if pacer is not None:
+            pacer.took(size, done[2])
+            apply.let_writers_in()
         applied, refused = applied + done[0], refused + done[1]
+        done_rows += size
     conflicts = len(window.rows.get("sync_conflict", []))
     return Summary(0, applied, refused, conflicts, window.high, 0.0)
 
@@ -349,10 +366,12 @@ def _apply_part(
     checkpoint: int,
     last: bool,
     keep: set[str] | None = None,
-) -> tuple[int, int]:
-    """Apply (part of) a window with its checkpoint in one local IMMEDIATE transaction."""
+) -> tuple[int, int, float]:
+    """Apply (part of) a window with its checkpoint in one local IMMEDIATE transaction:
+    rows applied, refused, and the seconds it held the write lock."""
     office = str(me.office_id)
     with database_proxy.atomic("IMMEDIATE"):
+        began = time.perf_counter()  # (after any wait for the lock)
         apply.set_applying(True)
         applied, refused = apply.apply_rows(rows, now)
         if me.audience == "opd":
@@ -376,7 +395,7 @@ def _apply_part(
             state[SyncState.last_sync] = now
         SyncState.update(state).where(SyncState.id == 1).execute()
         apply.set_applying(False)
-    return applied, refused
+    return applied, refused, time.perf_counter() - began
 
 
 def _case_rows(rows: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
@@ -519,8 +538,11 @@ def clock_skew() -> int | None:
     return int(row.value) if row else None
 
 
-def run_cycle(ctx: Ctx, link: CentralLink, progress: Progress = _quiet) -> Summary:
-    """One cycle on an open link (the caller closes it)."""
+def run_cycle(
+    ctx: Ctx, link: CentralLink, progress: Progress = _quiet, piece_seconds: float | None = None
+) -> Summary:
+    """One cycle on an open link (the caller closes it); `piece_seconds`: see
+    `pull_and_apply`."""
     started = time.perf_counter()
     now = ctx.clock.now().replace(microsecond=0)
     try:
@@ -539,7 +561,7 @@ def run_cycle(ctx: Ctx, link: CentralLink, progress: Progress = _quiet) -> Summa
                 "Komputer ini terlalu lama tidak sinkron (data lama sudah dibersihkan di "
                 "server): memuat ulang semua data…"
             )
-        got = pull_and_apply(link, me, now, progress, full=full)
+        got = pull_and_apply(link, me, now, progress, full=full, piece_seconds=piece_seconds)
         summary = Summary(
             pushed,
             got.pulled,
@@ -576,12 +598,14 @@ def sync(
     ask_password: Callable[[str], str],
     progress: Progress = _quiet,
     dsn: str | None = None,
+    piece_seconds: float | None = None,
 ) -> Summary:
     """Connect with the stored connection (or `dsn`: the app's signed-in person) and run
-    one cycle. One cycle at a time per data folder, whoever runs it (the app, the CLI):
-    `lock.SyncBusy` at once when another holds the folder's sync lock."""
+    one cycle (`piece_seconds`: the app's short pieces, see `pull_and_apply`). One cycle at
+    a time per data folder, whoever runs it (the app, the CLI): `lock.SyncBusy` at once when
+    another holds the folder's sync lock."""
     with lock.held(ctx.data_dir):
-        return _sync(ctx, ask_password, progress, dsn)
+        return _sync(ctx, ask_password, progress, dsn, piece_seconds)
 
 
 def _sync(
@@ -589,6 +613,7 @@ def _sync(
     ask_password: Callable[[str], str],
     progress: Progress,
     dsn: str | None,
+    piece_seconds: float | None = None,
 ) -> Summary:
     started = time.perf_counter()
     try:
@@ -600,7 +625,7 @@ def _sync(
         _log(ctx.clock.now().replace(microsecond=0), None, exc.message, started)
         raise
     try:
-        return run_cycle(ctx, link, progress)
+        return run_cycle(ctx, link, progress, piece_seconds)
     finally:
         link.close()
 
