@@ -324,23 +324,20 @@ _COMPARED = (
 )
 
 
+
+def _compared() -> tuple[Any, ...]:
+    """The columns of a stored case an imported row is compared with (new or update)."""
+    c = Complaint
+    return (c.id, c.ticket, c.title, c.body, c.anonim, c.rahasia, c.lapor_status, c.category,
+            c.status)  # fmt: skip
+
+
 def _existing(tracking_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     ids = list(tracking_ids)
     for start in range(0, len(ids), 500):
         q: Any = (
-            Complaint.select(
-                Complaint.id,
-                Complaint.ticket,
-                Complaint.tracking_id,
-                Complaint.title,
-                Complaint.body,
-                Complaint.anonim,
-                Complaint.rahasia,
-                Complaint.lapor_status,
-                Complaint.category,
-                Complaint.status,
-            )
+            Complaint.select(*_compared(), Complaint.tracking_id)
             .where(
                 Complaint.tracking_id.in_(ids[start : start + 500]) & (Complaint.tracking_id != "")
             )
@@ -634,17 +631,7 @@ def _apply_updates(ctx: Ctx, updates: list[PlannedRow], now: datetime) -> None:
     for start in range(0, len(updates), 500):
         batch = updates[start : start + 500]
         q: Any = (
-            Complaint.select(
-                Complaint.id,
-                Complaint.ticket,
-                Complaint.title,
-                Complaint.body,
-                Complaint.anonim,
-                Complaint.rahasia,
-                Complaint.lapor_status,
-                Complaint.category,
-                Complaint.status,
-            )
+            Complaint.select(*_compared())
             .where(Complaint.ticket.in_([p.ticket for p in batch]))
             .dicts()
         )
