@@ -324,7 +324,6 @@ _COMPARED = (
 )
 
 
-
 def _compared() -> tuple[Any, ...]:
     """The columns of a stored case an imported row is compared with (new or update)."""
     c = Complaint
