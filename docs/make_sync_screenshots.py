@@ -1,6 +1,6 @@
 """Screenshots of sync in the app (issue 17) for the README: the Sinkronisasi page (history,
-"gagal disinkronkan") with the status-bar indicator, and the first-run wizard's "Gabung ke
-server kabupaten".
+"gagal disinkronkan", a conflict side by side) with the status-bar indicator, and the
+first-run wizard's "Gabung ke server kabupaten".
 
     LAPOR_BENCH_PG_DSN="host=127.0.0.1 dbname=postgres user=… password=…" \\
         .venv/bin/python docs/make_sync_screenshots.py [--out docs/screenshots]
@@ -141,6 +141,24 @@ def main() -> int:
                 break
             time.sleep(0.5)
 
+        # A conflict: another admin changed Budi's phone and address centrally while this
+        # PC, offline, changed the phone too; the next sync records the clash.
+        from lapor_desktop.db.models import Reporter
+
+        rep = Reporter.get(Reporter.nik == nik)
+        with psycopg.connect(dsn_with(dsn, user=logins["adm2"], password=PASSWORD),
+                             autocommit=True) as c:  # fmt: skip
+            c.execute(
+                "INSERT INTO record_edit (id, entity, entity_id, base_version, changes) "
+                "VALUES (%s, 'reporter', %s, %s, %s::jsonb)",
+                (uuid.uuid4(), rep.id, rep.server_version,
+                 '{"phone": "0812 9999 0000", "address": "Jl. Prof. M. Yamin No. 7"}'),
+            )  # fmt: skip
+        reporters.update_contact(
+            actx, rep.id, base_version=rep.row_version, phone="0813 2222 0000"
+        )
+        engine.sync(actx, lambda u: PASSWORD)
+
         runner = SyncRunner(actx, PASSWORD, interval_ms=3_600_000)
         w = MainWindow(actx, store, runner=runner)
         w.resize(1280, 800)
@@ -154,6 +172,9 @@ def main() -> int:
         ui.tabs.setCurrentWidget(ui.failed_tab)
         ui.failed_table.selectRow(0)
         shot(w, "19-sinkronisasi-gagal.png")
+        ui.tabs.setCurrentWidget(ui.conflicts_tab)
+        page.conflicts.refresh()  # type: ignore[attr-defined]
+        shot(w, "21-sinkronisasi-konflik.png")
         runner.stop()
         w.close()
         store.close()
