@@ -154,9 +154,7 @@ def main() -> int:
                 (uuid.uuid4(), rep.id, rep.server_version,
                  '{"phone": "0812 9999 0000", "address": "Jl. Prof. M. Yamin No. 7"}'),
             )  # fmt: skip
-        reporters.update_contact(
-            actx, rep.id, base_version=rep.row_version, phone="0813 2222 0000"
-        )
+        reporters.update_contact(actx, rep.id, base_version=rep.row_version, phone="0813 2222 0000")
         engine.sync(actx, lambda u: PASSWORD)
 
         runner = SyncRunner(actx, PASSWORD, interval_ms=3_600_000)
